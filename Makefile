@@ -1,0 +1,27 @@
+# Situation Wiki. `make site` builds the wiki, `make test` checks it; both set up .venv first.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: site serve test check clean
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+site: $(STAMP)
+	$(PY) -m generator ingest || echo "ingest: some input was skipped (see above); the site is built from the rest"
+	$(PY) -m generator link
+	$(VENV)/bin/mkdocs build --strict
+
+serve: site
+	$(VENV)/bin/mkdocs serve
+
+test: $(STAMP)
+	$(VENV)/bin/ruff check generator tests
+	$(PY) -m pytest -q
+
+clean:
+	rm -rf site $(VENV) .pytest_cache .ruff_cache

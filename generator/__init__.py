@@ -1,0 +1,1 @@
+"""Situation Wiki generator: raw news articles in, a cross-linked Markdown wiki out."""

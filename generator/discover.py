@@ -1,0 +1,109 @@
+"""Entities the registry does not know yet, found by patterns a reader would trust.
+
+"Col. Ryan Dillon", "the town of Al-Qa'im", "Rukban camp", "the March 5 agreement",
+"Military Operations Command (MOC)". A discovery is only a proposal: it becomes a page
+marked ``status: proposed`` for an editor to accept, rename or merge; it never touches a
+name the registry already matches, and generic words never qualify.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from generator.model import Proposal
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_TOKEN = r"(?:[A-Z][a-z’']+(?:-[A-Z]?[a-z’']+)*|(?:al|el|Al|El|Abu|abu|bin|ibn|Bin|Ibn|Umm|Tel|Tal)-[A-Z][a-z’']+)"
+_PERSON = rf"(?P<name>{_TOKEN}(?:\s+(?:al-|el-|bin\s|ibn\s|abu\s|Abu\s|de\s|van\s|von\s|Al-)?{_TOKEN}){{1,3}})"
+_PLACE = rf"(?P<name>{_TOKEN}(?:\s+(?:al-|el-|Al-)?{_TOKEN}){{0,2}})"
+_TITLES = (
+    r"(?:Lieutenant General|Lt\.? ?Gen\.|Major General|Maj\.? ?Gen\.|Brigadier General|Brig\.? ?Gen\.|General|Gen\."
+    r"|Lieutenant Colonel|Lt\.? ?Col\.|Colonel|Col\.|Major|Maj\.|Captain|Capt\.|Admiral|Adm\.|Brigadier|Commander"
+    r"|Sheikh|Shaykh|Imam|Emir|President|Vice President|Prime Minister|Foreign Minister|Defen[cs]e Minister"
+    r"|Interior Minister|Minister|Ambassador|Envoy|Senator|Sen\.|Governor|Mayor|Dr\.|Judge"
+    r"|spokesperson|spokesman|spokeswoman|commander|envoy|ambassador|minister|official|leader|chief|sheikh|colonel|general)"
+)
+PERSON_TITLED = re.compile(rf"\b{_TITLES}\s+{_PERSON}\b")
+PERSON_APPOSITION = re.compile(
+    rf"{_PERSON},\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:spokes(?:person|man|woman)|commander|leader|official|envoy|minister|chief|head|director|general|colonel)\b"
+)
+PLACE_OF = re.compile(rf"\b(?:town|village|city|district|neighbou?rhood|suburb|hamlet|camp|area) of {_PLACE}\b")
+PLACE_NOUN = re.compile(
+    rf"\b{_PLACE}\s+(?P<noun>refugee camp|displacement camp|camp|border crossing|crossing|checkpoint|air ?base|airbase"
+    r"|military base|base|airport|airfield|dam|prison|oil field|gas field|bridge)\b"
+)
+_AGREEMENT_NOUN = r"agreement|deal|accord|memorandum|cease-?fire|truce|protocol|understanding|arrangement|settlement|road ?map"
+AGREEMENT_DATED = re.compile(
+    rf"\b(?P<name>(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS}))\s+(?P<noun>{_AGREEMENT_NOUN})\b"
+)
+AGREEMENT_NAMED = re.compile(
+    rf"\b(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{0,2}})\s+(?P<noun>Agreement|Accord|Memorandum|Protocol|Declaration|Communiqu[eé]|Framework"
+    r"|Initiative|Process|Talks|Conference|Congress|Summit|Ceasefire|Truce|Deal|Road Map|Roadmap|Understanding|Settlement)\b"
+)
+AGREEMENT_PAIR = re.compile(
+    rf"\b(?P<name>[A-Z][\w’']+(?:\s*[-–]\s*[A-Z][\w’']+)+)\s+(?P<noun>{_AGREEMENT_NOUN}|talks|summit)\b"
+)
+ORG_ACRONYM = re.compile(
+    rf"\b(?P<name>{_TOKEN}(?:\s+(?:of|for|the|and|al-|in)?\s*{_TOKEN}){{1,6}})\s*\((?P<acr>[A-Z][A-Z0-9&]{{1,8}})\)"
+)
+
+GENERIC = frozenset(
+    """the a an this that these those its their his her our new old last next first second third final previous
+    former current recent joint local regional national international islamic arab syrian russian turkish american
+    iranian israeli iraqi jordanian lebanese kurdish western eastern northern southern central north south east west
+    government army forces force ministry state states council president minister regime opposition rebels rebel
+    coalition agreement deal talks meeting summit conference city town village camp base area region province
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december however meanwhile according also after before during while since although
+    in on at by for from with of and or but as his security defense defence foreign interior military general
+    colonel commander spokesman spokesperson official officials sources source news agency press times media
+    daily post observer monitor network television tv radio channel report reports reuters afp ap bbc cnn
+    operation operations peace human rights un united nations european union washington-based moscow-based""".split()
+)
+OUTLET_WORDS = frozenset("news agency press times tv television channel radio observer post journal network monitor media daily gazette herald tribune".split())
+
+
+def _meaningful(name: str) -> bool:
+    """At least one word that is not generic, and nothing that looks like an outlet."""
+    words = [w.strip("’'").lower() for w in re.split(r"[\s-]+", name) if w]
+    if any(w in OUTLET_WORDS for w in words):
+        return False
+    return any(w not in GENERIC and len(w) > 2 for w in words)
+
+
+def _free(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return all(span[1] <= s or span[0] >= e for s, e in taken)
+
+
+def discover(text: str, known_spans: Iterable[tuple[int, int]]) -> list[tuple[Proposal, int, int]]:
+    """Proposals found in ``text`` outside the spans the registry already matched."""
+    taken = sorted(known_spans)
+    found: list[tuple[Proposal, int, int]] = []
+
+    def add(proposal: Proposal, start: int, end: int, *, dated: bool = False) -> None:
+        if _free((start, end), taken) and (dated or _meaningful(proposal.title)):
+            found.append((proposal, start, end))
+            taken.append((start, end))
+
+    for m in AGREEMENT_DATED.finditer(text):
+        add(Proposal("agreements", f"{m['name']} {m['noun'].lower()}", "agreement", m.group(0)), m.start(), m.end(), dated=True)
+    for m in AGREEMENT_PAIR.finditer(text):
+        add(Proposal("agreements", m.group(0), "agreement", m.group(0)), m.start(), m.end())
+    for m in AGREEMENT_NAMED.finditer(text):
+        add(Proposal("agreements", m.group(0), "agreement", m.group(0)), m.start(), m.end())
+    for m in ORG_ACRONYM.finditer(text):
+        name = m["name"].strip()
+        add(Proposal("actors", name, "organisation", m.group(0), (m["acr"],)), m.start("name"), m.end())
+    for pattern in (PERSON_TITLED, PERSON_APPOSITION):
+        for m in pattern.finditer(text):
+            add(Proposal("actors", m["name"], "person", m["name"]), m.start("name"), m.end("name"))
+    for m in PLACE_NOUN.finditer(text):
+        noun = m["noun"].lower().replace("airbase", "air base")
+        title = f"{m['name']} {noun}"
+        kind = {"refugee camp": "camp", "displacement camp": "camp", "border crossing": "crossing", "air base": "base",
+                "military base": "base", "airfield": "airport", "oil field": "region", "gas field": "region"}.get(noun, noun)
+        add(Proposal("locations", title, kind, m.group(0)), m.start(), m.end())
+    for m in PLACE_OF.finditer(text):
+        add(Proposal("locations", m["name"], "town", m["name"]), m.start("name"), m.end("name"))
+    return sorted(found, key=lambda f: (f[1], f[2]))

@@ -1,0 +1,100 @@
+"""Reading and writing Markdown pages without disturbing what an editor wrote.
+
+A page is front matter plus a body. The generator owns only the regions between
+``<!-- generated:NAME -->`` and ``<!-- /generated:NAME -->`` markers; everything else is
+returned byte for byte. Writes are atomic and skipped when nothing changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from pathlib import Path
+
+import frontmatter
+import yaml
+
+FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.S | re.M)
+SECTION = re.compile(r"<!-- generated:(?P<name>[a-z-]+)\b[^>]*-->\n?(?P<inner>.*?)<!-- /generated:(?P=name) -->\n?", re.S)
+MD_SPECIAL = re.compile(r"([\\`*\[\]<>|])")
+ENTITY_REF = re.compile(r"&(?=#?\w+;)")
+LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)]|~~~)", re.M)
+
+
+class PageError(ValueError):
+    """A page that cannot be read; the message names the reason."""
+
+
+def split(text: str) -> tuple[dict, str, str]:
+    """(metadata, front matter text, body) of a page; a page without front matter has {}."""
+    m = FRONT.match(text)
+    if not m:
+        return {}, "", text
+    try:
+        meta = frontmatter.loads(text).metadata
+    except yaml.YAMLError as exc:
+        raise PageError(f"front matter is not valid YAML: {exc}".splitlines()[0]) from exc
+    if not isinstance(meta, dict):
+        raise PageError("front matter is not a mapping of keys to values")
+    return meta, m.group(1), text[m.end():]
+
+
+def render_front(meta: dict) -> str:
+    """YAML front matter in the key order given, stable across runs."""
+    dumped = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, default_flow_style=False, width=10_000)
+    return f"---\n{dumped}---\n"
+
+
+def marker(name: str, how: str) -> str:
+    return f"<!-- generated:{name} — {how} -->\n"
+
+
+def section(name: str, content: str, how: str = "rewritten by the generator on every run; edit outside these markers") -> str:
+    return f"{marker(name, how)}{content.rstrip()}\n<!-- /generated:{name} -->\n"
+
+
+def sections(body: str) -> dict[str, str]:
+    return {m["name"]: m["inner"] for m in SECTION.finditer(body)}
+
+
+def replace_section(body: str, name: str, content: str, *, at_top: bool = False) -> str:
+    """``body`` with the generated section ``name`` holding ``content``; added when missing."""
+    for m in SECTION.finditer(body):
+        if m["name"] == name:
+            return body[: m.start("inner")] + content.rstrip() + "\n" + body[m.end("inner"):]
+    new = section(name, content)
+    if at_top:
+        return new + ("\n" + body.lstrip("\n") if body.strip() else "")
+    return body.rstrip("\n") + ("\n\n" if body.strip() else "") + new
+
+
+def escape(text: str) -> str:
+    """Article text shown as the text it is: no HTML, no Markdown links, no headings."""
+    text = ENTITY_REF.sub("&amp;", text)
+    text = MD_SPECIAL.sub(r"\\\1", text)
+    return LINE_START.sub(r"\1\\\2", text)
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """Atomically replace ``path`` with ``text`` unless it already holds exactly that."""
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return False
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True

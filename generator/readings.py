@@ -1,0 +1,96 @@
+"""Which reading a name has where it stands: the actor, the place, or nothing.
+
+"Moscow said" is Russia acting; "in Moscow" is the city. "Russian forces" is Russia;
+"the Iraqi border" is not Iraq acting. These rules look only at the words around the
+hit, so they stay cheap and explainable.
+"""
+
+from __future__ import annotations
+
+import re
+
+LOCATIVE_PREPS = frozenset(
+    "in inside into across throughout near around outside at within towards toward to from via through "
+    "entered reached reaching entering across over beyond off along".split()
+)
+PLACE_MODIFIERS = frozenset(
+    "the northern southern eastern western central north south east west northeast northwest southeast southwest "
+    "northeastern northwestern southeastern southwestern rural occupied neighbouring neighboring city town village "
+    "of capital province governorate countryside parts part areas area region".split()
+)
+GEO_NOUNS = frozenset(
+    "border borders frontier crossing crossings countryside province governorate airport suburbs suburb outskirts "
+    "desert territory territories city region coast countryside embassy capital soil airspace side".split()
+)
+BORDER_NOUNS = frozenset("border borders frontier crossing crossings boundary".split())
+ACTOR_NOUNS = frozenset(
+    "forces force troops army military soldiers servicemen personnel government officials official authorities "
+    "president presidency minister ministry diplomats diplomat envoy delegation leadership regime administration "
+    "intelligence agency aviation air jets warplanes aircraft drones drone navy air-force airstrikes strikes strike "
+    "raids raid attacks attack incursions incursion operation operations support backing position positions "
+    "side sides proposal plan offensive militias militiamen advisers advisors commanders commander patrols patrol "
+    "convoy convoys counterpart counterparts spokesman spokesperson statement officials' police".split()
+)
+VERBS = frozenset(
+    "said says say has have had is was were will would wants want wanted sent sends send launched launches "
+    "accused accuses denied denies announced announces agreed agrees continues continued stopped warned warns "
+    "rejected rejects called calls demanded demands insisted insists claimed claims confirmed confirms refused "
+    "refuses signed signs backed backs supports supported deployed deploys struck strikes hit hits responded "
+    "responds threatened threatens vowed vows decided decides tried tries seeks sought hopes hoped offered offers "
+    "condemned condemns urged urges pledged pledges expressed expresses received receives insisted may might could "
+    "should must did does can cannot also still repeatedly once reportedly intends plans planned opposed opposes "
+    "welcomed welcomes blamed blames asked asks proposed proposes maintains maintained brokered mediated".split()
+)
+WORD = re.compile(r"[^\W_][\w’'-]*|[,;:.()]")
+
+
+def words_before(text: str, start: int, n: int = 5) -> list[str]:
+    return [w.lower() for w in WORD.findall(text[max(0, start - 80):start])][-n:]
+
+
+def words_after(text: str, end: int, n: int = 3) -> list[str]:
+    rest = text[end:end + 60]
+    if rest[:1] in "-–—" and rest[1:7].lower().startswith(("backed", "led", "based", "allied", "funded", "supported")):
+        return ["-" + rest[1:].split()[0].lower()]
+    return [w.lower() for w in WORD.findall(rest)][:n]
+
+
+def is_locative(text: str, start: int, end: int) -> bool:
+    """A place where something happens: "in Idlib", "Syria's border", "border with Iraq"."""
+    before = words_before(text, start, 6)
+    after = words_after(text, end, 2)
+    if after and (after[0] in GEO_NOUNS or after[0].startswith("-based")):
+        return True
+    for w in reversed(before):
+        if w in LOCATIVE_PREPS:
+            return True
+        if w not in PLACE_MODIFIERS:
+            break
+    if before and before[-1] in {"with", "between", "and", "of", ","}:
+        return any(w in BORDER_NOUNS for w in before[-5:])
+    return False
+
+
+def is_acting(text: str, start: int, end: int) -> bool:
+    """The name is doing something: "Ankara sent", "Moscow's position", "Iran-backed"."""
+    after = words_after(text, end, 2)
+    if not after:
+        return False
+    if after[0].startswith("-") or after[0] in VERBS:
+        return True
+    return after[0] in ACTOR_NOUNS
+
+
+def demonym_acts(text: str, start: int, end: int, surface: str) -> bool:
+    """"Russian forces", "Turkish-backed", "the Americans" stand for the state; "Iraqi border" does not."""
+    before = words_before(text, start, 1)
+    if before and before[-1] in {"pro", "anti"} or text[max(0, start - 4):start].lower().endswith(("pro-", "anti-")):
+        return False
+    if surface.rstrip("’'").lower().endswith("s") and not surface.lower().endswith(("ss", "is", "us")):
+        return True  # plural: the Russians, the Turks
+    after = words_after(text, end, 3)
+    if not after:
+        return False
+    if after[0].startswith("-"):
+        return True
+    return after[0] in ACTOR_NOUNS or (len(after) > 1 and after[0] not in GEO_NOUNS and after[1] in ACTOR_NOUNS and after[0].isalpha())

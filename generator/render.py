@@ -1,0 +1,191 @@
+"""Markdown for every page and generated section. Pure functions: data in, text out.
+
+Links are relative ``.md`` paths, the form every Markdown site engine resolves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from generator.model import ENTITY_TYPES, SINGULAR, CleanArticle, Entity, Mention
+from generator.pages import escape, render_front, section
+
+ARTICLE_KEYS = ("title", "original", "source", "published", "actors", "locations", "agreements")
+
+
+def entity_link(entity: Entity, from_folder: str) -> str:
+    path = f"{entity.slug}.md" if from_folder == entity.type else f"../{entity.type}/{entity.slug}.md"
+    return f"[{escape(entity.title)}]({path})"
+
+
+def linked_body(paragraphs: Sequence[str], mentions: Iterable[Mention], link_keys: set[tuple[str, str]]) -> str:
+    """The article's paragraphs, escaped, with the first mention of each entity in ``link_keys`` linked."""
+    text = "\n\n".join(paragraphs)
+    first: dict[tuple[str, str], Mention] = {}
+    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+        if (m.type, m.slug) in link_keys:
+            first.setdefault((m.type, m.slug), m)
+    out, pos = [], 0
+    for m in sorted(first.values(), key=lambda m: m.start):
+        if m.start < pos:
+            continue
+        out.append(escape(text[pos:m.start]))
+        out.append(f"[{escape(m.surface)}](../{m.type}/{m.slug}.md)")
+        pos = m.end
+    out.append(escape(text[pos:]))
+    return "".join(out)
+
+
+def article_meta(article: CleanArticle, tags: dict[str, list[str]]) -> dict:
+    meta: dict = {"title": article.title, "original": article.original}
+    if article.source:
+        meta["source"] = article.source
+    if article.published:
+        meta["published"] = article.published
+    for type_ in ENTITY_TYPES:
+        meta[type_] = tags.get(type_, [])
+    if article.title_derived:
+        meta["review"] = ["title"]
+    if article.attribution:
+        meta["attribution"] = "\n".join(article.attribution)
+    return meta
+
+
+def article_page(article: CleanArticle, tags: dict[str, list[str]], mentions: Sequence[Mention], link_keys: set[tuple[str, str]]) -> str:
+    body = linked_body(article.paragraphs, mentions, link_keys)
+    tags_section = section("tags", "")
+    return f"{render_front(article_meta(article, tags))}\n{tags_section}\n{body}\n"
+
+
+def new_entity_page(entity: Entity, description: str, extra: dict | None = None) -> str:
+    """A fresh registry page; after this the page belongs to its editors. ``description`` is Markdown."""
+    meta: dict = {"title": entity.title, "aliases": list(entity.aliases)}
+    for key, value in (("kind", entity.kind), ("status", entity.status)):
+        if value:
+            meta[key] = value
+    for key in ("ambiguous", "context", "metonyms", "demonyms"):
+        if getattr(entity, key):
+            meta[key] = list(getattr(entity, key))
+    if entity.coordinates:
+        meta["coordinates"] = list(entity.coordinates)
+    meta.update(extra or {})
+    return f"{render_front(meta)}\n{description.strip()}\n"
+
+
+def kind_label(entity: Entity) -> str:
+    return entity.kind or SINGULAR[entity.type]
+
+
+def article_line(ref, prefix: str = "") -> str:
+    """One article as a list line; ``prefix`` is the path from the linking page to ``articles/``."""
+    bits = [ref.published or "undated", f"[{escape(ref.title)}]({prefix}{ref.slug}.md)"]
+    if ref.source:
+        bits.append(escape(ref.source))
+    return " · ".join(bits)
+
+
+def tags_section(ref, entities: dict[tuple[str, str], Entity]) -> str:
+    lines = []
+    for type_ in ENTITY_TYPES:
+        keys = [k for k in ref.tags if k[0] == type_]
+        if not keys:
+            continue
+        shown = [entity_link(entities[k], "articles") if k in entities else escape(k[1]) for k in keys]
+        lines.append(f"**{type_.capitalize()}:** " + " · ".join(shown))
+    facts = [f"**Source:** {escape(ref.source)}" if ref.source else "", f"**Published:** {ref.published}" if ref.published else ""]
+    if any(facts):
+        lines.append(" · ".join(f for f in facts if f))
+    return "\n\n".join(lines) if lines else "*No tags yet.*"
+
+
+def entity_section(entity: Entity, mentions, together, entities: dict[tuple[str, str], Entity], top: int = 10) -> str:
+    out = []
+    if entity.aliases:
+        out.append("**Also known as:** " + " · ".join(escape(a) for a in entity.aliases))
+    if entity.coordinates:
+        lat, lon = entity.coordinates
+        out.append(f"**Coordinates:** {lat:.4f}, {lon:.4f}")
+    n = len(mentions)
+    out.append(f"## Mentioned in {n} article{'s' if n != 1 else ''}")
+    if mentions:
+        lines = []
+        for ref, sentence in mentions:
+            lines.append(f"- {article_line(ref, '../articles/')}" + (f"  \n  “{sentence}”" if sentence else ""))
+        out.append("\n".join(lines))
+    else:
+        out.append("*No article mentions it yet.*")
+    common = [(k, c) for k, c in sorted(together.items(), key=lambda kc: (-kc[1], kc[0])) if k in entities][:top]
+    if common:
+        out.append("## Often mentioned with")
+        out.append("\n".join(f"- {entity_link(entities[k], entity.type)} ({kind_label(entities[k])}) — {c} article{'s' if c != 1 else ''}" for k, c in common))
+    return "\n\n".join(out)
+
+
+def entity_index(type_: str, entities: Sequence[Entity], counts: dict[tuple[str, str], int]) -> str:
+    by_kind: dict[str, list[Entity]] = {}
+    for e in entities:
+        by_kind.setdefault(kind_label(e), []).append(e)
+    out = [f"{len(entities)} {type_}."]
+    for kind in sorted(by_kind):
+        out.append(f"## {escape(kind.capitalize())}")
+        rows = sorted(by_kind[kind], key=lambda e: (e.title.casefold(), e.slug))
+        out.append("\n".join(
+            f"- [{escape(e.title)}]({e.slug}.md) — {counts.get(e.key, 0)}" + (" · *proposed*" if e.proposed else "") for e in rows
+        ))
+    return "\n\n".join(out)
+
+
+def articles_index(refs) -> str:
+    out, month = [f"{len(refs)} articles, newest first."], None
+    for ref in refs:
+        current = ref.published[:7] if ref.published else "Undated"
+        if current != month:
+            out.append(f"## {current}")
+            month = current
+        out.append(f"- {article_line(ref)}")
+    return "\n\n".join(out[:1]) + "\n\n" + "\n".join(_grouped(out[1:]))
+
+
+def _grouped(lines: list[str]) -> list[str]:
+    """Blank lines around headings so each list renders as one list."""
+    out: list[str] = []
+    for line in lines:
+        if line.startswith("## "):
+            out += ["", line, ""] if out else [line, ""]
+        else:
+            out.append(line)
+    return out
+
+
+def home(refs, entities: dict[tuple[str, str], Entity], counts: dict[tuple[str, str], int], latest: int = 10) -> str:
+    out = [f"**{len(refs)}** articles · " + " · ".join(
+        f"**{sum(1 for k in entities if k[0] == t)}** [{t}]({t}/index.md)" for t in ENTITY_TYPES)]
+    out.append("## Latest articles")
+    out.append("\n".join(f"- {article_line(r, 'articles/')}" for r in refs[:latest]) or "*None yet.*")
+    for type_ in ENTITY_TYPES:
+        ranked = sorted((k for k in counts if k[0] == type_ and k in entities), key=lambda k: (-counts[k], k))[:10]
+        if ranked:
+            out.append(f"## Most mentioned {type_}")
+            out.append("\n".join(f"- [{escape(entities[k].title)}]({type_}/{k[1]}.md) — {counts[k]}" for k in ranked))
+    waiting = sum(1 for e in entities.values() if e.proposed) + sum(1 for r in refs if r.review)
+    out.append(f"**{waiting}** item{'s' if waiting != 1 else ''} [waiting for review](review.md).")
+    return "\n\n".join(out)
+
+
+def review_page(entities: dict[tuple[str, str], Entity], mentions, refs) -> str:
+    out = []
+    proposed = sorted((e for e in entities.values() if e.proposed), key=lambda e: (e.type, e.title.casefold(), e.slug))
+    out.append(f"## Proposed entities ({len(proposed)})")
+    if proposed:
+        lines = []
+        for e in proposed:
+            found = ", ".join(f"[{escape(r.title)}](articles/{r.slug}.md)" for r, _ in mentions.get(e.key, []))
+            lines.append(f"- [{escape(e.title)}]({e.type}/{e.slug}.md) ({kind_label(e)}) — found in {found or 'no article'}")
+        out.append("\n".join(lines))
+    else:
+        out.append("*Nothing to review.*")
+    flagged = [r for r in refs if r.review]
+    out.append(f"## Articles to check ({len(flagged)})")
+    lines = [f"- [{escape(r.title)}](articles/{r.slug}.md) — check: {', '.join(escape(x) for x in r.review)}" for r in flagged]
+    out.append("\n".join(lines) or "*Nothing to check.*")
+    return "\n\n".join(out)

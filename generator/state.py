@@ -1,0 +1,44 @@
+"""What the generator remembers between runs, committed with the docs.
+
+Per article: the hash of the raw file it came from and of the page as the generator last
+wrote it (so an editor's change is recognisable), and the entities whose first mention
+the generator has linked once (so an editor's removal of such a link sticks).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from generator.pages import write_if_changed
+
+STATE_FILE = Path(".generator") / "state.json"
+
+
+@dataclass
+class ArticleState:
+    slug: str
+    raw: str = ""
+    page: str = ""
+    linked: list[str] = field(default_factory=list)
+
+
+@dataclass
+class State:
+    articles: dict[str, ArticleState] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, docs: Path) -> State:
+        path = docs / STATE_FILE
+        if not path.is_file():
+            return cls()
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls({k: ArticleState(**v) for k, v in data.get("articles", {}).items()})
+
+    def save(self, docs: Path) -> bool:
+        data = {"articles": {k: asdict(v) for k, v in sorted(self.articles.items())}}
+        return write_if_changed(docs / STATE_FILE, json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
+
+    def by_slug(self) -> dict[str, str]:
+        return {a.slug: original for original, a in self.articles.items()}

@@ -1,0 +1,83 @@
+"""Which registry entities an article mentions, and where.
+
+Runs the matcher, then decides each hit's reading (``readings``), keeps ambiguous short
+forms only where the article supports them, and learns acronyms the text defines itself:
+after "Free Syrian Army (FSA)", every "FSA" in the article is that actor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from generator.matcher import Candidate, Hit, Matcher
+from generator.model import Entity, Mention
+from generator.readings import demonym_acts, is_locative, words_after
+from generator.textnorm import fold
+
+ACRONYM_DEFINITION = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z0-9&]{1,9})\s*\)")
+
+
+def resolve(hit: Hit, text: str) -> list[Candidate]:
+    """The readings of one hit that hold in its context (possibly none, possibly two)."""
+    by_role: dict[str, list[Candidate]] = {}
+    for c in hit.candidates:
+        by_role.setdefault(c.role, []).append(c)
+    names = by_role.get("name", [])
+    places = [c for c in names if c.type == "locations"]
+    actors = [c for c in names if c.type == "actors"] + by_role.get("metonym", [])
+    if places and actors:
+        if words_after(text, hit.end, 1)[:1] == ["-based"]:
+            return []
+        if is_locative(text, hit.start, hit.end):
+            return places
+        return [c for c in names if c.type != "locations"] + by_role.get("metonym", [])
+    if names:
+        return names
+    if by_role.get("metonym"):
+        return by_role["metonym"]
+    if by_role.get("demonym"):
+        return by_role["demonym"] if demonym_acts(text, hit.start, hit.end, hit.surface) else []
+    return by_role.get("ambiguous", [])
+
+
+def _context_present(entity: Entity, folded_text: str) -> bool:
+    for word in entity.context:
+        w = fold(word)[0].strip()
+        if w and re.search(r"(?<![0-9a-z])" + re.escape(w), folded_text):
+            return True
+    return False
+
+
+def tag(text: str, matcher: Matcher, entities: dict[tuple[str, str], Entity]) -> list[Mention]:
+    """Mentions of registry entities in ``text``, in text order."""
+    hits = matcher.find(text)
+    chosen: list[tuple[Hit, Candidate]] = []
+    for hit in hits:
+        for c in resolve(hit, text):
+            chosen.append((hit, c))
+    firm = {(c.type, c.slug) for _, c in chosen if c.role != "ambiguous"}
+    folded_text = fold(text)[0]
+    mentions = [
+        Mention(c.type, c.slug, h.start, h.end, h.surface)
+        for h, c in chosen
+        if c.role != "ambiguous" or (c.type, c.slug) in firm or _context_present(entities[(c.type, c.slug)], folded_text)
+    ]
+    mentions += learned_acronyms(text, hits, mentions)
+    return sorted(set(mentions), key=lambda m: (m.start, m.end, m.type, m.slug))
+
+
+def learned_acronyms(text: str, hits: Sequence[Hit], mentions: Sequence[Mention]) -> list[Mention]:
+    """Mentions of acronyms the article defines right after a known name."""
+    by_end = {m.end: m for m in mentions}
+    covered = [(h.start, h.end) for h in hits]
+    learned: list[Mention] = []
+    for definition in ACRONYM_DEFINITION.finditer(text):
+        owner = by_end.get(len(text[: definition.start()].rstrip()))
+        if owner is None:
+            continue
+        acr = definition.group("acr")
+        for m in re.finditer(r"(?<![\w-])" + re.escape(acr) + r"(?![\w-])", text):
+            if not any(s <= m.start() < e for s, e in covered):
+                learned.append(Mention(owner.type, owner.slug, m.start(), m.end(), acr))
+    return learned

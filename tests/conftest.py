@@ -1,0 +1,59 @@
+"""Small wikis built in temporary folders, so each test reads like the behaviour it checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.model import Entity
+from generator.render import new_entity_page
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def entity(type_: str, slug: str, title: str, **fields) -> Entity:
+    for key in ("aliases", "ambiguous", "context", "metonyms", "demonyms"):
+        fields[key] = tuple(fields.get(key, ()))
+    return Entity(type_, slug, title, **fields)
+
+
+SMALL_REGISTRY = [
+    entity("actors", "russia", "Russia", aliases=["Russian Federation"], metonyms=["Moscow", "Kremlin"], demonyms=["Russian", "Russians"], kind="state"),
+    entity("actors", "turkey", "Turkey", aliases=["Türkiye"], metonyms=["Ankara"], demonyms=["Turkish", "Turks"], kind="state"),
+    entity("actors", "iraq", "Iraq", metonyms=["Baghdad"], demonyms=["Iraqi", "Iraqis"], kind="state"),
+    entity("actors", "syrian-government", "Syrian government", aliases=["Syrian regime", "Assad regime"], metonyms=["Damascus"], kind="government"),
+    entity("actors", "syrian-democratic-forces", "Syrian Democratic Forces", aliases=["SDF", "QSD"], kind="armed group"),
+    entity("actors", "free-syrian-army", "Free Syrian Army", kind="armed group"),
+    entity("actors", "islamic-state", "Islamic State", aliases=["ISIS", "ISIL", "Daesh"], ambiguous=["IS"], context=["caliphate"], kind="armed group"),
+    entity("actors", "bashar-al-assad", "Bashar al-Assad", aliases=["Assad"], kind="person"),
+    entity("actors", "recep-tayyip-erdogan", "Recep Tayyip Erdoğan", aliases=["Erdoğan"], kind="person"),
+    entity("actors", "alexander-lavrentyev", "Alexander Lavrentyev", aliases=["Lavrentyev", "Lavrentiev"], kind="person"),
+    entity("locations", "syria", "Syria", kind="country", coordinates=(35.0, 38.5)),
+    entity("locations", "turkey", "Turkey", kind="country", coordinates=(39.0, 35.0)),
+    entity("locations", "iraq", "Iraq", kind="country", coordinates=(33.0, 44.0)),
+    entity("locations", "damascus", "Damascus", kind="city", coordinates=(33.5138, 36.2765)),
+    entity("locations", "moscow", "Moscow", kind="city", coordinates=(55.7558, 37.6173)),
+    entity("locations", "deir-ez-zor", "Deir ez-Zor", aliases=["Deir al-Zor", "Deir Ezzor"], kind="city", coordinates=(35.336, 40.14)),
+    entity("locations", "albu-kamal", "Albu Kamal", aliases=["Abu Kamal", "Bukamal"], kind="city", coordinates=(34.45, 40.92)),
+    entity("locations", "kafr-awid", "Kafr Awid", kind="village", coordinates=(35.6, 36.5)),
+    entity("locations", "ain-al-hour", "Ain al-Hour", kind="village", coordinates=(35.8, 36.4)),
+    entity("locations", "al-tanf", "Al-Tanf", aliases=["Tanf"], kind="base", coordinates=(33.5, 38.66)),
+    entity("agreements", "astana-talks", "Astana talks", aliases=["Astana process"], kind="talks"),
+    entity("agreements", "moscow-protocol", "Moscow ceasefire protocol", aliases=["March 5 agreement"], kind="ceasefire"),
+]
+
+
+def write_registry(docs: Path, entities=SMALL_REGISTRY) -> None:
+    for e in entities:
+        path = docs / e.type / f"{e.slug}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(new_entity_page(e, f"About {e.title}."), encoding="utf-8")
+
+
+@pytest.fixture
+def wiki(tmp_path: Path) -> Path:
+    """A wiki folder with a small registry and an empty seeds folder."""
+    write_registry(tmp_path / "docs")
+    (tmp_path / "seeds").mkdir()
+    return tmp_path

@@ -1,0 +1,49 @@
+import pytest
+
+from generator.discover import discover
+
+
+def proposals(text: str, known=()) -> set[tuple[str, str]]:
+    return {(p.type, p.title) for p, _, _ in discover(text, known)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("according to Col. Ryan Dillon, a spokesperson", ("actors", "Ryan Dillon")),
+        ("met General Alexander Chayko on Friday", ("actors", "Alexander Chayko")),
+        ("said Abu Hamza al-Shami, a local commander of the faction", ("actors", "Abu Hamza al-Shami")),
+        ("the Military Operations Command (MOC) announced", ("actors", "Military Operations Command")),
+        ("families in Rukban camp went hungry", ("locations", "Rukban camp")),
+        ("convoy entered via the Kafr Lusin crossing", ("locations", "Kafr Lusin crossing")),
+        ("jets took off from Shayrat airbase", ("locations", "Shayrat air base")),
+        ("the strategic town of Al-Qa’im is", ("locations", "Al-Qa’im")),
+        ("under the March 5 agreement, patrols", ("agreements", "March 5 agreement")),
+        ("the 22 October memorandum holds", ("agreements", "22 October memorandum")),
+        ("the Russia-Turkey memorandum holds", ("agreements", "Russia-Turkey memorandum")),
+        ("the Amman Initiative was launched", ("agreements", "Amman Initiative")),
+    ],
+)
+def test_discovery_patterns(text, expected):
+    assert expected in proposals(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Government said the Army and the Forces would return.",
+        "the ceasefire held; a truce and the agreement followed; the deal was signed",
+        "President The said. General Security Forces deployed.",
+        "The New Agreement was rejected. The Syrian Camp.",
+        "in the town of The, near the camp of Northern",
+        "according to the Syrian Observer (SO) and Reuters News Agency (RNA)",
+    ],
+)
+def test_generic_words_are_never_proposed(text):
+    assert proposals(text) == set()
+
+
+def test_names_the_registry_matched_are_not_proposed_again():
+    text = "met General Alexander Chayko on Friday"
+    start = text.index("Alexander")
+    assert proposals(text, [(start, start + len("Alexander Chayko"))]) == set()

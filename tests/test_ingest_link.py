@@ -1,0 +1,109 @@
+"""Ingest and link together, on a small wiki: what an editor sees and keeps."""
+
+from pathlib import Path
+
+from generator.ingest import ingest
+from generator.link import link
+from generator.pages import split
+
+ARTICLE = """skip to Main Content
+
+Moscow and Ankara agree on new patrols near Deir ez-Zor
+
+Moscow said on Monday that joint patrols with Turkey would resume. Ankara sent more troops.
+Fighting continued in Deir al-Zor, where Col. Ryan Dillon, a spokesperson for the coalition, said nothing had changed.
+The patrols follow the March 5 agreement.
+
+Back To Top
+"""
+
+
+def build(wiki: Path) -> tuple[Path, Path]:
+    (wiki / "seeds" / "001.txt").write_text(ARTICLE, encoding="utf-8")
+    docs = wiki / "docs"
+    ingest(wiki / "seeds", docs)
+    link(docs)
+    page = next(p for p in (docs / "articles").glob("*.md") if p.name != "index.md")
+    return docs, page
+
+
+def snapshot(docs: Path) -> dict[str, str]:
+    return {str(p.relative_to(docs)): p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*")) if p.is_file()}
+
+
+def test_article_page_has_the_contract_front_matter_and_links(wiki):
+    docs, page = build(wiki)
+    meta, _, body = split(page.read_text(encoding="utf-8"))
+    assert meta["title"] == "Moscow and Ankara agree on new patrols near Deir ez-Zor"
+    assert meta["original"] == "001.txt"
+    assert meta["actors"] == ["russia", "ryan-dillon", "turkey"]
+    assert meta["locations"] == ["deir-ez-zor"]
+    assert meta["agreements"] == ["moscow-protocol"]
+    assert "[Moscow](../actors/russia.md) said" in body
+    assert body.count("](../actors/russia.md)") == 2  # the first mention in the text, plus the tag line
+    assert "skip to Main Content" not in body
+
+
+def test_discovered_person_is_a_proposed_page_listed_for_review(wiki):
+    docs, _ = build(wiki)
+    meta, _, _ = split((docs / "actors" / "ryan-dillon.md").read_text(encoding="utf-8"))
+    assert meta["status"] == "proposed"
+    assert "[Ryan Dillon](actors/ryan-dillon.md)" in (docs / "review.md").read_text(encoding="utf-8")
+
+
+def test_entity_page_lists_the_article_with_its_sentence_and_companions(wiki):
+    docs, page = build(wiki)
+    text = (docs / "locations" / "deir-ez-zor.md").read_text(encoding="utf-8")
+    assert f"](../articles/{page.stem}.md)" in text
+    assert "Fighting continued in **Deir al-Zor**" in text
+    assert "## Often mentioned with" in text and "[Russia](../actors/russia.md)" in text
+
+
+def test_second_run_with_nothing_changed_writes_nothing(wiki):
+    docs, _ = build(wiki)
+    before = snapshot(docs)
+    assert ingest(wiki / "seeds", docs).written == []
+    assert link(docs).written == []
+    assert snapshot(docs) == before
+
+
+def test_editor_text_outside_generated_sections_survives_a_run(wiki):
+    docs, page = build(wiki)
+    entity_page = docs / "actors" / "russia.md"
+    edited = entity_page.read_text(encoding="utf-8").replace("About Russia.", "About Russia.\n\nAn editor's paragraph.")
+    entity_page.write_text(edited + "\nA closing note by an editor.\n", encoding="utf-8")
+    article = page.read_text(encoding="utf-8").replace("Ankara sent more troops.", "Ankara sent more troops (editor's fix).")
+    page.write_text(article, encoding="utf-8")
+    link(docs)
+    ingest(wiki / "seeds", docs)
+    link(docs)
+    assert "An editor's paragraph." in entity_page.read_text(encoding="utf-8")
+    assert entity_page.read_text(encoding="utf-8").endswith("A closing note by an editor.\n")
+    assert "(editor's fix)" in page.read_text(encoding="utf-8")
+
+
+def test_changed_raw_file_does_not_overwrite_an_edited_page(wiki):
+    docs, page = build(wiki)
+    page.write_text(page.read_text(encoding="utf-8").replace("Ankara sent", "Ankara, an editor notes, sent"), encoding="utf-8")
+    (wiki / "seeds" / "001.txt").write_text(ARTICLE.replace("Monday", "Tuesday"), encoding="utf-8")
+    report = ingest(wiki / "seeds", docs)
+    assert "an editor notes" in page.read_text(encoding="utf-8")
+    assert len(report.conflicts) == 1 and str(page) in report.conflicts[0]
+
+
+def test_changed_raw_file_updates_an_unedited_page(wiki):
+    docs, page = build(wiki)
+    (wiki / "seeds" / "001.txt").write_text(ARTICLE.replace("Monday", "Tuesday"), encoding="utf-8")
+    report = ingest(wiki / "seeds", docs)
+    assert report.conflicts == []
+    assert "on Tuesday" in page.read_text(encoding="utf-8")
+
+
+def test_bad_file_is_reported_and_the_rest_ingested(wiki):
+    (wiki / "seeds" / "bad.txt").write_bytes(b"\x00\x01\x02binary")
+    (wiki / "seeds" / "empty.txt").write_text("  \n", encoding="utf-8")
+    docs, _ = build(wiki)
+    report = ingest(wiki / "seeds", docs)
+    assert any("bad.txt" in p and "binary" in p for p in report.problems)
+    assert any("empty.txt" in p and "empty" in p for p in report.problems)
+    assert len([p for p in (docs / "articles").glob("*.md") if p.name != "index.md"]) == 1

@@ -1,0 +1,56 @@
+import pytest
+
+from generator.pages import escape, replace_section, sections, split, write_if_changed
+
+EDITED = """---
+title: Russia
+aliases: [Russian Federation]   # an editor's comment
+---
+
+An editor's description, with *emphasis*.
+
+<!-- generated:mentions — rewritten by the generator on every run; edit outside these markers -->
+old list
+<!-- /generated:mentions -->
+
+An editor's note after the generated part.
+"""
+
+
+def test_replacing_a_section_keeps_everything_else_byte_for_byte():
+    meta, front, body = split(EDITED)
+    new_body = replace_section(body, "mentions", "new list")
+    assert new_body == body.replace("old list", "new list")
+    assert meta["aliases"] == ["Russian Federation"]
+    assert f"---\n{front}---\n" + body == EDITED
+
+
+def test_missing_section_is_appended_after_the_editors_text():
+    body = replace_section("\nAn editor's text.\n", "mentions", "list")
+    assert body.startswith("\nAn editor's text.\n\n<!-- generated:mentions")
+    assert sections(body) == {"mentions": "list\n"}
+
+
+def test_section_at_top_goes_before_the_text():
+    body = replace_section("\nStory.\n", "tags", "tags", at_top=True)
+    assert body.index("generated:tags") < body.index("Story.")
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[click](javascript:alert(1))", "&lt;script&gt;", "# not a heading"],
+)
+def test_escaped_text_has_no_markup_left(hostile):
+    out = escape(hostile)
+    assert "<" not in out.replace("\\<", "")
+    assert "](" not in out.replace("\\](", "")
+    assert not out.startswith("#")
+
+
+def test_write_if_changed_skips_identical_content(tmp_path):
+    path = tmp_path / "a.md"
+    assert write_if_changed(path, "x")
+    mtime = path.stat().st_mtime_ns
+    assert not write_if_changed(path, "x")
+    assert path.stat().st_mtime_ns == mtime
+    assert list(tmp_path.iterdir()) == [path]
