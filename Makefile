@@ -14,10 +14,14 @@ $(STAMP): requirements.txt
 site: $(STAMP)
 	$(PY) -m generator ingest || echo "ingest: some input was skipped (see above); the site is built from the rest"
 	$(PY) -m generator link
+	$(PY) -m generator check
 	$(VENV)/bin/mkdocs build --strict
 
 serve: site
 	$(VENV)/bin/mkdocs serve
+
+check: $(STAMP)
+	$(PY) -m generator check
 
 test: $(STAMP)
 	$(VENV)/bin/ruff check generator tests

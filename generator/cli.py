@@ -31,6 +31,16 @@ def cmd_link(args) -> int:
     return 1 if report.problems else 0
 
 
+def cmd_check(args) -> int:
+    from generator.check import check
+
+    problems = check(args.docs)
+    for problem in problems:
+        print(problem)
+    print(f"check: {len(problems)} problem{'s' if len(problems) != 1 else ''}", file=sys.stderr)
+    return 1 if problems else 0
+
+
 def cmd_import(args) -> int:
     from generator.starter import import_entries
 
@@ -56,6 +66,9 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("link", help="rewrite generated sections, indexes and the home page")
     p.add_argument("--docs", type=Path, default=Path("docs"))
     p.set_defaults(run=cmd_link)
+    p = sub.add_parser("check", help="validate every page's front matter; exit status 1 when something is wrong")
+    p.add_argument("--docs", type=Path, default=Path("docs"))
+    p.set_defaults(run=cmd_check)
     p = sub.add_parser("import-registry", help="create entity pages from a YAML list (never overwrites a page)")
     p.add_argument("files", type=Path, nargs="+")
     p.add_argument("--docs", type=Path, default=Path("docs"))

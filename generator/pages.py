@@ -23,6 +23,17 @@ ENTITY_REF = re.compile(r"&(?=#?\w+;)")
 LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)]|~~~)", re.M)
 
 
+class TextDatesLoader(yaml.SafeLoader):
+    """Safe YAML that keeps dates as the text the editor typed, so a bad date is reportable."""
+
+
+TextDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+YAML = frontmatter.YAMLHandler()
+
+
 class PageError(ValueError):
     """A page that cannot be read; the message names the reason."""
 
@@ -33,9 +44,11 @@ def split(text: str) -> tuple[dict, str, str]:
     if not m:
         return {}, "", text
     try:
-        meta = frontmatter.loads(text).metadata
+        meta = YAML.load(m.group(1), Loader=TextDatesLoader)
     except yaml.YAMLError as exc:
         raise PageError(f"front matter is not valid YAML: {exc}".splitlines()[0]) from exc
+    if meta is None:
+        meta = {}
     if not isinstance(meta, dict):
         raise PageError("front matter is not a mapping of keys to values")
     return meta, m.group(1), text[m.end():]

@@ -1,0 +1,140 @@
+"""``python -m generator check``: catch an editor's mistake before it is published.
+
+Every page's front matter is validated against the schema of its page type. Each problem
+prints as ``path:line: what is wrong — how to fix it``, so an editor (or an editor's
+editor) can jump straight to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.matcher import name_variants
+from generator.model import ENTITY_TYPES
+from generator.pages import SECTION, PageError, digest, split
+from generator.registry import INDEX, entity_pages
+from generator.textnorm import fold_name, is_acronym
+
+TEXTS = "text or list of text"
+STR, LIST, COORDS, DATE, FLEXDATE = "text", "list of text", "[latitude, longitude]", "date YYYY-MM-DD", "date YYYY, YYYY-MM or YYYY-MM-DD"
+ARTICLE_SCHEMA = {
+    "title": STR, "original": STR, "source": STR, "published": DATE,
+    "actors": LIST, "locations": LIST, "agreements": LIST, "review": LIST, "attribution": STR,
+}
+ARTICLE_REQUIRED = ("title", "original", "actors", "locations", "agreements")
+ENTITY_SCHEMA = {
+    "title": STR, "aliases": LIST, "kind": STR, "status": STR, "ambiguous": LIST, "context": LIST,
+    "metonyms": LIST, "demonyms": LIST, "coordinates": COORDS, "coordinates_source": STR, "parent": TEXTS,
+    "date": FLEXDATE, "parties": LIST, "places": LIST, "predecessors": LIST, "successors": LIST, "redirect": STR,
+}
+ENTITY_REQUIRED = ("title", "aliases")
+PAGE_SCHEMA = {"title": STR}
+STATUSES = {"proposed", "in force", "expired", "collapsed", "ongoing", "superseded", "implemented", ""}
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: Path
+    line: int
+    what: str
+    fix: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.what} — {self.fix}"
+
+
+def key_line(text: str, key: str) -> int:
+    m = re.search(rf"^{re.escape(key)}\s*:", text, re.M)
+    return text.count("\n", 0, m.start()) + 1 if m else 1
+
+
+def type_error(kind: str, value) -> str | None:
+    if kind == STR:
+        return None if isinstance(value, str) and value.strip() else "must be non-empty text"
+    if kind == LIST:
+        return None if isinstance(value, list) and all(isinstance(v, str) for v in value) else "must be a list of text"
+    if kind == TEXTS:
+        return type_error(STR, value) if isinstance(value, str) else type_error(LIST, value)
+    if kind == COORDS:
+        ok = isinstance(value, list) and len(value) == 2 and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
+        return None if ok and -90 <= value[0] <= 90 and -180 <= value[1] <= 180 else "must be [latitude, longitude] in degrees"
+    text = value.isoformat() if isinstance(value, dt.date) else str(value)
+    patterns = [r"\d{4}-\d{2}-\d{2}"] if kind == DATE else [r"\d{4}", r"\d{4}-\d{2}", r"\d{4}-\d{2}-\d{2}"]
+    if not any(re.fullmatch(p, text) for p in patterns):
+        return f"must be a {kind}"
+    try:
+        parts = [int(p) for p in text.split("-")] + [1, 1]
+        dt.date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return f"is not a real calendar date ({text})"
+    return None
+
+
+def check_schema(path: Path, text: str, meta: dict, schema: dict, required: tuple[str, ...]) -> list[Problem]:
+    problems = []
+    for key in required:
+        if key not in meta:
+            problems.append(Problem(path, 1, f"missing `{key}`", f"add a `{key}:` line to the front matter"))
+    for key, value in meta.items():
+        line = key_line(text, str(key))
+        if key not in schema:
+            problems.append(Problem(path, line, f"unknown key `{key}`", f"remove it, or use one of: {', '.join(sorted(schema))}"))
+            continue
+        error = type_error(schema[key], value)
+        if error:
+            problems.append(Problem(path, line, f"`{key}` {error}", f"write `{key}` as {schema[key]}"))
+    return problems
+
+
+def check(docs: Path) -> list[Problem]:
+    problems: list[Problem] = []
+    slugs: dict[str, set[str]] = {t: {p.stem for p in entity_pages(docs, t)} for t in ENTITY_TYPES}
+    owners: dict[tuple[str, str], list[tuple[Path, str, int]]] = defaultdict(list)
+    for type_ in ENTITY_TYPES:
+        for page in entity_pages(docs, type_):
+            text = page.read_text(encoding="utf-8")
+            try:
+                meta = split(text)[0]
+            except PageError as exc:
+                problems.append(Problem(page, 1, str(exc), "fix the YAML between the --- lines"))
+                continue
+            problems += check_schema(page, text, meta, ENTITY_SCHEMA, ENTITY_REQUIRED)
+            if str(meta.get("status") or "") not in STATUSES:
+                problems.append(Problem(page, key_line(text, "status"), f"unknown status `{meta['status']}`", f"use one of: {', '.join(sorted(STATUSES - {''}))}"))
+            names = [meta.get("title")] + (meta.get("aliases") if isinstance(meta.get("aliases"), list) else [])
+            for name in names:
+                if isinstance(name, str) and name.strip():
+                    for key in ({fold_name(name, lower=False)} if is_acronym(name) else name_variants(name)):
+                        owners[(type_, key)].append((page, name, key_line(text, "aliases" if name != meta.get("title") else "title")))
+    for (type_, _), claims in sorted(owners.items()):
+        pages = sorted({c[0] for c in claims})
+        if len(pages) > 1:
+            page, name, line = sorted(claims)[1]
+            others = ", ".join(str(p) for p in pages if p != page)
+            problems.append(Problem(page, line, f"the name “{name}” is also claimed by {others}",
+                                    "keep it on one page, or merge the two entities"))
+    seen_text: dict[str, Path] = {}
+    for page in sorted((docs / "articles").glob("*.md")):
+        if page.name == INDEX:
+            continue
+        text = page.read_text(encoding="utf-8")
+        try:
+            meta, _, body = split(text)
+        except PageError as exc:
+            problems.append(Problem(page, 1, str(exc), "fix the YAML between the --- lines"))
+            continue
+        problems += check_schema(page, text, meta, ARTICLE_SCHEMA, ARTICLE_REQUIRED)
+        for type_ in ENTITY_TYPES:
+            for slug in meta.get(type_) or [] if isinstance(meta.get(type_), list) else []:
+                if slug not in slugs[type_]:
+                    problems.append(Problem(page, key_line(text, type_), f"unknown {type_[:-1]} `{slug}`",
+                                            f"create docs/{type_}/{slug}.md, or use the slug of an existing page"))
+        fingerprint = digest(fold_name(SECTION.sub("", body)))
+        if fingerprint in seen_text:
+            problems.append(Problem(page, 1, f"same text as {seen_text[fingerprint]}", "delete one of the two pages (and its raw file)"))
+        seen_text.setdefault(fingerprint, page)
+    return sorted(set(problems), key=lambda p: (str(p.path), p.line, p.what))

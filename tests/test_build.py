@@ -1,0 +1,49 @@
+"""One end-to-end build: raw file → generator → real `mkdocs build --strict` → HTML."""
+
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+from generator.ingest import ingest
+from generator.link import link
+from tests.conftest import ROOT
+from tests.test_ingest_link import ARTICLE
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self.hrefs += [v for k, v in attrs if k == "href" and v]
+
+
+def hrefs(path: Path) -> list[str]:
+    parser = Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.hrefs
+
+
+def test_strict_mkdocs_build_renders_backlinks_and_links(wiki):
+    (wiki / "seeds" / "001.txt").write_text(ARTICLE, encoding="utf-8")
+    ingest(wiki / "seeds", wiki / "docs")
+    link(wiki / "docs")
+    shutil.copy(ROOT / "mkdocs.yml", wiki / "mkdocs.yml")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=wiki, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+
+    site = wiki / "site"
+    article = next((site / "articles").glob("moscow-*/index.html"))
+    slug = article.parent.name
+    assert "../../actors/russia/" in hrefs(article)  # first mention and tag line link to the actor
+    actor = site / "actors" / "russia" / "index.html"
+    assert f"../../articles/{slug}/" in hrefs(actor)  # backlink
+    assert "Moscow</strong> said on Monday" in actor.read_text(encoding="utf-8")
+    for index in ("index.html", "articles/index.html", "actors/index.html", "locations/index.html", "agreements/index.html"):
+        assert (site / index).is_file()
+    assert "actors/ryan-dillon/" in " ".join(hrefs(site / "review" / "index.html"))
