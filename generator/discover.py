@@ -22,7 +22,11 @@ _TITLES = (
     r"|Lieutenant Colonel|Lt\.? ?Col\.|Colonel|Col\.|Major|Maj\.|Captain|Capt\.|Admiral|Adm\.|Brigadier|Commander"
     r"|Sheikh|Shaykh|Imam|Emir|President|Vice President|Prime Minister|Foreign Minister|Defen[cs]e Minister"
     r"|Interior Minister|Minister|Ambassador|Envoy|Senator|Sen\.|Governor|Mayor|Dr\.|Judge"
-    r"|spokesperson|spokesman|spokeswoman|commander|envoy|ambassador|minister|official|leader|chief|sheikh|colonel|general)"
+    r"|spokesperson|spokesman|spokeswoman|commander|envoy|ambassador|minister|official|leader|chief|sheikh|colonel|general|diplomat)"
+)
+TITLE_WORDS = frozenset(
+    "general colonel major captain admiral brigadier commander lieutenant sheikh shaykh imam emir president minister "
+    "ambassador envoy senator governor mayor judge prime foreign defence defense interior vice dr mr mrs ms".split()
 )
 PERSON_TITLED = re.compile(rf"\b{_TITLES}\s+{_PERSON}\b")
 PERSON_APPOSITION = re.compile(
@@ -76,8 +80,28 @@ def _free(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return all(span[1] <= s or span[0] >= e for s, e in taken)
 
 
-def discover(text: str, known_spans: Iterable[tuple[int, int]]) -> list[tuple[Proposal, int, int]]:
-    """Proposals found in ``text`` outside the spans the registry already matched."""
+PLACE_THEN_AGREEMENT = re.compile(
+    r"\s+(?P<noun>truce|cease-?fire|deal|agreement|accord|memorandum|talks|meeting|summit|conference|initiative|settlement"
+    r"|protocol|declaration|communiqu[eé]|understanding)\b"
+)
+
+
+def person_name(name: str) -> str:
+    """"General Mikhail Mizintsev" → "Mikhail Mizintsev": a rank is not part of the name."""
+    words = name.split()
+    while len(words) > 2 and words[0].lower().rstrip(".") in TITLE_WORDS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def discover(
+    text: str, known_spans: Iterable[tuple[int, int]], place_spans: Iterable[tuple[int, int]] = ()
+) -> list[tuple[Proposal, int, int]]:
+    """Proposals found in ``text`` outside the spans the registry already matched.
+
+    ``place_spans`` are known locations: "Manbij truce" after a known "Manbij" is an agreement.
+    """
+    known_spans = list(known_spans)
     taken = sorted(known_spans)
     found: list[tuple[Proposal, int, int]] = []
 
@@ -86,6 +110,12 @@ def discover(text: str, known_spans: Iterable[tuple[int, int]]) -> list[tuple[Pr
             found.append((proposal, start, end))
             taken.append((start, end))
 
+    for start, end in place_spans:
+        m = PLACE_THEN_AGREEMENT.match(text, end)
+        if m and _free((end, m.end()), taken):
+            title = f"{text[start:end]} {m['noun'].lower()}"
+            found.append((Proposal("agreements", title, "agreement", title), start, m.end()))
+            taken.append((end, m.end()))
     for m in AGREEMENT_DATED.finditer(text):
         add(Proposal("agreements", f"{m['name']} {m['noun'].lower()}", "agreement", m.group(0)), m.start(), m.end(), dated=True)
     for m in AGREEMENT_PAIR.finditer(text):
@@ -97,7 +127,8 @@ def discover(text: str, known_spans: Iterable[tuple[int, int]]) -> list[tuple[Pr
         add(Proposal("actors", name, "organisation", m.group(0), (m["acr"],)), m.start("name"), m.end())
     for pattern in (PERSON_TITLED, PERSON_APPOSITION):
         for m in pattern.finditer(text):
-            add(Proposal("actors", m["name"], "person", m["name"]), m.start("name"), m.end("name"))
+            name = person_name(m["name"])
+            add(Proposal("actors", name, "person", name), m.end("name") - len(name), m.end("name"))
     for m in PLACE_NOUN.finditer(text):
         noun = m["noun"].lower().replace("airbase", "air base")
         title = f"{m['name']} {noun}"

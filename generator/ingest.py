@@ -56,8 +56,9 @@ def propose(docs: Path, registry: Registry, articles: list[CleanArticle]) -> lis
     found: dict[tuple[str, str], Proposal] = {}
     for article in articles:
         text = article.text
-        spans = [(h.start, h.end) for h in registry.matcher.find(text)]
-        for proposal, _, _ in discover(text, spans):
+        hits = registry.matcher.find(text)
+        places = [(h.start, h.end) for h in hits if any(c.type == "locations" for c in h.candidates)]
+        for proposal, _, _ in discover(text, [(h.start, h.end) for h in hits], places):
             found.setdefault((proposal.type, fold_name(proposal.title)), proposal)
     known = {(e.type, fold_name(n)) for e in registry.entities.values() for n in (e.title, *e.aliases)}
     created: list[Entity] = []

@@ -35,6 +35,7 @@ class Hit:
     end: int
     surface: str
     candidates: tuple[Candidate, ...]
+    possessive: bool = False  # the name took a trailing "s" / "'s": "Turkeys offensive"
 
 
 def name_variants(name: str) -> set[str]:
@@ -56,8 +57,9 @@ class Matcher:
     def __init__(self, entities: Iterable[Entity]):
         table: dict[tuple[bool, str], set[Candidate]] = defaultdict(set)
         for e in entities:
-            roles = [("name", n) for n in (e.title, *e.aliases)]
-            roles += [("ambiguous", n) for n in e.ambiguous]
+            ambiguous = set(e.ambiguous)
+            roles = [("ambiguous" if n in ambiguous else "name", n) for n in (e.title, *e.aliases)]
+            roles += [("ambiguous", n) for n in e.ambiguous if n not in e.aliases]
             roles += [("metonym", n) for n in e.metonyms]
             roles += [("demonym", n) for n in e.demonyms]
             for role, name in roles:
@@ -80,6 +82,7 @@ class Matcher:
 
     def find(self, text: str) -> list[Hit]:
         raw: dict[tuple[int, int], set[Candidate]] = defaultdict(set)
+        extended: set[tuple[int, int]] = set()
         for case_sensitive, automaton in self._automata.items():
             folded, offsets = fold(text, lower=not case_sensitive)
             for end, (key, cands) in automaton.iter(folded):
@@ -87,19 +90,22 @@ class Matcher:
                 if start > 0 and folded[start - 1].isalnum():
                     continue
                 after = end + 1
-                if after < len(folded) and folded[after] == "s" and (after + 1 == len(folded) or not folded[after + 1].isalnum()):
+                grew = after < len(folded) and folded[after] == "s" and (after + 1 == len(folded) or not folded[after + 1].isalnum())
+                if grew:
                     after += 1  # possessive or plural with the apostrophe gone: "Assads", "Moscow's"
                 elif after < len(folded) and folded[after].isalnum():
                     continue
                 span = (offsets[start], offsets[after - 1] + 1)
                 raw[span].update(cands)
+                if grew:
+                    extended.add(span)
         hits: list[Hit] = []
         last_end = -1
         for (start, end) in sorted(raw, key=lambda s: (s[0], -(s[1] - s[0]))):
             if start < last_end:
                 continue
             cands = tuple(sorted(raw[(start, end)], key=lambda c: (c.type, c.slug, c.role)))
-            hits.append(Hit(start, end, text[start:end], cands))
+            hits.append(Hit(start, end, text[start:end], cands, (start, end) in extended))
             last_end = end
         return hits
 

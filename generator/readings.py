@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 LOCATIVE_PREPS = frozenset(
-    "in inside into across throughout near around outside at within towards toward to from via through "
+    "in inside into across throughout near around outside at within towards toward to via through "
     "entered reached reaching entering across over beyond off along".split()
 )
 PLACE_MODIFIERS = frozenset(
@@ -25,7 +25,7 @@ GEO_NOUNS = frozenset(
 BORDER_NOUNS = frozenset("border borders frontier crossing crossings boundary".split())
 ACTOR_NOUNS = frozenset(
     "forces force troops army military soldiers servicemen personnel government officials official authorities "
-    "president presidency minister ministry diplomats diplomat envoy delegation leadership regime administration "
+    "president presidency minister ministry diplomats envoy delegation leadership regime administration "
     "intelligence agency aviation air jets warplanes aircraft drones drone navy air-force airstrikes strikes strike "
     "raids raid attacks attack incursions incursion operation operations support backing position positions "
     "side sides proposal plan offensive militias militiamen advisers advisors commanders commander patrols patrol "
@@ -55,12 +55,14 @@ def words_after(text: str, end: int, n: int = 3) -> list[str]:
     return [w.lower() for w in WORD.findall(rest)][:n]
 
 
-def is_locative(text: str, start: int, end: int) -> bool:
+def is_locative(text: str, start: int, end: int, possessive: bool = False) -> bool:
     """A place where something happens: "in Idlib", "Syria's border", "border with Iraq"."""
     before = words_before(text, start, 6)
     after = words_after(text, end, 2)
     if after and (after[0] in GEO_NOUNS or after[0].startswith("-based")):
         return True
+    if possessive:
+        return False  # "Ankara's violations", "Turkeys offensive": the possessor acts
     for w in reversed(before):
         if w in LOCATIVE_PREPS:
             return True

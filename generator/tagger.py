@@ -12,25 +12,32 @@ from collections.abc import Sequence
 
 from generator.matcher import Candidate, Hit, Matcher
 from generator.model import Entity, Mention
-from generator.readings import demonym_acts, is_locative, words_after
+from generator.readings import demonym_acts, is_acting, is_locative, words_after
 from generator.textnorm import fold
 
+NEXT_NAME = re.compile(r" (?:[A-Z][a-z]|al-[A-Z])")
 ACRONYM_DEFINITION = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z0-9&]{1,9})\s*\)")
 
 
-def resolve(hit: Hit, text: str) -> list[Candidate]:
-    """The readings of one hit that hold in its context (possibly none, possibly two)."""
+def resolve(hit: Hit, text: str, entities: dict[tuple[str, str], Entity]) -> list[Candidate]:
+    """The readings of one hit that hold in its context (possibly none, possibly two).
+
+    A capital stands for its state unless it is plainly a place ("in Moscow"); a country
+    named as a metonym of a government ("Syria" for the Syrian government) only when it acts.
+    """
     by_role: dict[str, list[Candidate]] = {}
     for c in hit.candidates:
         by_role.setdefault(c.role, []).append(c)
     names = by_role.get("name", [])
     places = [c for c in names if c.type == "locations"]
     actors = [c for c in names if c.type == "actors"] + by_role.get("metonym", [])
+    if words_after(text, hit.end, 1)[:1] == ["-based"]:
+        return []  # "a Britain-based monitor" names neither the state nor the place
     if places and actors:
-        if words_after(text, hit.end, 1)[:1] == ["-based"]:
-            return []
-        if is_locative(text, hit.start, hit.end):
+        if is_locative(text, hit.start, hit.end, hit.possessive):
             return places
+        if not any(c.role == "name" for c in actors) and any(entities[(c.type, c.slug)].kind == "country" for c in places):
+            return actors if is_acting(text, hit.start, hit.end) else places
         return [c for c in names if c.type != "locations"] + by_role.get("metonym", [])
     if names:
         return names
@@ -38,6 +45,8 @@ def resolve(hit: Hit, text: str) -> list[Candidate]:
         return by_role["metonym"]
     if by_role.get("demonym"):
         return by_role["demonym"] if demonym_acts(text, hit.start, hit.end, hit.surface) else []
+    if NEXT_NAME.match(text, hit.end):
+        return []  # "Badr Jamous": the short form is only part of a longer name
     return by_role.get("ambiguous", [])
 
 
@@ -54,7 +63,7 @@ def tag(text: str, matcher: Matcher, entities: dict[tuple[str, str], Entity]) ->
     hits = matcher.find(text)
     chosen: list[tuple[Hit, Candidate]] = []
     for hit in hits:
-        for c in resolve(hit, text):
+        for c in resolve(hit, text, entities):
             chosen.append((hit, c))
     firm = {(c.type, c.slug) for _, c in chosen if c.role != "ambiguous"}
     folded_text = fold(text)[0]
