@@ -104,13 +104,14 @@ def check(docs: Path) -> list[Problem]:
                 continue
             problems += check_schema(page, text, meta, ENTITY_SCHEMA, ENTITY_REQUIRED)
             if str(meta.get("status") or "") not in STATUSES:
-                problems.append(Problem(page, key_line(text, "status"), f"unknown status `{meta['status']}`", f"use one of: {', '.join(sorted(STATUSES - {''}))}"))
+                allowed = ", ".join(sorted(STATUSES - {""}))
+                problems.append(Problem(page, key_line(text, "status"), f"unknown status `{meta['status']}`", f"use one of: {allowed}"))
             names = [meta.get("title")] + (meta.get("aliases") if isinstance(meta.get("aliases"), list) else [])
             for name in names:
                 if isinstance(name, str) and name.strip():
                     for key in ({fold_name(name, lower=False)} if is_acronym(name) else name_variants(name)):
                         owners[(type_, key)].append((page, name, key_line(text, "aliases" if name != meta.get("title") else "title")))
-    for (type_, _), claims in sorted(owners.items()):
+    for _, claims in sorted(owners.items()):
         pages = sorted({c[0] for c in claims})
         if len(pages) > 1:
             page, name, line = sorted(claims)[1]
