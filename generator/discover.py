@@ -16,7 +16,8 @@ from generator.model import Proposal
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _TOKEN = r"(?:[A-Z][a-z’']+(?:-[A-Z]?[a-z’']+)*|(?:al|el|Al|El|Abu|abu|bin|ibn|Bin|Ibn|Umm|Tel|Tal)-[A-Z][a-z’']+)"
 _PERSON = rf"(?P<name>{_TOKEN}(?:\s+(?:al-|el-|bin\s|ibn\s|abu\s|Abu\s|de\s|van\s|von\s|Al-)?{_TOKEN}){{1,3}})"
-_PLACE = rf"(?P<name>{_TOKEN}(?:\s+(?:al-|el-|Al-)?{_TOKEN}){{0,2}})"
+_PLACE_BARE = rf"(?:{_TOKEN}(?:-\d+)?(?:\s+(?:al-|el-|Al-)?{_TOKEN}){{0,2}}|(?:al|el)-[A-Z][a-z’']+)"
+_PLACE = rf"(?P<name>{_PLACE_BARE})"
 _TITLES = (
     r"(?:Lieutenant General|Lt\.? ?Gen\.|Major General|Maj\.? ?Gen\.|Brigadier General|Brig\.? ?Gen\.|General|Gen\."
     r"|Lieutenant Colonel|Lt\.? ?Col\.|Colonel|Col\.|Major|Maj\.|Captain|Capt\.|Admiral|Adm\.|Brigadier|Commander"
@@ -33,9 +34,14 @@ PERSON_APPOSITION = re.compile(
     rf"{_PERSON},\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:spokes(?:person|man|woman)|commander|leader|official|envoy|minister|chief|head|director|general|colonel)\b"
 )
 PLACE_OF = re.compile(rf"\b(?:town|village|city|district|neighbou?rhood|suburb|hamlet|camp|area) of {_PLACE}\b")
+PLACE_LIST = re.compile(
+    rf"\b(?:towns|villages|neighbou?rhoods|districts|cities|hamlets|camps) (?:of|such as|including|like) "
+    rf"(?P<list>{_PLACE_BARE}(?:, {_PLACE_BARE})*(?:,? and {_PLACE_BARE})?)"
+)
 PLACE_NOUN = re.compile(
     rf"\b{_PLACE}\s+(?P<noun>refugee camp|displacement camp|camp|border crossing|crossing|checkpoint|air ?base|airbase"
-    r"|military base|base|airport|airfield|dam|prison|oil field|gas field|bridge)\b"
+    r"|military base|base|airport|airfield|dam|prison|oil field|gas field|bridge|corridor|neighbou?rhood|district|quarter"
+    r"|mountains|valley|plain)\b"
 )
 _AGREEMENT_NOUN = r"agreement|deal|accord|memorandum|cease-?fire|truce|protocol|understanding|arrangement|settlement|road ?map"
 AGREEMENT_DATED = re.compile(
@@ -48,6 +54,9 @@ AGREEMENT_NAMED = re.compile(
 AGREEMENT_PAIR = re.compile(
     rf"\b(?P<name>[A-Z][\w’']+(?:\s*[-–]\s*[A-Z][\w’']+)+)\s+(?P<noun>{_AGREEMENT_NOUN}|talks|summit)\b"
 )
+_NATION = r"(?:US|U\.S\.|American|Russian|Turkish|Syrian|Iranian|Iraqi|Israeli|Jordanian|Lebanese|Saudi|Qatari|Emirati|Egyptian|British|French|German)"
+_PORTFOLIO = r"(?:Foreign|Defen[cs]e|Interior|Justice|Health|Transport|Energy|Oil|Information|Finance|Economy|Education|Awqaf|Social Affairs)"
+MINISTRY = re.compile(rf"\b(?P<name>{_NATION}\s+(?:{_PORTFOLIO}\s+Ministry|Ministry\s+of\s+(?:(?:National|Internal|Foreign)\s+)?{_PORTFOLIO}))\b")
 ORG_ACRONYM = re.compile(
     rf"\b(?P<name>{_TOKEN}(?:\s+(?:of|for|the|and|al-|in)?\s*{_TOKEN}){{1,6}})\s*\((?P<acr>[A-Z][A-Z0-9&]{{1,8}})\)"
 )
@@ -65,6 +74,12 @@ GENERIC = frozenset(
     daily post observer monitor network television tv radio channel report reports reuters afp ap bbc cnn
     operation operations peace human rights un united nations european union washington-based moscow-based""".split()
 )
+PLACE_KINDS = {
+    "refugee camp": "camp", "displacement camp": "camp", "border crossing": "crossing", "air base": "base",
+    "military base": "base", "airfield": "airport", "oil field": "region", "gas field": "region", "corridor": "road",
+}
+DESCRIPTIVE_NOUNS = {"neighbourhood": "neighbourhood", "district": "district", "quarter": "neighbourhood",
+                     "mountains": "mountain", "valley": "region", "plain": "region"}
 OUTLET_WORDS = frozenset("news agency press times tv television channel radio observer post journal network monitor media daily gazette herald tribune".split())
 
 
@@ -105,8 +120,8 @@ def discover(
     taken = sorted(known_spans)
     found: list[tuple[Proposal, int, int]] = []
 
-    def add(proposal: Proposal, start: int, end: int, *, dated: bool = False) -> None:
-        if _free((start, end), taken) and (dated or _meaningful(proposal.title)):
+    def add(proposal: Proposal, start: int, end: int, *, qualified: bool = False) -> None:
+        if _free((start, end), taken) and (qualified or _meaningful(proposal.title)):
             found.append((proposal, start, end))
             taken.append((start, end))
 
@@ -117,7 +132,7 @@ def discover(
             found.append((Proposal("agreements", title, "agreement", title), start, m.end()))
             taken.append((end, m.end()))
     for m in AGREEMENT_DATED.finditer(text):
-        add(Proposal("agreements", f"{m['name']} {m['noun'].lower()}", "agreement", m.group(0)), m.start(), m.end(), dated=True)
+        add(Proposal("agreements", f"{m['name']} {m['noun'].lower()}", "agreement", m.group(0)), m.start(), m.end(), qualified=True)
     for m in AGREEMENT_PAIR.finditer(text):
         add(Proposal("agreements", m.group(0), "agreement", m.group(0)), m.start(), m.end())
     for m in AGREEMENT_NAMED.finditer(text):
@@ -125,16 +140,27 @@ def discover(
     for m in ORG_ACRONYM.finditer(text):
         name = m["name"].strip()
         add(Proposal("actors", name, "organisation", m.group(0), (m["acr"],)), m.start("name"), m.end())
+    for m in MINISTRY.finditer(text):
+        add(Proposal("actors", m["name"], "organisation", m["name"]), m.start(), m.end(), qualified=True)
     for pattern in (PERSON_TITLED, PERSON_APPOSITION):
         for m in pattern.finditer(text):
             name = person_name(m["name"])
             add(Proposal("actors", name, "person", name), m.end("name") - len(name), m.end("name"))
     for m in PLACE_NOUN.finditer(text):
-        noun = m["noun"].lower().replace("airbase", "air base")
-        title = f"{m['name']} {noun}"
-        kind = {"refugee camp": "camp", "displacement camp": "camp", "border crossing": "crossing", "air base": "base",
-                "military base": "base", "airfield": "airport", "oil field": "region", "gas field": "region"}.get(noun, noun)
-        add(Proposal("locations", title, kind, m.group(0)), m.start(), m.end())
+        if m["name"].split()[0] in {"Operation", "The"}:
+            continue
+        noun = m["noun"].lower().replace("airbase", "air base").replace("neighborhood", "neighbourhood")
+        full = f"{m['name']} {noun}"
+        if noun in DESCRIPTIVE_NOUNS:  # "Jabal al-Bishri mountains" is the place "Jabal al-Bishri"
+            add(Proposal("locations", m["name"], DESCRIPTIVE_NOUNS[noun], m.group(0), (full,)), m.start(), m.end())
+        else:
+            add(Proposal("locations", full, PLACE_KINDS.get(noun, noun), m.group(0), (m["name"],)), m.start(), m.end())
     for m in PLACE_OF.finditer(text):
-        add(Proposal("locations", m["name"], "town", m["name"]), m.start("name"), m.end("name"))
+        if m["name"].split()[0] not in {"Operation", "The"}:
+            add(Proposal("locations", m["name"], "town", m["name"]), m.start("name"), m.end("name"))
+    for m in PLACE_LIST.finditer(text):
+        for name in re.finditer(_PLACE_BARE, m["list"]):
+            if name.group(0) != "and":
+                start = m.start("list") + name.start()
+                add(Proposal("locations", name.group(0), "village", name.group(0)), start, start + len(name.group(0)))
     return sorted(found, key=lambda f: (f[1], f[2]))

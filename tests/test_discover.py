@@ -47,3 +47,39 @@ def test_names_the_registry_matched_are_not_proposed_again():
     text = "met General Alexander Chayko on Friday"
     start = text.index("Alexander")
     assert proposals(text, [(start, start + len("Alexander Chayko"))]) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("left through the Jleighem corridor on Tuesday", ("locations", "Jleighem corridor")),
+        ("families returned to the Jeddah-1 camp south of Mosul", ("locations", "Jeddah-1 camp")),
+        ("departed from the al-Amiriya neighborhood at dawn", ("locations", "al-Amiriya")),
+        ("between Palmyra and the Jabal al-Bishri mountains", ("locations", "Jabal al-Bishri")),
+        ("looting in villages such as al-Mazraa and Walgha", ("locations", "Walgha")),
+        ("looting in villages such as al-Mazraa and Walgha", ("locations", "al-Mazraa")),
+        ("the villages of Tal Hamis, Umm Kahf and Tal Baydar fell", ("locations", "Umm Kahf")),
+    ],
+)
+def test_place_discovery_patterns(text, expected):
+    assert expected in proposals(text)
+
+
+def test_a_named_operation_is_not_a_place():
+    assert proposals("outside the area of Operation Peace Spring and the Operation Olive Branch camp") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the Syrian Ministry of Interior said", ("actors", "Syrian Ministry of Interior")),
+        ("the Turkish Ministry of National Defence said", ("actors", "Turkish Ministry of National Defence")),
+        ("the Syrian Transport Ministry said", ("actors", "Syrian Transport Ministry")),
+    ],
+)
+def test_ministries_of_a_state_are_organisations(text, expected):
+    assert expected in proposals(text)
+
+
+def test_an_unqualified_ministry_is_generic():
+    assert proposals("the Interior Ministry and the Ministry of Defence said") == set()
