@@ -13,6 +13,7 @@ $(STAMP): requirements.txt
 
 site: $(STAMP)
 	$(PY) -m generator ingest || echo "ingest: some input was skipped (see above); the site is built from the rest"
+	$(PY) -m generator retag
 	$(PY) -m generator link
 	$(PY) -m generator check
 	$(VENV)/bin/mkdocs build --strict

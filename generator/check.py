@@ -29,10 +29,10 @@ ARTICLE_REQUIRED = ("title", "original", "actors", "locations", "agreements")
 ENTITY_SCHEMA = {
     "title": STR, "aliases": LIST, "kind": STR, "status": STR, "ambiguous": LIST, "context": LIST,
     "metonyms": LIST, "demonyms": LIST, "coordinates": COORDS, "coordinates_source": STR, "parent": TEXTS,
-    "date": FLEXDATE, "parties": LIST, "places": LIST, "predecessors": LIST, "successors": LIST, "redirect": STR,
+    "date": FLEXDATE, "parties": LIST, "places": LIST, "predecessors": LIST, "successors": LIST,
 }
 ENTITY_REQUIRED = ("title", "aliases")
-PAGE_SCHEMA = {"title": STR}
+REDIRECT_SCHEMA = {"title": STR, "redirect": STR}
 STATUSES = {"proposed", "in force", "expired", "collapsed", "ongoing", "superseded", "implemented", ""}
 
 
@@ -92,7 +92,10 @@ def check_schema(path: Path, text: str, meta: dict, schema: dict, required: tupl
 
 def check(docs: Path) -> list[Problem]:
     problems: list[Problem] = []
-    slugs: dict[str, set[str]] = {t: {p.stem for p in entity_pages(docs, t)} for t in ENTITY_TYPES}
+    slugs: dict[str, set[str]] = {
+        t: {p.stem for p in entity_pages(docs, t) if "\nredirect:" not in p.read_text(encoding="utf-8").split("\n---", 1)[0]}
+        for t in ENTITY_TYPES
+    }
     owners: dict[tuple[str, str], list[tuple[Path, str, int]]] = defaultdict(list)
     for type_ in ENTITY_TYPES:
         for page in entity_pages(docs, type_):
@@ -101,6 +104,9 @@ def check(docs: Path) -> list[Problem]:
                 meta = split(text)[0]
             except PageError as exc:
                 problems.append(Problem(page, 1, str(exc), "fix the YAML between the --- lines"))
+                continue
+            if "redirect" in meta:
+                problems += check_schema(page, text, meta, REDIRECT_SCHEMA, ("title", "redirect"))
                 continue
             problems += check_schema(page, text, meta, ENTITY_SCHEMA, ENTITY_REQUIRED)
             if str(meta.get("status") or "") not in STATUSES:

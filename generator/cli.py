@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+WRITERS = {"ingest", "retag", "link", "rename", "merge", "import-registry"}
+
 
 def _print_problems(problems: list[str]) -> None:
     for line in problems:
@@ -29,6 +31,31 @@ def cmd_link(args) -> int:
     _print_problems(report.problems)
     print(f"link: {len(report.written)} pages written")
     return 1 if report.problems else 0
+
+
+def cmd_retag(args) -> int:
+    from generator.retag import retag
+
+    report = retag(args.docs)
+    _print_problems(report.problems)
+    print(f"retag: {report.added} tags added, {len(report.written)} pages written")
+    return 1 if report.problems else 0
+
+
+def cmd_rename(args) -> int:
+    from generator.rename import rename
+
+    written = rename(args.docs, args.old, args.new)
+    print(f"rename: {args.old} → {args.new}; {len(written)} pages written")
+    return 0
+
+
+def cmd_merge(args) -> int:
+    from generator.rename import merge
+
+    written = merge(args.docs, args.source, args.into)
+    print(f"merge: {args.source} into {args.into}; {len(written)} pages written")
+    return 0
 
 
 def cmd_check(args) -> int:
@@ -66,6 +93,19 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("link", help="rewrite generated sections, indexes and the home page")
     p.add_argument("--docs", type=Path, default=Path("docs"))
     p.set_defaults(run=cmd_link)
+    p = sub.add_parser("retag", help="tag every article again after registry changes (only adds; editors' removals stick)")
+    p.add_argument("--docs", type=Path, default=Path("docs"))
+    p.set_defaults(run=cmd_retag)
+    p = sub.add_parser("rename", help="rename an entity: rename OLD NEW (NEW a slug, or a title)")
+    p.add_argument("old", help="type/slug or slug, e.g. actors/sdf")
+    p.add_argument("new", help="new slug (syrian-democratic-forces) or new title (\"Syrian Democratic Forces\")")
+    p.add_argument("--docs", type=Path, default=Path("docs"))
+    p.set_defaults(run=cmd_rename)
+    p = sub.add_parser("merge", help="merge FROM INTO: fold one entity into another")
+    p.add_argument("source", metavar="FROM")
+    p.add_argument("into", metavar="INTO")
+    p.add_argument("--docs", type=Path, default=Path("docs"))
+    p.set_defaults(run=cmd_merge)
     p = sub.add_parser("check", help="validate every page's front matter; exit status 1 when something is wrong")
     p.add_argument("--docs", type=Path, default=Path("docs"))
     p.set_defaults(run=cmd_check)
@@ -80,4 +120,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("-v", "--verbose", action="store_true", help="list every miss and false tag")
     p.set_defaults(run=cmd_evaluate)
     args = parser.parse_args(argv)
-    return args.run(args)
+    from generator.lock import Busy, exclusive
+    from generator.rename import EntityError
+
+    try:
+        if args.command in WRITERS:
+            with exclusive(args.docs):
+                return args.run(args)
+        return args.run(args)
+    except (Busy, EntityError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2

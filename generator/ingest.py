@@ -129,6 +129,7 @@ def ingest(seeds: Path, docs: Path) -> IngestReport:
             continue
         if write_if_changed(page, text):
             report.written.append(str(page))
-        state.articles[article.original] = ArticleState(slug, raw_hash, digest(text), sorted(f"{t}/{s}" for t, s in keys))
+        refs = sorted(f"{t}/{s}" for t, s in keys)
+        state.articles[article.original] = ArticleState(slug, raw_hash, digest(text), refs, refs)
     state.save(docs)
     return report

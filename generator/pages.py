@@ -111,3 +111,24 @@ def write_if_changed(path: Path, text: str) -> bool:
         Path(tmp).unlink(missing_ok=True)
         raise
     return True
+
+
+def set_front_value(front: str, key: str, value) -> str:
+    """``front`` with ``key`` set to ``value``, every other line (comments included) untouched.
+
+    Only the key's own lines — ``key:`` and the indented or ``- `` lines under it — are
+    replaced; a missing key is appended. This is how the generator changes an editor's page.
+    """
+    rendered = yaml.safe_dump({key: value}, sort_keys=False, allow_unicode=True, default_flow_style=False, width=10_000)
+    lines = front.splitlines(keepends=True)
+    for i, line in enumerate(lines):
+        if re.match(rf"{re.escape(key)}\s*:", line):
+            j = i + 1
+            while j < len(lines) and (lines[j].startswith((" ", "\t", "- ")) or lines[j].strip() == "-"):
+                j += 1
+            return "".join(lines[:i]) + rendered + "".join(lines[j:])
+    return front + ("" if not front or front.endswith("\n") else "\n") + rendered
+
+
+def join(front: str, body: str) -> str:
+    return f"---\n{front}---\n{body}" if front else body

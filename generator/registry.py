@@ -79,6 +79,8 @@ def load_registry(docs: Path) -> Registry:
             except (PageError, UnicodeDecodeError) as exc:
                 registry.problems.append(f"{page}: {exc}")
                 continue
+            if meta.get("redirect"):
+                continue  # a renamed or merged entity's old address
             entity = entity_from_meta(type_, page.stem, meta)
             registry.entities[entity.key] = entity
     return registry

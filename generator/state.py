@@ -1,8 +1,10 @@
 """What the generator remembers between runs, committed with the docs.
 
 Per article: the hash of the raw file it came from and of the page as the generator last
-wrote it (so an editor's change is recognisable), and the entities whose first mention
-the generator has linked once (so an editor's removal of such a link sticks).
+wrote it (so an editor's change is recognisable), every tag the article has ever carried
+(so a tag an editor removed is never added again), and the entities whose first mention
+has been linked once (so an editor's removal of such a link sticks). Entries are
+``type/slug``.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ class ArticleState:
     raw: str = ""
     page: str = ""
     linked: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
 
 
 @dataclass

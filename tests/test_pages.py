@@ -54,3 +54,12 @@ def test_write_if_changed_skips_identical_content(tmp_path):
     assert not write_if_changed(path, "x")
     assert path.stat().st_mtime_ns == mtime
     assert list(tmp_path.iterdir()) == [path]
+
+
+def test_set_front_value_changes_only_that_key():
+    from generator.pages import set_front_value
+
+    front = "title: X  # keep me\nactors:\n- a\n- b\nlocations: [c]\n"
+    assert set_front_value(front, "actors", ["a", "b", "d"]) == "title: X  # keep me\nactors:\n- a\n- b\n- d\nlocations: [c]\n"
+    assert set_front_value(front, "locations", ["c", "e"]).endswith("locations:\n- c\n- e\n")
+    assert set_front_value(front, "agreements", []) == front + "agreements: []\n"

@@ -1,0 +1,135 @@
+"""``python -m generator retag``: after the registry grew, tag every article again.
+
+Only adds: a new tag for an entity the article mentions, and a link on its first
+unlinked mention. A tag an editor removed is never added back and a tag an editor added
+is never removed (the article's history of tags lives in ``state``); a link the
+generator once inserted and an editor removed is never inserted again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.graph import LINK
+from generator.ingest import progress
+from generator.model import ENTITY_TYPES
+from generator.pages import SECTION, PageError, digest, join, set_front_value, split, write_if_changed
+from generator.registry import INDEX, load_registry
+from generator.state import ArticleState, State
+from generator.tagger import tag
+
+ESCAPED = re.compile(r"\\(.)")
+
+
+@dataclass
+class RetagReport:
+    written: list[str] = field(default_factory=list)
+    added: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PlainView:
+    """The reader's text of a Markdown body, and where each of its characters sits in the body."""
+
+    text: str
+    index: list[int]
+    link_spans: list[tuple[int, int]]
+    linked: set[str]
+
+
+def plain_view(body: str) -> PlainView:
+    out: list[str] = []
+    index: list[int] = []
+    spans: list[tuple[int, int]] = []
+    linked: set[str] = set()
+    skip = [(m.start(), m.end()) for m in SECTION.finditer(body)]
+    links = {m.start(): m for m in LINK.finditer(body)}
+    i = 0
+    while i < len(body):
+        section = next((s for s in skip if s[0] == i), None)
+        if section:
+            out += ["\n", "\n"]
+            index += [i, i]
+            i = section[1]
+            continue
+        link = links.get(i)
+        if link:
+            spans.append((link.start(), link.end()))
+            linked.add(f"{link[2]}/{link[3]}")
+            inner = link.start(1)
+            for m in re.finditer(r"\\(.)|(.)", link[1], re.S):
+                out.append(m.group(1) or m.group(2))
+                index.append(inner + m.start())
+            i = link.end()
+            continue
+        if body[i] == "\\" and i + 1 < len(body):
+            out.append(body[i + 1])
+            index.append(i + 1)
+            i += 2
+            continue
+        out.append(body[i])
+        index.append(i)
+        i += 1
+    return PlainView("".join(out), index, spans, linked)
+
+
+def retag_page(text: str, record: ArticleState, registry) -> tuple[str, int]:
+    """The page with new tags and links added; ``record`` is updated in place."""
+    meta, front, body = split(text)
+    view = plain_view(body)
+    mentions = tag(view.text, registry.matcher, registry.entities)
+    current = {f"{t}/{s}" for t in ENTITY_TYPES for s in (meta.get(t) or []) if isinstance(meta.get(t), list)}
+    found = {f"{m.type}/{m.slug}" for m in mentions}
+    known = set(record.tags) | current
+    added = found - known
+    for type_ in ENTITY_TYPES:
+        new = sorted(r.split("/", 1)[1] for r in added if r.startswith(type_ + "/"))
+        if new:
+            front = set_front_value(front, type_, list(meta.get(type_) or []) + new)
+    record.tags = sorted(known | added)
+
+    linked = set(record.linked) | view.linked
+    insertions: list[tuple[int, int, str]] = []
+    for m in mentions:
+        ref = f"{m.type}/{m.slug}"
+        if ref in linked or ref not in (current | added):
+            continue
+        start, end = view.index[m.start], view.index[m.end - 1] + 1
+        if any(s < end and start < e for s, e in view.link_spans) or any(s < end and start < e for s, e, _ in insertions):
+            continue
+        insertions.append((start, end, f"../{m.type}/{m.slug}.md"))
+        linked.add(ref)
+    for start, end, target in sorted(insertions, reverse=True):
+        body = f"{body[:start]}[{body[start:end]}]({target}){body[end:]}"
+    record.linked = sorted(linked)
+    return join(front, body), len(added)
+
+
+def retag(docs: Path) -> RetagReport:
+    report = RetagReport()
+    registry = load_registry(docs)
+    state = State.load(docs)
+    by_slug = state.by_slug()
+    for page in progress(sorted((docs / "articles").glob("*.md")), "retag"):
+        if page.name == INDEX:
+            continue
+        try:
+            text = page.read_text(encoding="utf-8")
+            meta = split(text)[0]
+        except (PageError, UnicodeDecodeError) as exc:
+            report.problems.append(f"{page}: {exc}; not retagged")
+            continue
+        original = by_slug.get(page.stem) or str(meta.get("original") or page.name)
+        record = state.articles.setdefault(original, ArticleState(page.stem))
+        unedited = record.page == digest(text)
+        new, added = retag_page(text, record, registry)
+        report.added += added
+        if write_if_changed(page, new):
+            report.written.append(str(page))
+            if unedited:
+                record.page = digest(new)
+    state.save(docs)
+    return report
