@@ -89,6 +89,7 @@ def test_changed_raw_file_does_not_overwrite_an_edited_page(wiki):
     report = ingest(wiki / "seeds", docs)
     assert "an editor notes" in page.read_text(encoding="utf-8")
     assert len(report.conflicts) == 1 and str(page) in report.conflicts[0]
+    assert "on Tuesday" in (docs / ".generator" / "conflicts" / page.name).read_text(encoding="utf-8")  # the other version
 
 
 def test_changed_raw_file_updates_an_unedited_page(wiki):

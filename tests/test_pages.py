@@ -63,3 +63,19 @@ def test_set_front_value_changes_only_that_key():
     assert set_front_value(front, "actors", ["a", "b", "d"]) == "title: X  # keep me\nactors:\n- a\n- b\n- d\nlocations: [c]\n"
     assert set_front_value(front, "locations", ["c", "e"]).endswith("locations:\n- c\n- e\n")
     assert set_front_value(front, "agreements", []) == front + "agreements: []\n"
+
+
+def test_interrupted_write_leaves_the_old_page_and_no_debris(tmp_path, monkeypatch):
+    import os
+
+    path = tmp_path / "page.md"
+    path.write_text("old", encoding="utf-8")
+
+    def crash(*args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(KeyboardInterrupt):
+        write_if_changed(path, "new")
+    assert path.read_text(encoding="utf-8") == "old"
+    assert list(tmp_path.iterdir()) == [path]
