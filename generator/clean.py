@@ -69,11 +69,12 @@ def derive_title(lead: str) -> str:
     return " ".join(words[:DERIVED_TITLE_WORDS]).rstrip(",;:") + "…"
 
 
-def clean(original: str, raw: str) -> CleanArticle:
-    """Split ``raw`` into title, paragraphs and metadata."""
+def clean(original: str, raw: str, *, title: str = "", source: str = "", published: str = "") -> CleanArticle:
+    """Split ``raw`` into title, paragraphs and metadata; ``title`` etc. come from the file's own metadata."""
     lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = [line for line in lines if line and not is_chrome(line)]
-    published = ""
+    given_title = title.strip()
+    published = published if re.fullmatch(r"\d{4}-\d{2}-\d{2}", published or "") else find_date(published or "")
     attribution: list[str] = []
     body: list[str] = []
     for line in lines:
@@ -86,18 +87,18 @@ def clean(original: str, raw: str) -> CleanArticle:
         else:
             body.append(line)
 
-    title, derived = "", False
-    if len(body) > 1 and looks_like_title(body[0]):
+    title, derived = given_title, False
+    if not title and len(body) > 1 and looks_like_title(body[0]):
         title = body.pop(0)
+    if title:
         folded = fold_name(title)
         body = [line for line in body if fold_name(line) != folded]
     body = [line for i, line in enumerate(body) if not (i > 0 and is_read_also(line))]
 
-    source = ""
     if body:
         m = DATELINE.match(body[0])
         if m:
-            source = (m.group("agency") or m.group("outlet") or "").strip()
+            source = source or (m.group("agency") or m.group("outlet") or "").strip()
             published = published or find_date(body[0][: m.end()])
             body[0] = body[0][m.end():]
     for line in attribution:

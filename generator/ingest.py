@@ -87,16 +87,16 @@ def ingest(seeds: Path, docs: Path) -> IngestReport:
     seen_text: dict[str, str] = {}
     for path in progress(raw_files(seeds), "read"):
         try:
-            text = read_raw(path)
+            raw = read_raw(path, seeds)
         except (InputError, OSError) as exc:
             report.problems.append(f"{path}: {exc}")
             continue
-        raw_hash = digest(text)
+        raw_hash = digest(raw.text + raw.title + raw.source + raw.published)
         previous = state.articles.get(path.name)
         if previous and previous.raw == raw_hash and (docs / "articles" / f"{previous.slug}.md").is_file():
             report.unchanged += 1
             continue
-        article = clean(path.name, text)
+        article = clean(path.name, raw.text, title=raw.title, source=raw.source, published=raw.published)
         if not article.paragraphs:
             report.problems.append(f"{path}: no article text left after removing site chrome")
             continue

@@ -18,7 +18,7 @@ import yaml
 
 FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.S | re.M)
 SECTION = re.compile(r"<!-- generated:(?P<name>[a-z-]+)\b[^>]*-->\n?(?P<inner>.*?)<!-- /generated:(?P=name) -->\n?", re.S)
-MD_SPECIAL = re.compile(r"([\\`*\[\]<>|])")
+MD_SPECIAL = re.compile(r"([\\`*\[\]])")
 ENTITY_REF = re.compile(r"&(?=#?\w+;)")
 LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)]|~~~)", re.M)
 
@@ -85,7 +85,7 @@ def replace_section(body: str, name: str, content: str, *, at_top: bool = False)
 
 def escape(text: str) -> str:
     """Article text shown as the text it is: no HTML, no Markdown links, no headings."""
-    text = ENTITY_REF.sub("&amp;", text)
+    text = ENTITY_REF.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
     text = MD_SPECIAL.sub(r"\\\1", text)
     return LINE_START.sub(r"\1\\\2", text)
 

@@ -1,39 +1,109 @@
-"""Raw input files → text, or a clear reason why not."""
+"""Raw input files → text (plus what the file itself says about title, outlet and date).
+
+Scrapers, copy-paste and other people's exports arrive in every encoding and format.
+Each reader either returns clean Unicode text or raises ``InputError`` with the reason,
+so the run can report the file and go on with the rest.
+"""
 
 from __future__ import annotations
 
+import codecs
+from dataclasses import dataclass
 from pathlib import Path
 
+import charset_normalizer
+import ftfy
+
 MAX_BYTES = 5_000_000
-SUFFIXES = (".txt",)
+MIN_WORDS = 8
+TEXT_SUFFIXES = (".txt", ".text")
+HTML_SUFFIXES = (".html", ".htm")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + MARKDOWN_SUFFIXES
+BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
 class InputError(ValueError):
     """A raw file that cannot become an article; the message says why."""
 
 
+@dataclass(frozen=True)
+class RawText:
+    text: str
+    title: str = ""
+    source: str = ""
+    published: str = ""
+
+
 def raw_files(seeds: Path) -> list[Path]:
-    return sorted(p for p in seeds.iterdir() if p.suffix.lower() in SUFFIXES and not p.name.startswith("."))
+    """Every visible file in ``seeds`` (unsupported ones too, so they can be reported)."""
+    return sorted(p for p in seeds.iterdir() if not p.name.startswith(".") and (p.is_file() or p.is_symlink()))
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+    """Bytes → text: a BOM decides, then strict UTF-8, then detection (Windows-1256, Latin-1, …)."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        pass
+    # Outside UTF-8 our sources are Windows code pages: Western (1252, a superset of Latin-1) or Arabic (1256).
+    best = charset_normalizer.from_bytes(data, cp_isolation=["cp1252", "cp1256"]).best()
+    return str(best) if best is not None else data.decode("cp1252", errors="replace")
 
 
-def read_raw(path: Path) -> str:
+def looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if any(head.startswith(bom) for bom, _ in BOMS):
+        return False
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return bool(head) and controls / len(head) > 0.05
+
+
+def from_html(html: str) -> RawText:
+    import trafilatura  # imported here: only HTML input needs it
+
+    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+    text = (document.text or "").strip() if document is not None else ""
+    if len(text.split()) < MIN_WORDS:
+        raise InputError("no article text found in the HTML")
+    title = (document.title or "").strip()
+    return RawText(text, title=title, source=(document.sitename or "").strip(), published=(document.date or "")[:10])
+
+
+def from_markdown(markdown: str) -> RawText:
+    from generator.pages import PageError, split
+
+    try:
+        meta, _, body = split(markdown)
+    except PageError as exc:
+        raise InputError(str(exc)) from exc
+    return RawText(body, title=str(meta.get("title") or ""), source=str(meta.get("source") or ""),
+                   published=str(meta.get("published") or meta.get("date") or ""))
+
+
+def read_raw(path: Path, seeds: Path | None = None) -> RawText:
+    if path.is_symlink() and seeds is not None and not path.resolve().is_relative_to(seeds.resolve()):
+        raise InputError(f"symbolic link to {path.resolve()}, outside {seeds}; copy the file into {seeds} instead")
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise InputError(f"unsupported format “{suffix or 'no extension'}”; accepted: {', '.join(SUFFIXES)}")
     size = path.stat().st_size
     if size > MAX_BYTES:
-        raise InputError(f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")
+        raise InputError(f"file is {size:,} bytes; the limit is {MAX_BYTES:,} bytes (5 MB) per article — split or trim it")
     data = path.read_bytes()
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if looks_binary(data):
         raise InputError("looks like a binary file, not text")
-    text = decode(data)
+    text = ftfy.fix_text(decode(data), uncurl_quotes=False, fix_character_width=False, normalization="NFC")
     if not text.strip():
         raise InputError("file is empty")
-    return text
+    if suffix in HTML_SUFFIXES:
+        return from_html(text)
+    if suffix in MARKDOWN_SUFFIXES:
+        return from_markdown(text)
+    return RawText(text)

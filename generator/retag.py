@@ -20,7 +20,7 @@ from generator.registry import INDEX, load_registry
 from generator.state import ArticleState, State
 from generator.tagger import tag
 
-ESCAPED = re.compile(r"\\(.)")
+ENTITIES = {"&lt;": "<", "&gt;": ">", "&amp;": "&"}
 
 
 @dataclass
@@ -64,6 +64,12 @@ def plain_view(body: str) -> PlainView:
                 out.append(m.group(1) or m.group(2))
                 index.append(inner + m.start())
             i = link.end()
+            continue
+        entity = next((e for e in ENTITIES if body.startswith(e, i)), None)
+        if entity:
+            out.append(ENTITIES[entity])
+            index.append(i)
+            i += len(entity)
             continue
         if body[i] == "\\" and i + 1 < len(body):
             out.append(body[i + 1])

@@ -10,6 +10,13 @@ from generator.model import Entity
 from generator.render import new_entity_page
 
 ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "tests" / "artifacts"
+
+
+def artifact(name: str) -> Path:
+    """Where a test keeps what a person may want to look at afterwards (screenshots)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS / name
 
 
 def entity(type_: str, slug: str, title: str, **fields) -> Entity:

@@ -33,6 +33,8 @@ def test_strict_mkdocs_build_renders_backlinks_and_links(wiki):
     ingest(wiki / "seeds", wiki / "docs")
     link(wiki / "docs")
     shutil.copy(ROOT / "mkdocs.yml", wiki / "mkdocs.yml")
+    (root_hooks := wiki / "generator" / "mkdocs_hooks.py").parent.mkdir(exist_ok=True)
+    shutil.copy(ROOT / "generator" / "mkdocs_hooks.py", root_hooks)
     shutil.copy(ROOT / "docs" / "editing.md", wiki / "docs" / "editing.md")
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=wiki, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

@@ -1,0 +1,25 @@
+"""MkDocs hook: page titles from front matter are shown as text, whatever they contain.
+
+MkDocs renders its theme templates without autoescaping, and mkdocs-material prints
+``page.title`` raw in the header and the page heading, so a title such as
+``<img src=x onerror=alert(1)>`` — from a scraped article or an editor's slip — would run
+in the reader's browser. Angle brackets and entity-starting ampersands in titles are
+swapped for look-alike characters before any template sees them. Everything else on a
+page is already escaped by the generator; this covers the one path it does not control.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ENTITY_START = re.compile(r"&(?=#?\w+;?)")
+
+
+def neutralize(title: str) -> str:
+    return _ENTITY_START.sub("＆", str(title)).replace("<", "‹").replace(">", "›")
+
+
+def on_page_markdown(markdown, page, **kwargs):
+    if isinstance(page.meta.get("title"), str):
+        page.meta["title"] = neutralize(page.meta["title"])
+    return markdown

@@ -1,0 +1,107 @@
+"""Hostile content stays text: built from the OWASP XSS filter-evasion payloads, checked statically."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.check import check
+from generator.ingest import ingest
+from generator.link import link
+from generator.retag import retag
+from tests.conftest import ROOT, artifact, write_registry
+from tests.sitescan import scan
+
+PAYLOADS = [line for line in (ROOT / "tests" / "payloads" / "xss.txt").read_text(encoding="utf-8").splitlines() if line.strip()]
+EVIL_ENTITY = """---
+title: <img src=x onerror=alert('entity')>
+aliases:
+- Evil Brigade
+- <svg onload=alert('alias')>
+kind: armed group
+---
+
+An editor's page for a group whose name is hostile.
+"""
+
+
+def hostile_wiki(root: Path) -> Path:
+    """A wiki whose every article, title, entity name and alias carries payloads; returns the built site."""
+    docs, seeds = root / "docs", root / "seeds"
+    write_registry(docs)
+    (docs / "actors" / "evil-brigade.md").write_text(EVIL_ENTITY, encoding="utf-8")
+    seeds.mkdir(exist_ok=True)
+    for i in range(0, len(PAYLOADS), 5):
+        chunk = PAYLOADS[i:i + 5]
+        body = "\n".join(f"The Evil Brigade and Damascus clashed near Idlib. {p}" for p in chunk)
+        (seeds / f"hostile-{i:02d}.txt").write_text(f"{chunk[0]}\n\n{body}\n---\ntitle: injected: [yaml]\n{chunk[-1]}\n", encoding="utf-8")
+    (seeds / "page.html").write_text(
+        "<html><body><article><h1>Raid <script>alert('h1')</script> in Idlib</h1><p>Damascus said the Evil Brigade attacked Idlib"
+        " on Monday, with <img src=x onerror=alert('html')> dozens killed and many more wounded in the fighting.</p></article>"
+        "</body></html>", encoding="utf-8")
+    ingest(seeds, docs)
+    retag(docs)
+    link(docs)
+    assert [str(p) for p in check(docs)] == []
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    (root_hooks := root / "generator" / "mkdocs_hooks.py").parent.mkdir(exist_ok=True)
+    shutil.copy(ROOT / "generator" / "mkdocs_hooks.py", root_hooks)
+    shutil.copy(ROOT / "docs" / "editing.md", docs / "editing.md")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    return hostile_wiki(tmp_path_factory.mktemp("hostile"))
+
+
+def test_payload_list_is_the_cheat_sheet():
+    assert len(PAYLOADS) >= 45 and any("onerror" in p for p in PAYLOADS) and any("javascript:" in p for p in PAYLOADS)
+
+
+def test_static_scan_finds_nothing_that_can_run(site):
+    assert scan(site) == []
+
+
+def test_payloads_show_up_as_the_text_they_are(site):
+    article = next((site / "articles").glob("img-src-x-onerror*/index.html"), None) or next((site / "articles").glob("*/index.html"))
+    html = "".join(p.read_text(encoding="utf-8") for p in (site / "articles").glob("*/index.html"))
+    assert "&lt;svg onload=alert(1)&gt;" in html
+    assert "[click me](javascript:alert(1))" in html
+    assert "{{ 7*7 }}" in html
+    assert article.is_file()
+
+
+def test_scan_really_finds_script(tmp_path):
+    (tmp_path / "a.html").write_text('<p><img src=x onerror="alert(1)"><a href=" javascript:alert(1)">x</a><script>alert(1)</script>',
+                                     encoding="utf-8")
+    assert len(scan(tmp_path)) == 3
+
+
+def test_every_page_in_a_real_browser_runs_no_content(site, tmp_path):
+    from tests.browser import Watch, chromium, served
+
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    assert len(pages) > 40
+    with served(site) as base, chromium() as browser:
+        page = browser.new_page()
+        watch = Watch(page, base)
+        for path in pages:
+            page.goto(base + path, wait_until="load")
+            page.wait_for_timeout(20)
+            # Hovering and toggling fire the handlers a payload would hide in (onmouseover, ontoggle).
+            page.mouse.move(200, 300)
+        page.goto(base + "index.html")
+        page.fill("input.md-search__input", "onerror")
+        page.wait_for_selector(".md-search-result__item", timeout=10_000)  # results rendered from hostile titles and text
+        page.screenshot(path=str(artifact("hostile-search.png")))
+        assert watch.events == []
+        evil = site / "actors" / "evil-brigade" / "index.html"
+        page.goto(base + evil.relative_to(site).as_posix())
+        assert "‹img src=x onerror=alert('entity')›" in page.inner_text("h1")
+        page.screenshot(path=str(artifact("hostile-entity.png")), full_page=True)
+        assert watch.events == []
