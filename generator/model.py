@@ -24,6 +24,8 @@ class Entity:
     status: str = ""
     published: str = ""
     coordinates: tuple[float, float] | None = None
+    parties: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
 
     @property
     def key(self) -> tuple[str, str]:

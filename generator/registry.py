@@ -46,6 +46,8 @@ def entity_from_meta(type_: str, slug: str, meta: dict) -> Entity:
         status=str(meta.get("status") or ""),
         published=str(meta.get("date") or ""),
         coordinates=point,
+        parties=_strings(meta.get("parties")),
+        places=_strings(meta.get("places")),
     )
 
 

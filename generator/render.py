@@ -5,10 +5,14 @@ Links are relative ``.md`` paths, the form every Markdown site engine resolves.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
 
 from generator.model import ENTITY_TYPES, SINGULAR, CleanArticle, Entity, Mention
 from generator.pages import escape, render_front, section
+from generator.slugs import slugify
+from generator.views import agreement_infobox, events_list, small_map
 
 ARTICLE_KEYS = ("title", "original", "source", "published", "actors", "locations", "agreements")
 
@@ -92,19 +96,26 @@ def tags_section(ref, entities: dict[tuple[str, str], Entity]) -> str:
             continue
         shown = [entity_link(entities[k], "articles") if k in entities else escape(k[1]) for k in keys]
         lines.append(f"**{type_.capitalize()}:** " + " · ".join(shown))
-    facts = [f"**Source:** {escape(ref.source)}" if ref.source else "", f"**Published:** {ref.published}" if ref.published else ""]
+    source = f"**Source:** [{escape(ref.source)}](../sources/{slugify(ref.source)}.md)" if ref.source else ""
+    facts = [source, f"**Published:** {ref.published}" if ref.published else ""]
     if any(facts):
         lines.append(" · ".join(f for f in facts if f))
     return "\n\n".join(lines) if lines else "*No tags yet.*"
 
 
-def entity_section(entity: Entity, mentions, together, entities: dict[tuple[str, str], Entity], top: int = 10) -> str:
+def entity_section(entity: Entity, mentions, together, entities: dict[tuple[str, str], Entity], top: int = 10,
+                   events=(), by_title: dict | None = None) -> str:
+    """The generated part of an entity page: names, infobox or map, articles, timeline, companions."""
     out = []
     if entity.aliases:
         out.append("**Also known as:** " + " · ".join(escape(a) for a in entity.aliases))
+    if entity.type == "agreements":
+        out.append(agreement_infobox(entity, by_title or {}))
+        mentions = sorted(mentions, key=lambda m: (m[0].published or "9999", m[0].slug))  # in date order
     if entity.coordinates:
         lat, lon = entity.coordinates
         out.append(f"**Coordinates:** {lat:.4f}, {lon:.4f}")
+        out.append(small_map(entity))
     n = len(mentions)
     out.append(f"## Mentioned in {n} article{'s' if n != 1 else ''}")
     if mentions:
@@ -114,10 +125,14 @@ def entity_section(entity: Entity, mentions, together, entities: dict[tuple[str,
         out.append("\n".join(lines))
     else:
         out.append("*No article mentions it yet.*")
+    if events:
+        out.append("## Timeline")
+        out.append(events_list(events, "../articles/"))
     common = [(k, c) for k, c in sorted(together.items(), key=lambda kc: (-kc[1], kc[0])) if k in entities][:top]
     if common:
         out.append("## Often mentioned with")
-        out.append("\n".join(f"- {entity_link(entities[k], entity.type)} ({kind_label(entities[k])}) — {c} article{'s' if c != 1 else ''}" for k, c in common))
+        out.append("\n".join(f"- {entity_link(entities[k], entity.type)} ({kind_label(entities[k])}) — {c} article{'s' if c != 1 else ''}"
+                             for k, c in common))
     return "\n\n".join(out)
 
 
@@ -157,16 +172,31 @@ def _grouped(lines: list[str]) -> list[str]:
     return out
 
 
-def home(refs, entities: dict[tuple[str, str], Entity], counts: dict[tuple[str, str], int], latest: int = 10) -> str:
+def home(refs, entities: dict[tuple[str, str], Entity], counts: dict[tuple[str, str], int], latest: int = 10,
+         period_days: int = 90) -> str:
+    """The dashboard: what is new, who and where matters now, what waits for an editor."""
     out = [f"**{len(refs)}** articles · " + " · ".join(
-        f"**{sum(1 for k in entities if k[0] == t)}** [{t}]({t}/index.md)" for t in ENTITY_TYPES)]
+        f"**{sum(1 for k in entities if k[0] == t)}** [{t}]({t}/index.md)" for t in ENTITY_TYPES)
+        + " · [timeline](timeline.md) · [map](map.md) · [relations](graph.md) · [sources](sources/index.md) · [RSS feed](feed.xml)"]
     out.append("## Latest articles")
     out.append("\n".join(f"- {article_line(r, 'articles/')}" for r in refs[:latest]) or "*None yet.*")
-    for type_ in ENTITY_TYPES:
-        ranked = sorted((k for k in counts if k[0] == type_ and k in entities), key=lambda k: (-counts[k], k))[:10]
+    newest = max((r.published for r in refs if r.published), default="")
+    if newest:
+        since = (date.fromisoformat(newest) - timedelta(days=period_days)).isoformat()
+        recent = [r for r in refs if r.published and r.published >= since]
+        period = f"since {since}"
+    else:
+        recent, period = list(refs), "all articles (none is dated yet)"
+    recent_counts: Counter = Counter(k for r in recent for k in dict.fromkeys(r.tags) if k in entities)
+    for type_ in ("actors", "locations"):
+        ranked = sorted((k for k in recent_counts if k[0] == type_), key=lambda k: (-recent_counts[k], k))[:10]
         if ranked:
-            out.append(f"## Most mentioned {type_}")
-            out.append("\n".join(f"- [{escape(entities[k].title)}]({type_}/{k[1]}.md) — {counts[k]}" for k in ranked))
+            out.append(f"## Most mentioned {type_}, {period}")
+            out.append("\n".join(f"- [{escape(entities[k].title)}]({type_}/{k[1]}.md) — {recent_counts[k]}" for k in ranked))
+    referenced = list(dict.fromkeys(k for r in refs[:latest * 2] for k in r.tags if k[0] == "agreements" and k in entities))
+    if referenced:
+        out.append("## Agreements recently referenced")
+        out.append("\n".join(f"- [{escape(entities[k].title)}](agreements/{k[1]}.md)" for k in referenced[:10]))
     waiting = sum(1 for e in entities.values() if e.proposed) + sum(1 for r in refs if r.review)
     out.append(f"**{waiting}** item{'s' if waiting != 1 else ''} [waiting for review](review.md).")
     return "\n\n".join(out)

@@ -11,7 +11,7 @@ import material
 THEME_TEMPLATES = "\n".join(
     p.read_text(encoding="utf-8") for p in (Path(material.__file__).parent / "templates").rglob("*.html")
 )
-THEME_SCRIPT = re.compile(r"(^|/)assets/javascripts/[\w./-]+\.js$")
+THEME_SCRIPT = re.compile(r"(^|/)assets/(javascripts|wiki|vendor)/[\w./-]+\.js$")  # the theme's and the site's own code
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "background", "dynsrc", "lowsrc", "xlink:href", "poster"}
 DANGEROUS_TAGS = {"iframe", "frame", "frameset", "object", "embed", "applet", "base", "bgsound"}
 

@@ -1,0 +1,130 @@
+"""What an analyst sees, on the seeds' own site in real headless Chromium; screenshots go to tests/artifacts/."""
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+import geojson
+import pytest
+
+from generator.dates import event_dates
+from tests.conftest import ROOT, artifact
+
+DOCS = ROOT / "docs"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("views")
+    shutil.copytree(DOCS, root / "docs", ignore=shutil.ignore_patterns("lock"))
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "generator").mkdir()
+    shutil.copy(ROOT / "generator" / "mkdocs_hooks.py", root / "generator" / "mkdocs_hooks.py")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def browser_page(site):
+    from tests.browser import chromium, served
+
+    with served(site) as base, chromium() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.base = base
+        yield page
+
+
+def test_typing_an_alias_into_search_lists_the_entity_page_first(browser_page):
+    page = browser_page
+    for alias, slug in (("Bukamal", "locations/albu-kamal/"), ("QSD", "actors/syrian-democratic-forces/"),
+                        ("Lavrentiev", "actors/alexander-lavrentyev/")):
+        page.goto(page.base + "index.html")
+        page.focus("input.md-search__input")
+        page.keyboard.type(alias, delay=20)
+        page.wait_for_selector(".md-search-result__link", timeout=10_000)
+        first = page.locator(".md-search-result__link").first.get_attribute("href")
+        assert slug in first, (alias, first)
+    page.screenshot(path=str(artifact("search-alias.png")))
+
+
+def test_clicking_from_an_article_to_an_actor_to_a_location(browser_page):
+    page = browser_page
+    page.goto(page.base + "articles/syria-the-first-russia-turkey-joint-patrol-arrives-in-latakia-from-idlib/")
+    page.click("article a[href$='actors/russia/']")
+    page.wait_for_url("**/actors/russia/")
+    assert page.inner_text("h1") == "Russia"
+    location = page.locator("article a[href*='/locations/']").first
+    name, href = location.inner_text(), location.get_attribute("href")
+    location.click()
+    page.wait_for_url("**/locations/" + href.rstrip("/").rsplit("/", 1)[-1] + "/")
+    assert page.inner_text("h1") == name
+    page.wait_for_function("document.querySelector('.wiki-map') && document.querySelector('.wiki-map').dataset.markers === '1'")
+    page.screenshot(path=str(artifact("location-page.png")), full_page=True)
+
+
+def test_map_page_shows_one_marker_per_located_place(browser_page):
+    page = browser_page
+    page.goto(page.base + "map/")
+    page.wait_for_function("document.querySelector('.wiki-map').dataset.markers")
+    places = json.loads(page.inner_text("#map-data") or page.eval_on_selector("#map-data", "e => e.textContent"))
+    assert len(places) > 300
+    assert page.locator(".wiki-map path.leaflet-interactive").count() == len(places)
+    page.locator(".wiki-map path.leaflet-interactive").last.click(force=True)
+    assert page.locator(".leaflet-popup-content a").count() >= 1  # the biggest marker's popup links to its page
+    page.screenshot(path=str(artifact("map.png")))
+
+
+def test_graph_page_renders_actors_and_links_to_them(browser_page):
+    page = browser_page
+    page.goto(page.base + "graph/")
+    page.wait_for_function("document.querySelector('.wiki-graph').dataset.nodes > 0")
+    nodes = int(page.eval_on_selector(".wiki-graph", "e => e.dataset.nodes"))
+    data = json.loads(page.eval_on_selector("#graph-data", "e => e.textContent"))
+    assert nodes == len(data["nodes"]) > 10 and data["edges"]
+    assert page.locator(".wiki-graph canvas").count() >= 1
+    page.screenshot(path=str(artifact("graph.png")))
+
+
+def test_seed_site_shows_the_analysts_views(site):
+    home = (site / "index.html").read_text(encoding="utf-8")
+    for part in ("Latest articles", "Most mentioned actors", "Most mentioned locations", "Agreements recently referenced", "waiting for review"):
+        assert part in home
+    timeline = (site / "timeline" / "index.html").read_text(encoding="utf-8")
+    assert "Articles without a date (5)" in timeline and "8 June (year unknown)" in timeline
+    russia = (site / "actors" / "russia" / "index.html").read_text(encoding="utf-8")
+    assert "Often mentioned with" in russia and "Timeline" in russia
+    moscow_protocol = (site / "agreements" / "moscow-ceasefire-protocol-of-5-march-2020" / "index.html").read_text(encoding="utf-8")
+    assert "<strong>Parties</strong>" in moscow_protocol and 'href="../../actors/turkey/"' in moscow_protocol
+    observer = (site / "sources" / "the-syrian-observer" / "index.html").read_text(encoding="utf-8")
+    assert "has not verified the content of this story" in observer and "2 articles" in observer
+
+
+def test_exports_are_valid_for_analysts_tools(site):
+    rows = list(csv.DictReader(io.StringIO((site / "exports" / "tags.csv").read_text(encoding="utf-8"))))
+    assert {"article", "type", "entity"} <= set(rows[0]) and len({r["article"] for r in rows}) == 5
+    collection = geojson.loads((site / "exports" / "locations.geojson").read_text(encoding="utf-8"))
+    assert collection.is_valid and len(collection["features"]) > 300
+    idlib = next(f for f in collection["features"] if f["id"] == "idlib")
+    assert idlib["properties"]["mentions"] == 2 and 36 < idlib["geometry"]["coordinates"][0] < 37
+    feed = ET.fromstring((site / "feed.xml").read_text(encoding="utf-8"))
+    items = feed.findall("./channel/item")
+    assert len(items) == 5 and items[0].find("link").text.startswith("https://situation-wiki.github.io/syria/articles/")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        ("On June 8th, the service reported", "2023-07-02", ["2023-06-08"]),
+        ("On June 8th, the service reported", "2023-03-01", ["2022-06-08"]),
+        ("On July 12th, the faction denied", "", ["--07-12"]),
+        ("Talks may resume; they may 3 times fail", "2020-01-01", []),
+        ("the 5 March 2020 protocol", "", ["2020-03-05"]),
+    ],
+)
+def test_event_dates_take_the_year_from_the_publication_date(sentence, published, expected):
+    assert event_dates(sentence, published) == expected
