@@ -8,25 +8,21 @@ it came from, so a match in folded text maps back to the original span.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from functools import lru_cache
 
 APOSTROPHES = frozenset("'’‘`´ʼʻ′")
 DASHES = frozenset("-‐‑‒–—―−_/")
 QUOTES = {"“": '"', "”": '"', "„": '"', "«": '"', "»": '"'}
 
 
-def fold(text: str, *, lower: bool = True) -> tuple[str, list[int]]:
-    """Return the folded text and, per folded character, its offset in ``text``."""
-    out: list[str] = []
-    offsets: list[int] = []
-    for i, ch in enumerate(text):
-        if ch in APOSTROPHES:
-            continue
-        if ch in DASHES or ch.isspace():
-            if out and out[-1] != " ":
-                out.append(" ")
-                offsets.append(i)
-            continue
+_SEPARATORS = re.compile("[" + re.escape("".join(sorted(APOSTROPHES | DASHES))) + r"\s]+")
+
+
+def _fold_chars(segment: str, start: int, lower: bool, out: list[str], offsets: list[int]) -> None:
+    """Non-ASCII characters one by one: accents off, quotes unified, ligatures opened."""
+    for i, ch in enumerate(segment, start):
         ch = QUOTES.get(ch, ch)
         if ord(ch) < 128:
             base = ch
@@ -36,9 +32,47 @@ def fold(text: str, *, lower: bool = True) -> tuple[str, list[int]]:
         for c in base.lower() if lower else base:
             out.append(c)
             offsets.append(i)
+
+
+def fold(text: str, *, lower: bool = True) -> tuple[str, list[int]]:
+    """Return the folded text and, per folded character, its offset in ``text``.
+
+    Runs of spaces and dashes become one space; apostrophes disappear. ASCII runs are copied
+    in one step, so the cost is close to one pass of C code over typical English news text.
+    """
+    out: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    trailing_space = True  # no space at the very start
+
+    def run(a: int, b: int) -> None:
+        nonlocal trailing_space
+        if a >= b:
+            return
+        segment = text[a:b]
+        if segment.isascii():
+            out.append(segment.lower() if lower else segment)
+            offsets.extend(range(a, b))
+        else:
+            pieces: list[str] = []
+            _fold_chars(segment, a, lower, pieces, offsets)
+            out.append("".join(pieces))
+        trailing_space = False
+
+    for m in _SEPARATORS.finditer(text):
+        run(pos, m.start())
+        token = m.group()
+        if any(c not in APOSTROPHES for c in token):
+            if not trailing_space:
+                out.append(" ")
+                offsets.append(m.start() + next(i for i, c in enumerate(token) if c not in APOSTROPHES))
+                trailing_space = True
+        pos = m.end()
+    run(pos, len(text))
     return "".join(out), offsets
 
 
+@lru_cache(maxsize=65536)
 def fold_name(name: str, *, lower: bool = True) -> str:
     """Fold a name the way ``fold`` folds text, trimmed."""
     return fold(name, lower=lower)[0].strip()
