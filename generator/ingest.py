@@ -8,11 +8,8 @@ overwritten.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from tqdm import tqdm
 
 from generator.clean import clean
 from generator.discover import discover
@@ -20,10 +17,12 @@ from generator.gazetteer import SOURCE as GAZETTEER
 from generator.gazetteer import locate
 from generator.matcher import name_keys
 from generator.model import ENTITY_TYPES, CleanArticle, Entity, Proposal
-from generator.pages import digest, escape, write_if_changed
+from generator.pages import digest, escape, owned_digest, write_if_changed
+from generator.progress import progress
 from generator.reader import InputError, raw_files, read_raw
 from generator.registry import Registry, load_registry
 from generator.render import article_page, new_entity_page
+from generator.retag import retag_key
 from generator.slugs import unique_slug
 from generator.state import STATE_FILE, ArticleState, State
 from generator.tagger import tag
@@ -37,10 +36,6 @@ class IngestReport:
     problems: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
     proposed: list[str] = field(default_factory=list)
-
-
-def progress(items, desc: str):
-    return tqdm(items, desc=desc, unit="file", disable=not sys.stderr.isatty(), leave=False)
 
 
 def tags_of(mentions) -> dict[str, list[str]]:
@@ -124,7 +119,7 @@ def ingest(seeds: Path, docs: Path) -> IngestReport:
         page = docs / "articles" / f"{slug}.md"
         keys = {(m.type, m.slug) for m in mentions}
         text = article_page(article, tags, mentions, keys)
-        if page.is_file() and previous and digest(page.read_text(encoding="utf-8")) != previous.page:
+        if page.is_file() and previous and owned_digest(page.read_text(encoding="utf-8")) != previous.page:
             write_if_changed(docs / STATE_FILE.parent / "conflicts" / f"{slug}.md", text)
             report.conflicts.append(
                 f"{page}: the raw file {article.original} changed and an editor changed the page; kept the editor's page, "
@@ -134,6 +129,6 @@ def ingest(seeds: Path, docs: Path) -> IngestReport:
         if write_if_changed(page, text):
             report.written.append(str(page))
         refs = sorted(f"{t}/{s}" for t, s in keys)
-        state.articles[article.original] = ArticleState(slug, raw_hash, digest(text), refs, refs)
+        state.articles[article.original] = ArticleState(slug, raw_hash, owned_digest(text), refs, refs, retag_key(registry, text))
     state.save(docs)
     return report

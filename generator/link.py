@@ -6,6 +6,7 @@ with nothing changed writes nothing and an editor's text outside the markers sur
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,9 +15,9 @@ import yaml
 
 from generator.exports import locations_geojson, rss_feed, tags_csv
 from generator.graph import build_graph
-from generator.ingest import progress
 from generator.model import ENTITY_TYPES
-from generator.pages import PageError, digest, replace_section, set_front_value, split, write_if_changed
+from generator.pages import PageError, replace_section, set_front_value, split, write_if_changed
+from generator.progress import progress
 from generator.registry import load_registry
 from generator.render import articles_index, entity_index, entity_section, home, review_page, tags_section
 from generator.state import State
@@ -78,7 +79,8 @@ def _update(path: Path, name: str, content: str, report: LinkReport, *, at_top: 
         text = path.read_text(encoding="utf-8")
         meta, front, body = split(text)
     except FileNotFoundError:
-        default_title, intro = next((v for k, v in INTROS.items() if path.as_posix().endswith("/" + k)), (title or path.stem, ""))
+        known = sorted(INTROS.items(), key=lambda kv: -len(kv[0]))  # "sources/index.md" before "index.md"
+        default_title, intro = next((v for k, v in known if path.as_posix().endswith("/" + k)), (title or path.stem, ""))
         front, body = set_front_value("", "title", title or default_title), f"\n{intro}\n" if intro else "\n"
         text = ""
     except (PageError, UnicodeDecodeError) as exc:
@@ -91,23 +93,29 @@ def _update(path: Path, name: str, content: str, report: LinkReport, *, at_top: 
     return None
 
 
+def inputs_fingerprint(docs: Path) -> str:
+    """Everything ``link`` reads (every page, the site settings): the same fingerprint means the same output."""
+    h = hashlib.sha256()
+    config = docs.parent / "mkdocs.yml"
+    for path in sorted(docs.rglob("*.md")) + ([config] if config.is_file() else []):
+        if ".generator" not in path.parts:
+            h.update(path.relative_to(docs.parent).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()[:16]
+
+
 def link(docs: Path) -> LinkReport:
     report = LinkReport()
+    state = State.load(docs)
+    if state.link and state.link == inputs_fingerprint(docs):
+        return report  # nothing changed since the last run
     registry = load_registry(docs)
     entities = registry.entities
     graph = build_graph(docs)
     report.problems += registry.problems + graph.problems
-    state = State.load(docs)
-    slugs = state.by_slug()
     counts = {k: len(v) for k, v in graph.mentions.items()}
 
     for ref in progress(graph.articles, "articles"):
-        page = docs / "articles" / f"{ref.slug}.md"
-        before = page.read_text(encoding="utf-8")
-        written = _update(page, "tags", tags_section(ref, entities), report, at_top=True)
-        original = slugs.get(ref.slug)
-        if written and original and state.articles[original].page == digest(before):
-            state.articles[original].page = digest(written)
+        _update(docs / "articles" / f"{ref.slug}.md", "tags", tags_section(ref, entities), report, at_top=True)
 
     events: dict[tuple[str, str], list] = defaultdict(list)
     for ref in graph.articles:
@@ -127,5 +135,6 @@ def link(docs: Path) -> LinkReport:
     _update(docs / "index.md", "dashboard", home(graph.articles, entities, counts), report)
     _update(docs / "review.md", "review", review_page(entities, graph.mentions, graph.articles), report)
     write_views(docs, graph, entities, counts, report)
+    state.link = inputs_fingerprint(docs)
     state.save(docs)
     return report

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from generator.matcher import Matcher
 from generator.model import ENTITY_TYPES, Entity
-from generator.pages import PageError, split
+from generator.pages import PageError, digest, split
 
 INDEX = "index.md"
 
@@ -59,6 +59,12 @@ class Registry:
     @cached_property
     def matcher(self) -> Matcher:
         return Matcher(self.entities.values())
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """Changes whenever anything that tagging reads changes."""
+        parts = sorted(repr((e.key, e.title, e.aliases, e.ambiguous, e.context, e.metonyms, e.demonyms, e.kind)) for e in self.entities.values())
+        return digest("\n".join(parts))
 
     def slugs(self, type_: str) -> set[str]:
         return {slug for t, slug in self.entities if t == type_}

@@ -103,6 +103,27 @@ def tags_section(ref, entities: dict[tuple[str, str], Entity]) -> str:
     return "\n\n".join(lines) if lines else "*No tags yet.*"
 
 
+SENTENCES_SHOWN = 100
+GROUP_FROM = 30
+
+
+def mention_list(mentions) -> str:
+    """Every mentioning article, by year once the list is long; sentences for the first hundred only.
+
+    An actor named in 3,000 articles keeps a page that loads fast and still reaches every article.
+    """
+    lines, year = [], None
+    for i, (ref, sentence) in enumerate(mentions):
+        if len(mentions) > GROUP_FROM:
+            current = ref.published[:4] if ref.published else "Undated"
+            if current != year:
+                lines += ["", f"### {current}", ""]
+                year = current
+        shown = f"  \n  “{sentence}”" if sentence and i < SENTENCES_SHOWN else ""
+        lines.append(f"- {article_line(ref, '../articles/')}{shown}")
+    return "\n".join(lines).strip()
+
+
 def entity_section(entity: Entity, mentions, together, entities: dict[tuple[str, str], Entity], top: int = 10,
                    events=(), by_title: dict | None = None) -> str:
     """The generated part of an entity page: names, infobox or map, articles, timeline, companions."""
@@ -119,10 +140,7 @@ def entity_section(entity: Entity, mentions, together, entities: dict[tuple[str,
     n = len(mentions)
     out.append(f"## Mentioned in {n} article{'s' if n != 1 else ''}")
     if mentions:
-        lines = []
-        for ref, sentence in mentions:
-            lines.append(f"- {article_line(ref, '../articles/')}" + (f"  \n  “{sentence}”" if sentence else ""))
-        out.append("\n".join(lines))
+        out.append(mention_list(mentions))
     else:
         out.append("*No article mentions it yet.*")
     if events:

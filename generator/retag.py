@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.graph import LINK
-from generator.ingest import progress
 from generator.model import ENTITY_TYPES
-from generator.pages import SECTION, PageError, digest, join, set_front_value, split, write_if_changed
+from generator.pages import SECTION, PageError, join, owned_digest, set_front_value, split, write_if_changed
+from generator.progress import progress
 from generator.registry import INDEX, load_registry
 from generator.state import ArticleState, State
 from generator.tagger import tag
@@ -114,6 +114,11 @@ def retag_page(text: str, record: ArticleState, registry) -> tuple[str, int]:
     return join(front, body), len(added)
 
 
+def retag_key(registry, page_text: str) -> str:
+    """What a retag of this page depends on: the registry and the page outside its generated sections."""
+    return f"{registry.fingerprint}:{owned_digest(page_text)}"
+
+
 def retag(docs: Path) -> RetagReport:
     report = RetagReport()
     registry = load_registry(docs)
@@ -130,12 +135,16 @@ def retag(docs: Path) -> RetagReport:
             continue
         original = by_slug.get(page.stem) or str(meta.get("original") or page.name)
         record = state.articles.setdefault(original, ArticleState(page.stem))
-        unedited = record.page == digest(text)
+        key = retag_key(registry, text)
+        if record.retag == key:
+            continue  # neither the registry nor this page changed since the last retag
+        unedited = record.page == owned_digest(text)
         new, added = retag_page(text, record, registry)
+        record.retag = retag_key(registry, new)
         report.added += added
         if write_if_changed(page, new):
             report.written.append(str(page))
             if unedited:
-                record.page = digest(new)
+                record.page = owned_digest(new)
     state.save(docs)
     return report

@@ -25,11 +25,13 @@ class ArticleState:
     page: str = ""
     linked: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    retag: str = ""  # registry fingerprint and page digest at the last retag: unchanged means nothing to do
 
 
 @dataclass
 class State:
     articles: dict[str, ArticleState] = field(default_factory=dict)
+    link: str = ""  # fingerprint of every input of the last link run
 
     @classmethod
     def load(cls, docs: Path) -> State:
@@ -37,10 +39,10 @@ class State:
         if not path.is_file():
             return cls()
         data = json.loads(path.read_text(encoding="utf-8"))
-        return cls({k: ArticleState(**v) for k, v in data.get("articles", {}).items()})
+        return cls({k: ArticleState(**v) for k, v in data.get("articles", {}).items()}, str(data.get("link", "")))
 
     def save(self, docs: Path) -> bool:
-        data = {"articles": {k: asdict(v) for k, v in sorted(self.articles.items())}}
+        data = {"articles": {k: asdict(v) for k, v in sorted(self.articles.items())}, "link": self.link}
         return write_if_changed(docs / STATE_FILE, json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
 
     def by_slug(self) -> dict[str, str]:

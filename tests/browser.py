@@ -44,9 +44,10 @@ def chromium():
             browser.close()
 
 
-# The theme itself asks GitHub's API for the repository's stars and latest release (repo_url in mkdocs.yml);
-# that is the theme's request, not content's, and it fails on this closed network.
-THEME_HOSTS = ("https://api.github.com/",)
+# The only requests to other hosts the site makes by design, none of them from content: the theme asks GitHub's
+# API for the repository's stars (repo_url in mkdocs.yml), and the maps load OpenStreetMap tiles. Both fail on
+# this closed network, which is also how the site must behave for a reader offline.
+THEME_HOSTS = ("https://api.github.com/", "https://tile.openstreetmap.org/")
 
 
 class Watch:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,16 @@ def entity(type_: str, slug: str, title: str, **fields) -> Entity:
     for key in ("aliases", "ambiguous", "context", "metonyms", "demonyms"):
         fields[key] = tuple(fields.get(key, ()))
     return Entity(type_, slug, title, **fields)
+
+
+def site_scaffold(root: Path) -> None:
+    """What a wiki needs beside its generated pages to build: mkdocs.yml, the hook, the editing guide, the site's assets."""
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "generator").mkdir(exist_ok=True)
+    shutil.copy(ROOT / "generator" / "mkdocs_hooks.py", root / "generator" / "mkdocs_hooks.py")
+    (root / "docs").mkdir(exist_ok=True)
+    shutil.copy(ROOT / "docs" / "editing.md", root / "docs" / "editing.md")
+    shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets", dirs_exist_ok=True)
 
 
 SMALL_REGISTRY = [

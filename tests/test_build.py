@@ -1,6 +1,5 @@
 """One end-to-end build: raw file → generator → real `mkdocs build --strict` → HTML."""
 
-import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -8,7 +7,7 @@ from pathlib import Path
 
 from generator.ingest import ingest
 from generator.link import link
-from tests.conftest import ROOT
+from tests.conftest import site_scaffold
 from tests.test_ingest_link import ARTICLE
 
 
@@ -32,10 +31,7 @@ def test_strict_mkdocs_build_renders_backlinks_and_links(wiki):
     (wiki / "seeds" / "001.txt").write_text(ARTICLE, encoding="utf-8")
     ingest(wiki / "seeds", wiki / "docs")
     link(wiki / "docs")
-    shutil.copy(ROOT / "mkdocs.yml", wiki / "mkdocs.yml")
-    (root_hooks := wiki / "generator" / "mkdocs_hooks.py").parent.mkdir(exist_ok=True)
-    shutil.copy(ROOT / "generator" / "mkdocs_hooks.py", root_hooks)
-    shutil.copy(ROOT / "docs" / "editing.md", wiki / "docs" / "editing.md")
+    site_scaffold(wiki)
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=wiki, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr

@@ -1,6 +1,5 @@
 """Hostile content stays text: built from the OWASP XSS filter-evasion payloads, checked statically."""
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +10,7 @@ from generator.check import check
 from generator.ingest import ingest
 from generator.link import link
 from generator.retag import retag
-from tests.conftest import ROOT, artifact, write_registry
+from tests.conftest import ROOT, artifact, site_scaffold, write_registry
 from tests.sitescan import scan
 
 PAYLOADS = [line for line in (ROOT / "tests" / "payloads" / "xss.txt").read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -45,10 +44,7 @@ def hostile_wiki(root: Path) -> Path:
     retag(docs)
     link(docs)
     assert [str(p) for p in check(docs)] == []
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    (root_hooks := root / "generator" / "mkdocs_hooks.py").parent.mkdir(exist_ok=True)
-    shutil.copy(ROOT / "generator" / "mkdocs_hooks.py", root_hooks)
-    shutil.copy(ROOT / "docs" / "editing.md", docs / "editing.md")
+    site_scaffold(root)
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     return root / "site"

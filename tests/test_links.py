@@ -15,15 +15,13 @@ from generator.link import link
 from generator.registry import entity_pages
 from generator.retag import retag
 from generator.synth import synth
-from tests.conftest import ROOT
+from tests.conftest import ROOT, site_scaffold
 
 LINKCHECKER = [sys.executable, "-m", "linkcheck", "--no-status", "--no-warnings", "-t", "2"]
 
 
 def build(root: Path, docs: Path) -> Path:
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "generator").mkdir(exist_ok=True)
-    shutil.copy(ROOT / "generator" / "mkdocs_hooks.py", root / "generator" / "mkdocs_hooks.py")
+    site_scaffold(root)
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"),
                              "-d", str(root / "site")], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
@@ -65,7 +63,6 @@ def test_two_thousand_synthetic_articles_have_no_broken_link(tmp_path):
         (docs / type_).mkdir(parents=True)
         for page in entity_pages(ROOT / "docs", type_):
             shutil.copy(page, docs / type_ / page.name)
-    shutil.copy(ROOT / "docs" / "editing.md", docs / "editing.md")
     assert len(synth(2000, seeds, docs, seed=7)) == 2000
     ingest(seeds, docs)
     retag(docs)

@@ -12,7 +12,7 @@ import geojson
 import pytest
 
 from generator.dates import event_dates
-from tests.conftest import ROOT, artifact
+from tests.conftest import ROOT, artifact, site_scaffold
 
 DOCS = ROOT / "docs"
 
@@ -21,9 +21,7 @@ DOCS = ROOT / "docs"
 def site(tmp_path_factory):
     root = tmp_path_factory.mktemp("views")
     shutil.copytree(DOCS, root / "docs", ignore=shutil.ignore_patterns("lock"))
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "generator").mkdir()
-    shutil.copy(ROOT / "generator" / "mkdocs_hooks.py", root / "generator" / "mkdocs_hooks.py")
+    site_scaffold(root)
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     return root / "site"

@@ -1,0 +1,11 @@
+"""Progress bars for long steps: counts and rate on a terminal, silent in CI logs."""
+
+from __future__ import annotations
+
+import sys
+
+from tqdm import tqdm
+
+
+def progress(items, desc: str):
+    return tqdm(items, desc=desc, unit="page", disable=not sys.stderr.isatty(), leave=False)
