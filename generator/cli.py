@@ -66,6 +66,14 @@ def cmd_synth(args) -> int:
     return 0
 
 
+def cmd_bench(args) -> int:
+    from generator.bench import bench
+
+    for n in args.n:
+        bench(n, args.keep)
+    return 0
+
+
 def cmd_check(args) -> int:
     from generator.check import check
 
@@ -120,6 +128,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--docs", type=Path, default=Path("docs"), help="the registry to draw names from")
     p.add_argument("--seed", type=int, default=1)
     p.set_defaults(run=cmd_synth)
+    p = sub.add_parser("bench", help="time the pipeline on N synthetic articles against a plain MkDocs build")
+    p.add_argument("n", type=int, nargs="+")
+    p.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    p.set_defaults(run=cmd_bench)
     p = sub.add_parser("check", help="validate every page's front matter; exit status 1 when something is wrong")
     p.add_argument("--docs", type=Path, default=Path("docs"))
     p.set_defaults(run=cmd_check)

@@ -82,8 +82,8 @@ def ingest(seeds: Path, docs: Path) -> IngestReport:
     registry = load_registry(docs)
     report.problems += registry.problems
     state = State.load(docs)
-    pending: list[tuple[CleanArticle, str]] = []
-    seen_text: dict[str, str] = {}
+    pending: list[tuple[CleanArticle, str, str]] = []
+    seen_text: dict[str, str] = {a.text: original for original, a in state.articles.items() if a.text}
     for path in progress(raw_files(seeds), "read"):
         try:
             raw = read_raw(path, seeds)
@@ -100,17 +100,17 @@ def ingest(seeds: Path, docs: Path) -> IngestReport:
             report.problems.append(f"{path}: no article text left after removing site chrome")
             continue
         body_hash = digest(fold_name(article.text))
-        if body_hash in seen_text:
+        if seen_text.get(body_hash, path.name) != path.name:
             report.problems.append(f"{path}: same text as {seen_text[body_hash]}; skipped")
             continue
         seen_text[body_hash] = path.name
-        pending.append((article, raw_hash))
+        pending.append((article, raw_hash, body_hash))
 
-    created = propose(docs, registry, [a for a, _ in pending])
+    created = propose(docs, registry, [a for a, _, _ in pending])
     report.proposed += [f"{e.type}/{e.slug}" for e in created]
     registry = registry.with_entities(created)
     taken = {p.stem for p in (docs / "articles").glob("*.md")} | {a.slug for a in state.articles.values()}
-    for article, raw_hash in progress(pending, "tag"):
+    for article, raw_hash, body_hash in progress(pending, "tag"):
         mentions = tag(article.text, registry.matcher, registry.entities)
         tags = tags_of(mentions)
         previous = state.articles.get(article.original)
@@ -129,6 +129,6 @@ def ingest(seeds: Path, docs: Path) -> IngestReport:
         if write_if_changed(page, text):
             report.written.append(str(page))
         refs = sorted(f"{t}/{s}" for t, s in keys)
-        state.articles[article.original] = ArticleState(slug, raw_hash, owned_digest(text), refs, refs, retag_key(registry, text))
+        state.articles[article.original] = ArticleState(slug, raw_hash, owned_digest(text), refs, refs, retag_key(registry, text), body_hash)
     state.save(docs)
     return report

@@ -26,6 +26,7 @@ class ArticleState:
     linked: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     retag: str = ""  # registry fingerprint and page digest at the last retag: unchanged means nothing to do
+    text: str = ""  # digest of the cleaned article text, to recognise the same article under another file name
 
 
 @dataclass

@@ -133,3 +133,12 @@ def test_cli_summarises_skipped_files_and_exits_non_zero(wiki):
     assert result.returncode == 1
     assert f"{wiki / 'seeds' / 'empty.txt'}: file is empty" in result.stderr
     assert "1 written" in result.stdout and "1 skipped" in result.stdout
+
+
+def test_same_article_under_another_name_is_reported_not_duplicated(wiki):
+    docs, page = build(wiki)
+    (wiki / "seeds" / "copy-of-001.txt").write_text(ARTICLE.replace("Back To Top", "Share this"), encoding="utf-8")
+    report = ingest(wiki / "seeds", docs)
+    assert report.written == []
+    assert any("copy-of-001.txt: same text as 001.txt" in p for p in report.problems)
+    assert [p.name for p in (docs / "articles").glob("*.md") if p.name != "index.md"] == [page.name]
