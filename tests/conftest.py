@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -34,6 +36,14 @@ def site_scaffold(root: Path) -> None:
     (root / "docs").mkdir(exist_ok=True)
     shutil.copy(ROOT / "docs" / "editing.md", root / "docs" / "editing.md")
     shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets", dirs_exist_ok=True)
+
+
+def strict_build(root: Path) -> Path:
+    """A real ``mkdocs build --strict`` of the wiki in ``root``; fails the test on any warning. Returns site/."""
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    return root / "site"
 
 
 SMALL_REGISTRY = [

@@ -1,13 +1,11 @@
 """One end-to-end build: raw file → generator → real `mkdocs build --strict` → HTML."""
 
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 from generator.ingest import ingest
 from generator.link import link
-from tests.conftest import site_scaffold
+from tests.conftest import site_scaffold, strict_build
 from tests.test_ingest_link import ARTICLE
 
 
@@ -32,11 +30,7 @@ def test_strict_mkdocs_build_renders_backlinks_and_links(wiki):
     ingest(wiki / "seeds", wiki / "docs")
     link(wiki / "docs")
     site_scaffold(wiki)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=wiki, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr
-
-    site = wiki / "site"
+    site = strict_build(wiki)
     article = next((site / "articles").glob("moscow-*/index.html"))
     slug = article.parent.name
     assert "../../actors/russia/" in hrefs(article)  # first mention and tag line link to the actor

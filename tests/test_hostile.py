@@ -1,7 +1,5 @@
 """Hostile content stays text: built from the OWASP XSS filter-evasion payloads, checked statically."""
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -10,7 +8,7 @@ from generator.check import check
 from generator.ingest import ingest
 from generator.link import link
 from generator.retag import retag
-from tests.conftest import ROOT, artifact, site_scaffold, write_registry
+from tests.conftest import ROOT, artifact, site_scaffold, strict_build, write_registry
 from tests.sitescan import scan
 
 PAYLOADS = [line for line in (ROOT / "tests" / "payloads" / "xss.txt").read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -45,9 +43,7 @@ def hostile_wiki(root: Path) -> Path:
     link(docs)
     assert [str(p) for p in check(docs)] == []
     site_scaffold(root)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    return root / "site"
+    return strict_build(root)
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +88,8 @@ def test_every_page_in_a_real_browser_runs_no_content(site, tmp_path):
             # Hovering and toggling fire the handlers a payload would hide in (onmouseover, ontoggle).
             page.mouse.move(200, 300)
         page.goto(base + "index.html")
-        page.fill("input.md-search__input", "onerror")
+        page.focus("input.md-search__input")
+        page.keyboard.type("onerror", delay=20)
         page.wait_for_selector(".md-search-result__item", timeout=10_000)  # results rendered from hostile titles and text
         page.screenshot(path=str(artifact("hostile-search.png")))
         assert watch.events == []

@@ -15,17 +15,14 @@ from generator.link import link
 from generator.registry import entity_pages
 from generator.retag import retag
 from generator.synth import synth
-from tests.conftest import ROOT, site_scaffold
+from tests.conftest import ROOT, site_scaffold, strict_build
 
 LINKCHECKER = [sys.executable, "-m", "linkcheck", "--no-status", "--no-warnings", "-t", "2"]
 
 
 def build(root: Path, docs: Path) -> Path:
     site_scaffold(root)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"),
-                             "-d", str(root / "site")], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    return root / "site"
+    return strict_build(root)
 
 
 def linkcheck(site: Path) -> subprocess.CompletedProcess:

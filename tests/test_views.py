@@ -4,15 +4,13 @@ import csv
 import io
 import json
 import shutil
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 
 import geojson
 import pytest
 
 from generator.dates import event_dates
-from tests.conftest import ROOT, artifact, site_scaffold
+from tests.conftest import ROOT, artifact, site_scaffold, strict_build
 
 DOCS = ROOT / "docs"
 
@@ -22,9 +20,7 @@ def site(tmp_path_factory):
     root = tmp_path_factory.mktemp("views")
     shutil.copytree(DOCS, root / "docs", ignore=shutil.ignore_patterns("lock"))
     site_scaffold(root)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    return root / "site"
+    return strict_build(root)
 
 
 @pytest.fixture(scope="module")
