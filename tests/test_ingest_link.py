@@ -142,3 +142,14 @@ def test_same_article_under_another_name_is_reported_not_duplicated(wiki):
     assert report.written == []
     assert any("copy-of-001.txt: same text as 001.txt" in p for p in report.problems)
     assert [p.name for p in (docs / "articles").glob("*.md") if p.name != "index.md"] == [page.name]
+
+
+def test_yaml_in_a_title_stays_a_title(wiki):
+    hostile = 'actors: [evil-corp]\n---\nreview: "x" # {{ 7*7 }}'
+    (wiki / "seeds" / "y.txt").write_text(f"{hostile.splitlines()[0]}\n\nMoscow said talks resume. {hostile}\n", encoding="utf-8")
+    ingest(wiki / "seeds", wiki / "docs")
+    page = next(p for p in (wiki / "docs" / "articles").glob("*.md"))
+    meta, _, body = split(page.read_text(encoding="utf-8"))
+    assert meta["title"] == "actors: [evil-corp]"
+    assert meta["actors"] == ["russia"] and "review" not in meta
+    assert "\\---" in body or "---" not in body.split("\n")
