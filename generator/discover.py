@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from generator.model import Proposal
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_TOKEN = r"(?:[A-Z][a-z’']+(?:-[A-Z]?[a-z’']+)*|(?:al|el|Al|El|Abu|abu|bin|ibn|Bin|Ibn|Umm|Tel|Tal)-[A-Z][a-z’']+)"
+_UPPER, _LOWER = "A-ZÀ-ÖØ-ÞŞĞİÇ", "a-zß-öø-ÿşğıç’'"
+_TOKEN = rf"(?:[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*|(?:al|el|Al|El|Abu|abu|bin|ibn|Bin|Ibn|Umm|Tel|Tal)-[{_UPPER}][{_LOWER}]+)"
 _PERSON = rf"(?P<name>{_TOKEN}(?:\s+(?:al-|el-|bin\s|ibn\s|abu\s|Abu\s|de\s|van\s|von\s|Al-)?{_TOKEN}){{1,3}})"
 _PLACE_BARE = rf"(?:{_TOKEN}(?:-\d+)?(?:\s+(?:al-|el-|Al-)?{_TOKEN}){{0,2}}|(?:al|el)-[A-Z][a-z’']+)"
 _PLACE = rf"(?P<name>{_PLACE_BARE})"
@@ -23,16 +24,21 @@ _TITLES = (
     r"|Lieutenant Colonel|Lt\.? ?Col\.|Colonel|Col\.|Major|Maj\.|Captain|Capt\.|Admiral|Adm\.|Brigadier|Commander"
     r"|Sheikh|Shaykh|Imam|Emir|President|Vice President|Prime Minister|Foreign Minister|Defen[cs]e Minister"
     r"|Interior Minister|Minister|Ambassador|Envoy|Senator|Sen\.|Governor|Mayor|Dr\.|Judge"
-    r"|spokesperson|spokesman|spokeswoman|commander|envoy|ambassador|minister|official|leader|chief|sheikh|colonel|general|diplomat)"
+    r"|spokesperson|spokesman|spokeswoman|commander|envoy|ambassador|minister|official|leader|chief|sheikh|colonel|general|diplomat"
+    r"|coordinator|negotiator|adviser|advisor)"
 )
 TITLE_WORDS = frozenset(
     "general colonel major captain admiral brigadier commander lieutenant sheikh shaykh imam emir president minister "
     "ambassador envoy senator governor mayor judge prime foreign defence defense interior vice dr mr mrs ms".split()
 )
 PERSON_TITLED = re.compile(rf"\b{_TITLES}\s+{_PERSON}\b")
+_ROLES = (r"(?:spokes(?:person|man|woman)|commander|leader|official|envoy|minister|chief|head|director|general|colonel"
+          r"|advis[eo]r|co-chair|chair(?:man|woman)?|member|coordinator|representative|secretary|deputy|negotiator|ambassador"
+          r"|governor|mayor|founder)")
 PERSON_APPOSITION = re.compile(
-    rf"{_PERSON},\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:spokes(?:person|man|woman)|commander|leader|official|envoy|minister|chief|head|director|general|colonel)\b"
+    rf"{_PERSON},\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\w-]+\s+){{0,3}}?{_ROLES}s?\b"
 )
+PERSON_AFTER_ROLE = re.compile(rf"\b{_ROLES}s?,\s+{_PERSON},")
 PLACE_OF = re.compile(rf"\b(?:town|village|city|district|neighbou?rhood|suburb|hamlet|camp|area) of {_PLACE}\b")
 PLACE_LIST = re.compile(
     rf"\b(?:towns|villages|neighbou?rhoods|districts|cities|hamlets|camps) (?:of|such as|including|like) "
@@ -81,6 +87,11 @@ PLACE_KINDS = {
 DESCRIPTIVE_NOUNS = {"neighbourhood": "neighbourhood", "district": "district", "quarter": "neighbourhood",
                      "mountains": "mountain", "valley": "region", "plain": "region"}
 OUTLET_WORDS = frozenset("news agency press times tv television channel radio observer post journal network monitor media daily gazette herald tribune".split())
+
+
+def _person(name: str) -> bool:
+    """A name, not a phrase: no generic word in it ("In Damascus", "On Monday")."""
+    return not any(w.strip("’'").lower() in GENERIC for w in re.split(r"[\s-]+", name) if w)
 
 
 def _meaningful(name: str) -> bool:
@@ -142,10 +153,11 @@ def discover(
         add(Proposal("actors", name, "organisation", m.group(0), (m["acr"],)), m.start("name"), m.end())
     for m in MINISTRY.finditer(text):
         add(Proposal("actors", m["name"], "organisation", m["name"]), m.start(), m.end(), qualified=True)
-    for pattern in (PERSON_TITLED, PERSON_APPOSITION):
+    for pattern in (PERSON_TITLED, PERSON_APPOSITION, PERSON_AFTER_ROLE):
         for m in pattern.finditer(text):
             name = person_name(m["name"])
-            add(Proposal("actors", name, "person", name), m.end("name") - len(name), m.end("name"))
+            if _person(name):
+                add(Proposal("actors", name, "person", name), m.end("name") - len(name), m.end("name"))
     for m in PLACE_NOUN.finditer(text):
         if m["name"].split()[0] in {"Operation", "The"}:
             continue

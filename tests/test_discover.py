@@ -83,3 +83,21 @@ def test_ministries_of_a_state_are_organisations(text, expected):
 
 def test_an_unqualified_ministry_is_generic():
     assert proposals("the Interior Ministry and the Ministry of Defence said") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Osama Abu Zeid, a legal adviser to the opposition, said", ("actors", "Osama Abu Zeid")),
+        ("Othman Sheikh Issa, co-chair of the executive council, said", ("actors", "Othman Sheikh Issa")),
+        ("Its spokesman, Naji al-Mustafa, told reporters", ("actors", "Naji al-Mustafa")),
+        ("the UN humanitarian coordinator Panos Moumtzis said", ("actors", "Panos Moumtzis")),
+        ("Sedat Önal, the Turkish deputy minister, attended", ("actors", "Sedat Önal")),
+    ],
+)
+def test_people_named_with_their_role(text, expected):
+    assert expected in proposals(text)
+
+
+def test_a_phrase_before_a_role_is_not_a_person():
+    assert proposals("In Damascus, the head of the council said. On Monday, a spokesman said.") == set()
