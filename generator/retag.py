@@ -45,15 +45,14 @@ def plain_view(body: str) -> PlainView:
     index: list[int] = []
     spans: list[tuple[int, int]] = []
     linked: set[str] = set()
-    skip = [(m.start(), m.end()) for m in SECTION.finditer(body)]
+    skip = {m.start(): m.end() for m in SECTION.finditer(body)}
     links = {m.start(): m for m in LINK.finditer(body)}
     i = 0
     while i < len(body):
-        section = next((s for s in skip if s[0] == i), None)
-        if section:
+        if i in skip:
             out += ["\n", "\n"]
             index += [i, i]
-            i = section[1]
+            i = skip[i]
             continue
         link = links.get(i)
         if link:
@@ -65,7 +64,7 @@ def plain_view(body: str) -> PlainView:
                 index.append(inner + m.start())
             i = link.end()
             continue
-        entity = next((e for e in ENTITIES if body.startswith(e, i)), None)
+        entity = body[i] == "&" and next((e for e in ENTITIES if body.startswith(e, i)), None)
         if entity:
             out.append(ENTITIES[entity])
             index.append(i)

@@ -110,11 +110,12 @@ def graph_page(actors: Sequence[Entity], counts: dict, together: dict, max_edges
     """Actors and their co-mentions: the strongest links of each actor, placed on rings by how often they appear."""
     shown = sorted((e for e in actors if counts.get(e.key, 0)), key=lambda e: (-counts[e.key], e.title.casefold(), e.slug))
     keys = {e.key for e in shown}
+    partners = {e.key: sorted(((k, c) for k, c in together.get(e.key, {}).items() if k in keys), key=lambda kc: (-kc[1], kc[0]))
+                for e in shown}
     edges: set[tuple[str, str]] = set()
     weights: dict[tuple[str, str], int] = {}
     for e in shown:
-        strongest = sorted(((k, c) for k, c in together.get(e.key, {}).items() if k in keys), key=lambda kc: (-kc[1], kc[0]))
-        for other, count in strongest[:max_edges]:
+        for other, count in partners[e.key][:max_edges]:
             pair = tuple(sorted((e.slug, other[1])))
             edges.add(pair)
             weights[pair] = count
@@ -133,8 +134,7 @@ def graph_page(actors: Sequence[Entity], counts: dict, together: dict, max_edges
     data = {"nodes": nodes, "edges": [{"source": a, "target": b, "weight": weights[(a, b)]} for a, b in sorted(edges)]}
     lines = []
     for e in shown:
-        partners = sorted(((k, c) for k, c in together.get(e.key, {}).items() if k in keys), key=lambda kc: (-kc[1], kc[0]))[:5]
-        with_text = ", ".join(f"{escape(k[1])} ({c})" for k, c in partners)
+        with_text = ", ".join(f"{escape(k[1])} ({c})" for k, c in partners[e.key][:5])
         lines.append(f"- [{escape(e.title)}](actors/{e.slug}.md) — {counts[e.key]} articles" + (f"; with {with_text}" if with_text else ""))
     return "\n\n".join([
         inline_json("graph-data", data),
