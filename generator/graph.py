@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from generator.dates import event_dates
+from generator.filecache import FileCache, signature
 from generator.model import ENTITY_TYPES
-from generator.pages import SECTION, PageError, split
+from generator.pages import SECTION, PageError, escape, split
 
 LINK = re.compile(r"\[((?:\\.|[^\]\\])+)\]\(\.\./(actors|locations|agreements)/([^)\s]+)\.md\)")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\[A-Z“\"])")
@@ -42,6 +44,15 @@ class ArticleRef:
     attribution: str = ""
     events: tuple[Event, ...] = ()
 
+    @cached_property
+    def title_md(self) -> str:
+        """The title escaped for Markdown once, not once per entity page listing the article."""
+        return escape(self.title)
+
+    @cached_property
+    def source_md(self) -> str:
+        return escape(self.source)
+
 
 @dataclass
 class Graph:
@@ -62,63 +73,89 @@ def sentences(paragraph: str) -> list[str]:
     return out
 
 
-def sentence_of(body: str, key: tuple[str, str]) -> str:
-    """The sentence holding the first link to ``key``, that link in bold and others as text."""
+def _bold(sentence: str, hit: re.Match) -> str:
+    """The sentence with one link in bold and the others as text, cut to a readable length."""
+    before = LINK.sub(r"\1", sentence[: hit.start()])
+    after = LINK.sub(r"\1", sentence[hit.end():])
+    if len(before) > MAX_SENTENCE // 2:
+        before = "…" + before[-MAX_SENTENCE // 2:].split(" ", 1)[-1]
+    if len(after) > MAX_SENTENCE // 2:
+        after = after[: MAX_SENTENCE // 2].rsplit(" ", 1)[0] + "…"
+    return f"{before}**{hit[1]}**{after}".replace("\n", " ").strip()
+
+
+def read_body(body: str, published: str, keys) -> tuple[dict[tuple[str, str], str], tuple[Event, ...]]:
+    """One pass over the sentences: the first sentence linking each of ``keys``, and the dated sentences."""
+    wanted = set(keys)
+    first: dict[tuple[str, str], str] = {}
+    events: list[Event] = []
     for paragraph in body.split("\n\n"):
         for sentence in sentences(paragraph):
-            hit = next((m for m in LINK.finditer(sentence) if (m[2], m[3]) == key), None)
-            if hit is None:
-                continue
-            before = LINK.sub(r"\1", sentence[: hit.start()])
-            after = LINK.sub(r"\1", sentence[hit.end():])
-            if len(before) > MAX_SENTENCE // 2:
-                before = "…" + before[-MAX_SENTENCE // 2:].split(" ", 1)[-1]
-            if len(after) > MAX_SENTENCE // 2:
-                after = after[: MAX_SENTENCE // 2].rsplit(" ", 1)[0] + "…"
-            return f"{before}**{hit[1]}**{after}".replace("\n", " ").strip()
-    return ""
-
-
-def events_of(body: str, published: str) -> tuple[Event, ...]:
-    found = []
-    for paragraph in body.split("\n\n"):
-        for sentence in sentences(paragraph.strip()):
-            dates = event_dates(LINK.sub(r"\1", sentence), published)
+            links = list(LINK.finditer(sentence))
+            for hit in links:
+                key = (hit[2], hit[3])
+                if key in wanted and key not in first:
+                    first[key] = _bold(sentence, hit)
+            plain = LINK.sub(r"\1", sentence) if links else sentence
+            dates = event_dates(plain, published)
             if dates:
-                refs = frozenset((m[2], m[3]) for m in LINK.finditer(sentence))
-                text = LINK.sub(r"\1", sentence).replace("\n", " ").strip()
+                text = plain.replace("\n", " ").strip()
                 if len(text) > MAX_SENTENCE:
                     text = text[:MAX_SENTENCE].rsplit(" ", 1)[0] + "…"
-                found += [Event(d, text, refs) for d in dates]
-    return tuple(found)
+                refs = frozenset((m[2], m[3]) for m in links)
+                events += [Event(d, text, refs) for d in dates]
+    return first, tuple(events)
 
 
 def published_key(ref: ArticleRef) -> tuple:
     return (ref.published or "0000", ref.title.casefold(), ref.slug)
 
 
-def build_graph(docs: Path) -> Graph:
+def article_facts(slug: str, text: str) -> tuple[ArticleRef, dict[tuple[str, str], str]]:
+    """What the graph needs from one article page: its reference and, per tag, the sentence that names it."""
+    meta, _, body = split(text)
+    tags = tuple((t, str(s)) for t in ENTITY_TYPES for s in (meta.get(t) or []) if isinstance(meta.get(t), list))
+    review = tuple(str(r) for r in meta.get("review") or []) if isinstance(meta.get("review"), list) else ()
+    published = str(meta.get("published") or "")
+    first, events = read_body(SECTION.sub("", body), published, tags)
+    ref = ArticleRef(slug, str(meta.get("title") or slug), published, str(meta.get("source") or ""), tags, review,
+                     str(meta.get("attribution") or ""), events)
+    return ref, first
+
+
+def build_graph(docs: Path, cache: FileCache | None = None, texts: dict[str, str] | None = None) -> Graph:
+    """The graph of every article page; ``cache`` skips pages unchanged since a run saw them,
+    ``texts`` collects the text of the pages that had to be read."""
     graph = Graph()
+    cache = cache or FileCache(docs)
+    ids: dict[tuple[str, str], int] = {}
+    pairs: dict[int, Counter] = defaultdict(Counter)
     for page in sorted((docs / "articles").glob("*.md")):
         if page.name == "index.md":
             continue
-        try:
-            meta, _, body = split(page.read_text(encoding="utf-8"))
-        except (PageError, UnicodeDecodeError) as exc:
-            graph.problems.append(f"{page}: {exc}")
-            continue
-        tags = tuple((t, str(s)) for t in ENTITY_TYPES for s in (meta.get(t) or []) if isinstance(meta.get(t), list))
-        review = tuple(str(r) for r in meta.get("review") or []) if isinstance(meta.get("review"), list) else ()
-        text = SECTION.sub("", body)
-        published = str(meta.get("published") or "")
-        ref = ArticleRef(page.stem, str(meta.get("title") or page.stem), published, str(meta.get("source") or ""), tags, review,
-                         str(meta.get("attribution") or ""), events_of(text, published))
+        sig = signature(page)
+        facts = cache.get("graph", page, sig)
+        if facts is None:
+            try:
+                text = page.read_text(encoding="utf-8")
+                facts = article_facts(page.stem, text)
+            except (PageError, UnicodeDecodeError) as exc:
+                graph.problems.append(f"{page}: {exc}")
+                continue
+            cache.put("graph", page, facts, sig)
+            if texts is not None:
+                texts[page.stem] = text
+        ref, first = facts
         graph.articles.append(ref)
-        for key in dict.fromkeys(tags):
-            graph.mentions[key].append((ref, sentence_of(text, key)))
-            for other in dict.fromkeys(tags):
-                if other != key:
-                    graph.together[key][other] += 1
+        keys = list(dict.fromkeys(ref.tags))
+        numbers = [ids.setdefault(key, len(ids)) for key in keys]
+        for key, number in zip(keys, numbers, strict=True):
+            graph.mentions[key].append((ref, first.get(key, "")))
+            pairs[number].update(numbers)  # itself included, dropped below; ints hash for free, tuples do not
+    keys_of = list(ids)
+    for number, counts in pairs.items():
+        del counts[number]
+        graph.together[keys_of[number]] = Counter({keys_of[other]: n for other, n in counts.items()})
     graph.articles.sort(key=published_key, reverse=True)
     for refs in graph.mentions.values():
         refs.sort(key=lambda r: published_key(r[0]), reverse=True)

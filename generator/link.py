@@ -14,9 +14,10 @@ from pathlib import Path
 import yaml
 
 from generator.exports import locations_geojson, rss_feed, tags_csv
+from generator.filecache import FileCache, signature
 from generator.graph import build_graph
 from generator.model import ENTITY_TYPES
-from generator.pages import PageError, replace_section, set_front_value, split, write_if_changed
+from generator.pages import digest, replace_section, set_front_value, split_front, write_if_changed
 from generator.progress import progress
 from generator.registry import load_registry
 from generator.render import articles_index, entity_index, entity_section, home, review_page, tags_section
@@ -47,18 +48,18 @@ def site_settings(docs: Path) -> tuple[str, str]:
     return str(data.get("site_url") or ""), str(data.get("site_name") or "Situation Wiki")
 
 
-def write_views(docs: Path, graph, entities: dict, counts: dict, report: LinkReport) -> None:
+def write_views(docs: Path, graph, entities: dict, counts: dict, report: LinkReport, cache: FileCache) -> None:
     """Timeline, map, relations graph, sources and the export files."""
     places = [e for e in entities.values() if e.type == "locations"]
     actors = [e for e in entities.values() if e.type == "actors"]
     latest = {k: [ref for ref, _ in v] for k, v in graph.mentions.items()}
-    _update(docs / "timeline.md", "timeline", timeline_page(graph.articles), report)
-    _update(docs / "map.md", "map", map_page(places, counts, latest), report)
-    _update(docs / "graph.md", "graph", graph_page(actors, counts, graph.together), report)
+    _update(docs / "timeline.md", "timeline", timeline_page(graph.articles), report, cache=cache)
+    _update(docs / "map.md", "map", map_page(places, counts, latest), report, cache=cache)
+    _update(docs / "graph.md", "graph", graph_page(actors, counts, graph.together), report, cache=cache)
     sources = sources_by_slug(graph.articles)
-    _update(docs / "sources" / "index.md", "index", sources_index(sources), report)
+    _update(docs / "sources" / "index.md", "index", sources_index(sources), report, cache=cache)
     for slug, (name, refs) in sources.items():
-        _update(docs / "sources" / f"{slug}.md", "articles", source_page(name, refs), report, title=name)
+        _update(docs / "sources" / f"{slug}.md", "articles", source_page(name, refs), report, title=name, cache=cache)
     site_url, site_name = site_settings(docs)
     for path, text in ((docs / "feed.xml", rss_feed(graph.articles, site_url, site_name)),
                        (docs / "exports" / "tags.csv", tags_csv(graph.articles, entities)),
@@ -73,49 +74,74 @@ class LinkReport:
     problems: list[str] = field(default_factory=list)
 
 
-def _update(path: Path, name: str, content: str, report: LinkReport, *, at_top: bool = False, title: str = "") -> str | None:
-    """Put ``content`` in section ``name`` of ``path``; returns the page text when written."""
+def _update(path: Path, name: str, content: str, report: LinkReport, *, at_top: bool = False, title: str = "",
+            cache: FileCache | None = None, text: str | None = None) -> str | None:
+    """Put ``content`` in section ``name`` of ``path``; returns the page text when written.
+
+    With ``cache``, a page that has not changed since it last got this very content is not read.
+    """
+    wanted = digest(content)
+    if cache is not None and cache.get("section:" + name, path) == wanted:
+        return None
     try:
-        text = path.read_text(encoding="utf-8")
-        meta, front, body = split(text)
+        text = path.read_text(encoding="utf-8") if text is None else text
+        front, body = split_front(text)
     except FileNotFoundError:
         known = sorted(INTROS.items(), key=lambda kv: -len(kv[0]))  # "sources/index.md" before "index.md"
         default_title, intro = next((v for k, v in known if path.as_posix().endswith("/" + k)), (title or path.stem, ""))
         front, body = set_front_value("", "title", title or default_title), f"\n{intro}\n" if intro else "\n"
         text = ""
-    except (PageError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
         report.problems.append(f"{path}: {exc}; left unchanged")
         return None
     new = (f"---\n{front}---\n" if front else "") + replace_section(body, name, content, at_top=at_top)
-    if new != text and write_if_changed(path, new):
+    written = new != text and write_if_changed(path, new)
+    if written:
         report.written.append(str(path))
-        return new
-    return None
+    if cache is not None:
+        cache.put("section:" + name, path, wanted)
+    return new if written else None
 
 
-def inputs_fingerprint(docs: Path) -> str:
-    """Everything ``link`` reads (every page, the site settings): the same fingerprint means the same output."""
+def inputs_fingerprint(docs: Path, cache: FileCache | None = None) -> str:
+    """Everything ``link`` reads (every page, the site settings): the same fingerprint means the same output.
+
+    With ``cache``, only files changed since a run saw them are read.
+    """
+    cache = cache or FileCache(docs)
     h = hashlib.sha256()
     config = docs.parent / "mkdocs.yml"
     for path in sorted(docs.rglob("*.md")) + ([config] if config.is_file() else []):
-        if ".generator" not in path.parts:
-            h.update(path.relative_to(docs.parent).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        if ".generator" in path.parts:
+            continue
+        sig = signature(path)
+        content = cache.get("digest", path, sig)
+        if content is None:
+            content = hashlib.sha256(path.read_bytes()).hexdigest()
+            cache.put("digest", path, content, sig)
+        h.update(path.relative_to(docs.parent).as_posix().encode() + b"\0" + content.encode() + b"\0")
     return h.hexdigest()[:16]
 
 
-def link(docs: Path) -> LinkReport:
+def link(docs: Path, cache: FileCache | None = None) -> LinkReport:
     report = LinkReport()
     state = State.load(docs)
-    if state.link and state.link == inputs_fingerprint(docs):
+    own_cache = cache is None
+    cache = FileCache.load(docs) if cache is None else cache
+    if state.link and state.link == inputs_fingerprint(docs, cache):
+        if own_cache:
+            cache.save()
         return report  # nothing changed since the last run
     registry = load_registry(docs)
     entities = registry.entities
-    graph = build_graph(docs)
+    texts: dict[str, str] = {}
+    graph = build_graph(docs, cache, texts)
     report.problems += registry.problems + graph.problems
     counts = {k: len(v) for k, v in graph.mentions.items()}
 
     for ref in progress(graph.articles, "articles"):
-        _update(docs / "articles" / f"{ref.slug}.md", "tags", tags_section(ref, entities), report, at_top=True)
+        _update(docs / "articles" / f"{ref.slug}.md", "tags", tags_section(ref, entities), report, at_top=True, cache=cache,
+                text=texts.pop(ref.slug, None))
 
     events: dict[tuple[str, str], list] = defaultdict(list)
     for ref in graph.articles:
@@ -126,15 +152,17 @@ def link(docs: Path) -> LinkReport:
     for entity in progress(sorted(entities.values(), key=lambda e: e.key), "entities"):
         section = entity_section(entity, graph.mentions.get(entity.key, []), graph.together.get(entity.key, {}), entities,
                                  events=events.get(entity.key, ()), by_title=by_title)
-        _update(docs / entity.type / f"{entity.slug}.md", "mentions", section, report)
+        _update(docs / entity.type / f"{entity.slug}.md", "mentions", section, report, cache=cache)
 
     for type_ in ENTITY_TYPES:
         members = [e for e in entities.values() if e.type == type_]
-        _update(docs / type_ / "index.md", "index", entity_index(type_, members, counts), report)
-    _update(docs / "articles" / "index.md", "index", articles_index(graph.articles), report)
-    _update(docs / "index.md", "dashboard", home(graph.articles, entities, counts), report)
-    _update(docs / "review.md", "review", review_page(entities, graph.mentions, graph.articles), report)
-    write_views(docs, graph, entities, counts, report)
-    state.link = inputs_fingerprint(docs)
+        _update(docs / type_ / "index.md", "index", entity_index(type_, members, counts), report, cache=cache)
+    _update(docs / "articles" / "index.md", "index", articles_index(graph.articles), report, cache=cache)
+    _update(docs / "index.md", "dashboard", home(graph.articles, entities, counts), report, cache=cache)
+    _update(docs / "review.md", "review", review_page(entities, graph.mentions, graph.articles), report, cache=cache)
+    write_views(docs, graph, entities, counts, report, cache)
+    state.link = inputs_fingerprint(docs, cache)
     state.save(docs)
+    if own_cache:
+        cache.save()
     return report

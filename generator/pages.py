@@ -58,6 +58,12 @@ def split(text: str) -> tuple[dict, str, str]:
     return meta, m.group(1), text[m.end():]
 
 
+def split_front(text: str) -> tuple[str, str]:
+    """(front matter text, body) without parsing the YAML: for rewriting a generated section only."""
+    m = FRONT.match(text)
+    return (m.group(1), text[m.end():]) if m else ("", text)
+
+
 def render_front(meta: dict) -> str:
     """YAML front matter in the key order given, stable across runs."""
     dumped = yaml.dump(meta, Dumper=_SafeDumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=10_000)

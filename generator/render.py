@@ -82,9 +82,9 @@ def kind_label(entity: Entity) -> str:
 
 def article_line(ref, prefix: str = "") -> str:
     """One article as a list line; ``prefix`` is the path from the linking page to ``articles/``."""
-    bits = [ref.published or "undated", f"[{escape(ref.title)}]({prefix}{ref.slug}.md)"]
+    bits = [ref.published or "undated", f"[{ref.title_md}]({prefix}{ref.slug}.md)"]
     if ref.source:
-        bits.append(escape(ref.source))
+        bits.append(ref.source_md)
     return " · ".join(bits)
 
 
