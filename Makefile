@@ -17,10 +17,7 @@ $(STAMP): requirements.txt
 	touch $@
 
 site: $(STAMP)
-	$(PY) -m generator ingest || echo "ingest: some input was skipped (see above); the site is built from the rest"
-	$(PY) -m generator retag
-	$(PY) -m generator link
-	$(PY) -m generator check
+	$(PY) -m generator update
 	$(VENV)/bin/mkdocs build --strict
 
 serve: site

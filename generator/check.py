@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.filecache import FileCache, opened, signature
 from generator.matcher import name_keys
 from generator.model import ENTITY_TYPES
 from generator.pages import SECTION, PageError, digest, split
@@ -90,31 +91,64 @@ def check_schema(path: Path, text: str, meta: dict, schema: dict, required: tupl
     return problems
 
 
-def check(docs: Path) -> list[Problem]:
+def entity_facts(type_: str, page: Path) -> tuple[list[Problem], bool, list[tuple[str, str, int]]]:
+    """One entity page on its own: its problems, whether it is a redirect, and the (name, key, line) it claims."""
+    text = page.read_text(encoding="utf-8")
+    try:
+        meta = split(text)[0]
+    except PageError as exc:
+        return [Problem(page, 1, str(exc), "fix the YAML between the --- lines")], True, []
+    if "redirect" in meta:
+        return check_schema(page, text, meta, REDIRECT_SCHEMA, ("title", "redirect")), True, []
+    problems = check_schema(page, text, meta, ENTITY_SCHEMA, ENTITY_REQUIRED)
+    if str(meta.get("status") or "") not in STATUSES:
+        allowed = ", ".join(sorted(STATUSES - {""}))
+        problems.append(Problem(page, key_line(text, "status"), f"unknown status `{meta['status']}`", f"use one of: {allowed}"))
+    names = [meta.get("title")] + (meta.get("aliases") if isinstance(meta.get("aliases"), list) else [])
+    claims = [(name, key, key_line(text, "aliases" if name != meta.get("title") else "title"))
+              for name in names if isinstance(name, str) and name.strip() for key in name_keys(name)]
+    return problems, False, claims
+
+
+def article_facts(page: Path) -> tuple[list[Problem], list[tuple[str, str, int]], str]:
+    """One article page on its own: its problems, its (type, slug, line) tags, and its text fingerprint."""
+    text = page.read_text(encoding="utf-8")
+    try:
+        meta, _, body = split(text)
+    except PageError as exc:
+        return [Problem(page, 1, str(exc), "fix the YAML between the --- lines")], [], ""
+    problems = check_schema(page, text, meta, ARTICLE_SCHEMA, ARTICLE_REQUIRED)
+    tags = [(type_, slug, key_line(text, type_)) for type_ in ENTITY_TYPES
+            for slug in (meta.get(type_) or [] if isinstance(meta.get(type_), list) else [])]
+    return problems, tags, digest(fold_name(SECTION.sub("", body)))
+
+
+def _cached(cache: FileCache, kind: str, page: Path, compute):
+    sig = signature(page)
+    found = cache.get(kind, page, sig)
+    if found is None:
+        found = compute()
+        cache.put(kind, page, found, sig)
+    return found
+
+
+def check(docs: Path, cache: FileCache | None = None) -> list[Problem]:
+    with opened(docs, cache) as cache:
+        return _check(docs, cache)
+
+
+def _check(docs: Path, cache: FileCache) -> list[Problem]:
     problems: list[Problem] = []
     slugs: dict[str, set[str]] = {t: set() for t in ENTITY_TYPES}  # live entities, redirects left out
     owners: dict[tuple[str, str], list[tuple[Path, str, int]]] = defaultdict(list)
     for type_ in ENTITY_TYPES:
         for page in entity_pages(docs, type_):
-            text = page.read_text(encoding="utf-8")
-            try:
-                meta = split(text)[0]
-            except PageError as exc:
-                problems.append(Problem(page, 1, str(exc), "fix the YAML between the --- lines"))
-                continue
-            if "redirect" in meta:
-                problems += check_schema(page, text, meta, REDIRECT_SCHEMA, ("title", "redirect"))
-                continue
-            slugs[type_].add(page.stem)
-            problems += check_schema(page, text, meta, ENTITY_SCHEMA, ENTITY_REQUIRED)
-            if str(meta.get("status") or "") not in STATUSES:
-                allowed = ", ".join(sorted(STATUSES - {""}))
-                problems.append(Problem(page, key_line(text, "status"), f"unknown status `{meta['status']}`", f"use one of: {allowed}"))
-            names = [meta.get("title")] + (meta.get("aliases") if isinstance(meta.get("aliases"), list) else [])
-            for name in names:
-                if isinstance(name, str) and name.strip():
-                    for key in name_keys(name):
-                        owners[(type_, key)].append((page, name, key_line(text, "aliases" if name != meta.get("title") else "title")))
+            found, redirect, claims = _cached(cache, "check-entity", page, lambda t=type_, p=page: entity_facts(t, p))
+            problems += found
+            if not redirect:
+                slugs[type_].add(page.stem)
+            for name, key, line in claims:
+                owners[(type_, key)].append((page, name, line))
     for _, claims in sorted(owners.items()):
         pages = sorted({c[0] for c in claims})
         if len(pages) > 1:
@@ -126,19 +160,14 @@ def check(docs: Path) -> list[Problem]:
     for page in sorted((docs / "articles").glob("*.md")):
         if page.name == INDEX:
             continue
-        text = page.read_text(encoding="utf-8")
-        try:
-            meta, _, body = split(text)
-        except PageError as exc:
-            problems.append(Problem(page, 1, str(exc), "fix the YAML between the --- lines"))
+        found, tags, fingerprint = _cached(cache, "check-article", page, lambda p=page: article_facts(p))
+        problems += found
+        for type_, slug, line in tags:
+            if slug not in slugs[type_]:
+                problems.append(Problem(page, line, f"unknown {type_[:-1]} `{slug}`",
+                                        f"create docs/{type_}/{slug}.md, or use the slug of an existing page"))
+        if not fingerprint:
             continue
-        problems += check_schema(page, text, meta, ARTICLE_SCHEMA, ARTICLE_REQUIRED)
-        for type_ in ENTITY_TYPES:
-            for slug in meta.get(type_) or [] if isinstance(meta.get(type_), list) else []:
-                if slug not in slugs[type_]:
-                    problems.append(Problem(page, key_line(text, type_), f"unknown {type_[:-1]} `{slug}`",
-                                            f"create docs/{type_}/{slug}.md, or use the slug of an existing page"))
-        fingerprint = digest(fold_name(SECTION.sub("", body)))
         if fingerprint in seen_text:
             problems.append(Problem(page, 1, f"same text as {seen_text[fingerprint]}", "delete one of the two pages (and its raw file)"))
         seen_text.setdefault(fingerprint, page)

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-WRITERS = {"ingest", "retag", "link", "rename", "merge", "import-registry"}
+WRITERS = {"ingest", "retag", "link", "update", "rename", "merge", "import-registry"}
 
 
 def _print_problems(problems: list[str]) -> None:
@@ -14,29 +14,29 @@ def _print_problems(problems: list[str]) -> None:
         print(line, file=sys.stderr)
 
 
-def cmd_ingest(args) -> int:
+def cmd_ingest(args, cache=None) -> int:
     from generator.ingest import ingest
 
-    report = ingest(args.seeds, args.docs)
+    report = ingest(args.seeds, args.docs, cache)
     _print_problems(report.problems + report.conflicts)
     print(f"ingest: {len(report.written)} written, {report.unchanged} unchanged, {len(report.proposed)} proposed entities, "
           f"{len(report.problems)} skipped, {len(report.conflicts)} conflicts")
     return 1 if report.problems or report.conflicts else 0
 
 
-def cmd_link(args) -> int:
+def cmd_link(args, cache=None) -> int:
     from generator.link import link
 
-    report = link(args.docs)
+    report = link(args.docs, cache)
     _print_problems(report.problems)
     print(f"link: {len(report.written)} pages written")
     return 1 if report.problems else 0
 
 
-def cmd_retag(args) -> int:
+def cmd_retag(args, cache=None) -> int:
     from generator.retag import retag
 
-    report = retag(args.docs)
+    report = retag(args.docs, cache)
     _print_problems(report.problems)
     print(f"retag: {report.added} tags added, {len(report.written)} pages written")
     return 1 if report.problems else 0
@@ -74,14 +74,29 @@ def cmd_bench(args) -> int:
     return 0
 
 
-def cmd_check(args) -> int:
+def cmd_check(args, cache=None) -> int:
     from generator.check import check
 
-    problems = check(args.docs)
+    problems = check(args.docs, cache)
     for problem in problems:
         print(problem)
     print(f"check: {len(problems)} problem{'s' if len(problems) != 1 else ''}", file=sys.stderr)
     return 1 if problems else 0
+
+
+def cmd_update(args) -> int:
+    """ingest, retag, link and check in one process, sharing what each learned from unchanged files.
+
+    Exit status 1 when retag, link or check found a problem; input that ingest had to skip is
+    reported but does not stop the site from being built from the rest.
+    """
+    from generator.filecache import opened
+
+    with opened(args.docs, None) as cache:
+        if cmd_ingest(args, cache):
+            print("ingest: some input was skipped (see above); the site is built from the rest", file=sys.stderr)
+        status = max(cmd_retag(args, cache), cmd_link(args, cache))
+        return max(status, cmd_check(args, cache))
 
 
 def cmd_import(args) -> int:
@@ -106,6 +121,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seeds", type=Path, default=Path("seeds"))
     p.add_argument("--docs", type=Path, default=Path("docs"))
     p.set_defaults(run=cmd_ingest)
+    p = sub.add_parser("update", help="ingest, retag, link and check in one go: what make site runs before mkdocs")
+    p.add_argument("--seeds", type=Path, default=Path("seeds"))
+    p.add_argument("--docs", type=Path, default=Path("docs"))
+    p.set_defaults(run=cmd_update)
     p = sub.add_parser("link", help="rewrite generated sections, indexes and the home page")
     p.add_argument("--docs", type=Path, default=Path("docs"))
     p.set_defaults(run=cmd_link)

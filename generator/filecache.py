@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import os
 import pickle
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-CACHE_FILE = Path(".cache") / "generator.pickle"  # beside docs/, never inside it
+CACHE_FILE = Path(".generator") / "cache.pickle"  # under docs/, not committed; MkDocs skips dot folders
 VERSION = 1
+# Kinds of entry computed from front matter and editors' text only, never from generated sections.
+SECTION_BLIND = ("entity", "check-entity", "graph", "check-article", "owned")
 
 
 def signature(path: Path) -> tuple[int, int, int, int] | None:
@@ -34,7 +38,7 @@ class FileCache:
     @classmethod
     def load(cls, docs: Path) -> FileCache:
         try:
-            with open(docs.parent / CACHE_FILE, "rb") as f:
+            with open(docs / CACHE_FILE, "rb") as f:
                 version, entries = pickle.load(f)
         except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError, AttributeError, ImportError):
             return cls(docs)
@@ -51,13 +55,33 @@ class FileCache:
         self.entries[(kind, str(path))] = (sig or signature(path), value)
         self.changed = True
 
+    def carry(self, path: Path, before) -> None:
+        """``path`` was rewritten only inside its generated sections: what does not read them stays valid."""
+        after = signature(path)
+        for kind in SECTION_BLIND:
+            entry = self.entries.get((kind, str(path)))
+            if entry is not None and entry[0] == before:
+                self.entries[(kind, str(path))] = (after, entry[1])
+                self.changed = True
+
     def save(self) -> None:
         if not self.changed:
             return
-        target = self.docs.parent / CACHE_FILE
+        target = self.docs / CACHE_FILE
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_suffix(".tmp")
         with open(tmp, "wb") as f:
             pickle.dump((VERSION, self.entries), f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, target)
         self.changed = False
+
+
+@contextmanager
+def opened(docs: Path, cache: FileCache | None) -> Iterator[FileCache]:
+    """``cache`` when a caller shares one across steps; else this folder's own, saved afterwards."""
+    if cache is not None:
+        yield cache
+        return
+    own = FileCache.load(docs)
+    yield own
+    own.save()

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from generator.clean import clean
 from generator.discover import discover
+from generator.filecache import FileCache, opened, signature
 from generator.gazetteer import SOURCE as GAZETTEER
 from generator.gazetteer import locate
 from generator.matcher import name_keys
@@ -77,21 +78,31 @@ def propose(docs: Path, registry: Registry, articles: list[CleanArticle]) -> lis
     return created
 
 
-def ingest(seeds: Path, docs: Path) -> IngestReport:
+def ingest(seeds: Path, docs: Path, cache: FileCache | None = None) -> IngestReport:
+    with opened(docs, cache) as cache:
+        return _ingest(seeds, docs, cache)
+
+
+def _ingest(seeds: Path, docs: Path, cache: FileCache) -> IngestReport:
     report = IngestReport()
-    registry = load_registry(docs)
+    registry = load_registry(docs, cache)
     report.problems += registry.problems
     state = State.load(docs)
     pending: list[tuple[CleanArticle, str, str]] = []
     seen_text: dict[str, str] = {a.text: original for original, a in state.articles.items() if a.text}
     for path in progress(raw_files(seeds), "read"):
+        previous = state.articles.get(path.name)
+        sig = signature(path)
+        if previous and cache.get("raw", path, sig) == previous.raw and (docs / "articles" / f"{previous.slug}.md").is_file():
+            report.unchanged += 1  # the very file read last time: not even opened
+            continue
         try:
             raw = read_raw(path, seeds)
         except (InputError, OSError) as exc:
             report.problems.append(f"{path}: {exc}")
             continue
         raw_hash = digest(raw.text + raw.title + raw.source + raw.published)
-        previous = state.articles.get(path.name)
+        cache.put("raw", path, raw_hash, sig)
         if previous and previous.raw == raw_hash and (docs / "articles" / f"{previous.slug}.md").is_file():
             report.unchanged += 1
             continue

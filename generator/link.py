@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from generator.exports import locations_geojson, rss_feed, tags_csv
-from generator.filecache import FileCache, signature
+from generator.filecache import FileCache, opened, signature
 from generator.graph import build_graph
 from generator.model import ENTITY_TYPES
 from generator.pages import digest, replace_section, set_front_value, split_front, write_if_changed
@@ -95,10 +95,13 @@ def _update(path: Path, name: str, content: str, report: LinkReport, *, at_top: 
         report.problems.append(f"{path}: {exc}; left unchanged")
         return None
     new = (f"---\n{front}---\n" if front else "") + replace_section(body, name, content, at_top=at_top)
+    before = signature(path)
     written = new != text and write_if_changed(path, new)
     if written:
         report.written.append(str(path))
     if cache is not None:
+        if written:
+            cache.carry(path, before)
         cache.put("section:" + name, path, wanted)
     return new if written else None
 
@@ -124,15 +127,16 @@ def inputs_fingerprint(docs: Path, cache: FileCache | None = None) -> str:
 
 
 def link(docs: Path, cache: FileCache | None = None) -> LinkReport:
+    with opened(docs, cache) as cache:
+        return _link(docs, cache)
+
+
+def _link(docs: Path, cache: FileCache) -> LinkReport:
     report = LinkReport()
     state = State.load(docs)
-    own_cache = cache is None
-    cache = FileCache.load(docs) if cache is None else cache
     if state.link and state.link == inputs_fingerprint(docs, cache):
-        if own_cache:
-            cache.save()
         return report  # nothing changed since the last run
-    registry = load_registry(docs)
+    registry = load_registry(docs, cache)
     entities = registry.entities
     texts: dict[str, str] = {}
     graph = build_graph(docs, cache, texts)
@@ -163,6 +167,4 @@ def link(docs: Path, cache: FileCache | None = None) -> LinkReport:
     write_views(docs, graph, entities, counts, report, cache)
     state.link = inputs_fingerprint(docs, cache)
     state.save(docs)
-    if own_cache:
-        cache.save()
     return report

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from generator.filecache import FileCache, signature
 from generator.matcher import Matcher
 from generator.model import ENTITY_TYPES, Entity
 from generator.pages import PageError, digest, split
@@ -78,17 +79,31 @@ def entity_pages(docs: Path, type_: str) -> list[Path]:
     return sorted(p for p in folder.glob("*.md") if p.name != INDEX) if folder.is_dir() else []
 
 
-def load_registry(docs: Path) -> Registry:
+def _read_entity(type_: str, page: Path) -> tuple[Entity | None, str]:
+    """The entity a page defines (None for a redirect), or the reason it cannot be read."""
+    try:
+        meta, _, _ = split(page.read_text(encoding="utf-8"))
+    except (PageError, UnicodeDecodeError) as exc:
+        return None, f"{page}: {exc}"
+    if meta.get("redirect"):
+        return None, ""  # a renamed or merged entity's old address
+    return entity_from_meta(type_, page.stem, meta), ""
+
+
+def load_registry(docs: Path, cache: FileCache | None = None) -> Registry:
+    """Every entity page; with ``cache``, only pages changed since a run saw them are parsed."""
     registry = Registry()
     for type_ in ENTITY_TYPES:
         for page in entity_pages(docs, type_):
-            try:
-                meta, _, _ = split(page.read_text(encoding="utf-8"))
-            except (PageError, UnicodeDecodeError) as exc:
-                registry.problems.append(f"{page}: {exc}")
-                continue
-            if meta.get("redirect"):
-                continue  # a renamed or merged entity's old address
-            entity = entity_from_meta(type_, page.stem, meta)
-            registry.entities[entity.key] = entity
+            sig = signature(page)
+            found = cache.get("entity", page, sig) if cache else None
+            if found is None:
+                found = _read_entity(type_, page)
+                if cache:
+                    cache.put("entity", page, found, sig)
+            entity, problem = found
+            if problem:
+                registry.problems.append(problem)
+            elif entity:
+                registry.entities[entity.key] = entity
     return registry

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.filecache import FileCache, opened, signature
 from generator.graph import LINK
 from generator.model import ENTITY_TYPES
 from generator.pages import SECTION, PageError, join, owned_digest, set_front_value, split, write_if_changed
@@ -118,20 +119,31 @@ def retag_key(registry, page_text: str) -> str:
     return f"{registry.fingerprint}:{owned_digest(page_text)}"
 
 
-def retag(docs: Path) -> RetagReport:
+def retag(docs: Path, cache: FileCache | None = None) -> RetagReport:
+    with opened(docs, cache) as cache:
+        return _retag(docs, cache)
+
+
+def _retag(docs: Path, cache: FileCache) -> RetagReport:
     report = RetagReport()
-    registry = load_registry(docs)
+    registry = load_registry(docs, cache)
     state = State.load(docs)
     by_slug = state.by_slug()
     for page in progress(sorted((docs / "articles").glob("*.md")), "retag"):
         if page.name == INDEX:
             continue
+        sig = signature(page)
+        known = cache.get("owned", page, sig)
+        record = state.articles.get(by_slug.get(page.stem, ""))
+        if known and record and record.retag == f"{registry.fingerprint}:{known}":
+            continue  # neither the registry nor this page changed since the last retag: not even read
         try:
             text = page.read_text(encoding="utf-8")
             meta = split(text)[0]
         except (PageError, UnicodeDecodeError) as exc:
             report.problems.append(f"{page}: {exc}; not retagged")
             continue
+        cache.put("owned", page, owned_digest(text), sig)
         original = by_slug.get(page.stem) or str(meta.get("original") or page.name)
         record = state.articles.setdefault(original, ArticleState(page.stem))
         key = retag_key(registry, text)

@@ -27,8 +27,8 @@ def build(wiki: Path) -> tuple[Path, Path]:
     return docs, page
 
 
-def snapshot(docs: Path) -> dict[str, str]:
-    return {str(p.relative_to(docs)): p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*")) if p.is_file()}
+def snapshot(docs: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(docs)): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
 
 
 def test_article_page_has_the_contract_front_matter_and_links(wiki):
