@@ -55,6 +55,16 @@ class FileCache:
         self.entries[(kind, str(path))] = (sig or signature(path), value)
         self.changed = True
 
+    def remember(self, name: str, value: Any) -> None:
+        """A value tied to no file (what the last run saw of the registry, say)."""
+        if self.entries.get(("value", name)) != (None, value):
+            self.entries[("value", name)] = (None, value)
+            self.changed = True
+
+    def recall(self, name: str) -> Any:
+        entry = self.entries.get(("value", name))
+        return entry[1] if entry else None
+
     def carry(self, path: Path, before) -> None:
         """``path`` was rewritten only inside its generated sections: what does not read them stays valid."""
         after = signature(path)

@@ -60,6 +60,13 @@ class Graph:
     mentions: dict[tuple[str, str], list[tuple[ArticleRef, str]]] = field(default_factory=lambda: defaultdict(list))
     together: dict[tuple[str, str], Counter] = field(default_factory=lambda: defaultdict(Counter))
     problems: list[str] = field(default_factory=list)
+    fresh: set[str] = field(default_factory=set)  # slugs of the articles read this run (new or changed)
+    touched: set[tuple[str, str]] = field(default_factory=set)  # entities those, or removed articles, name, then and now
+
+
+def _names(facts) -> set[tuple[str, str]]:
+    ref, _ = facts
+    return set(ref.tags) | {key for event in ref.events for key in event.refs}
 
 
 def sentences(paragraph: str) -> list[str]:
@@ -128,6 +135,7 @@ def build_graph(docs: Path, cache: FileCache | None = None, texts: dict[str, str
     ``texts`` collects the text of the pages that had to be read."""
     graph = Graph()
     cache = cache or FileCache(docs)
+    seen: set[str] = set()
     ids: dict[tuple[str, str], int] = {}
     pairs: dict[int, Counter] = defaultdict(Counter)
     for page in sorted((docs / "articles").glob("*.md")):
@@ -135,7 +143,11 @@ def build_graph(docs: Path, cache: FileCache | None = None, texts: dict[str, str
             continue
         sig = signature(page)
         facts = cache.get("graph", page, sig)
+        seen.add(str(page))
         if facts is None:
+            before = cache.entries.get(("graph", str(page)))
+            if before is not None:
+                graph.touched |= _names(before[1])
             try:
                 text = page.read_text(encoding="utf-8")
                 facts = article_facts(page.stem, text)
@@ -143,6 +155,8 @@ def build_graph(docs: Path, cache: FileCache | None = None, texts: dict[str, str
                 graph.problems.append(f"{page}: {exc}")
                 continue
             cache.put("graph", page, facts, sig)
+            graph.fresh.add(page.stem)
+            graph.touched |= _names(facts)
             if texts is not None:
                 texts[page.stem] = text
         ref, first = facts
@@ -152,6 +166,10 @@ def build_graph(docs: Path, cache: FileCache | None = None, texts: dict[str, str
         for key, number in zip(keys, numbers, strict=True):
             graph.mentions[key].append((ref, first.get(key, "")))
             pairs[number].update(numbers)  # itself included, dropped below; ints hash for free, tuples do not
+    folder = str(docs / "articles")
+    for kind, path in [k for k in cache.entries if k[0] == "graph" and k[1] not in seen and str(Path(k[1]).parent) == folder]:
+        graph.touched |= _names(cache.entries.pop((kind, path))[1])  # an article page that is gone
+        cache.changed = True
     keys_of = list(ids)
     for number, counts in pairs.items():
         del counts[number]

@@ -13,13 +13,13 @@ from pathlib import Path
 
 from generator.clean import clean
 from generator.discover import discover
-from generator.filecache import FileCache, opened, signature
+from generator.filecache import FileCache, opened
 from generator.gazetteer import SOURCE as GAZETTEER
 from generator.gazetteer import locate
 from generator.matcher import name_keys
 from generator.model import ENTITY_TYPES, CleanArticle, Entity, Proposal
 from generator.pages import digest, escape, owned_digest, write_if_changed
-from generator.progress import progress
+from generator.parallel import map_in_order
 from generator.reader import InputError, raw_files, read_raw
 from generator.registry import Registry, load_registry
 from generator.render import article_page, new_entity_page
@@ -48,15 +48,18 @@ def place_name(p: Proposal) -> str:
     return p.title.rsplit(" ", 1)[0] if p.kind in {"camp", "crossing", "base", "airport", "dam", "prison"} else p.title
 
 
-def propose(docs: Path, registry: Registry, articles: list[CleanArticle]) -> list[Entity]:
+def found_in(text: str, registry: Registry) -> list[Proposal]:
+    """Names in one article that discovery would propose, before checking what the registry knows."""
+    hits = registry.matcher.find(text)
+    places = [(h.start, h.end) for h in hits if any(c.type == "locations" for c in h.candidates)]
+    return [proposal for proposal, _, _ in discover(text, [(h.start, h.end) for h in hits], places)]
+
+
+def propose(docs: Path, registry: Registry, proposals: list[Proposal]) -> list[Entity]:
     """Pages for entities found by discovery that the registry does not know."""
     found: dict[tuple[str, str], Proposal] = {}
-    for article in articles:
-        text = article.text
-        hits = registry.matcher.find(text)
-        places = [(h.start, h.end) for h in hits if any(c.type == "locations" for c in h.candidates)]
-        for proposal, _, _ in discover(text, [(h.start, h.end) for h in hits], places):
-            found.setdefault((proposal.type, fold_name(proposal.title)), proposal)
+    for proposal in proposals:
+        found.setdefault((proposal.type, fold_name(proposal.title)), proposal)
     claimed = {(e.type, key) for e in registry.entities.values() for n in (e.title, *e.aliases) for key in name_keys(n)}
     created: list[Entity] = []
     for (type_, _), p in sorted(found.items()):
@@ -78,6 +81,60 @@ def propose(docs: Path, registry: Registry, articles: list[CleanArticle]) -> lis
     return created
 
 
+# What forked workers share without pickling: set just before a pool starts (see ``parallel``).
+_WORK: dict = {}
+
+
+@dataclass
+class Read:
+    """One raw file after the first phase: cleaned, or the reason it was skipped."""
+
+    path: Path
+    raw_hash: str = ""
+    article: CleanArticle | None = None
+    body_hash: str = ""
+    proposals: list[Proposal] = field(default_factory=list)
+    problem: str = ""
+    unchanged: bool = False
+
+
+def read_one(job: tuple[Path, str]) -> Read:
+    path, previous_raw = job
+    try:
+        raw = read_raw(path, _WORK["seeds"])
+    except (InputError, OSError) as exc:
+        return Read(path, problem=f"{path}: {exc}")
+    raw_hash = digest(raw.text + raw.title + raw.source + raw.published)
+    if raw_hash == previous_raw:
+        return Read(path, raw_hash, unchanged=True)
+    article = clean(path.name, raw.text, title=raw.title, source=raw.source, published=raw.published)
+    if not article.paragraphs:
+        return Read(path, raw_hash, problem=f"{path}: no article text left after removing site chrome")
+    return Read(path, raw_hash, article, digest(fold_name(article.text)), found_in(article.text, _WORK["registry"]))
+
+
+@dataclass
+class Tagged:
+    text: str
+    refs: list[str]
+    written: bool = False
+    conflict: bool = False
+
+
+def tag_one(job: tuple[CleanArticle, str, str | None]) -> Tagged:
+    article, slug, previous_page = job
+    registry, docs = _WORK["registry"], _WORK["docs"]
+    mentions = tag(article.text, registry.matcher, registry.entities)
+    keys = {(m.type, m.slug) for m in mentions}
+    text = article_page(article, tags_of(mentions), mentions, keys)
+    refs = sorted(f"{t}/{s}" for t, s in keys)
+    page = docs / "articles" / f"{slug}.md"
+    if previous_page is not None and page.is_file() and owned_digest(page.read_text(encoding="utf-8")) != previous_page:
+        write_if_changed(docs / STATE_FILE.parent / "conflicts" / f"{slug}.md", text)
+        return Tagged(text, refs, conflict=True)
+    return Tagged(text, refs, written=write_if_changed(page, text))
+
+
 def ingest(seeds: Path, docs: Path, cache: FileCache | None = None) -> IngestReport:
     with opened(docs, cache) as cache:
         return _ingest(seeds, docs, cache)
@@ -88,58 +145,61 @@ def _ingest(seeds: Path, docs: Path, cache: FileCache) -> IngestReport:
     registry = load_registry(docs, cache)
     report.problems += registry.problems
     state = State.load(docs)
-    pending: list[tuple[CleanArticle, str, str]] = []
     seen_text: dict[str, str] = {a.text: original for original, a in state.articles.items() if a.text}
-    for path in progress(raw_files(seeds), "read"):
+    jobs: list[tuple[Path, str]] = []
+    for path in raw_files(seeds):
         previous = state.articles.get(path.name)
-        sig = signature(path)
-        if previous and cache.get("raw", path, sig) == previous.raw and (docs / "articles" / f"{previous.slug}.md").is_file():
+        exists = previous is not None and (docs / "articles" / f"{previous.slug}.md").is_file()
+        if exists and cache.get("raw", path) == previous.raw:
             report.unchanged += 1  # the very file read last time: not even opened
             continue
-        try:
-            raw = read_raw(path, seeds)
-        except (InputError, OSError) as exc:
-            report.problems.append(f"{path}: {exc}")
-            continue
-        raw_hash = digest(raw.text + raw.title + raw.source + raw.published)
-        cache.put("raw", path, raw_hash, sig)
-        if previous and previous.raw == raw_hash and (docs / "articles" / f"{previous.slug}.md").is_file():
-            report.unchanged += 1
-            continue
-        article = clean(path.name, raw.text, title=raw.title, source=raw.source, published=raw.published)
-        if not article.paragraphs:
-            report.problems.append(f"{path}: no article text left after removing site chrome")
-            continue
-        body_hash = digest(fold_name(article.text))
-        if seen_text.get(body_hash, path.name) != path.name:
-            report.problems.append(f"{path}: same text as {seen_text[body_hash]}; skipped")
-            continue
-        seen_text[body_hash] = path.name
-        pending.append((article, raw_hash, body_hash))
+        jobs.append((path, previous.raw if exists else ""))
 
-    created = propose(docs, registry, [a for a, _, _ in pending])
+    _WORK.update(seeds=seeds, docs=docs, registry=registry)
+    registry.matcher  # noqa: B018 — built before the workers fork, so they share it
+    pending: list[tuple[CleanArticle, str, str]] = []
+    proposals: list[Proposal] = []
+    for read in map_in_order(read_one, jobs, "read"):
+        if read.raw_hash:
+            cache.put("raw", read.path, read.raw_hash)
+        if read.problem:
+            report.problems.append(read.problem)
+        if read.unchanged:
+            report.unchanged += 1
+        if read.article is None:
+            continue
+        if seen_text.get(read.body_hash, read.path.name) != read.path.name:
+            report.problems.append(f"{read.path}: same text as {seen_text[read.body_hash]}; skipped")
+            continue
+        seen_text[read.body_hash] = read.path.name
+        pending.append((read.article, read.raw_hash, read.body_hash))
+        proposals += read.proposals
+
+    created = propose(docs, registry, proposals)
     report.proposed += [f"{e.type}/{e.slug}" for e in created]
     registry = registry.with_entities(created)
+    _WORK.update(registry=registry)
+    registry.matcher, registry.fingerprint  # noqa: B018 — see above
     taken = {p.stem for p in (docs / "articles").glob("*.md")} | {a.slug for a in state.articles.values()}
-    for article, raw_hash, body_hash in progress(pending, "tag"):
-        mentions = tag(article.text, registry.matcher, registry.entities)
-        tags = tags_of(mentions)
+    slugs = []
+    for article, _, _ in pending:
         previous = state.articles.get(article.original)
-        slug = previous.slug if previous else unique_slug(article.title, taken)
-        taken.add(slug)
+        slugs.append(previous.slug if previous else unique_slug(article.title, taken))
+        taken.add(slugs[-1])
+    jobs2 = [(article, slug, state.articles[article.original].page if article.original in state.articles else None)
+             for (article, _, _), slug in zip(pending, slugs, strict=True)]
+    for (article, raw_hash, body_hash), slug, tagged in zip(pending, slugs, map_in_order(tag_one, jobs2, "tag"), strict=True):
         page = docs / "articles" / f"{slug}.md"
-        keys = {(m.type, m.slug) for m in mentions}
-        text = article_page(article, tags, mentions, keys)
-        if page.is_file() and previous and owned_digest(page.read_text(encoding="utf-8")) != previous.page:
-            write_if_changed(docs / STATE_FILE.parent / "conflicts" / f"{slug}.md", text)
+        if tagged.conflict:
             report.conflicts.append(
                 f"{page}: the raw file {article.original} changed and an editor changed the page; kept the editor's page, "
                 f"the new version is in {docs / STATE_FILE.parent / 'conflicts' / f'{slug}.md'}"
             )
             continue
-        if write_if_changed(page, text):
+        if tagged.written:
             report.written.append(str(page))
-        refs = sorted(f"{t}/{s}" for t, s in keys)
-        state.articles[article.original] = ArticleState(slug, raw_hash, owned_digest(text), refs, refs, retag_key(registry, text), body_hash)
+        state.articles[article.original] = ArticleState(slug, raw_hash, owned_digest(tagged.text), tagged.refs, tagged.refs,
+                                                        retag_key(registry, tagged.text), body_hash)
     state.save(docs)
+    _WORK.clear()
     return report

@@ -143,7 +143,13 @@ def _link(docs: Path, cache: FileCache) -> LinkReport:
     report.problems += registry.problems + graph.problems
     counts = {k: len(v) for k, v in graph.mentions.items()}
 
+    # Only what a changed article, a changed registry or an edited page can have changed is rendered again.
+    shown = digest(repr(sorted((e.key, repr(e)) for e in entities.values())))
+    everything = cache.recall("link:registry") != shown
     for ref in progress(graph.articles, "articles"):
+        page = docs / "articles" / f"{ref.slug}.md"
+        if not everything and ref.slug not in graph.fresh and cache.get("section:tags", page) is not None:
+            continue
         _update(docs / "articles" / f"{ref.slug}.md", "tags", tags_section(ref, entities), report, at_top=True, cache=cache,
                 text=texts.pop(ref.slug, None))
 
@@ -154,6 +160,9 @@ def _link(docs: Path, cache: FileCache) -> LinkReport:
                 events[key].append((event, ref))
     by_title = {e.title.casefold(): e for e in entities.values() if e.type in ("actors", "locations") and not e.proposed}
     for entity in progress(sorted(entities.values(), key=lambda e: e.key), "entities"):
+        page = docs / entity.type / f"{entity.slug}.md"
+        if not everything and entity.key not in graph.touched and cache.get("section:mentions", page) is not None:
+            continue
         section = entity_section(entity, graph.mentions.get(entity.key, []), graph.together.get(entity.key, {}), entities,
                                  events=events.get(entity.key, ()), by_title=by_title)
         _update(docs / entity.type / f"{entity.slug}.md", "mentions", section, report, cache=cache)
@@ -167,4 +176,5 @@ def _link(docs: Path, cache: FileCache) -> LinkReport:
     write_views(docs, graph, entities, counts, report, cache)
     state.link = inputs_fingerprint(docs, cache)
     state.save(docs)
+    cache.remember("link:registry", shown)
     return report

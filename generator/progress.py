@@ -7,5 +7,5 @@ import sys
 from tqdm import tqdm
 
 
-def progress(items, desc: str):
-    return tqdm(items, desc=desc, unit="page", disable=not sys.stderr.isatty(), leave=False)
+def progress(items, desc: str, total: int | None = None):
+    return tqdm(items, desc=desc, unit="page", total=total, disable=not sys.stderr.isatty(), leave=False)

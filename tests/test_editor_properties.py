@@ -3,7 +3,9 @@
 Hypothesis drives random sequences of editor edits (text, tags, links, entity pages),
 raw-file changes, ingest, retag, link, rename and merge on a small wiki, and after every
 step checks that each editor-written sentence is still in the wiki, each tag an editor
-removed is still absent and each tag an editor added is still present.
+removed is still absent and each tag an editor added is still present; and that
+``link``, which skips what its local cache says is unchanged, leaves nothing for a run
+from scratch to write.
 """
 
 import re
@@ -20,6 +22,7 @@ from generator.link import link
 from generator.pages import join, set_front_value, split
 from generator.rename import merge, rename
 from generator.retag import retag
+from generator.state import State
 from tests.conftest import write_registry
 
 RAW = {
@@ -139,6 +142,14 @@ class EditorsAndGenerator(RuleBasedStateMachine):
     @rule()
     def run_link(self):
         link(self.docs)
+        # What link skipped as unchanged (its local cache) is what a run from scratch would have written.
+        scratch = self.root / "scratch" / "docs"
+        shutil.rmtree(scratch.parent, ignore_errors=True)
+        shutil.copytree(self.docs, scratch, ignore=shutil.ignore_patterns("cache.pickle", "lock"))
+        state = State.load(scratch)
+        state.link = ""
+        state.save(scratch)
+        assert link(scratch).written == []
 
     @rule(ref=st.sampled_from(ENTITIES))
     def run_rename(self, ref):
