@@ -3,20 +3,22 @@
 A file's signature (size, modification and change time, inode) tells without reading it
 that it is the file seen last time, so a run over 10,000 unchanged pages reads none of
 them. The cache is a local speed-up: never committed (a fresh clone rebuilds it), safe to
-delete, and ignored whole when unreadable or written by another version.
+delete, and ignored when unreadable or written by another version. Each kind of entry has
+its own file, read only when a step asks for that kind.
 """
 
 from __future__ import annotations
 
 import os
 import pickle
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-CACHE_FILE = Path(".generator") / "cache.pickle"  # under docs/, not committed; MkDocs skips dot folders
-VERSION = 1
+CACHE_DIR = Path(".generator") / "cache"  # under docs/, not committed; MkDocs skips dot folders
+VERSION = 2
 # Kinds of entry computed from front matter and editors' text only, never from generated sections.
 SECTION_BLIND = ("entity", "check-entity", "graph", "check-article", "owned")
 
@@ -30,60 +32,84 @@ def signature(path: Path) -> tuple[int, int, int, int] | None:
 
 
 class FileCache:
-    def __init__(self, docs: Path, entries: dict[tuple[str, str], tuple[Any, Any]] | None = None):
+    def __init__(self, docs: Path, *, persistent: bool = True):
         self.docs = docs
-        self.entries = entries or {}
-        self.changed = False
+        self.persistent = persistent
+        self._kinds: dict[str, dict[str, tuple[Any, Any]]] = {}
+        self._changed: set[str] = set()
 
     @classmethod
     def load(cls, docs: Path) -> FileCache:
-        try:
-            with open(docs / CACHE_FILE, "rb") as f:
-                version, entries = pickle.load(f)
-        except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError, AttributeError, ImportError):
-            return cls(docs)
-        return cls(docs, entries if version == VERSION else None)
+        return cls(docs)
+
+    def _file(self, kind: str) -> Path:
+        return self.docs / CACHE_DIR / (re.sub(r"[^a-z0-9-]", "-", kind) + ".pickle")
+
+    def kind(self, kind: str) -> dict[str, tuple[Any, Any]]:
+        """Every entry of one kind, path → (signature, value); read from disk the first time."""
+        if kind not in self._kinds:
+            entries: dict = {}
+            if self.persistent:
+                try:
+                    with open(self._file(kind), "rb") as f:
+                        version, entries = pickle.load(f)
+                    if version != VERSION or not isinstance(entries, dict):
+                        entries = {}
+                except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError, AttributeError, ImportError):
+                    entries = {}
+            self._kinds[kind] = entries
+        return self._kinds[kind]
 
     def get(self, kind: str, path: Path, sig=None) -> Any:
         """The value stored for ``path`` if the file is still the one it was computed from."""
-        entry = self.entries.get((kind, str(path)))
+        entry = self.kind(kind).get(str(path))
         if entry is None:
             return None
         return entry[1] if entry[0] == (sig or signature(path)) else None
 
+    def stale(self, kind: str, path: Path) -> Any:
+        """The value stored for ``path`` whatever the file is now: what a run saw before it changed."""
+        entry = self.kind(kind).get(str(path))
+        return None if entry is None else entry[1]
+
     def put(self, kind: str, path: Path, value: Any, sig=None) -> None:
-        self.entries[(kind, str(path))] = (sig or signature(path), value)
-        self.changed = True
+        self.kind(kind)[str(path)] = (sig or signature(path), value)
+        self._changed.add(kind)
+
+    def drop(self, kind: str, path: str) -> Any:
+        self._changed.add(kind)
+        return self.kind(kind).pop(path)[1]
 
     def remember(self, name: str, value: Any) -> None:
         """A value tied to no file (what the last run saw of the registry, say)."""
-        if self.entries.get(("value", name)) != (None, value):
-            self.entries[("value", name)] = (None, value)
-            self.changed = True
+        if self.kind("value").get(name) != (None, value):
+            self.kind("value")[name] = (None, value)
+            self._changed.add("value")
 
     def recall(self, name: str) -> Any:
-        entry = self.entries.get(("value", name))
+        entry = self.kind("value").get(name)
         return entry[1] if entry else None
 
     def carry(self, path: Path, before) -> None:
         """``path`` was rewritten only inside its generated sections: what does not read them stays valid."""
         after = signature(path)
         for kind in SECTION_BLIND:
-            entry = self.entries.get((kind, str(path)))
+            entry = self.kind(kind).get(str(path)) if kind in self._kinds or self._file(kind).exists() else None
             if entry is not None and entry[0] == before:
-                self.entries[(kind, str(path))] = (after, entry[1])
-                self.changed = True
+                self._kinds[kind][str(path)] = (after, entry[1])
+                self._changed.add(kind)
 
     def save(self) -> None:
-        if not self.changed:
+        if not self.persistent:
             return
-        target = self.docs / CACHE_FILE
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(".tmp")
-        with open(tmp, "wb") as f:
-            pickle.dump((VERSION, self.entries), f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, target)
-        self.changed = False
+        for kind in sorted(self._changed):
+            target = self._file(kind)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_suffix(".tmp")
+            with open(tmp, "wb") as f:
+                pickle.dump((VERSION, self._kinds[kind]), f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, target)
+        self._changed.clear()
 
 
 @contextmanager

@@ -7,6 +7,7 @@ stays linear however many entities there are.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -134,7 +135,7 @@ def build_graph(docs: Path, cache: FileCache | None = None, texts: dict[str, str
     """The graph of every article page; ``cache`` skips pages unchanged since a run saw them,
     ``texts`` collects the text of the pages that had to be read."""
     graph = Graph()
-    cache = cache or FileCache(docs)
+    cache = cache or FileCache(docs, persistent=False)
     seen: set[str] = set()
     ids: dict[tuple[str, str], int] = {}
     pairs: dict[int, Counter] = defaultdict(Counter)
@@ -145,9 +146,9 @@ def build_graph(docs: Path, cache: FileCache | None = None, texts: dict[str, str
         facts = cache.get("graph", page, sig)
         seen.add(str(page))
         if facts is None:
-            before = cache.entries.get(("graph", str(page)))
+            before = cache.stale("graph", page)
             if before is not None:
-                graph.touched |= _names(before[1])
+                graph.touched |= _names(before)
             try:
                 text = page.read_text(encoding="utf-8")
                 facts = article_facts(page.stem, text)
@@ -167,9 +168,8 @@ def build_graph(docs: Path, cache: FileCache | None = None, texts: dict[str, str
             graph.mentions[key].append((ref, first.get(key, "")))
             pairs[number].update(numbers)  # itself included, dropped below; ints hash for free, tuples do not
     folder = str(docs / "articles")
-    for kind, path in [k for k in cache.entries if k[0] == "graph" and k[1] not in seen and str(Path(k[1]).parent) == folder]:
-        graph.touched |= _names(cache.entries.pop((kind, path))[1])  # an article page that is gone
-        cache.changed = True
+    for path in [p for p in cache.kind("graph") if p not in seen and os.path.dirname(p) == folder]:
+        graph.touched |= _names(cache.drop("graph", path))  # an article page that is gone
     keys_of = list(ids)
     for number, counts in pairs.items():
         del counts[number]

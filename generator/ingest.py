@@ -156,7 +156,8 @@ def _ingest(seeds: Path, docs: Path, cache: FileCache) -> IngestReport:
         jobs.append((path, previous.raw if exists else ""))
 
     _WORK.update(seeds=seeds, docs=docs, registry=registry)
-    registry.matcher  # noqa: B018 — built before the workers fork, so they share it
+    if jobs:
+        registry.matcher  # noqa: B018 — built before the workers fork, so they share it
     pending: list[tuple[CleanArticle, str, str]] = []
     proposals: list[Proposal] = []
     for read in map_in_order(read_one, jobs, "read"):
@@ -179,7 +180,8 @@ def _ingest(seeds: Path, docs: Path, cache: FileCache) -> IngestReport:
     report.proposed += [f"{e.type}/{e.slug}" for e in created]
     registry = registry.with_entities(created)
     _WORK.update(registry=registry)
-    registry.matcher, registry.fingerprint  # noqa: B018 — see above
+    if pending:
+        registry.matcher, registry.fingerprint  # noqa: B018 — see above
     taken = {p.stem for p in (docs / "articles").glob("*.md")} | {a.slug for a in state.articles.values()}
     slugs = []
     for article, _, _ in pending:

@@ -111,12 +111,11 @@ def inputs_fingerprint(docs: Path, cache: FileCache | None = None) -> str:
 
     With ``cache``, only files changed since a run saw them are read.
     """
-    cache = cache or FileCache(docs)
+    cache = cache or FileCache(docs, persistent=False)
     h = hashlib.sha256()
     config = docs.parent / "mkdocs.yml"
-    for path in sorted(docs.rglob("*.md")) + ([config] if config.is_file() else []):
-        if ".generator" in path.parts:
-            continue
+    pages = sorted((p for p in docs.rglob("*.md") if ".generator" not in p.parts), key=lambda p: p.as_posix())
+    for path in pages + ([config] if config.is_file() else []):
         sig = signature(path)
         content = cache.get("digest", path, sig)
         if content is None:

@@ -145,7 +145,7 @@ class EditorsAndGenerator(RuleBasedStateMachine):
         # What link skipped as unchanged (its local cache) is what a run from scratch would have written.
         scratch = self.root / "scratch" / "docs"
         shutil.rmtree(scratch.parent, ignore_errors=True)
-        shutil.copytree(self.docs, scratch, ignore=shutil.ignore_patterns("cache.pickle", "lock"))
+        shutil.copytree(self.docs, scratch, ignore=shutil.ignore_patterns("cache", "lock"))
         state = State.load(scratch)
         state.link = ""
         state.save(scratch)
