@@ -20,15 +20,28 @@ from generator.model import ENTITY_TYPES, Entity
 FEED_SIZE = 50
 
 
-def tags_csv(refs: Sequence[ArticleRef], entities: dict[tuple[str, str], Entity]) -> str:
+def tags_rows(ref: ArticleRef, entities: dict[tuple[str, str], Entity]) -> str:
+    """One article's rows of ``tags.csv``."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["article", "title", "published", "source", "type", "entity", "entity_title"])
-    for ref in sorted(refs, key=lambda r: r.slug):
-        for type_, slug in sorted(ref.tags, key=lambda k: (ENTITY_TYPES.index(k[0]), k[1])):
-            entity = entities.get((type_, slug))
-            writer.writerow([ref.slug, ref.title, ref.published, ref.source, type_[:-1], slug, entity.title if entity else ""])
+    for type_, slug in sorted(ref.tags, key=lambda k: (ENTITY_TYPES.index(k[0]), k[1])):
+        entity = entities.get((type_, slug))
+        writer.writerow([ref.slug, ref.title, ref.published, ref.source, type_[:-1], slug, entity.title if entity else ""])
     return out.getvalue()
+
+
+def tags_csv(refs: Sequence[ArticleRef], entities: dict[tuple[str, str], Entity], known: dict[str, str] | None = None,
+             fresh: set[str] | frozenset[str] = frozenset()) -> str:
+    """Every tag of every article, one row each; ``known`` holds earlier rows of the articles not in ``fresh``."""
+    known = {} if known is None else known
+    chunks = ["article,title,published,source,type,entity,entity_title\n"]
+    for ref in sorted(refs, key=lambda r: r.slug):
+        if ref.slug in fresh or ref.slug not in known:
+            known[ref.slug] = tags_rows(ref, entities)
+        chunks.append(known[ref.slug])
+    for slug in set(known) - {ref.slug for ref in refs}:
+        del known[slug]
+    return "".join(chunks)
 
 
 def locations_geojson(places: Sequence[Entity], counts: dict) -> str:

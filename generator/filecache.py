@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 CACHE_DIR = Path(".generator") / "cache"  # under docs/, not committed; MkDocs skips dot folders
-VERSION = 2
+VERSION = 3
 # Kinds of entry computed from front matter and editors' text only, never from generated sections.
 SECTION_BLIND = ("entity", "check-entity", "graph", "check-article", "owned")
 
@@ -60,20 +60,25 @@ class FileCache:
             self._kinds[kind] = entries
         return self._kinds[kind]
 
+    @staticmethod
+    def key(path: Path | str) -> str:
+        """Entries are keyed by absolute path: ``make site`` and ``mkdocs serve`` name the same file differently."""
+        return os.path.abspath(path)
+
     def get(self, kind: str, path: Path, sig=None) -> Any:
         """The value stored for ``path`` if the file is still the one it was computed from."""
-        entry = self.kind(kind).get(str(path))
+        entry = self.kind(kind).get(self.key(path))
         if entry is None:
             return None
         return entry[1] if entry[0] == (sig or signature(path)) else None
 
     def stale(self, kind: str, path: Path) -> Any:
         """The value stored for ``path`` whatever the file is now: what a run saw before it changed."""
-        entry = self.kind(kind).get(str(path))
+        entry = self.kind(kind).get(self.key(path))
         return None if entry is None else entry[1]
 
     def put(self, kind: str, path: Path, value: Any, sig=None) -> None:
-        self.kind(kind)[str(path)] = (sig or signature(path), value)
+        self.kind(kind)[self.key(path)] = (sig or signature(path), value)
         self._changed.add(kind)
 
     def drop(self, kind: str, path: str) -> Any:
@@ -94,9 +99,9 @@ class FileCache:
         """``path`` was rewritten only inside its generated sections: what does not read them stays valid."""
         after = signature(path)
         for kind in SECTION_BLIND:
-            entry = self.kind(kind).get(str(path)) if kind in self._kinds or self._file(kind).exists() else None
+            entry = self.kind(kind).get(self.key(path)) if kind in self._kinds or self._file(kind).exists() else None
             if entry is not None and entry[0] == before:
-                self._kinds[kind][str(path)] = (after, entry[1])
+                self._kinds[kind][self.key(path)] = (after, entry[1])
                 self._changed.add(kind)
 
     def save(self) -> None:

@@ -55,14 +55,52 @@ class ArticleRef:
         return escape(self.source)
 
 
+class CoMentions(dict):
+    """Entity → how many articles name it together with each other entity, counted on first use.
+
+    Counting every pair up front costs the sum of tags² over the corpus; a run that renders a
+    few entity pages asks for a few entities only.
+    """
+
+    def __init__(self, mentions: dict[tuple[str, str], list[tuple[ArticleRef, str]]]):
+        super().__init__()
+        self.mentions = mentions
+
+    def __missing__(self, key: tuple[str, str]) -> Counter:
+        counts: Counter = Counter()
+        for ref, _ in self.mentions.get(key, ()):
+            counts.update(dict.fromkeys(ref.tags, 1))
+        counts.pop(key, None)
+        self[key] = counts
+        return counts
+
+    def get(self, key, default=None):
+        return self[key] if key in self.mentions else default
+
+
+def pairs_within(articles: list[ArticleRef], type_: str) -> dict[tuple[str, str], Counter]:
+    """Co-mention counts among entities of one type only (the relations graph): counted on ints, which hash for free."""
+    ids: dict[tuple[str, str], int] = {}
+    counts: dict[int, Counter] = defaultdict(Counter)
+    for ref in articles:
+        numbers = [ids.setdefault(k, len(ids)) for k in dict.fromkeys(ref.tags) if k[0] == type_]
+        for number in numbers:
+            counts[number].update(numbers)
+    keys = list(ids)
+    return {keys[n]: Counter({keys[m]: c for m, c in row.items() if m != n}) for n, row in counts.items()}
+
+
 @dataclass
 class Graph:
     articles: list[ArticleRef] = field(default_factory=list)
     mentions: dict[tuple[str, str], list[tuple[ArticleRef, str]]] = field(default_factory=lambda: defaultdict(list))
-    together: dict[tuple[str, str], Counter] = field(default_factory=lambda: defaultdict(Counter))
+    together: CoMentions = field(init=False)
     problems: list[str] = field(default_factory=list)
     fresh: set[str] = field(default_factory=set)  # slugs of the articles read this run (new or changed)
     touched: set[tuple[str, str]] = field(default_factory=set)  # entities those, or removed articles, name, then and now
+
+    def __post_init__(self):
+        self.together = CoMentions(self.mentions)
 
 
 def _names(facts) -> set[tuple[str, str]]:
@@ -137,14 +175,12 @@ def build_graph(docs: Path, cache: FileCache | None = None, texts: dict[str, str
     graph = Graph()
     cache = cache or FileCache(docs, persistent=False)
     seen: set[str] = set()
-    ids: dict[tuple[str, str], int] = {}
-    pairs: dict[int, Counter] = defaultdict(Counter)
     for page in sorted((docs / "articles").glob("*.md")):
         if page.name == "index.md":
             continue
         sig = signature(page)
         facts = cache.get("graph", page, sig)
-        seen.add(str(page))
+        seen.add(cache.key(page))
         if facts is None:
             before = cache.stale("graph", page)
             if before is not None:
@@ -162,18 +198,11 @@ def build_graph(docs: Path, cache: FileCache | None = None, texts: dict[str, str
                 texts[page.stem] = text
         ref, first = facts
         graph.articles.append(ref)
-        keys = list(dict.fromkeys(ref.tags))
-        numbers = [ids.setdefault(key, len(ids)) for key in keys]
-        for key, number in zip(keys, numbers, strict=True):
+        for key in dict.fromkeys(ref.tags):
             graph.mentions[key].append((ref, first.get(key, "")))
-            pairs[number].update(numbers)  # itself included, dropped below; ints hash for free, tuples do not
-    folder = str(docs / "articles")
+    folder = cache.key(docs / "articles")
     for path in [p for p in cache.kind("graph") if p not in seen and os.path.dirname(p) == folder]:
         graph.touched |= _names(cache.drop("graph", path))  # an article page that is gone
-    keys_of = list(ids)
-    for number, counts in pairs.items():
-        del counts[number]
-        graph.together[keys_of[number]] = Counter({keys_of[other]: n for other, n in counts.items()})
     graph.articles.sort(key=published_key, reverse=True)
     for refs in graph.mentions.values():
         refs.sort(key=lambda r: published_key(r[0]), reverse=True)

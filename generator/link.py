@@ -15,7 +15,7 @@ import yaml
 
 from generator.exports import locations_geojson, rss_feed, tags_csv
 from generator.filecache import FileCache, opened, signature
-from generator.graph import build_graph
+from generator.graph import build_graph, pairs_within
 from generator.model import ENTITY_TYPES
 from generator.pages import digest, replace_section, set_front_value, split_front, write_if_changed
 from generator.progress import progress
@@ -48,24 +48,26 @@ def site_settings(docs: Path) -> tuple[str, str]:
     return str(data.get("site_url") or ""), str(data.get("site_name") or "Situation Wiki")
 
 
-def write_views(docs: Path, graph, entities: dict, counts: dict, report: LinkReport, cache: FileCache) -> None:
+def write_views(docs: Path, graph, entities: dict, counts: dict, report: LinkReport, cache: FileCache, everything: bool) -> None:
     """Timeline, map, relations graph, sources and the export files."""
     places = [e for e in entities.values() if e.type == "locations"]
     actors = [e for e in entities.values() if e.type == "actors"]
     latest = {k: [ref for ref, _ in v] for k, v in graph.mentions.items()}
     _update(docs / "timeline.md", "timeline", timeline_page(graph.articles), report, cache=cache)
     _update(docs / "map.md", "map", map_page(places, counts, latest), report, cache=cache)
-    _update(docs / "graph.md", "graph", graph_page(actors, counts, graph.together), report, cache=cache)
+    _update(docs / "graph.md", "graph", graph_page(actors, counts, pairs_within(graph.articles, "actors")), report, cache=cache)
     sources = sources_by_slug(graph.articles)
     _update(docs / "sources" / "index.md", "index", sources_index(sources), report, cache=cache)
     for slug, (name, refs) in sources.items():
         _update(docs / "sources" / f"{slug}.md", "articles", source_page(name, refs), report, title=name, cache=cache)
     site_url, site_name = site_settings(docs)
+    rows = dict(cache.recall("link:csv") or {}) if not everything else {}
     for path, text in ((docs / "feed.xml", rss_feed(graph.articles, site_url, site_name)),
-                       (docs / "exports" / "tags.csv", tags_csv(graph.articles, entities)),
+                       (docs / "exports" / "tags.csv", tags_csv(graph.articles, entities, rows, graph.fresh)),
                        (docs / "exports" / "locations.geojson", locations_geojson(places, counts))):
         if write_if_changed(path, text):
             report.written.append(str(path))
+    cache.remember("link:csv", rows)
 
 
 @dataclass
@@ -172,7 +174,7 @@ def _link(docs: Path, cache: FileCache) -> LinkReport:
     _update(docs / "articles" / "index.md", "index", articles_index(graph.articles), report, cache=cache)
     _update(docs / "index.md", "dashboard", home(graph.articles, entities, counts), report, cache=cache)
     _update(docs / "review.md", "review", review_page(entities, graph.mentions, graph.articles), report, cache=cache)
-    write_views(docs, graph, entities, counts, report, cache)
+    write_views(docs, graph, entities, counts, report, cache, everything)
     state.link = inputs_fingerprint(docs, cache)
     state.save(docs)
     cache.remember("link:registry", shown)
