@@ -20,8 +20,11 @@ site: $(STAMP)
 	$(PY) -m generator update
 	$(VENV)/bin/mkdocs build --strict
 
-serve: site
-	$(VENV)/bin/mkdocs serve
+# Live preview: each save rebuilds only the pages it changed, after the generator has updated
+# the article's entity pages and indexes (see generator/mkdocs_hooks.py).
+serve: $(STAMP)
+	$(PY) -m generator update
+	SITUATION_WIKI_SERVE=1 $(VENV)/bin/mkdocs serve --dirty --no-strict --watch seeds
 
 check: $(STAMP)
 	$(PY) -m generator check

@@ -90,9 +90,9 @@ def cmd_update(args) -> int:
     Exit status 1 when retag, link or check found a problem; input that ingest had to skip is
     reported but does not stop the site from being built from the rest.
     """
-    from generator.filecache import opened
+    from generator.filecache import live, opened
 
-    with opened(args.docs, None) as cache:
+    with opened(args.docs, live(args.docs) if args.live else None) as cache:
         if cmd_ingest(args, cache):
             print("ingest: some input was skipped (see above); the site is built from the rest", file=sys.stderr)
         status = max(cmd_retag(args, cache), cmd_link(args, cache))
@@ -124,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("update", help="ingest, retag, link and check in one go: what make site runs before mkdocs")
     p.add_argument("--seeds", type=Path, default=Path("seeds"))
     p.add_argument("--docs", type=Path, default=Path("docs"))
+    p.add_argument("--live", action="store_true", help=argparse.SUPPRESS)  # from the serve hook: cache kept in memory
     p.set_defaults(run=cmd_update)
     p = sub.add_parser("link", help="rewrite generated sections, indexes and the home page")
     p.add_argument("--docs", type=Path, default=Path("docs"))

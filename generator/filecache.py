@@ -63,7 +63,8 @@ class FileCache:
     @staticmethod
     def key(path: Path | str) -> str:
         """Entries are keyed by absolute path: ``make site`` and ``mkdocs serve`` name the same file differently."""
-        return os.path.abspath(path)
+        path = os.fspath(path)
+        return path if path.startswith("/") else os.path.abspath(path)
 
     def get(self, kind: str, path: Path, sig=None) -> Any:
         """The value stored for ``path`` if the file is still the one it was computed from."""
@@ -115,6 +116,20 @@ class FileCache:
                 pickle.dump((VERSION, self._kinds[kind]), f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, target)
         self._changed.clear()
+
+
+_LIVE: dict[str, FileCache] = {}
+
+
+def live(docs: Path) -> FileCache:
+    """One cache per docs folder for the life of this process (``mkdocs serve``): read once, kept in memory,
+    written by ``save_live`` when the server stops, not after every rebuild."""
+    return _LIVE.setdefault(os.path.abspath(docs), FileCache.load(docs))
+
+
+def save_live() -> None:
+    for cache in _LIVE.values():
+        cache.save()
 
 
 @contextmanager

@@ -175,6 +175,7 @@ def build_graph(docs: Path, cache: FileCache | None = None, texts: dict[str, str
     graph = Graph()
     cache = cache or FileCache(docs, persistent=False)
     seen: set[str] = set()
+    firsts: dict[str, dict[tuple[str, str], str]] = {}
     for page in sorted((docs / "articles").glob("*.md")):
         if page.name == "index.md":
             continue
@@ -196,14 +197,14 @@ def build_graph(docs: Path, cache: FileCache | None = None, texts: dict[str, str
             graph.touched |= _names(facts)
             if texts is not None:
                 texts[page.stem] = text
-        ref, first = facts
-        graph.articles.append(ref)
-        for key in dict.fromkeys(ref.tags):
-            graph.mentions[key].append((ref, first.get(key, "")))
+        graph.articles.append(facts[0])
+        firsts[facts[0].slug] = facts[1]
     folder = cache.key(docs / "articles")
     for path in [p for p in cache.kind("graph") if p not in seen and os.path.dirname(p) == folder]:
         graph.touched |= _names(cache.drop("graph", path))  # an article page that is gone
     graph.articles.sort(key=published_key, reverse=True)
-    for refs in graph.mentions.values():
-        refs.sort(key=lambda r: published_key(r[0]), reverse=True)
+    for ref in graph.articles:  # newest first, so every entity's list is in that order too
+        first = firsts[ref.slug]
+        for key in dict.fromkeys(ref.tags):
+            graph.mentions[key].append((ref, first.get(key, "")))
     return graph

@@ -24,12 +24,13 @@ def exclusive(docs: Path):
             holder = handle.read().strip() or "another process"
             raise Busy(f"{docs}: another generator run is in progress ({holder}); wait for it to finish and run again") from None
         handle.seek(0)
-        handle.truncate()
-        handle.write(f"pid {os.getpid()}")
-        handle.flush()
+        holder = f"pid {os.getpid()}"
+        if handle.read() != holder:  # rewritten only for a new holder: `mkdocs serve` would see every write as an edit
+            handle.seek(0)
+            handle.truncate()
+            handle.write(holder)
+            handle.flush()
         try:
             yield
         finally:
-            handle.seek(0)
-            handle.truncate()
             fcntl.flock(handle, fcntl.LOCK_UN)

@@ -1,4 +1,5 @@
-"""MkDocs hook: titles shown as text whatever they contain; entity pages first in search.
+"""MkDocs hook: titles shown as text whatever they contain; entity pages first in search;
+under ``make serve``, generated pages brought up to date before each rebuild.
 
 MkDocs renders its theme templates without autoescaping, and mkdocs-material prints
 ``page.title`` raw in the header and the page heading, so a title such as
@@ -10,7 +11,10 @@ page is already escaped by the generator; this covers the one path it does not c
 
 from __future__ import annotations
 
+import os
 import re
+import sys
+from pathlib import Path
 
 _ENTITY_START = re.compile(r"&(?=#?\w+;?)")
 
@@ -31,3 +35,33 @@ def on_page_markdown(markdown, page, **kwargs):
     if uri.startswith(ENTITY_FOLDERS) and not uri.endswith("index.md"):
         page.meta.setdefault("search", {"boost": SEARCH_BOOST})
     return markdown
+
+
+# `make serve` sets this: before each rebuild, the generator updates the pages an edit or a
+# new raw article affects (the article, its entity pages, indexes), so that `mkdocs serve
+# --dirty` rebuilds just those. Any other engine, or a plain `mkdocs serve`, simply skips it.
+SERVE = "SITUATION_WIKI_SERVE"
+
+
+def _generator():
+    root = str(Path(__file__).resolve().parent.parent)
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    import generator.cli
+    import generator.filecache
+
+    return generator.cli, generator.filecache
+
+
+def on_pre_build(config, **kwargs):
+    if not os.environ.get(SERVE):
+        return
+    cli, _ = _generator()
+    docs = Path(config.docs_dir)
+    seeds = Path(os.environ[SERVE]) if os.environ[SERVE] not in ("1", "") else docs.parent / "seeds"
+    cli.main(["update", "--live", "--docs", str(docs), "--seeds", str(seeds)])
+
+
+def on_shutdown(**kwargs):
+    if os.environ.get(SERVE):
+        _generator()[1].save_live()

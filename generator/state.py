@@ -10,12 +10,15 @@ has been linked once (so an editor's removal of such a link sticks). Entries are
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.filecache import signature
 from generator.pages import write_if_changed
 
 STATE_FILE = Path(".generator") / "state.json"
+_READ: dict[str, tuple] = {}  # path → (file signature, data): a state file is parsed once per process while unchanged
 
 
 @dataclass
@@ -40,13 +43,18 @@ class State:
         path = docs / STATE_FILE
         if not path.is_file():
             return cls()
-        data = json.loads(path.read_text(encoding="utf-8"))
-        state = cls({k: ArticleState(**v) for k, v in data.get("articles", {}).items()}, str(data.get("link", "")))
-        state._saved = data
-        return state
+        key, sig = os.path.abspath(path), signature(path)
+        if key in _READ and _READ[key][0] == sig:
+            data = _READ[key][1]  # the file as this process last read or wrote it: not parsed again
+        else:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            _READ[key] = (sig, data)
+        return cls({k: ArticleState(**{**v, "linked": list(v.get("linked", [])), "tags": list(v.get("tags", []))})
+                    for k, v in data.get("articles", {}).items()}, str(data.get("link", "")), data)
 
     def save(self, docs: Path) -> bool:
-        data = {"articles": {k: vars(v) for k, v in sorted(self.articles.items())}, "link": self.link}
+        data = {"articles": {k: {**vars(v), "linked": list(v.linked), "tags": list(v.tags)} for k, v in sorted(self.articles.items())},
+                "link": self.link}
         if data == self._saved:
             return False  # serialising 10,000 entries costs more than comparing them
         # One line per article, each by the C encoder: json's indent= would run the pure-Python one.
@@ -54,7 +62,11 @@ class State:
                               for k, v in data["articles"].items())
         text = f'{{\n "articles": {{\n{entries}\n }},\n "link": {json.dumps(self.link)}\n}}\n' if entries else \
             json.dumps(data, indent=1, sort_keys=True) + "\n"
-        return write_if_changed(docs / STATE_FILE, text)
+        path = docs / STATE_FILE
+        written = write_if_changed(path, text)
+        self._saved = data
+        _READ[os.path.abspath(path)] = (signature(path), data)
+        return written
 
     def by_slug(self) -> dict[str, str]:
         return {a.slug: original for original, a in self.articles.items()}
