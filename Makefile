@@ -60,7 +60,7 @@ test: $(STAMP) $(NODE_STAMP) $(CHROMIUM)
 
 # Performance on synthetic corpora (not part of make test): make bench, or make bench N=2000.
 N ?= 1000 10000
-bench: $(STAMP)
+bench: $(STAMP) $(CHROMIUM)
 	$(PY) -m generator bench $(N)
 
 clean:

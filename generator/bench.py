@@ -10,6 +10,7 @@ any MkDocs-based wiki. Ends with ``ratio: X.XX`` = our full ``make site`` / the 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -48,15 +49,18 @@ def scaffold(root: Path, project: Path = ROOT) -> Path:
     return docs
 
 
-def run(cmd: list[str], cwd: Path) -> tuple[float, int]:
-    """Wall time in seconds and peak resident memory in MB of one command."""
-    start = time.perf_counter()
-    process = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)})
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) not in (0,):
-        raise SystemExit(f"{' '.join(cmd)} failed: {process.stderr.read().decode()[-2000:]}")
-    return elapsed, usage.ru_maxrss // 1024
+def run(cmd: list[str], cwd: Path, output: bool = False) -> tuple[float, int, str]:
+    """Wall time in seconds, peak resident memory in MB (of the command and the children it waited for) and its output."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(cmd, cwd=cwd, stdout=out if output else subprocess.DEVNULL, stderr=err,
+                                   env={**os.environ, "PYTHONPATH": str(ROOT)})
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        out.seek(0), err.seek(0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit(f"{' '.join(cmd)} failed: {err.read().decode()[-2000:]}")
+        return elapsed, usage.ru_maxrss // 1024, out.read().decode()
 
 
 def snapshot(folder: Path) -> dict[str, int]:
@@ -70,10 +74,75 @@ def one_change(root: Path, py: list[str]) -> tuple[float, float, int]:
     with raw.open("a", encoding="utf-8") as f:
         f.write("\nRussian and Turkish officials met in Manbij on Tuesday to discuss the Astana talks.\n")
     before = snapshot(root / "docs")
-    update, _ = run(py + ["update"], root)
+    update, _, _ = run(py + ["update"], root)
     written = sum(1 for p, m in snapshot(root / "docs").items() if before.get(p) != m)
-    rebuild, _ = run([sys.executable, "-m", "mkdocs", "build", "-q", "--dirty"], root)
+    rebuild, _, _ = run([sys.executable, "-m", "mkdocs", "build", "-q", "--dirty"], root)
     return update, rebuild, written
+
+
+QUERIES = ("Bukamal", "QSD", "Lavrentiev", "Damascus", "ceasefire")
+SEARCH = """async (q) => {
+  const t0 = performance.now();
+  const pf = await import("/pagefind/pagefind.js");
+  await pf.options({ranking: {metaWeights: {aliases: 10}}});
+  await pf.init();
+  const t1 = performance.now();
+  const s = await pf.search(q);
+  const exact = (await pf.search(q, {filters: {alias: q.toLowerCase()}})).results;
+  const ids = new Set(exact.map((r) => r.id));
+  const items = await Promise.all([...exact, ...s.results.filter((r) => !ids.has(r.id))].slice(0, 8).map((r) => r.data()));
+  return {init: t1 - t0, search: performance.now() - t1, first: items.length ? items[0].url : ""};
+}"""
+
+
+def search_cost(site: Path) -> list[tuple[str, int, int, float, float, str]]:
+    """Per query, in a fresh headless Chromium: (query, bytes served, bytes if gzipped by the host, init ms, search ms, first hit).
+
+    The same calls as the site's search box (assets/wiki/search.js). Bytes are counted by the
+    server: Pagefind fetches from a worker, which a page's own network events do not show.
+    """
+    import functools
+    import gzip
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    served: list[bytes] = []
+
+    class Counting(http.server.SimpleHTTPRequestHandler):
+        def copyfile(self, source, outputfile):
+            data = source.read()
+            served.append(data)
+            outputfile.write(data)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Counting, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    (site / "_bench.html").write_text("<!doctype html><title>bench</title>", encoding="utf-8")
+    rows = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium", headless=True,
+                                        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            for query in QUERIES:
+                context = browser.new_context()  # a reader arriving with nothing cached
+                page = context.new_page()
+                page.goto(base + "_bench.html")
+                served.clear()
+                result = page.evaluate(SEARCH, query)
+                raw = sum(len(d) for d in served)
+                packed = sum(min(len(d), len(gzip.compress(d))) for d in served)
+                rows.append((query, raw, packed, result["init"], result["search"], result["first"]))
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+        (site / "_bench.html").unlink()
+    return rows
 
 
 def bench(n: int, keep: Path | None = None) -> float:
@@ -81,33 +150,35 @@ def bench(n: int, keep: Path | None = None) -> float:
     docs = scaffold(root)
     synth(n, root / "seeds", docs)
     py = [sys.executable, "-m", "generator"]
-    steps = [("ingest", py + ["ingest", "--seeds", "seeds", "--docs", "docs"]), ("retag", py + ["retag", "--docs", "docs"]),
-             ("link", py + ["link", "--docs", "docs"]), ("check", py + ["check", "--docs", "docs"]),
-             ("mkdocs build", [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"])]
     print(f"== {n} articles, {sum(1 for _ in (docs / 'actors').glob('*.md'))} actor pages, in {root}")
-    first = {}
-    for name, cmd in steps:
-        first[name] = run(cmd, root)
-        print(f"{name:<14} {first[name][0]:8.2f} s  {1000 * first[name][0] / n:7.2f} ms/article  peak {first[name][1]:5d} MB")
-    ours = sum(t for t, _ in first.values())
-    linking = first["ingest"][0] + first["retag"][0] + first["link"][0]
+    update, update_mem, out = run(py + ["update"], root, output=True)
+    steps = {name: float(t) for name, t in re.findall(r"\((\w+) took ([\d.]+) s\)", out)}
+    for name, took in steps.items():
+        print(f"{name:<14} {took:8.2f} s  {1000 * took / n:7.2f} ms/article")
+    print(f"{'update':<14} {update:8.2f} s  peak {update_mem:5d} MB  (the four steps above in one process, as make site runs them)")
+    build, build_mem, _ = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], root)
+    print(f"{'mkdocs build':<14} {build:8.2f} s  {1000 * build / n:7.2f} ms/article  peak {build_mem:5d} MB  (with the Pagefind index)")
+    ours = update + build
+    linking = steps["ingest"] + steps["retag"] + steps["link"]
     print(f"{'make site':<14} {ours:8.2f} s  {1000 * ours / n:7.2f} ms/article  (ingest+linking {linking:.2f} s)")
     before = snapshot(docs)
-    again, _ = run(py + ["update"], root)
+    again, _, _ = run(py + ["update"], root)
     written = [p for p, m in snapshot(docs).items() if before.get(p) != m]
     print(f"{'no-change run':<14} {again:8.2f} s  for ingest+retag+link+check (python -m generator update); files written: {len(written)}")
     update, rebuild, changed = one_change(root, py)
     print(f"{'one article':<14} {update + rebuild:8.2f} s  = update {update:.2f} s ({changed} files written) + dirty rebuild {rebuild:.2f} s")
-    search = root / "site" / "search" / "search_index.json"
-    print(f"{'search index':<14} {search.stat().st_size / 1e6:8.2f} MB downloaded before the first result")
+    index = sum(f.stat().st_size for f in (root / "site" / "pagefind").rglob("*") if f.is_file())
+    print(f"{'search index':<14} {index / 1e6:8.2f} MB on disk (Pagefind); what one query downloads, cold, in headless Chromium:")
+    for query, raw, packed, init, took, hit in search_cost(root / "site"):
+        print(f"  {query:<12} {raw / 1000:6.0f} kB ({packed / 1000:4.0f} kB gzipped)  load {init:4.0f} ms + search {took:4.0f} ms  first: {hit}")
     plain = root / "plain"
     plain.mkdir()
     (plain / "mkdocs.yml").write_text(yaml.safe_dump(plain_config(root)), encoding="utf-8")
     os.symlink(docs, plain / "docs")
-    plain_time, plain_mem = run([sys.executable, "-m", "mkdocs", "build", "-q"], plain)
+    plain_time, plain_mem, _ = run([sys.executable, "-m", "mkdocs", "build", "-q"], plain)
     print(f"{'plain build':<14} {plain_time:8.2f} s  {1000 * plain_time / n:7.2f} ms/article  peak {plain_mem:5d} MB")
     ratio = ours / plain_time
-    print(f"peak memory: {max(m for _, m in first.values())} MB")
+    print(f"peak memory: {max(update_mem, build_mem)} MB (plain build: {plain_mem} MB)")
     print(f"ratio: {ratio:.2f}")
     if keep is None:
         shutil.rmtree(root, ignore_errors=True)

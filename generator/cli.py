@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 
 WRITERS = {"ingest", "retag", "link", "update", "rename", "merge", "import-registry"}
@@ -92,11 +93,17 @@ def cmd_update(args) -> int:
     """
     from generator.filecache import live, opened
 
+    def timed(step, *rest):
+        start = time.perf_counter()
+        status = step(args, *rest)
+        print(f"  ({step.__name__[4:]} took {time.perf_counter() - start:.2f} s)")
+        return status
+
     with opened(args.docs, live(args.docs) if args.live else None) as cache:
-        if cmd_ingest(args, cache):
+        if timed(cmd_ingest, cache):
             print("ingest: some input was skipped (see above); the site is built from the rest", file=sys.stderr)
-        status = max(cmd_retag(args, cache), cmd_link(args, cache))
-        return max(status, cmd_check(args, cache))
+        status = max(timed(cmd_retag, cache), timed(cmd_link, cache))
+        return max(status, timed(cmd_check, cache))
 
 
 def cmd_import(args) -> int:

@@ -1,5 +1,5 @@
-"""MkDocs hook: titles shown as text whatever they contain; entity pages first in search;
-under ``make serve``, generated pages brought up to date before each rebuild.
+"""MkDocs hook: titles shown as text whatever they contain; a Pagefind search index with
+entity pages first; under ``make serve``, generated pages brought up to date before each rebuild.
 
 MkDocs renders its theme templates without autoescaping, and mkdocs-material prints
 ``page.title`` raw in the header and the page heading, so a title such as
@@ -11,10 +11,14 @@ page is already escaped by the generator; this covers the one path it does not c
 
 from __future__ import annotations
 
+import html
 import os
 import re
+import subprocess
 import sys
 from pathlib import Path
+
+from mkdocs.exceptions import PluginError
 
 _ENTITY_START = re.compile(r"&(?=#?\w+;?)")
 
@@ -24,17 +28,57 @@ def neutralize(title: str) -> str:
 
 
 ENTITY_FOLDERS = ("actors/", "locations/", "agreements/")
-SEARCH_BOOST = 3
+ARTICLE_OPEN = '<article class="md-content__inner md-typeset">'
+ALSO_KNOWN_AS = re.compile(r"<p><strong>Also known as:</strong>(.*?)</p>", re.S)
+MENTIONS = re.compile(r'(<h2 id="mentioned-in-[^"]*">.*?)(<!-- /generated:mentions -->)', re.S)
+
+
+def _is_entity(page) -> bool:
+    uri = page.file.src_uri
+    return uri.startswith(ENTITY_FOLDERS) and not uri.endswith("index.md")
 
 
 def on_page_markdown(markdown, page, **kwargs):
     if isinstance(page.meta.get("title"), str):
         page.meta["title"] = neutralize(page.meta["title"])
-    # Someone searching a name ("Bukamal", "QSD") wants the entity's page before the articles that use the name.
-    uri = page.file.src_uri
-    if uri.startswith(ENTITY_FOLDERS) and not uri.endswith("index.md"):
-        page.meta.setdefault("search", {"boost": SEARCH_BOOST})
     return markdown
+
+
+def on_page_content(content, page, **kwargs):
+    """Someone searching a name ("Bukamal", "QSD") wants the entity's page before the articles that use it.
+
+    For Pagefind: an entity page's list of mentioning articles (other pages' titles and quotes)
+    stays out of the index, its aliases become a weighted ``aliases`` field, and every name it
+    goes by an exact ``alias`` filter value (see assets/wiki/search.js).
+    """
+    if not _is_entity(page):
+        return content
+    content = MENTIONS.sub(r"<div data-pagefind-ignore>\1</div>\2", content, count=1)
+    m = ALSO_KNOWN_AS.search(content)
+    aliases = [a.strip() for a in html.unescape(m.group(1)).split("·") if a.strip()] if m else []
+    names = sorted({n.lower() for n in [html.unescape(str(page.title)), *aliases]})
+    spans = "".join(f'<span data-pagefind-filter="alias">{html.escape(n)}</span>' for n in names)
+    meta = f'<span data-pagefind-meta="aliases">{html.escape(" · ".join(aliases))}</span>' if aliases else ""
+    return content + f"<div hidden data-pagefind-ignore>{meta}{spans}</div>"
+
+
+def on_post_page(output, page, **kwargs):
+    """Index the page's content only, not the theme's navigation around it."""
+    return output.replace(ARTICLE_OPEN, ARTICLE_OPEN[:-1] + " data-pagefind-body>", 1)
+
+
+def on_post_build(config, **kwargs):
+    """Pagefind's index of the built site, so that `mkdocs build`, `gh-deploy` and `serve` all have search.
+
+    Under `make serve` it is made once, on the first build: rebuilding it for every save would
+    cost more than the save (a preview's search lags its edits until the next `make site`).
+    """
+    site = Path(config.site_dir)
+    if os.environ.get(SERVE) and (site / "pagefind" / "pagefind.js").is_file():
+        return
+    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--silent"], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise PluginError(f"pagefind could not index {site}: {(result.stderr or result.stdout).strip()[-2000:]}")
 
 
 # `make serve` sets this: before each rebuild, the generator updates the pages an edit or a

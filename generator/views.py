@@ -8,6 +8,7 @@ data from inline JSON and their links from the rendered list.
 
 from __future__ import annotations
 
+import heapq
 import json
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -110,7 +111,8 @@ def graph_page(actors: Sequence[Entity], counts: dict, together: dict, max_edges
     """Actors and their co-mentions: the strongest links of each actor, placed on rings by how often they appear."""
     shown = sorted((e for e in actors if counts.get(e.key, 0)), key=lambda e: (-counts[e.key], e.title.casefold(), e.slug))
     keys = {e.key for e in shown}
-    partners = {e.key: sorted(((k, c) for k, c in together.get(e.key, {}).items() if k in keys), key=lambda kc: (-kc[1], kc[0]))
+    partners = {e.key: heapq.nsmallest(max_edges, ((k, c) for k, c in together.get(e.key, {}).items() if k in keys),
+                                       key=lambda kc: (-kc[1], kc[0]))
                 for e in shown}
     edges: set[tuple[str, str]] = set()
     weights: dict[tuple[str, str], int] = {}

@@ -88,9 +88,10 @@ def test_every_page_in_a_real_browser_runs_no_content(site, tmp_path):
             # Hovering and toggling fire the handlers a payload would hide in (onmouseover, ontoggle).
             page.mouse.move(200, 300)
         page.goto(base + "index.html")
-        page.focus("input.md-search__input")
+        page.focus("input.pf-search__input")
         page.keyboard.type("onerror", delay=20)
-        page.wait_for_selector(".md-search-result__item", timeout=10_000)  # results rendered from hostile titles and text
+        page.wait_for_selector(".pf-search__hit", timeout=15_000)  # results rendered from hostile titles and text
+        assert "<img" in page.inner_text(".pf-search__results")  # a hostile title shows as the text it is
         page.screenshot(path=str(artifact("hostile-search.png")))
         assert watch.events == []
         evil = site / "actors" / "evil-brigade" / "index.html"

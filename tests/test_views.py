@@ -38,12 +38,15 @@ def test_typing_an_alias_into_search_lists_the_entity_page_first(browser_page):
     for alias, slug in (("Bukamal", "locations/albu-kamal/"), ("QSD", "actors/syrian-democratic-forces/"),
                         ("Lavrentiev", "actors/alexander-lavrentyev/")):
         page.goto(page.base + "index.html")
-        page.focus("input.md-search__input")
+        assert page.locator(".md-search").count() == 0  # the theme's own search is off: one search box, Pagefind's
+        page.focus("input.pf-search__input")
         page.keyboard.type(alias, delay=20)
-        page.wait_for_selector(".md-search-result__link", timeout=10_000)
-        first = page.locator(".md-search-result__link").first.get_attribute("href")
+        page.wait_for_selector(".pf-search__hit", timeout=15_000)
+        first = page.locator(".pf-search__hit").first.get_attribute("href")
         assert slug in first, (alias, first)
     page.screenshot(path=str(artifact("search-alias.png")))
+    page.keyboard.press("Enter")  # the first result opens
+    page.wait_for_url("**/actors/alexander-lavrentyev/")
 
 
 def test_clicking_from_an_article_to_an_actor_to_a_location(browser_page):

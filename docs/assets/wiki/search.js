@@ -1,0 +1,72 @@
+// Search box in the theme's header, backed by Pagefind's static index (site/pagefind/, written after each build
+// by generator/mkdocs_hooks.py): a reader downloads only the index chunks a query needs.
+(() => {
+  const inner = document.querySelector(".md-header__inner");
+  if (!inner || inner.querySelector(".pf-search")) return;
+  const cfg = JSON.parse(document.getElementById("__config")?.textContent || "{}");
+  const root = new URL((cfg.base || ".") + "/", location);           // site root, works under /syria/
+  const box = document.createElement("div");
+  box.className = "pf-search";
+  box.setAttribute("role", "search");
+  box.innerHTML = '<input type="search" class="pf-search__input" placeholder="Search" aria-label="Search" autocomplete="off" spellcheck="false">' +
+                  '<div class="pf-search__results" role="listbox" hidden></div>';
+  inner.insertBefore(box, inner.querySelector(".md-header__source"));  // null -> append at the end
+  const input = box.querySelector("input"), list = box.querySelector(".pf-search__results");
+  let ready = null, seq = 0;
+  // One shared promise: focus and the first keystrokes must not import/init Pagefind twice.
+  const load = () => (ready ??= (async () => {
+    const pf = await import(new URL("pagefind/pagefind.js", root).href);
+    await pf.options({
+      baseUrl: root.pathname,                                            // result URLs get the /syria/ prefix
+      ranking: { metaWeights: { aliases: 10 } },                         // entity aliases (see generator/mkdocs_hooks.py)
+    });
+    pf.init();                                                           // start loading wasm + meta now
+    return pf;
+  })());
+  // Pagefind escapes < > in excerpts and adds only <mark>; keep only <mark> to be defensive.
+  const safeExcerpt = (html) => html.replace(/<(?!\/?mark>)/g, "&lt;");
+  const render = (items, q) => {
+    list.replaceChildren();
+    if (!items.length) {
+      const p = document.createElement("p"); p.className = "pf-search__empty";
+      p.textContent = `No results for “${q}”`; list.append(p);
+    }
+    for (const d of items) {
+      const a = document.createElement("a"); a.className = "pf-search__hit"; a.href = d.url; a.setAttribute("role", "option");
+      const t = document.createElement("strong"); t.textContent = d.meta.title || d.url;   // title as text, never HTML
+      const e = document.createElement("span"); e.innerHTML = safeExcerpt(d.excerpt);
+      a.append(t, e); list.append(a);
+    }
+    list.hidden = false;
+  };
+  input.addEventListener("focus", load, { once: true });
+  input.addEventListener("input", async () => {
+    const q = input.value.trim(), my = ++seq;
+    if (!q) { list.hidden = true; return; }
+    const pf = await load();
+    const s = await pf.debouncedSearch(q, {}, 200);                   // null when superseded by newer input
+    if (!s || my !== seq) return;
+    // Entities whose alias is exactly the query go first. Never search(null, ...): that loads the whole index.
+    const exact = (await pf.search(q, { filters: { alias: q.toLowerCase() } })).results;
+    const ids = new Set(exact.map((r) => r.id));
+    const results = [...exact, ...s.results.filter((r) => !ids.has(r.id))];
+    if (my !== seq) return;
+    const items = await Promise.all(results.slice(0, 8).map((r) => r.data()));
+    if (my === seq) render(items, q);
+  });
+  input.addEventListener("keydown", (ev) => {
+    if (ev.key === "Escape") { list.hidden = true; input.blur(); }
+    if (ev.key === "Enter") { const first = list.querySelector("a"); if (first) location.href = first.href; }
+    if (ev.key === "ArrowDown") { ev.preventDefault(); list.querySelector("a")?.focus(); }
+  });
+  list.addEventListener("keydown", (ev) => {
+    const a = document.activeElement;
+    if (ev.key === "ArrowDown") { ev.preventDefault(); a.nextElementSibling?.focus(); }
+    if (ev.key === "ArrowUp") { ev.preventDefault(); (a.previousElementSibling || input).focus(); }
+    if (ev.key === "Escape") { list.hidden = true; input.focus(); }
+  });
+  document.addEventListener("click", (ev) => { if (!box.contains(ev.target)) list.hidden = true; });
+  document.addEventListener("keydown", (ev) => {                      // "/" focuses the box, like Material's search
+    if (ev.key === "/" && !/^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName)) { ev.preventDefault(); input.focus(); }
+  });
+})();
