@@ -1,0 +1,60 @@
+"""The live preview (`make serve`): a real `mkdocs serve --dirty` with the generator's hook, edited under it."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from generator.ingest import ingest
+from generator.link import link
+from tests.conftest import ROOT, site_scaffold
+from tests.test_ingest_link import ARTICLE
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, text: str, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if text in urllib.request.urlopen(url, timeout=5).read().decode("utf-8"):
+                return True
+        except OSError:
+            pass
+        time.sleep(0.3)
+    return False
+
+
+def test_a_new_raw_article_shows_up_on_its_entity_pages_in_the_preview(wiki):
+    (wiki / "seeds" / "001.txt").write_text(ARTICLE, encoding="utf-8")
+    ingest(wiki / "seeds", wiki / "docs")
+    link(wiki / "docs")
+    site_scaffold(wiki)
+    port = free_port()
+    env = {**os.environ, "SITUATION_WIKI_SERVE": "1", "PYTHONPATH": str(ROOT)}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "--watch", "seeds",
+                               "-a", f"127.0.0.1:{port}"], cwd=wiki, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        base = f"http://127.0.0.1:{port}/syria/"
+        assert wait_for(base + "actors/russia/", "Moscow</strong> said on Monday", 120), "the preview did not start"
+        (wiki / "seeds" / "002.txt").write_text(
+            "Damascus hosts Lavrentiev\n\nAlexander Lavrentyev met officials in Damascus on Sunday to discuss the Astana process.\n",
+            encoding="utf-8")
+        # The analyst saved a raw file; nobody ran make: the entity page must list the new article.
+        assert wait_for(base + "locations/damascus/", "Damascus hosts Lavrentiev", 60)
+        assert (wiki / "docs" / "articles" / "damascus-hosts-lavrentiev.md").is_file()
+        # An editor's change to the new article's page shows up too, the editor's text kept.
+        page = wiki / "docs" / "articles" / "damascus-hosts-lavrentiev.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\nAn editor's note on the meeting.\n", encoding="utf-8")
+        assert wait_for(base + "articles/damascus-hosts-lavrentiev/", "note on the meeting", 60)
+        assert (wiki / "site").exists() is False  # the preview builds elsewhere; site/ is make site's
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0].decode("utf-8", "replace")
+    assert "Traceback" not in output, output[-3000:]
