@@ -33,9 +33,19 @@ ALSO_KNOWN_AS = re.compile(r"<p><strong>Also known as:</strong>(.*?)</p>", re.S)
 MENTIONS = re.compile(r'(<h2 id="mentioned-in-[^"]*">.*?)(<!-- /generated:mentions -->)', re.S)
 
 
+TAGS = re.compile(r"(<!-- generated:tags\b[^>]*-->)(.*?)(<!-- /generated:tags -->)", re.S)
+
+
 def _is_entity(page) -> bool:
     uri = page.file.src_uri
     return uri.startswith(ENTITY_FOLDERS) and not uri.endswith("index.md")
+
+
+def _is_searched(page) -> bool:
+    """Articles, entities and the editing guide. Lists of other pages (indexes, timeline, sources, review)
+    are left out: their titles would match every query and double the index."""
+    uri = page.file.src_uri
+    return _is_entity(page) or (uri.startswith("articles/") and not uri.endswith("index.md")) or uri == "editing.md"
 
 
 def on_page_markdown(markdown, page, **kwargs):
@@ -51,6 +61,8 @@ def on_page_content(content, page, **kwargs):
     stays out of the index, its aliases become a weighted ``aliases`` field, and every name it
     goes by an exact ``alias`` filter value (see assets/wiki/search.js).
     """
+    # An article's tag line repeats names the text already has: in the index it would only add noise.
+    content = TAGS.sub(r"\1<div data-pagefind-ignore>\2</div>\3", content, count=1)
     if not _is_entity(page):
         return content
     content = MENTIONS.sub(r"<div data-pagefind-ignore>\1</div>\2", content, count=1)
@@ -63,8 +75,8 @@ def on_page_content(content, page, **kwargs):
 
 
 def on_post_page(output, page, **kwargs):
-    """Index the page's content only, not the theme's navigation around it."""
-    return output.replace(ARTICLE_OPEN, ARTICLE_OPEN[:-1] + " data-pagefind-body>", 1)
+    """Index the page's content only, not the theme's navigation around it; pages without the mark are not indexed."""
+    return output.replace(ARTICLE_OPEN, ARTICLE_OPEN[:-1] + " data-pagefind-body>", 1) if _is_searched(page) else output
 
 
 def on_post_build(config, **kwargs):

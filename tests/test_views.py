@@ -49,6 +49,14 @@ def test_typing_an_alias_into_search_lists_the_entity_page_first(browser_page):
     page.wait_for_url("**/actors/alexander-lavrentyev/")
 
 
+def test_search_indexes_articles_entities_and_the_guide_not_the_lists_of_them(site):
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    indexed = sum(language["page_count"] for language in entry["languages"].values())
+    articles = [p for p in (DOCS / "articles").glob("*.md") if p.name != "index.md"]
+    entities = [p for t in ("actors", "locations", "agreements") for p in (DOCS / t).glob("*.md") if p.name != "index.md"]
+    assert indexed == len(articles) + len(entities) + 1  # + the editing guide; no index, timeline, sources or review page
+
+
 def test_clicking_from_an_article_to_an_actor_to_a_location(browser_page):
     page = browser_page
     page.goto(page.base + "articles/syria-the-first-russia-turkey-joint-patrol-arrives-in-latakia-from-idlib/")
