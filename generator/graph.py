@@ -18,6 +18,7 @@ from generator.dates import event_dates
 from generator.filecache import FileCache, signature
 from generator.model import ENTITY_TYPES
 from generator.pages import SECTION, PageError, escape, split
+from generator.parallel import map_in_order
 
 LINK = re.compile(r"\[((?:\\.|[^\]\\])+)\]\(\.\./(actors|locations|agreements)/([^)\s]+)\.md\)")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\[A-Z“\"])")
@@ -169,36 +170,52 @@ def article_facts(slug: str, text: str) -> tuple[ArticleRef, dict[tuple[str, str
     return ref, first
 
 
+def _read_facts(page: Path) -> tuple[Path, str, tuple | None, str]:
+    """(page, its text, its facts or None, the reason it could not be read): one article, in a worker."""
+    try:
+        text = page.read_text(encoding="utf-8")
+        return page, text, article_facts(page.stem, text), ""
+    except (PageError, UnicodeDecodeError) as exc:
+        return page, "", None, f"{page}: {exc}"
+
+
 def build_graph(docs: Path, cache: FileCache | None = None, texts: dict[str, str] | None = None) -> Graph:
     """The graph of every article page; ``cache`` skips pages unchanged since a run saw them,
     ``texts`` collects the text of the pages that had to be read."""
     graph = Graph()
     cache = cache or FileCache(docs, persistent=False)
     seen: set[str] = set()
-    firsts: dict[str, dict[tuple[str, str], str]] = {}
+    known: dict[Path, tuple] = {}
+    unread: list[tuple[Path, object]] = []
     for page in sorted((docs / "articles").glob("*.md")):
         if page.name == "index.md":
             continue
         sig = signature(page)
-        facts = cache.get("graph", page, sig)
         seen.add(cache.key(page))
+        facts = cache.get("graph", page, sig)
         if facts is None:
-            before = cache.stale("graph", page)
-            if before is not None:
-                graph.touched |= _names(before)
-            try:
-                text = page.read_text(encoding="utf-8")
-                facts = article_facts(page.stem, text)
-            except (PageError, UnicodeDecodeError) as exc:
-                graph.problems.append(f"{page}: {exc}")
-                continue
-            cache.put("graph", page, facts, sig)
-            graph.fresh.add(page.stem)
-            graph.touched |= _names(facts)
-            if texts is not None:
-                texts[page.stem] = text
-        graph.articles.append(facts[0])
-        firsts[facts[0].slug] = facts[1]
+            unread.append((page, sig))
+        else:
+            known[page] = facts
+    sigs = dict(unread)
+    for page, text, facts, problem in map_in_order(_read_facts, [p for p, _ in unread], "read"):
+        if facts is None:
+            graph.problems.append(problem)
+            continue
+        before = cache.stale("graph", page)
+        if before is not None:
+            graph.touched |= _names(before)
+        cache.put("graph", page, facts, sigs[page])
+        graph.fresh.add(page.stem)
+        graph.touched |= _names(facts)
+        if texts is not None:
+            texts[page.stem] = text
+        known[page] = facts
+    firsts: dict[str, dict[tuple[str, str], str]] = {}
+    for page in sorted(known):
+        ref, first = known[page]
+        graph.articles.append(ref)
+        firsts[ref.slug] = first
     folder = cache.key(docs / "articles")
     for path in [p for p in cache.kind("graph") if p not in seen and os.path.dirname(p) == folder]:
         graph.touched |= _names(cache.drop("graph", path))  # an article page that is gone

@@ -5,6 +5,7 @@ Links are relative ``.md`` paths, the form every Markdown site engine resolves.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
@@ -146,7 +147,7 @@ def entity_section(entity: Entity, mentions, together, entities: dict[tuple[str,
     if events:
         out.append("## Timeline")
         out.append(events_list(events, "../articles/"))
-    common = [(k, c) for k, c in sorted(together.items(), key=lambda kc: (-kc[1], kc[0])) if k in entities][:top]
+    common = heapq.nsmallest(top, ((k, c) for k, c in together.items() if k in entities), key=lambda kc: (-kc[1], kc[0]))
     if common:
         out.append("## Often mentioned with")
         out.append("\n".join(f"- {entity_link(entities[k], entity.type)} ({kind_label(entities[k])}) — {c} article{'s' if c != 1 else ''}"
