@@ -44,7 +44,7 @@ def test_make_publish_creates_gh_pages_on_the_origin_remote(tmp_path):
     git("init", "--bare", "-q", str(origin), cwd=tmp_path)
     clone = tmp_path / "wiki"
     for name in ("generator", "seeds", "docs"):
-        shutil.copytree(ROOT / name, clone / name, ignore=shutil.ignore_patterns("__pycache__", "lock"))
+        shutil.copytree(ROOT / name, clone / name, ignore=shutil.ignore_patterns("__pycache__", "lock", "cache"))
     for name in ("mkdocs.yml", "Makefile", "requirements.txt"):
         shutil.copy(ROOT / name, clone / name)
     git("init", "-q", "-b", "main", cwd=clone)
@@ -59,4 +59,5 @@ def test_make_publish_creates_gh_pages_on_the_origin_remote(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     files = git("ls-tree", "-r", "--name-only", "gh-pages", cwd=origin).split()
     assert "index.html" in files and "articles/index.html" in files and "actors/russia/index.html" in files
+    assert "pagefind/pagefind.js" in files and any(f.startswith("pagefind/index/") for f in files)  # search works when published
     assert "Situation Wiki" in git("show", "gh-pages:index.html", cwd=origin)
