@@ -17,6 +17,7 @@ from generator.filecache import FileCache, opened, signature
 from generator.matcher import name_keys
 from generator.model import ENTITY_TYPES
 from generator.pages import SECTION, PageError, digest, split
+from generator.parallel import map_in_order
 from generator.registry import INDEX, entity_pages
 from generator.textnorm import fold_name
 
@@ -157,10 +158,15 @@ def _check(docs: Path, cache: FileCache) -> list[Problem]:
             problems.append(Problem(page, line, f"the name “{name}” is also claimed by {others}",
                                     "keep it on one page, or merge the two entities"))
     seen_text: dict[str, Path] = {}
-    for page in sorted((docs / "articles").glob("*.md")):
-        if page.name == INDEX:
-            continue
-        found, tags, fingerprint = _cached(cache, "check-article", page, lambda p=page: article_facts(p))
+    pages = [p for p in sorted((docs / "articles").glob("*.md")) if p.name != INDEX]
+    sigs = {page: signature(page) for page in pages}
+    facts = {page: cache.get("check-article", page, sigs[page]) for page in pages}
+    unread = [page for page, known in facts.items() if known is None]
+    for page, known in zip(unread, map_in_order(article_facts, unread, "check"), strict=True):
+        cache.put("check-article", page, known, sigs[page])
+        facts[page] = known
+    for page in pages:
+        found, tags, fingerprint = facts[page]
         problems += found
         for type_, slug, line in tags:
             if slug not in slugs[type_]:
