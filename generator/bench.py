@@ -74,7 +74,8 @@ def one_change(root: Path) -> tuple[float, float, int]:
 
     The rebuild is the one the live preview runs: the hook's update, then MkDocs building only the changed pages.
     """
-    raw = sorted((root / "seeds").iterdir())[len(list((root / "seeds").iterdir())) // 2]
+    raws = sorted((root / "seeds").iterdir())
+    raw = raws[len(raws) // 2]
     with raw.open("a", encoding="utf-8") as f:
         f.write("\nRussian and Turkish officials met in Manbij on Tuesday to discuss the Astana talks.\n")
     before = snapshot(root / "docs")

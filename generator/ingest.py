@@ -200,8 +200,8 @@ def _ingest(seeds: Path, docs: Path, cache: FileCache) -> IngestReport:
             continue
         if tagged.written:
             report.written.append(str(page))
-        state.articles[article.original] = ArticleState(slug, raw_hash, owned_digest(tagged.text), tagged.refs, tagged.refs,
-                                                        retag_key(registry, tagged.text), body_hash)
+        owned = owned_digest(tagged.text)
+        state.articles[article.original] = ArticleState(slug, raw_hash, owned, tagged.refs, tagged.refs, retag_key(registry, owned), body_hash)
     state.save(docs)
     _WORK.clear()
     return report

@@ -114,9 +114,9 @@ def retag_page(text: str, record: ArticleState, registry) -> tuple[str, int]:
     return join(front, body), len(added)
 
 
-def retag_key(registry, page_text: str) -> str:
-    """What a retag of this page depends on: the registry and the page outside its generated sections."""
-    return f"{registry.fingerprint}:{owned_digest(page_text)}"
+def retag_key(registry, owned: str) -> str:
+    """What a retag of a page depends on: the registry, and the page outside its generated sections (``owned_digest``)."""
+    return f"{registry.fingerprint}:{owned}"
 
 
 def retag(docs: Path, cache: FileCache | None = None) -> RetagReport:
@@ -135,7 +135,7 @@ def _retag(docs: Path, cache: FileCache) -> RetagReport:
         sig = signature(page)
         known = cache.get("owned", page, sig)
         record = state.articles.get(by_slug.get(page.stem, ""))
-        if known and record and record.retag == f"{registry.fingerprint}:{known}":
+        if known and record and record.retag == retag_key(registry, known):
             continue  # neither the registry nor this page changed since the last retag: not even read
         try:
             text = page.read_text(encoding="utf-8")
@@ -143,19 +143,20 @@ def _retag(docs: Path, cache: FileCache) -> RetagReport:
         except (PageError, UnicodeDecodeError) as exc:
             report.problems.append(f"{page}: {exc}; not retagged")
             continue
-        cache.put("owned", page, owned_digest(text), sig)
+        owned = owned_digest(text)
+        cache.put("owned", page, owned, sig)
         original = by_slug.get(page.stem) or str(meta.get("original") or page.name)
         record = state.articles.setdefault(original, ArticleState(page.stem))
-        key = retag_key(registry, text)
-        if record.retag == key:
+        if record.retag == retag_key(registry, owned):
             continue  # neither the registry nor this page changed since the last retag
-        unedited = record.page == owned_digest(text)
+        unedited = record.page == owned
         new, added = retag_page(text, record, registry)
-        record.retag = retag_key(registry, new)
+        owned_new = owned_digest(new)
+        record.retag = retag_key(registry, owned_new)
         report.added += added
         if write_if_changed(page, new):
             report.written.append(str(page))
             if unedited:
-                record.page = owned_digest(new)
+                record.page = owned_new
     state.save(docs)
     return report

@@ -117,7 +117,7 @@ def graph_page(actors: Sequence[Entity], counts: dict, together: dict, max_edges
     edges: set[tuple[str, str]] = set()
     weights: dict[tuple[str, str], int] = {}
     for e in shown:
-        for other, count in partners[e.key][:max_edges]:
+        for other, count in partners[e.key]:
             pair = tuple(sorted((e.slug, other[1])))
             edges.add(pair)
             weights[pair] = count

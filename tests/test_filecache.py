@@ -2,14 +2,22 @@
 
 import os
 
+import pytest
+
 from generator.filecache import FileCache
 
 
-def test_a_value_survives_a_new_process_until_its_file_changes(tmp_path):
-    docs = tmp_path / "docs"
-    page = docs / "a.md"
-    page.parent.mkdir()
-    page.write_text("one", encoding="utf-8")
+@pytest.fixture
+def page(tmp_path):
+    """A page under a docs folder, and nothing cached yet."""
+    path = tmp_path / "docs" / "a.md"
+    path.parent.mkdir()
+    path.write_text("---\ntitle: A\n---\nText.\n", encoding="utf-8")
+    return path
+
+
+def test_a_value_survives_a_new_process_until_its_file_changes(page):
+    docs = page.parent
     cache = FileCache.load(docs)
     cache.put("owned", page, "digest-of-one")
     cache.save()
@@ -19,12 +27,8 @@ def test_a_value_survives_a_new_process_until_its_file_changes(tmp_path):
     assert FileCache.load(docs).stale("owned", page) == "digest-of-one"  # what it was, for telling what changed
 
 
-def test_a_section_rewrite_keeps_what_does_not_read_sections(tmp_path):
-    docs = tmp_path / "docs"
-    page = docs / "a.md"
-    page.parent.mkdir()
-    page.write_text("---\ntitle: A\n---\nText.\n", encoding="utf-8")
-    cache = FileCache.load(docs)
+def test_a_section_rewrite_keeps_what_does_not_read_sections(page):
+    cache = FileCache.load(page.parent)
     cache.put("entity", page, "front matter facts")
     cache.put("digest", page, "whole-file digest")
     before = os.stat(page)
@@ -34,11 +38,8 @@ def test_a_section_rewrite_keeps_what_does_not_read_sections(tmp_path):
     assert cache.get("digest", page) is None  # the whole file's digest did change
 
 
-def test_an_unreadable_or_foreign_cache_is_ignored(tmp_path):
-    docs = tmp_path / "docs"
-    page = docs / "a.md"
-    page.parent.mkdir()
-    page.write_text("one", encoding="utf-8")
+def test_an_unreadable_or_foreign_cache_is_ignored(page):
+    docs = page.parent
     cache = FileCache.load(docs)
     cache.put("owned", page, "x")
     cache.save()
