@@ -19,7 +19,7 @@ from generator.model import ENTITY_TYPES
 from generator.pages import SECTION, PageError, digest, split
 from generator.parallel import map_in_order
 from generator.registry import INDEX, entity_pages
-from generator.textnorm import fold_name
+from generator.textnorm import fold
 
 TEXTS = "text or list of text"
 STR, LIST, COORDS, DATE, FLEXDATE = "text", "list of text", "[latitude, longitude]", "date YYYY-MM-DD", "date YYYY, YYYY-MM or YYYY-MM-DD"
@@ -118,10 +118,16 @@ def article_facts(page: Path) -> tuple[list[Problem], list[tuple[str, str, int]]
         meta, _, body = split(text)
     except PageError as exc:
         return [Problem(page, 1, str(exc), "fix the YAML between the --- lines")], [], ""
+    return article_check(page, text, meta, body)
+
+
+def article_check(page: Path, text: str, meta: dict, body: str) -> tuple[list[Problem], list[tuple[str, str, int]], str]:
+    """``article_facts`` from a page already split (ingest knows the front matter it wrote)."""
     problems = check_schema(page, text, meta, ARTICLE_SCHEMA, ARTICLE_REQUIRED)
-    tags = [(type_, slug, key_line(text, type_)) for type_ in ENTITY_TYPES
+    lines = {type_: key_line(text, type_) for type_ in ENTITY_TYPES}
+    tags = [(type_, slug, lines[type_]) for type_ in ENTITY_TYPES
             for slug in (meta.get(type_) or [] if isinstance(meta.get(type_), list) else [])]
-    return problems, tags, digest(fold_name(SECTION.sub("", body)))
+    return problems, tags, digest(fold(SECTION.sub("", body))[0].strip())  # not fold_name: its cache is for short names
 
 
 def _cached(cache: FileCache, kind: str, page: Path, compute):

@@ -67,6 +67,7 @@ ORG_ACRONYM = re.compile(
     rf"\b(?P<name>{_TOKEN}(?:\s+(?:of|for|the|and|al-|in)?\s*{_TOKEN}){{1,6}})\s*\((?P<acr>[A-Z][A-Z0-9&]{{1,8}})\)"
 )
 
+DIGIT = re.compile(r"\d")
 GENERIC = frozenset(
     """the a an this that these those its their his her our new old last next first second third final previous
     former current recent joint local regional national international islamic arab syrian russian turkish american
@@ -142,16 +143,17 @@ def discover(
             title = f"{text[start:end]} {m['noun'].lower()}"
             found.append((Proposal("agreements", title, "agreement", title), start, m.end()))
             taken.append((end, m.end()))
-    for m in AGREEMENT_DATED.finditer(text):
+    # Patterns that need a digit, "Ministry" or "(" are not tried on a text without one: most texts have none.
+    for m in AGREEMENT_DATED.finditer(text) if DIGIT.search(text) else ():
         add(Proposal("agreements", f"{m['name']} {m['noun'].lower()}", "agreement", m.group(0)), m.start(), m.end(), qualified=True)
     for m in AGREEMENT_PAIR.finditer(text):
         add(Proposal("agreements", m.group(0), "agreement", m.group(0)), m.start(), m.end())
     for m in AGREEMENT_NAMED.finditer(text):
         add(Proposal("agreements", m.group(0), "agreement", m.group(0)), m.start(), m.end())
-    for m in ORG_ACRONYM.finditer(text):
+    for m in ORG_ACRONYM.finditer(text) if "(" in text else ():
         name = m["name"].strip()
         add(Proposal("actors", name, "organisation", m.group(0), (m["acr"],)), m.start("name"), m.end())
-    for m in MINISTRY.finditer(text):
+    for m in MINISTRY.finditer(text) if "Ministry" in text else ():
         add(Proposal("actors", m["name"], "organisation", m["name"]), m.start(), m.end(), qualified=True)
     for pattern in (PERSON_TITLED, PERSON_APPOSITION, PERSON_AFTER_ROLE):
         for m in pattern.finditer(text):

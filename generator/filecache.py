@@ -37,6 +37,7 @@ class FileCache:
         self.persistent = persistent
         self._kinds: dict[str, dict[str, tuple[Any, Any]]] = {}
         self._changed: set[str] = set()
+        self._handed: dict[tuple[str, str], tuple[Any, Any]] = {}
 
     @classmethod
     def load(cls, docs: Path) -> FileCache:
@@ -85,6 +86,18 @@ class FileCache:
     def drop(self, kind: str, path: str) -> Any:
         self._changed.add(kind)
         return self.kind(kind).pop(path)[1]
+
+    def hand(self, kind: str, path: Path, value: Any, sig) -> None:
+        """What the step that just wrote ``path`` knows of it, for a later step of this process: the page is not read back.
+
+        Kept in memory only, and given once: the taker treats it as news (a changed page), not as a remembered value.
+        """
+        self._handed[(kind, self.key(path))] = (sig, value)
+
+    def take(self, kind: str, path: Path, sig) -> Any:
+        """The value handed over for ``path`` if the file is still the one written; None otherwise."""
+        entry = self._handed.pop((kind, self.key(path)), None)
+        return entry[1] if entry is not None and entry[0] == sig else None
 
     def remember(self, name: str, value: Any) -> None:
         """A value tied to no file (what the last run saw of the registry, say)."""

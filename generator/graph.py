@@ -7,11 +7,13 @@ stays linear however many entities there are.
 
 from __future__ import annotations
 
+import heapq
 import os
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 from pathlib import Path
 
 from generator.dates import event_dates
@@ -21,6 +23,7 @@ from generator.pages import SECTION, PageError, escape, split
 from generator.parallel import map_in_order
 
 LINK = re.compile(r"\[((?:\\.|[^\]\\])+)\]\(\.\./(actors|locations|agreements)/([^)\s]+)\.md\)")
+DIGIT = re.compile(r"\d")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\[A-Z“\"])")
 ABBREVIATION = re.compile(r"(?:\b(?:Col|Gen|Lt|Maj|Brig|Capt|Sgt|Adm|Cmdr|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Prof|No|Jr|Sr|vs|etc)|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$")
 MAX_SENTENCE = 320
@@ -55,6 +58,11 @@ class ArticleRef:
     def source_md(self) -> str:
         return escape(self.source)
 
+    @cached_property
+    def distinct_tags(self) -> tuple[tuple[str, str], ...]:
+        """Each tag once, in page order: an editor may list a slug twice."""
+        return tuple(dict.fromkeys(self.tags))
+
 
 class CoMentions(dict):
     """Entity → how many articles name it together with each other entity, counted on first use.
@@ -68,9 +76,7 @@ class CoMentions(dict):
         self.mentions = mentions
 
     def __missing__(self, key: tuple[str, str]) -> Counter:
-        counts: Counter = Counter()
-        for ref, _ in self.mentions.get(key, ()):
-            counts.update(dict.fromkeys(ref.tags, 1))
+        counts = Counter(chain.from_iterable(ref.distinct_tags for ref, _ in self.mentions.get(key, ())))  # counted in C
         counts.pop(key, None)
         self[key] = counts
         return counts
@@ -80,15 +86,30 @@ class CoMentions(dict):
 
 
 def pairs_within(articles: list[ArticleRef], type_: str) -> dict[tuple[str, str], Counter]:
-    """Co-mention counts among entities of one type only (the relations graph): counted on ints, which hash for free."""
+    """Co-mention counts among entities of one type only (the relations graph).
+
+    Each pair is one int (row * size + column), so all of them are counted in one C-level pass.
+    """
     ids: dict[tuple[str, str], int] = {}
-    counts: dict[int, Counter] = defaultdict(Counter)
-    for ref in articles:
-        numbers = [ids.setdefault(k, len(ids)) for k in dict.fromkeys(ref.tags) if k[0] == type_]
-        for number in numbers:
-            counts[number].update(numbers)
+    rows = [[ids.setdefault(k, len(ids)) for k in ref.distinct_tags if k[0] == type_] for ref in articles]
+    size = len(ids) or 1
+    pairs = Counter(chain.from_iterable([a * size + b for a in row for b in row if a != b] for row in rows))
     keys = list(ids)
-    return {keys[n]: Counter({keys[m]: c for m, c in row.items() if m != n}) for n, row in counts.items()}
+    out: dict[tuple[str, str], Counter] = {keys[n]: Counter() for row in rows for n in row}
+    for pair, count in pairs.items():
+        a, b = divmod(pair, size)
+        out[keys[a]][keys[b]] = count
+    return out
+
+
+def strongest(counts: dict, n: int, allowed) -> list[tuple]:
+    """The ``n`` keys of ``allowed`` with the highest counts, ties by key: what ``heapq.nsmallest`` by (-count, key) gives,
+    without calling a key function for every pair."""
+    values = [c for k, c in counts.items() if k in allowed]
+    if not values:
+        return []
+    floor = heapq.nlargest(n, values)[-1]
+    return sorted(((k, c) for k, c in counts.items() if c >= floor and k in allowed), key=lambda kc: (-kc[1], kc[0]))[:n]
 
 
 @dataclass
@@ -120,15 +141,14 @@ def sentences(paragraph: str) -> list[str]:
     return out
 
 
-def _bold(sentence: str, hit: re.Match) -> str:
-    """The sentence with one link in bold and the others as text, cut to a readable length."""
-    before = LINK.sub(r"\1", sentence[: hit.start()])
-    after = LINK.sub(r"\1", sentence[hit.end():])
+def _bold(plain: str, start: int, name: str) -> str:
+    """The sentence (its links as text) with the name at ``start`` in bold, cut to a readable length."""
+    before, after = plain[:start], plain[start + len(name):]
     if len(before) > MAX_SENTENCE // 2:
         before = "…" + before[-MAX_SENTENCE // 2:].split(" ", 1)[-1]
     if len(after) > MAX_SENTENCE // 2:
         after = after[: MAX_SENTENCE // 2].rsplit(" ", 1)[0] + "…"
-    return f"{before}**{hit[1]}**{after}".replace("\n", " ").strip()
+    return f"{before}**{name}**{after}".replace("\n", " ").strip()
 
 
 def read_body(body: str, published: str, keys) -> tuple[dict[tuple[str, str], str], tuple[Event, ...]]:
@@ -139,12 +159,14 @@ def read_body(body: str, published: str, keys) -> tuple[dict[tuple[str, str], st
     for paragraph in body.split("\n\n"):
         for sentence in sentences(paragraph):
             links = list(LINK.finditer(sentence))
+            plain = LINK.sub(r"\1", sentence) if links else sentence
+            removed = 0  # characters of link syntax before the current link, which ``plain`` does not have
             for hit in links:
                 key = (hit[2], hit[3])
                 if key in wanted and key not in first:
-                    first[key] = _bold(sentence, hit)
-            plain = LINK.sub(r"\1", sentence) if links else sentence
-            dates = event_dates(plain, published)
+                    first[key] = _bold(plain, hit.start() - removed, hit[1])
+                removed += len(hit[0]) - len(hit[1])
+            dates = event_dates(plain, published) if DIGIT.search(plain) else ()  # every date has a day number
             if dates:
                 text = plain.replace("\n", " ").strip()
                 if len(text) > MAX_SENTENCE:
@@ -161,6 +183,11 @@ def published_key(ref: ArticleRef) -> tuple:
 def article_facts(slug: str, text: str) -> tuple[ArticleRef, dict[tuple[str, str], str]]:
     """What the graph needs from one article page: its reference and, per tag, the sentence that names it."""
     meta, _, body = split(text)
+    return facts_of(slug, meta, body)
+
+
+def facts_of(slug: str, meta: dict, body: str) -> tuple[ArticleRef, dict[tuple[str, str], str]]:
+    """``article_facts`` from a page already split: ingest, which wrote ``meta`` itself, does not parse it back."""
     tags = tuple((t, str(s)) for t in ENTITY_TYPES for s in (meta.get(t) or []) if isinstance(meta.get(t), list))
     review = tuple(str(r) for r in meta.get("review") or []) if isinstance(meta.get("review"), list) else ()
     published = str(meta.get("published") or "")
@@ -198,7 +225,10 @@ def build_graph(docs: Path, cache: FileCache | None = None, texts: dict[str, str
         else:
             known[page] = facts
     sigs = dict(unread)
-    for page, text, facts, problem in map_in_order(_read_facts, [p for p, _ in unread], "read"):
+    handed = {page: facts for page, sig in unread if (facts := cache.take("graph", page, sig)) is not None}
+    results = [(page, None, facts, "") for page, facts in handed.items()]
+    results += map_in_order(_read_facts, [p for p, _ in unread if p not in handed], "read")
+    for page, text, facts, problem in results:
         if facts is None:
             graph.problems.append(problem)
             continue
@@ -208,7 +238,7 @@ def build_graph(docs: Path, cache: FileCache | None = None, texts: dict[str, str
         cache.put("graph", page, facts, sigs[page])
         graph.fresh.add(page.stem)
         graph.touched |= _names(facts)
-        if texts is not None:
+        if texts is not None and text is not None:
             texts[page.stem] = text
         known[page] = facts
     firsts: dict[str, dict[tuple[str, str], str]] = {}

@@ -11,23 +11,25 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.check import article_check
 from generator.clean import clean
 from generator.discover import discover
-from generator.filecache import FileCache, opened
+from generator.filecache import FileCache, opened, signature
 from generator.gazetteer import SOURCE as GAZETTEER
 from generator.gazetteer import locate
-from generator.matcher import name_keys
+from generator.graph import facts_of
+from generator.matcher import Hit, Matcher, Scan, name_keys, resolve_overlaps
 from generator.model import ENTITY_TYPES, CleanArticle, Entity, Proposal
-from generator.pages import digest, escape, owned_digest, write_if_changed
+from generator.pages import digest, escape, file_digest, owned_digest, write_if_changed
 from generator.parallel import map_in_order
 from generator.reader import InputError, raw_files, read_raw
 from generator.registry import Registry, load_registry
-from generator.render import article_page, new_entity_page
+from generator.render import article_body, article_meta, article_page, linked_body, new_entity_page, tags_section
 from generator.retag import retag_key
 from generator.slugs import unique_slug
 from generator.state import STATE_FILE, ArticleState, State
-from generator.tagger import tag
-from generator.textnorm import fold_name
+from generator.tagger import tag_hits
+from generator.textnorm import fold, fold_name
 
 
 @dataclass
@@ -48,9 +50,8 @@ def place_name(p: Proposal) -> str:
     return p.title.rsplit(" ", 1)[0] if p.kind in {"camp", "crossing", "base", "airport", "dam", "prison"} else p.title
 
 
-def found_in(text: str, registry: Registry) -> list[Proposal]:
+def found_in(text: str, hits: list[Hit]) -> list[Proposal]:
     """Names in one article that discovery would propose, before checking what the registry knows."""
-    hits = registry.matcher.find(text)
     places = [(h.start, h.end) for h in hits if any(c.type == "locations" for c in h.candidates)]
     return [proposal for proposal, _, _ in discover(text, [(h.start, h.end) for h in hits], places)]
 
@@ -96,6 +97,7 @@ class Read:
     proposals: list[Proposal] = field(default_factory=list)
     problem: str = ""
     unchanged: bool = False
+    scan: Scan | None = None  # the registry's names in the text, kept for tagging once the proposals are known
 
 
 def read_one(job: tuple[Path, str]) -> Read:
@@ -110,29 +112,56 @@ def read_one(job: tuple[Path, str]) -> Read:
     article = clean(path.name, raw.text, title=raw.title, source=raw.source, published=raw.published)
     if not article.paragraphs:
         return Read(path, raw_hash, problem=f"{path}: no article text left after removing site chrome")
-    return Read(path, raw_hash, article, digest(fold_name(article.text)), found_in(article.text, _WORK["registry"]))
+    scan = _WORK["registry"].matcher.scan(article.text)
+    return Read(path, raw_hash, article, digest(fold(article.text)[0].strip()), found_in(article.text, resolve_overlaps(article.text, scan)), scan=scan)
 
 
 @dataclass
 class Tagged:
-    text: str
+    """One article after tagging, and what later steps of this run would otherwise read back from its page."""
+
     refs: list[str]
+    owned: str = ""
     written: bool = False
     conflict: bool = False
+    sig: tuple | None = None  # the page file's signature once written
+    facts: tuple | None = None  # graph.facts_of
+    checked: tuple | None = None  # check.article_check
+    tag_line: str = ""
+    file_digest: str = ""
 
 
-def tag_one(job: tuple[CleanArticle, str, str | None]) -> Tagged:
-    article, slug, previous_page = job
+def tag_one(job: tuple[CleanArticle, str, str | None, Scan]) -> Tagged:
+    article, slug, previous_page, scan = job
     registry, docs = _WORK["registry"], _WORK["docs"]
-    mentions = tag(article.text, registry.matcher, registry.entities)
+    # The first scan plus one by the new entities' names only: what the grown registry's matcher would find, at a fraction of the cost.
+    found = scan.merged(_WORK["new"].scan(article.text)) if _WORK["new"] else scan
+    mentions = tag_hits(article.text, resolve_overlaps(article.text, found), registry.entities)
     keys = {(m.type, m.slug) for m in mentions}
-    text = article_page(article, tags_of(mentions), mentions, keys)
+    meta = article_meta(article, tags_of(mentions))
+    body = linked_body(article.paragraphs, mentions, keys)
+    facts = facts_of(slug, meta, article_body(body))  # generated sections do not count: the same facts as the final page's
+    tag_line = tags_section(facts[0], registry.entities)  # what link would put there: the page is written once
+    page_body = article_body(body, tag_line)
+    text = article_page(meta, page_body)
     refs = sorted(f"{t}/{s}" for t, s in keys)
     page = docs / "articles" / f"{slug}.md"
     if previous_page is not None and page.is_file() and owned_digest(page.read_text(encoding="utf-8")) != previous_page:
         write_if_changed(docs / STATE_FILE.parent / "conflicts" / f"{slug}.md", text)
-        return Tagged(text, refs, conflict=True)
-    return Tagged(text, refs, written=write_if_changed(page, text))
+        return Tagged(refs, conflict=True)
+    written = write_if_changed(page, text)
+    return Tagged(refs, owned_digest(text), written, sig=signature(page), facts=facts, checked=article_check(page, text, meta, page_body),
+                  tag_line=tag_line, file_digest=file_digest(text))
+
+
+def hand_over(cache: FileCache, page: Path, tagged: Tagged, registry: Registry) -> None:
+    """What retag, link and check would read back from the page just written, given to them instead."""
+    cache.put("owned", page, tagged.owned, tagged.sig)
+    cache.put("check-article", page, tagged.checked, tagged.sig)
+    cache.put("section:tags", page, digest(tagged.tag_line), tagged.sig)
+    cache.hand("graph", page, tagged.facts, tagged.sig)
+    cache.hand("tag-line", page, registry.shown, tagged.sig)
+    cache.put("digest", page, tagged.file_digest, tagged.sig)
 
 
 def ingest(seeds: Path, docs: Path, cache: FileCache | None = None) -> IngestReport:
@@ -158,7 +187,7 @@ def _ingest(seeds: Path, docs: Path, cache: FileCache) -> IngestReport:
     _WORK.update(seeds=seeds, docs=docs, registry=registry)
     if jobs:
         registry.matcher  # noqa: B018 — built before the workers fork, so they share it
-    pending: list[tuple[CleanArticle, str, str]] = []
+    pending: list[tuple[CleanArticle, str, str, Scan]] = []
     proposals: list[Proposal] = []
     for read in map_in_order(read_one, jobs, "read"):
         if read.raw_hash:
@@ -173,24 +202,24 @@ def _ingest(seeds: Path, docs: Path, cache: FileCache) -> IngestReport:
             report.problems.append(f"{read.path}: same text as {seen_text[read.body_hash]}; skipped")
             continue
         seen_text[read.body_hash] = read.path.name
-        pending.append((read.article, read.raw_hash, read.body_hash))
+        pending.append((read.article, read.raw_hash, read.body_hash, read.scan))
         proposals += read.proposals
 
     created = propose(docs, registry, proposals)
     report.proposed += [f"{e.type}/{e.slug}" for e in created]
     registry = registry.with_entities(created)
-    _WORK.update(registry=registry)
+    _WORK.update(registry=registry, new=Matcher(created) if created else None)
     if pending:
-        registry.matcher, registry.fingerprint  # noqa: B018 — see above
+        registry.fingerprint  # noqa: B018 — computed before the workers fork, so they share it
     taken = {p.stem for p in (docs / "articles").glob("*.md")} | {a.slug for a in state.articles.values()}
     slugs = []
-    for article, _, _ in pending:
+    for article, *_ in pending:
         previous = state.articles.get(article.original)
         slugs.append(previous.slug if previous else unique_slug(article.title, taken))
         taken.add(slugs[-1])
-    jobs2 = [(article, slug, state.articles[article.original].page if article.original in state.articles else None)
-             for (article, _, _), slug in zip(pending, slugs, strict=True)]
-    for (article, raw_hash, body_hash), slug, tagged in zip(pending, slugs, map_in_order(tag_one, jobs2, "tag"), strict=True):
+    jobs2 = [(article, slug, state.articles[article.original].page if article.original in state.articles else None, scan)
+             for (article, _, _, scan), slug in zip(pending, slugs, strict=True)]
+    for (article, raw_hash, body_hash, _), slug, tagged in zip(pending, slugs, map_in_order(tag_one, jobs2, "tag"), strict=True):
         page = docs / "articles" / f"{slug}.md"
         if tagged.conflict:
             report.conflicts.append(
@@ -200,7 +229,8 @@ def _ingest(seeds: Path, docs: Path, cache: FileCache) -> IngestReport:
             continue
         if tagged.written:
             report.written.append(str(page))
-        owned = owned_digest(tagged.text)
+        hand_over(cache, page, tagged, registry)
+        owned = tagged.owned
         state.articles[article.original] = ArticleState(slug, raw_hash, owned, tagged.refs, tagged.refs, retag_key(registry, owned), body_hash)
     state.save(docs)
     _WORK.clear()

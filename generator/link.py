@@ -17,7 +17,8 @@ from generator.exports import locations_geojson, rss_feed, tags_csv
 from generator.filecache import FileCache, opened, signature
 from generator.graph import build_graph, pairs_within
 from generator.model import ENTITY_TYPES
-from generator.pages import digest, replace_section, set_front_value, split_front, write_if_changed
+from generator.pages import digest, file_digest, replace_section, set_front_value, split_front, write_if_changed
+from generator.parallel import map_in_order
 from generator.progress import progress
 from generator.registry import load_registry
 from generator.render import articles_index, entity_index, entity_section, home, review_page, tags_section
@@ -104,6 +105,7 @@ def _update(path: Path, name: str, content: str, report: LinkReport, *, at_top: 
     if cache is not None:
         if written:
             cache.carry(path, before)
+            cache.put("digest", path, file_digest(new))  # what inputs_fingerprint would read the page for
         cache.put("section:" + name, path, wanted)
     return new if written else None
 
@@ -121,10 +123,21 @@ def inputs_fingerprint(docs: Path, cache: FileCache | None = None) -> str:
         sig = signature(path)
         content = cache.get("digest", path, sig)
         if content is None:
-            content = hashlib.sha256(path.read_bytes()).hexdigest()
+            content = file_digest(path.read_bytes())
             cache.put("digest", path, content, sig)
         h.update(path.relative_to(docs.parent).as_posix().encode() + b"\0" + content.encode() + b"\0")
     return h.hexdigest()[:16]
+
+
+# What forked workers share without pickling: set just before a pool starts (see ``parallel``).
+_WORK: dict = {}
+
+
+def _entity_section(key: tuple[str, str]) -> str:
+    """One entity page's generated section; on every core, since co-mentions are counted here."""
+    graph, entities = _WORK["graph"], _WORK["entities"]
+    return entity_section(entities[key], graph.mentions.get(key, []), graph.together.get(key, {}), entities,
+                          events=_WORK["events"].get(key, ()), by_title=_WORK["by_title"])
 
 
 def link(docs: Path, cache: FileCache | None = None) -> LinkReport:
@@ -145,12 +158,14 @@ def _link(docs: Path, cache: FileCache) -> LinkReport:
     counts = {k: len(v) for k, v in graph.mentions.items()}
 
     # Only what a changed article, a changed registry or an edited page can have changed is rendered again.
-    shown = digest(repr(sorted((e.key, repr(e)) for e in entities.values())))
+    shown = registry.shown
     everything = cache.recall("link:registry") != shown
     for ref in progress(graph.articles, "articles"):
         page = docs / "articles" / f"{ref.slug}.md"
         if not everything and ref.slug not in graph.fresh and cache.get("section:tags", page) is not None:
             continue
+        if ref.slug in graph.fresh and cache.take("tag-line", page, signature(page)) == shown:
+            continue  # ingest wrote the tag line with this very registry
         _update(docs / "articles" / f"{ref.slug}.md", "tags", tags_section(ref, entities), report, at_top=True, cache=cache,
                 text=texts.pop(ref.slug, None))
 
@@ -160,13 +175,14 @@ def _link(docs: Path, cache: FileCache) -> LinkReport:
             for key in event.refs:
                 events[key].append((event, ref))
     by_title = {e.title.casefold(): e for e in entities.values() if e.type in ("actors", "locations") and not e.proposed}
-    for entity in progress(sorted(entities.values(), key=lambda e: e.key), "entities"):
-        page = docs / entity.type / f"{entity.slug}.md"
-        if not everything and entity.key not in graph.touched and cache.get("section:mentions", page) is not None:
-            continue
-        section = entity_section(entity, graph.mentions.get(entity.key, []), graph.together.get(entity.key, {}), entities,
-                                 events=events.get(entity.key, ()), by_title=by_title)
-        _update(docs / entity.type / f"{entity.slug}.md", "mentions", section, report, cache=cache)
+    due = [e.key for e in sorted(entities.values(), key=lambda e: e.key)
+           if everything or e.key in graph.touched or cache.get("section:mentions", docs / e.type / f"{e.slug}.md") is None]
+    _WORK.update(graph=graph, entities=entities, events=events, by_title=by_title)
+    try:
+        for key, section in zip(due, map_in_order(_entity_section, due, "entities"), strict=True):
+            _update(docs / key[0] / f"{key[1]}.md", "mentions", section, report, cache=cache)
+    finally:
+        _WORK.clear()
 
     for type_ in ENTITY_TYPES:
         members = [e for e in entities.values() if e.type == type_]

@@ -86,6 +86,10 @@ class Matcher:
                 self._automata[case_sensitive] = automaton
 
     def find(self, text: str) -> list[Hit]:
+        return resolve_overlaps(text, self.scan(text))
+
+    def scan(self, text: str) -> Scan:
+        """Every occurrence of every name, overlaps included: scans by two matchers of the same text add up (``Scan.merged``)."""
         raw: dict[tuple[int, int], set[Candidate]] = defaultdict(set)
         extended: set[tuple[int, int]] = set()
         for case_sensitive, automaton in self._automata.items():
@@ -104,13 +108,32 @@ class Matcher:
                 raw[span].update(cands)
                 if grew:
                     extended.add(span)
-        hits: list[Hit] = []
-        last_end = -1
-        for (start, end) in sorted(raw, key=lambda s: (s[0], -(s[1] - s[0]))):
-            if start < last_end:
-                continue
-            cands = tuple(sorted(raw[(start, end)], key=lambda c: (c.type, c.slug, c.role)))
-            hits.append(Hit(start, end, text[start:end], cands, (start, end) in extended))
-            last_end = end
-        return hits
+        return Scan(dict(raw), extended)
 
+
+@dataclass
+class Scan:
+    """What one matcher found in a text before overlaps are resolved."""
+
+    spans: dict[tuple[int, int], set[Candidate]]
+    extended: set[tuple[int, int]]
+
+    def merged(self, other: Scan) -> Scan:
+        """The scan a matcher holding both matchers' names would have made."""
+        spans = {span: set(cands) for span, cands in self.spans.items()}
+        for span, cands in other.spans.items():
+            spans.setdefault(span, set()).update(cands)
+        return Scan(spans, self.extended | other.extended)
+
+
+def resolve_overlaps(text: str, scan: Scan) -> list[Hit]:
+    """Longest leftmost hits, each with its candidates in a fixed order."""
+    hits: list[Hit] = []
+    last_end = -1
+    for (start, end) in sorted(scan.spans, key=lambda s: (s[0], -(s[1] - s[0]))):
+        if start < last_end:
+            continue
+        cands = tuple(sorted(scan.spans[(start, end)], key=lambda c: (c.type, c.slug, c.role)))
+        hits.append(Hit(start, end, text[start:end], cands, (start, end) in scan.extended))
+        last_end = end
+    return hits

@@ -64,10 +64,38 @@ def split_front(text: str) -> tuple[str, str]:
     return (m.group(1), text[m.end():]) if m else ("", text)
 
 
+# Text that YAML writes as it is (a plain scalar) and reads back as that same text: a letter first, no character that
+# means something in YAML, not a word YAML 1.1 reads as a boolean or null. Anything else goes through the YAML dumper.
+_PLAIN = re.compile(r"[^\W\d_][\w ,.()'’/&-]{0,500}(?<! )")
+_NOT_TEXT = frozenset("yes no true false on off null".split())
+
+
+def _dump(meta: dict) -> str:
+    return yaml.dump(meta, Dumper=_SafeDumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=10_000)
+
+
+def _plain(value) -> bool:
+    return isinstance(value, str) and _PLAIN.fullmatch(value) is not None and value.lower() not in _NOT_TEXT and max(value) < "\U00010000"
+
+
 def render_front(meta: dict) -> str:
-    """YAML front matter in the key order given, stable across runs."""
-    dumped = yaml.dump(meta, Dumper=_SafeDumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=10_000)
-    return f"---\n{dumped}---\n"
+    """YAML front matter in the key order given, stable across runs: what ``yaml.dump`` writes, byte for byte.
+
+    Titles, slugs and names that need no quoting are written directly, which is most of them;
+    the tests check the result against the dumper on generated text of every kind.
+    """
+    if not meta:
+        return f"---\n{_dump(meta)}---\n"
+    out = ["---\n"]
+    for key, value in meta.items():
+        if _plain(value):
+            out.append(f"{key}: {value}\n")
+        elif isinstance(value, list) and all(_plain(v) for v in value):
+            out.append(f"{key}:\n" + "".join(f"- {v}\n" for v in value) if value else f"{key}: []\n")
+        else:
+            out.append(_dump({key: value}))
+    out.append("---\n")
+    return "".join(out)
 
 
 def marker(name: str, how: str) -> str:
@@ -102,6 +130,11 @@ def escape(text: str) -> str:
 
 def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def file_digest(content: str | bytes) -> str:
+    """A whole file's digest, from its bytes or from the text written to it (UTF-8, as ``write_if_changed`` writes)."""
+    return hashlib.sha256(content.encode("utf-8") if isinstance(content, str) else content).hexdigest()
 
 
 def owned_digest(text: str) -> str:

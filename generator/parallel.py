@@ -7,6 +7,7 @@ with one process or many. Small batches run in this process: a pool costs more t
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -28,5 +29,11 @@ def map_in_order(function: Callable[[T], R], items: Iterable[T], desc: str) -> I
     if len(items) < POOL_FROM or workers() < 2 or "fork" not in multiprocessing.get_all_start_methods():
         yield from progress(map(function, items), desc, total=len(items))
         return
-    with multiprocessing.get_context("fork").Pool(workers()) as pool:
-        yield from progress(pool.imap(function, items, chunksize=32), desc, total=len(items))
+    # Frozen objects are out of the collector's sight: a worker's collections would otherwise walk, and so copy, the
+    # whole heap it inherited (twice the CPU time of the work itself, measured at 10,000 articles).
+    gc.freeze()
+    try:
+        with multiprocessing.get_context("fork").Pool(workers()) as pool:
+            yield from progress(pool.imap(function, items, chunksize=32), desc, total=len(items))
+    finally:
+        gc.unfreeze()

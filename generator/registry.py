@@ -67,6 +67,11 @@ class Registry:
         parts = sorted(repr((e.key, e.title, e.aliases, e.ambiguous, e.context, e.metonyms, e.demonyms, e.kind)) for e in self.entities.values())
         return digest("\n".join(parts))
 
+    @cached_property
+    def shown(self) -> str:
+        """Changes whenever anything a page shows of the registry changes (titles, aliases, kinds, coordinates…)."""
+        return digest(repr(sorted((e.key, repr(e)) for e in self.entities.values())))
+
     def slugs(self, type_: str) -> set[str]:
         return {slug for t, slug in self.entities if t == type_}
 

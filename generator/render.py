@@ -5,11 +5,12 @@ Links are relative ``.md`` paths, the form every Markdown site engine resolves.
 
 from __future__ import annotations
 
-import heapq
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
+from functools import lru_cache
 
+from generator.graph import strongest
 from generator.model import ENTITY_TYPES, SINGULAR, CleanArticle, Entity, Mention
 from generator.pages import escape, render_front, section
 from generator.slugs import slugify
@@ -18,9 +19,15 @@ from generator.views import agreement_infobox, events_list, small_map
 ARTICLE_KEYS = ("title", "original", "source", "published", "actors", "locations", "agreements")
 
 
+@lru_cache(maxsize=65536)
+def name_md(name: str) -> str:
+    """An entity's name escaped once, not once for every page that links it."""
+    return escape(name)
+
+
 def entity_link(entity: Entity, from_folder: str) -> str:
     path = f"{entity.slug}.md" if from_folder == entity.type else f"../{entity.type}/{entity.slug}.md"
-    return f"[{escape(entity.title)}]({path})"
+    return f"[{name_md(entity.title)}]({path})"
 
 
 def linked_body(paragraphs: Sequence[str], mentions: Iterable[Mention], link_keys: set[tuple[str, str]]) -> str:
@@ -56,10 +63,13 @@ def article_meta(article: CleanArticle, tags: dict[str, list[str]]) -> dict:
     return meta
 
 
-def article_page(article: CleanArticle, tags: dict[str, list[str]], mentions: Sequence[Mention], link_keys: set[tuple[str, str]]) -> str:
-    body = linked_body(article.paragraphs, mentions, link_keys)
-    tags_section = section("tags", "")
-    return f"{render_front(article_meta(article, tags))}\n{tags_section}\n{body}\n"
+def article_body(linked: str, tag_line: str = "") -> str:
+    """What follows an article's front matter: the tag line section, then the linked text."""
+    return f"\n{section('tags', tag_line)}\n{linked}\n"
+
+
+def article_page(meta: dict, body: str) -> str:
+    return render_front(meta) + body
 
 
 def new_entity_page(entity: Entity, description: str, extra: dict | None = None) -> str:
@@ -147,7 +157,7 @@ def entity_section(entity: Entity, mentions, together, entities: dict[tuple[str,
     if events:
         out.append("## Timeline")
         out.append(events_list(events, "../articles/"))
-    common = heapq.nsmallest(top, ((k, c) for k, c in together.items() if k in entities), key=lambda kc: (-kc[1], kc[0]))
+    common = strongest(together, top, entities)
     if common:
         out.append("## Often mentioned with")
         out.append("\n".join(f"- {entity_link(entities[k], entity.type)} ({kind_label(entities[k])}) — {c} article{'s' if c != 1 else ''}"

@@ -60,17 +60,27 @@ def _context_present(entity: Entity, folded_text: str) -> bool:
 
 def tag(text: str, matcher: Matcher, entities: dict[tuple[str, str], Entity]) -> list[Mention]:
     """Mentions of registry entities in ``text``, in text order."""
-    hits = matcher.find(text)
+    return tag_hits(text, matcher.find(text), entities)
+
+
+def tag_hits(text: str, hits: list[Hit], entities: dict[tuple[str, str], Entity]) -> list[Mention]:
+    """``tag`` for a caller that already has the matcher's hits."""
     chosen: list[tuple[Hit, Candidate]] = []
     for hit in hits:
         for c in resolve(hit, text, entities):
             chosen.append((hit, c))
     firm = {(c.type, c.slug) for _, c in chosen if c.role != "ambiguous"}
-    folded_text = fold(text)[0]
+    folded: list[str] = []  # folded only when an ambiguous short form needs its context words
+
+    def supported(c: Candidate) -> bool:
+        if not folded:
+            folded.append(fold(text)[0])
+        return _context_present(entities[(c.type, c.slug)], folded[0])
+
     mentions = [
         Mention(c.type, c.slug, h.start, h.end, h.surface)
         for h, c in chosen
-        if c.role != "ambiguous" or (c.type, c.slug) in firm or _context_present(entities[(c.type, c.slug)], folded_text)
+        if c.role != "ambiguous" or (c.type, c.slug) in firm or supported(c)
     ]
     mentions += learned_acronyms(text, hits, mentions)
     return sorted(set(mentions), key=lambda m: (m.start, m.end, m.type, m.slug))

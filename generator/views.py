@@ -8,13 +8,12 @@ data from inline JSON and their links from the rendered list.
 
 from __future__ import annotations
 
-import heapq
 import json
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from math import cos, pi, sin
 
-from generator.graph import ArticleRef, Event
+from generator.graph import ArticleRef, Event, strongest
 from generator.model import Entity
 from generator.pages import escape
 from generator.slugs import slugify
@@ -111,9 +110,7 @@ def graph_page(actors: Sequence[Entity], counts: dict, together: dict, max_edges
     """Actors and their co-mentions: the strongest links of each actor, placed on rings by how often they appear."""
     shown = sorted((e for e in actors if counts.get(e.key, 0)), key=lambda e: (-counts[e.key], e.title.casefold(), e.slug))
     keys = {e.key for e in shown}
-    partners = {e.key: heapq.nsmallest(max_edges, ((k, c) for k, c in together.get(e.key, {}).items() if k in keys),
-                                       key=lambda kc: (-kc[1], kc[0]))
-                for e in shown}
+    partners = {e.key: strongest(together.get(e.key, {}), max_edges, keys) for e in shown}
     edges: set[tuple[str, str]] = set()
     weights: dict[tuple[str, str], int] = {}
     for e in shown:
