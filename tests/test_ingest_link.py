@@ -1,5 +1,6 @@
 """Ingest and link together, on a small wiki: what an editor sees and keeps."""
 
+import shutil
 from pathlib import Path
 
 from generator.ingest import ingest
@@ -153,3 +154,50 @@ def test_yaml_in_a_title_stays_a_title(wiki):
     assert meta["title"] == "actors: [evil-corp]"
     assert meta["actors"] == ["russia"] and "review" not in meta
     assert "\\---" in body or "---" not in body.split("\n")
+
+
+def test_one_process_writes_what_separate_steps_write(tmp_path):
+    """``update`` hands link and check what ingest knows of the pages it wrote; steps run apart read the pages back.
+    Both must give the same wiki, byte for byte (a fact handed over that differs from the page fails this)."""
+    from generator.bench import scaffold
+    from generator.check import check
+    from generator.cli import main
+    from generator.filecache import CACHE_DIR
+    from generator.synth import synth
+
+    trees = []
+    for name in ("together", "apart"):
+        root = tmp_path / name
+        docs = scaffold(root)
+        synth(40, root / "seeds", docs, seed=7)
+        if name == "together":
+            assert main(["update", "--seeds", str(root / "seeds"), "--docs", str(docs)]) == 0
+        else:
+            ingest(root / "seeds", docs)
+            shutil.rmtree(docs / CACHE_DIR)  # nothing remembered: every page is read back as written
+            link(docs)
+            shutil.rmtree(docs / CACHE_DIR)
+            assert check(docs) == []
+        trees.append({k: v for k, v in snapshot(docs).items() if "cache" not in k and not k.endswith("lock")})
+    assert trees[0] == trees[1]
+    assert sum(1 for k in trees[0] if k.startswith("articles/")) == 41
+
+
+def test_what_ingest_hands_over_is_what_the_written_page_says(tmp_path):
+    """Link trusts ingest's facts of a page it just wrote instead of reading it: they must be the page's own."""
+    from generator.bench import scaffold
+    from generator.check import article_facts as checked
+    from generator.filecache import FileCache, signature
+    from generator.graph import article_facts
+    from generator.synth import synth
+
+    docs = scaffold(tmp_path)
+    synth(300, tmp_path / "seeds", docs, seed=11)  # enough for the worker pool
+    cache = FileCache(docs, persistent=False)
+    ingest(tmp_path / "seeds", docs, cache)
+    pages = [p for p in sorted((docs / "articles").glob("*.md")) if p.name != "index.md"]
+    assert len(pages) == 300
+    for page in pages:
+        text, sig = page.read_text(encoding="utf-8"), signature(page)
+        assert cache.take("graph", page, sig) == article_facts(page.stem, text)
+        assert cache.get("check-article", page, sig) == checked(page)

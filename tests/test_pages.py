@@ -1,6 +1,9 @@
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from generator.pages import escape, replace_section, sections, split, write_if_changed
+from generator.pages import escape, render_front, replace_section, sections, split, write_if_changed
 
 EDITED = """---
 title: Russia
@@ -79,3 +82,20 @@ def test_interrupted_write_leaves_the_old_page_and_no_debris(tmp_path, monkeypat
         write_if_changed(path, "new")
     assert path.read_text(encoding="utf-8") == "old"
     assert list(tmp_path.iterdir()) == [path]
+
+
+# Text of every kind a title, slug or name can hold: YAML indicators, reserved words, line breaks, astral characters.
+_PIECES = st.sampled_from(list("abcXYZ019 ,.()'’/&-_:#\"!?*%@`|>{}[]~=<\n\t\u2028\x85\ufeffé ʻ\u00a0\u0300")
+                          + ["yes", "No", "null", "on", "2015-01-02", "1e3", "0x1f", ".inf", "~", "  ", "𝒩"])
+_TEXT = st.one_of(st.lists(_PIECES, max_size=8).map("".join), st.text(max_size=20))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.dictionaries(st.sampled_from(["title", "source", "actors", "attribution"]), st.one_of(_TEXT, st.lists(_TEXT, max_size=3)),
+                       max_size=4))
+def test_front_matter_is_what_the_yaml_dumper_writes_and_reads_back(meta):
+    front = render_front(meta)
+    dumped = yaml.dump(meta, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), sort_keys=False, allow_unicode=True,
+                       default_flow_style=False, width=10_000)
+    assert front == f"---\n{dumped}---\n"
+    assert split(front + "Text.\n")[0] == meta
