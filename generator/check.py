@@ -16,7 +16,7 @@ from pathlib import Path
 from generator.filecache import FileCache, opened, signature
 from generator.matcher import name_keys
 from generator.model import ENTITY_TYPES
-from generator.pages import SECTION, PageError, digest, split
+from generator.pages import SECTION, PageError, digest, md_files, split
 from generator.parallel import map_in_order
 from generator.registry import INDEX, entity_pages
 from generator.textnorm import fold
@@ -164,7 +164,7 @@ def _check(docs: Path, cache: FileCache) -> list[Problem]:
             problems.append(Problem(page, line, f"the name “{name}” is also claimed by {others}",
                                     "keep it on one page, or merge the two entities"))
     seen_text: dict[str, Path] = {}
-    pages = [p for p in sorted((docs / "articles").glob("*.md")) if p.name != INDEX]
+    pages = [p for p in md_files(docs / "articles") if p.name != INDEX]
     sigs = {page: signature(page) for page in pages}
     facts = {page: cache.get("check-article", page, sigs[page]) for page in pages}
     unread = [page for page, known in facts.items() if known is None]

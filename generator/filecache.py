@@ -38,6 +38,7 @@ class FileCache:
         self._kinds: dict[str, dict[str, tuple[Any, Any]]] = {}
         self._changed: set[str] = set()
         self._handed: dict[tuple[str, str], tuple[Any, Any]] = {}
+        self._absolute: dict[str, str] = {}
 
     @classmethod
     def load(cls, docs: Path) -> FileCache:
@@ -61,11 +62,15 @@ class FileCache:
             self._kinds[kind] = entries
         return self._kinds[kind]
 
-    @staticmethod
-    def key(path: Path | str) -> str:
+    def key(self, path: Path | str) -> str:
         """Entries are keyed by absolute path: ``make site`` and ``mkdocs serve`` name the same file differently."""
         path = os.fspath(path)
-        return path if path.startswith("/") else os.path.abspath(path)
+        if path.startswith("/"):
+            return path
+        found = self._absolute.get(path)
+        if found is None:  # abspath asks the system for the working directory every time
+            found = self._absolute[path] = os.path.abspath(path)
+        return found
 
     def get(self, kind: str, path: Path, sig=None) -> Any:
         """The value stored for ``path`` if the file is still the one it was computed from."""

@@ -19,7 +19,7 @@ from pathlib import Path
 from generator.dates import event_dates
 from generator.filecache import FileCache, signature
 from generator.model import ENTITY_TYPES
-from generator.pages import SECTION, PageError, escape, split
+from generator.pages import SECTION, PageError, escape, md_files, split
 from generator.parallel import map_in_order
 
 LINK = re.compile(r"\[((?:\\.|[^\]\\])+)\]\(\.\./(actors|locations|agreements)/([^)\s]+)\.md\)")
@@ -214,7 +214,7 @@ def build_graph(docs: Path, cache: FileCache | None = None, texts: dict[str, str
     seen: set[str] = set()
     known: dict[Path, tuple] = {}
     unread: list[tuple[Path, object]] = []
-    for page in sorted((docs / "articles").glob("*.md")):
+    for page in md_files(docs / "articles"):
         if page.name == "index.md":
             continue
         sig = signature(page)
@@ -242,7 +242,7 @@ def build_graph(docs: Path, cache: FileCache | None = None, texts: dict[str, str
             texts[page.stem] = text
         known[page] = facts
     firsts: dict[str, dict[tuple[str, str], str]] = {}
-    for page in sorted(known):
+    for page in sorted(known, key=lambda p: p.name):  # one folder: by name, as Paths would sort
         ref, first = known[page]
         graph.articles.append(ref)
         firsts[ref.slug] = first

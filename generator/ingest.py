@@ -18,7 +18,7 @@ from generator.filecache import FileCache, opened, signature
 from generator.gazetteer import SOURCE as GAZETTEER
 from generator.gazetteer import locate
 from generator.graph import facts_of
-from generator.matcher import Hit, Matcher, Scan, name_keys, resolve_overlaps
+from generator.matcher import Hit, Matcher, name_keys, resolve_overlaps
 from generator.model import ENTITY_TYPES, CleanArticle, Entity, Proposal
 from generator.pages import digest, escape, file_digest, owned_digest, write_if_changed
 from generator.parallel import map_in_order
@@ -97,7 +97,7 @@ class Read:
     proposals: list[Proposal] = field(default_factory=list)
     problem: str = ""
     unchanged: bool = False
-    scan: Scan | None = None  # the registry's names in the text, kept for tagging once the proposals are known
+    scan: tuple | None = None  # the registry's names in the text (``Matcher.pack``), kept for tagging once the proposals are known
 
 
 def read_one(job: tuple[Path, str]) -> Read:
@@ -112,8 +112,10 @@ def read_one(job: tuple[Path, str]) -> Read:
     article = clean(path.name, raw.text, title=raw.title, source=raw.source, published=raw.published)
     if not article.paragraphs:
         return Read(path, raw_hash, problem=f"{path}: no article text left after removing site chrome")
-    scan = _WORK["registry"].matcher.scan(article.text)
-    return Read(path, raw_hash, article, digest(fold(article.text)[0].strip()), found_in(article.text, resolve_overlaps(article.text, scan)), scan=scan)
+    matcher = _WORK["registry"].matcher
+    scan = matcher.scan(article.text)
+    return Read(path, raw_hash, article, digest(fold(article.text)[0].strip()), found_in(article.text, resolve_overlaps(article.text, scan)),
+                scan=matcher.pack(scan))
 
 
 @dataclass
@@ -131,9 +133,10 @@ class Tagged:
     file_digest: str = ""
 
 
-def tag_one(job: tuple[CleanArticle, str, str | None, Scan]) -> Tagged:
-    article, slug, previous_page, scan = job
+def tag_one(job: tuple[CleanArticle, str, str | None, tuple]) -> Tagged:
+    article, slug, previous_page, packed = job
     registry, docs = _WORK["registry"], _WORK["docs"]
+    scan = _WORK["matcher"].unpack(packed)
     # The first scan plus one by the new entities' names only: what the grown registry's matcher would find, at a fraction of the cost.
     found = scan.merged(_WORK["new"].scan(article.text)) if _WORK["new"] else scan
     mentions = tag_hits(article.text, resolve_overlaps(article.text, found), registry.entities)
@@ -187,7 +190,7 @@ def _ingest(seeds: Path, docs: Path, cache: FileCache) -> IngestReport:
     _WORK.update(seeds=seeds, docs=docs, registry=registry)
     if jobs:
         registry.matcher  # noqa: B018 — built before the workers fork, so they share it
-    pending: list[tuple[CleanArticle, str, str, Scan]] = []
+    pending: list[tuple[CleanArticle, str, str, tuple]] = []
     proposals: list[Proposal] = []
     for read in map_in_order(read_one, jobs, "read"):
         if read.raw_hash:
@@ -207,6 +210,7 @@ def _ingest(seeds: Path, docs: Path, cache: FileCache) -> IngestReport:
 
     created = propose(docs, registry, proposals)
     report.proposed += [f"{e.type}/{e.slug}" for e in created]
+    _WORK.update(matcher=registry.matcher if pending else None)
     registry = registry.with_entities(created)
     _WORK.update(registry=registry, new=Matcher(created) if created else None)
     if pending:

@@ -7,6 +7,7 @@ with nothing changed writes nothing and an editor's text outside the markers sur
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,7 @@ from generator.exports import locations_geojson, rss_feed, tags_csv
 from generator.filecache import FileCache, opened, signature
 from generator.graph import build_graph, pairs_within
 from generator.model import ENTITY_TYPES
-from generator.pages import digest, file_digest, replace_section, set_front_value, split_front, write_if_changed
+from generator.pages import digest, file_digest, md_tree, replace_section, set_front_value, split_front, write_if_changed
 from generator.parallel import map_in_order
 from generator.progress import progress
 from generator.registry import load_registry
@@ -118,14 +119,15 @@ def inputs_fingerprint(docs: Path, cache: FileCache | None = None) -> str:
     cache = cache or FileCache(docs, persistent=False)
     h = hashlib.sha256()
     config = docs.parent / "mkdocs.yml"
-    pages = sorted((p for p in docs.rglob("*.md") if ".generator" not in p.parts), key=lambda p: p.as_posix())
-    for path in pages + ([config] if config.is_file() else []):
+    names = [(f"{docs.name}/{rel}", os.path.join(docs, rel)) for rel in md_tree(docs)]
+    for name, path in names + ([("mkdocs.yml", str(config))] if config.is_file() else []):
         sig = signature(path)
         content = cache.get("digest", path, sig)
         if content is None:
-            content = file_digest(path.read_bytes())
+            with open(path, "rb") as f:
+                content = file_digest(f.read())
             cache.put("digest", path, content, sig)
-        h.update(path.relative_to(docs.parent).as_posix().encode() + b"\0" + content.encode() + b"\0")
+        h.update(name.encode() + b"\0" + content.encode() + b"\0")
     return h.hexdigest()[:16]
 
 

@@ -142,6 +142,27 @@ def owned_digest(text: str) -> str:
     return digest(SECTION.sub("", text))
 
 
+def md_files(folder: Path) -> list[Path]:
+    """The ``*.md`` files directly in ``folder``, by name (as ``sorted(folder.glob("*.md"))``, a good deal faster at 10,000)."""
+    try:
+        with os.scandir(folder) as entries:
+            names = sorted(e.name for e in entries if e.name.endswith(".md"))
+    except FileNotFoundError:
+        return []
+    return [folder / name for name in names]
+
+
+def md_tree(docs: Path, skip: str = ".generator") -> list[str]:
+    """Every ``*.md`` file under ``docs`` but in ``skip`` folders, as sorted POSIX paths relative to ``docs``."""
+    out = []
+    for top, dirs, files in os.walk(docs):
+        dirs[:] = [d for d in dirs if d != skip]
+        rel = os.path.relpath(top, docs).replace(os.sep, "/")
+        prefix = "" if rel == "." else rel + "/"
+        out += [prefix + f for f in files if f.endswith(".md")]
+    return sorted(out)
+
+
 def write_if_changed(path: Path, text: str) -> bool:
     """Atomically replace ``path`` with ``text`` unless it already holds exactly that."""
     try:

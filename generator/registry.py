@@ -14,7 +14,7 @@ from pathlib import Path
 from generator.filecache import FileCache, signature
 from generator.matcher import Matcher
 from generator.model import ENTITY_TYPES, Entity
-from generator.pages import PageError, digest, split
+from generator.pages import PageError, digest, md_files, split
 
 INDEX = "index.md"
 
@@ -81,7 +81,7 @@ class Registry:
 
 def entity_pages(docs: Path, type_: str) -> list[Path]:
     folder = docs / type_
-    return sorted(p for p in folder.glob("*.md") if p.name != INDEX) if folder.is_dir() else []
+    return [p for p in md_files(folder) if p.name != INDEX]
 
 
 def _read_entity(type_: str, page: Path) -> tuple[Entity | None, str]:

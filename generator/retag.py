@@ -15,7 +15,7 @@ from pathlib import Path
 from generator.filecache import FileCache, opened, signature
 from generator.graph import LINK
 from generator.model import ENTITY_TYPES
-from generator.pages import SECTION, PageError, join, owned_digest, set_front_value, split, write_if_changed
+from generator.pages import SECTION, PageError, join, md_files, owned_digest, set_front_value, split, write_if_changed
 from generator.progress import progress
 from generator.registry import INDEX, load_registry
 from generator.state import ArticleState, State
@@ -129,7 +129,7 @@ def _retag(docs: Path, cache: FileCache) -> RetagReport:
     registry = load_registry(docs, cache)
     state = State.load(docs)
     by_slug = state.by_slug()
-    for page in progress(sorted((docs / "articles").glob("*.md")), "retag"):
+    for page in progress(md_files(docs / "articles"), "retag"):
         if page.name == INDEX:
             continue
         sig = signature(page)

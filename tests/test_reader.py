@@ -2,9 +2,12 @@
 
 import os
 
+import ftfy
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from generator.reader import MAX_BYTES, InputError, read_raw
+from generator.reader import MAX_BYTES, InputError, needs_ftfy, read_raw
 
 ARABIC = "قصف على إدلب ودمشق"
 TEXT = "Fighting near Idlib: the SDF and Damascus exchanged fire on Monday.\n"
@@ -86,3 +89,21 @@ def test_symlink_leading_outside_seeds_is_refused(tmp_path):
     (seeds / "real.txt").write_text(TEXT, encoding="utf-8")
     os.symlink(seeds / "real.txt", seeds / "inside.txt")
     assert read_raw(seeds / "inside.txt", seeds).text == TEXT
+
+
+_MOJIBAKE = ["Ã©", "Ã¼", "Ä±", "Ã§", "ÅŸ", "Ã–", "â€™", "â€œ", "Ã¶", "Ãœ", "Â·", "Ã\xa0", "ÄŸ", "Ä°", "ÃƒÂ©", "ÅŒ", "Ð", "&amp;", "\r"]
+_PIECES = st.sampled_from(list("aé Ab.,;:'\"-\n\t!?()x1üğçıëşÜÖÅöóîÇİŉĳ’‘“”–—…•\x0c\x85\u2028ﬁ\u0301") + _MOJIBAKE + ["  "])
+
+
+@settings(max_examples=4000, deadline=None)
+@given(st.one_of(st.lists(_PIECES, max_size=25).map("".join), st.text(max_size=30)))
+def test_text_read_without_ftfy_is_text_ftfy_leaves_alone(text):
+    if not needs_ftfy(text):
+        assert ftfy.fix_text(text, uncurl_quotes=False, fix_character_width=False, normalization="NFC") == text
+
+
+def test_mojibake_still_goes_to_ftfy(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("The talks in CafÃ© Damascus resumed, officials said on Monday.\n", encoding="utf-8")
+    assert needs_ftfy(path.read_text(encoding="utf-8"))
+    assert "Café Damascus" in read_raw(path).text
