@@ -85,23 +85,6 @@ class CoMentions(dict):
         return self[key] if key in self.mentions else default
 
 
-def pairs_within(articles: list[ArticleRef], type_: str) -> dict[tuple[str, str], Counter]:
-    """Co-mention counts among entities of one type only (the relations graph).
-
-    Each pair is one int (row * size + column), so all of them are counted in one C-level pass.
-    """
-    ids: dict[tuple[str, str], int] = {}
-    rows = [[ids.setdefault(k, len(ids)) for k in ref.distinct_tags if k[0] == type_] for ref in articles]
-    size = len(ids) or 1
-    pairs = Counter(chain.from_iterable([a * size + b for a in row for b in row if a != b] for row in rows))
-    keys = list(ids)
-    out: dict[tuple[str, str], Counter] = {keys[n]: Counter() for row in rows for n in row}
-    for pair, count in pairs.items():
-        a, b = divmod(pair, size)
-        out[keys[a]][keys[b]] = count
-    return out
-
-
 def strongest(counts: dict, n: int, allowed) -> list[tuple]:
     """The ``n`` keys of ``allowed`` with the highest counts, ties by key: what ``heapq.nsmallest`` by (-count, key) gives,
     without calling a key function for every pair."""

@@ -14,6 +14,7 @@ from pathlib import Path
 from generator.check import article_check
 from generator.clean import clean
 from generator.discover import discover
+from generator.exports import tags_rows
 from generator.filecache import FileCache, opened, signature
 from generator.gazetteer import SOURCE as GAZETTEER
 from generator.gazetteer import locate
@@ -131,6 +132,7 @@ class Tagged:
     checked: tuple | None = None  # check.article_check
     tag_line: str = ""
     file_digest: str = ""
+    csv_rows: str = ""  # its rows of exports/tags.csv
 
 
 def tag_one(job: tuple[CleanArticle, str, str | None, tuple]) -> Tagged:
@@ -154,7 +156,7 @@ def tag_one(job: tuple[CleanArticle, str, str | None, tuple]) -> Tagged:
         return Tagged(refs, conflict=True)
     written = write_if_changed(page, text)
     return Tagged(refs, owned_digest(text), written, sig=signature(page), facts=facts, checked=article_check(page, text, meta, page_body),
-                  tag_line=tag_line, file_digest=file_digest(text))
+                  tag_line=tag_line, file_digest=file_digest(text), csv_rows=tags_rows(facts[0], registry.entities))
 
 
 def hand_over(cache: FileCache, page: Path, tagged: Tagged, registry: Registry) -> None:
@@ -165,6 +167,7 @@ def hand_over(cache: FileCache, page: Path, tagged: Tagged, registry: Registry) 
     cache.hand("graph", page, tagged.facts, tagged.sig)
     cache.hand("tag-line", page, registry.shown, tagged.sig)
     cache.put("digest", page, tagged.file_digest, tagged.sig)
+    cache.hand("csv-rows", page, (registry.shown, tagged.csv_rows), tagged.sig)
 
 
 def ingest(seeds: Path, docs: Path, cache: FileCache | None = None) -> IngestReport:

@@ -16,7 +16,7 @@ import yaml
 
 from generator.exports import locations_geojson, rss_feed, tags_csv
 from generator.filecache import FileCache, opened, signature
-from generator.graph import build_graph, pairs_within
+from generator.graph import build_graph, strongest
 from generator.model import ENTITY_TYPES
 from generator.pages import digest, file_digest, md_tree, replace_section, set_front_value, split_front, write_if_changed
 from generator.parallel import map_in_order
@@ -50,22 +50,30 @@ def site_settings(docs: Path) -> tuple[str, str]:
     return str(data.get("site_url") or ""), str(data.get("site_name") or "Situation Wiki")
 
 
-def write_views(docs: Path, graph, entities: dict, counts: dict, report: LinkReport, cache: FileCache, everything: bool) -> None:
+def write_views(docs: Path, graph, entities: dict, counts: dict, partners: dict, report: LinkReport, cache: FileCache,
+                everything: bool, shown: str) -> None:
     """Timeline, map, relations graph, sources and the export files."""
     places = [e for e in entities.values() if e.type == "locations"]
     actors = [e for e in entities.values() if e.type == "actors"]
     latest = {k: [ref for ref, _ in v] for k, v in graph.mentions.items()}
     _update(docs / "timeline.md", "timeline", timeline_page(graph.articles), report, cache=cache)
     _update(docs / "map.md", "map", map_page(places, counts, latest), report, cache=cache)
-    _update(docs / "graph.md", "graph", graph_page(actors, counts, pairs_within(graph.articles, "actors")), report, cache=cache)
+    _update(docs / "graph.md", "graph", graph_page(actors, counts, partners), report, cache=cache)
     sources = sources_by_slug(graph.articles)
     _update(docs / "sources" / "index.md", "index", sources_index(sources), report, cache=cache)
     for slug, (name, refs) in sources.items():
         _update(docs / "sources" / f"{slug}.md", "articles", source_page(name, refs), report, title=name, cache=cache)
     site_url, site_name = site_settings(docs)
     rows = dict(cache.recall("link:csv") or {}) if not everything else {}
+    fresh = set(graph.fresh)
+    for slug in graph.fresh:  # rows ingest made with this registry for the pages it wrote
+        page = docs / "articles" / f"{slug}.md"
+        handed = cache.take("csv-rows", page, signature(page))
+        if handed is not None and handed[0] == shown:
+            rows[slug] = handed[1]
+            fresh.discard(slug)
     for path, text in ((docs / "feed.xml", rss_feed(graph.articles, site_url, site_name)),
-                       (docs / "exports" / "tags.csv", tags_csv(graph.articles, entities, rows, graph.fresh)),
+                       (docs / "exports" / "tags.csv", tags_csv(graph.articles, entities, rows, fresh)),
                        (docs / "exports" / "locations.geojson", locations_geojson(places, counts))):
         if write_if_changed(path, text):
             report.written.append(str(path))
@@ -78,15 +86,29 @@ class LinkReport:
     problems: list[str] = field(default_factory=list)
 
 
-def _update(path: Path, name: str, content: str, report: LinkReport, *, at_top: bool = False, title: str = "",
-            cache: FileCache | None = None, text: str | None = None) -> str | None:
-    """Put ``content`` in section ``name`` of ``path``; returns the page text when written.
+@dataclass
+class Rewrite:
+    """What rewriting one page's section did; recorded in the report and the cache by the main process."""
 
-    With ``cache``, a page that has not changed since it last got this very content is not read.
+    path: Path
+    name: str
+    wanted: str  # digest of the section's content
+    written: bool = False
+    before: tuple | None = None  # the file's signature before it was written
+    file_digest: str = ""
+    problem: str = ""
+    current: bool = False  # the cache knew the page already holds this content: not even read
+
+
+def rewrite(path: Path, name: str, content: str, *, at_top: bool = False, title: str = "", cache: FileCache | None = None,
+            text: str | None = None) -> Rewrite:
+    """Put ``content`` in section ``name`` of ``path``; reads ``cache`` but does not change it (a worker may run this).
+
+    A page that has not changed since it last got this very content is not read.
     """
     wanted = digest(content)
     if cache is not None and cache.get("section:" + name, path) == wanted:
-        return None
+        return Rewrite(path, name, wanted, current=True)
     try:
         text = path.read_text(encoding="utf-8") if text is None else text
         front, body = split_front(text)
@@ -96,19 +118,29 @@ def _update(path: Path, name: str, content: str, report: LinkReport, *, at_top: 
         front, body = set_front_value("", "title", title or default_title), f"\n{intro}\n" if intro else "\n"
         text = ""
     except UnicodeDecodeError as exc:
-        report.problems.append(f"{path}: {exc}; left unchanged")
-        return None
+        return Rewrite(path, name, wanted, problem=f"{path}: {exc}; left unchanged")
     new = (f"---\n{front}---\n" if front else "") + replace_section(body, name, content, at_top=at_top)
     before = signature(path)
     written = new != text and write_if_changed(path, new)
-    if written:
-        report.written.append(str(path))
+    return Rewrite(path, name, wanted, written, before, file_digest(new) if written else "")
+
+
+def record(done: Rewrite, report: LinkReport, cache: FileCache | None) -> None:
+    if done.problem:
+        report.problems.append(done.problem)
+    if done.problem or done.current:
+        return
+    if done.written:
+        report.written.append(str(done.path))
     if cache is not None:
-        if written:
-            cache.carry(path, before)
-            cache.put("digest", path, file_digest(new))  # what inputs_fingerprint would read the page for
-        cache.put("section:" + name, path, wanted)
-    return new if written else None
+        if done.written:
+            cache.carry(done.path, done.before)
+            cache.put("digest", done.path, done.file_digest)  # what inputs_fingerprint would read the page for
+        cache.put("section:" + done.name, done.path, done.wanted)
+
+
+def _update(path: Path, name: str, content: str, report: LinkReport, *, cache: FileCache | None = None, **how) -> None:
+    record(rewrite(path, name, content, cache=cache, **how), report, cache)
 
 
 def inputs_fingerprint(docs: Path, cache: FileCache | None = None) -> str:
@@ -135,11 +167,22 @@ def inputs_fingerprint(docs: Path, cache: FileCache | None = None) -> str:
 _WORK: dict = {}
 
 
-def _entity_section(key: tuple[str, str]) -> str:
-    """One entity page's generated section; on every core, since co-mentions are counted here."""
-    graph, entities = _WORK["graph"], _WORK["entities"]
-    return entity_section(entities[key], graph.mentions.get(key, []), graph.together.get(key, {}), entities,
-                          events=_WORK["events"].get(key, ()), by_title=_WORK["by_title"])
+GRAPH_EDGES = 8  # an actor's strongest links shown on the relations graph
+
+
+def _entity_page(key: tuple[str, str]) -> tuple[Rewrite, list | None]:
+    """One entity page's generated section, written; for an actor also its strongest links among actors (the relations
+    graph). On every core: co-mentions are counted here."""
+    graph, entities, docs = _WORK["graph"], _WORK["entities"], _WORK["docs"]
+    together = graph.together.get(key, {})
+    section = entity_section(entities[key], graph.mentions.get(key, []), together, entities,
+                             events=_WORK["events"].get(key, ()), by_title=_WORK["by_title"])
+    done = rewrite(docs / key[0] / f"{key[1]}.md", "mentions", section, cache=_WORK["cache"])
+    if key[0] != "actors":
+        return done, None
+    if "actors" not in _WORK:
+        _WORK["actors"] = {k for k in entities if k[0] == "actors" and graph.mentions.get(k)}
+    return done, strongest(together, GRAPH_EDGES, _WORK["actors"])
 
 
 def link(docs: Path, cache: FileCache | None = None) -> LinkReport:
@@ -179,12 +222,17 @@ def _link(docs: Path, cache: FileCache) -> LinkReport:
     by_title = {e.title.casefold(): e for e in entities.values() if e.type in ("actors", "locations") and not e.proposed}
     due = [e.key for e in sorted(entities.values(), key=lambda e: e.key)
            if everything or e.key in graph.touched or cache.get("section:mentions", docs / e.type / f"{e.slug}.md") is None]
-    _WORK.update(graph=graph, entities=entities, events=events, by_title=by_title)
+    partners = dict(cache.recall("link:partners") or {}) if not everything else {}
+    _WORK.update(graph=graph, entities=entities, events=events, by_title=by_title, docs=docs, cache=cache)
     try:
-        for key, section in zip(due, map_in_order(_entity_section, due, "entities"), strict=True):
-            _update(docs / key[0] / f"{key[1]}.md", "mentions", section, report, cache=cache)
+        for key, (done, strongest_actors) in zip(due, map_in_order(_entity_page, due, "entities"), strict=True):
+            record(done, report, cache)
+            if strongest_actors is not None:
+                partners[key] = strongest_actors
     finally:
         _WORK.clear()
+    partners = {k: v for k, v in partners.items() if k in entities and k in graph.mentions}
+    cache.remember("link:partners", partners)
 
     for type_ in ENTITY_TYPES:
         members = [e for e in entities.values() if e.type == type_]
@@ -192,7 +240,7 @@ def _link(docs: Path, cache: FileCache) -> LinkReport:
     _update(docs / "articles" / "index.md", "index", articles_index(graph.articles), report, cache=cache)
     _update(docs / "index.md", "dashboard", home(graph.articles, entities, counts), report, cache=cache)
     _update(docs / "review.md", "review", review_page(entities, graph.mentions, graph.articles), report, cache=cache)
-    write_views(docs, graph, entities, counts, report, cache, everything)
+    write_views(docs, graph, entities, counts, partners, report, cache, everything, shown)
     state.link = inputs_fingerprint(docs, cache)
     state.save(docs)
     cache.remember("link:registry", shown)

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from math import cos, pi, sin
 
-from generator.graph import ArticleRef, Event, strongest
+from generator.graph import ArticleRef, Event
 from generator.model import Entity
 from generator.pages import escape
 from generator.slugs import slugify
@@ -106,11 +106,11 @@ def map_page(places: Sequence[Entity], counts: dict, latest: dict[tuple[str, str
     ])
 
 
-def graph_page(actors: Sequence[Entity], counts: dict, together: dict, max_edges: int = 8) -> str:
-    """Actors and their co-mentions: the strongest links of each actor, placed on rings by how often they appear."""
+def graph_page(actors: Sequence[Entity], counts: dict, strongest_links: dict) -> str:
+    """Actors and their co-mentions: the strongest links of each actor (``strongest_links``: actor → [(actor, count)]),
+    placed on rings by how often they appear."""
     shown = sorted((e for e in actors if counts.get(e.key, 0)), key=lambda e: (-counts[e.key], e.title.casefold(), e.slug))
-    keys = {e.key for e in shown}
-    partners = {e.key: strongest(together.get(e.key, {}), max_edges, keys) for e in shown}
+    partners = {e.key: strongest_links.get(e.key, []) for e in shown}
     edges: set[tuple[str, str]] = set()
     weights: dict[tuple[str, str], int] = {}
     for e in shown:
