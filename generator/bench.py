@@ -92,9 +92,10 @@ SEARCH = """async (q) => {
   await pf.init();
   const t1 = performance.now();
   const s = await pf.search(q);
-  const exact = (await pf.search(q, {filters: {alias: q.toLowerCase()}})).results;
+  const low = q.toLowerCase(), key = "alias-" + (low[0] >= "a" && low[0] <= "z" ? low[0] : "0");
+  const exact = (await pf.search(q, {filters: {[key]: low}})).results;
   const ids = new Set(exact.map((r) => r.id));
-  const items = await Promise.all([...exact, ...s.results.filter((r) => !ids.has(r.id))].slice(0, 8).map((r) => r.data()));
+  const items = await Promise.all([...exact, ...s.results.filter((r) => !ids.has(r.id))].slice(0, 5).map((r) => r.data()));
   return {init: t1 - t0, search: performance.now() - t1, first: items.length ? items[0].url : ""};
 }"""
 

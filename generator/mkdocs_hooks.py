@@ -54,12 +54,18 @@ def on_page_markdown(markdown, page, **kwargs):
     return markdown
 
 
+def alias_filter(name: str) -> str:
+    """The filter holding a lower-cased name: by its first letter a–z, the rest together (search.js does the same)."""
+    return f"alias-{name[0] if 'a' <= name[:1] <= 'z' else '0'}"
+
+
 def on_page_content(content, page, **kwargs):
     """Someone searching a name ("Bukamal", "QSD") wants the entity's page before the articles that use it.
 
     For Pagefind: an entity page's list of mentioning articles (other pages' titles and quotes)
     stays out of the index, its aliases become a weighted ``aliases`` field, and every name it
-    goes by an exact ``alias`` filter value (see assets/wiki/search.js).
+    goes by an exact filter value (see assets/wiki/search.js). The filter is split by the name's
+    first letter (``alias-d`` holds "damascus"): a query loads one small part of it, not every name.
     """
     # An article's tag line repeats names the text already has: in the index it would only add noise.
     content = TAGS.sub(r"\1<div data-pagefind-ignore>\2</div>\3", content, count=1)
@@ -69,7 +75,7 @@ def on_page_content(content, page, **kwargs):
     m = ALSO_KNOWN_AS.search(content)
     aliases = [a.strip() for a in html.unescape(m.group(1)).split("·") if a.strip()] if m else []
     names = sorted({n.lower() for n in [html.unescape(str(page.title)), *aliases]})
-    spans = "".join(f'<span data-pagefind-filter="alias">{html.escape(n)}</span>' for n in names)
+    spans = "".join(f'<span data-pagefind-filter="{alias_filter(n)}">{html.escape(n)}</span>' for n in names)
     meta = f'<span data-pagefind-meta="aliases">{html.escape(" · ".join(aliases))}</span>' if aliases else ""
     return content + f"<div hidden data-pagefind-ignore>{meta}{spans}</div>"
 

@@ -133,3 +133,15 @@ def test_exports_are_valid_for_analysts_tools(site):
 )
 def test_event_dates_take_the_year_from_the_publication_date(sentence, published, expected):
     assert event_dates(sentence, published) == expected
+
+
+def test_search_shows_five_results_and_more_on_request(browser_page):
+    page = browser_page
+    page.goto(page.base + "index.html")
+    page.focus("input.pf-search__input")
+    page.keyboard.type("Syria", delay=20)
+    page.wait_for_selector(".pf-search__more", timeout=15_000)
+    assert page.locator(".pf-search__hit").count() == 5  # each result shown costs a download: five at a time
+    page.click(".pf-search__more")
+    page.wait_for_function("document.querySelectorAll('.pf-search__hit').length > 5")
+    assert page.locator(".pf-search__hit").count() <= 10

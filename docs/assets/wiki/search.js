@@ -25,7 +25,9 @@
   })());
   // Pagefind escapes < > in excerpts and adds only <mark>; keep only <mark> to be defensive.
   const safeExcerpt = (html) => html.replace(/<(?!\/?mark>)/g, "&lt;");
-  const render = (items, q) => {
+  // The same split of the exact-name filter as generator/mkdocs_hooks.py's alias_filter.
+  const aliasFilter = (name) => "alias-" + (name[0] >= "a" && name[0] <= "z" ? name[0] : "0");
+  const render = (items, q, left = 0) => {
     list.replaceChildren();
     if (!items.length) {
       const p = document.createElement("p"); p.className = "pf-search__empty";
@@ -37,6 +39,10 @@
       const e = document.createElement("span"); e.innerHTML = safeExcerpt(d.excerpt);
       a.append(t, e); list.append(a);
     }
+    if (left > 0) {
+      const b = document.createElement("button"); b.type = "button"; b.className = "pf-search__more";
+      b.textContent = `More results (${left})`; list.append(b);
+    }
     list.hidden = false;
   };
   input.addEventListener("focus", load, { once: true });
@@ -47,12 +53,24 @@
     const s = await pf.debouncedSearch(q, {}, 200);                   // null when superseded by newer input
     if (!s || my !== seq) return;
     // Entities whose alias is exactly the query go first. Never search(null, ...): that loads the whole index.
-    const exact = (await pf.search(q, { filters: { alias: q.toLowerCase() } })).results;
+    const exact = (await pf.search(q, { filters: { [aliasFilter(q.toLowerCase())]: q.toLowerCase() } })).results;
     const ids = new Set(exact.map((r) => r.id));
     const results = [...exact, ...s.results.filter((r) => !ids.has(r.id))];
     if (my !== seq) return;
-    const items = await Promise.all(results.slice(0, 8).map((r) => r.data()));
-    if (my === seq) render(items, q);
+    shown = { results, q, items: [] };
+    await more(my);
+  });
+  // Results arrive PAGE at a time: each one shown costs a fragment download.
+  const PAGE = 5;
+  let shown = { results: [], q: "", items: [] };
+  const more = async (my) => {
+    const next = await Promise.all(shown.results.slice(shown.items.length, shown.items.length + PAGE).map((r) => r.data()));
+    if (my !== seq) return;
+    shown.items.push(...next);
+    render(shown.items, shown.q, shown.results.length - shown.items.length);
+  };
+  list.addEventListener("click", (ev) => {
+    if (ev.target.closest(".pf-search__more")) { ev.preventDefault(); more(seq); }
   });
   input.addEventListener("keydown", (ev) => {
     if (ev.key === "Escape") { list.hidden = true; input.blur(); }
