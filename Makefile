@@ -20,11 +20,10 @@ site: $(STAMP)
 	$(PY) -m generator update
 	$(VENV)/bin/mkdocs build --strict
 
-# Live preview: each save rebuilds only the pages it changed, after the generator has updated
-# the article's entity pages and indexes (see generator/mkdocs_hooks.py).
+# Live preview on http://127.0.0.1:8000/syria/: each save runs the generator's update, then MkDocs
+# rebuilds in site/ only the pages that changed (see generator/serve.py).
 serve: $(STAMP)
-	$(PY) -m generator update
-	SITUATION_WIKI_SERVE=1 $(VENV)/bin/mkdocs serve --dirty --no-strict --watch seeds
+	$(PY) -m generator serve
 
 check: $(STAMP)
 	$(PY) -m generator check

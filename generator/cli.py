@@ -4,43 +4,23 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
-WRITERS = {"ingest", "retag", "link", "update", "rename", "merge", "import-registry"}
+from generator.update import run_check, run_ingest, run_link, run_retag, update
+
+WRITERS = {"ingest", "retag", "link", "update", "rename", "merge", "import-registry"}  # one at a time per docs/
 
 
-def _print_problems(problems: list[str]) -> None:
-    for line in problems:
-        print(line, file=sys.stderr)
+def cmd_ingest(args) -> int:
+    return run_ingest(args.seeds, args.docs)[0]
 
 
-def cmd_ingest(args, cache=None) -> int:
-    from generator.ingest import ingest
-
-    report = ingest(args.seeds, args.docs, cache)
-    _print_problems(report.problems + report.conflicts)
-    print(f"ingest: {len(report.written)} written, {report.unchanged} unchanged, {len(report.proposed)} proposed entities, "
-          f"{len(report.problems)} skipped, {len(report.conflicts)} conflicts")
-    return 1 if report.problems or report.conflicts else 0
+def cmd_link(args) -> int:
+    return run_link(args.docs)[0]
 
 
-def cmd_link(args, cache=None) -> int:
-    from generator.link import link
-
-    report = link(args.docs, cache)
-    _print_problems(report.problems)
-    print(f"link: {len(report.written)} pages written")
-    return 1 if report.problems else 0
-
-
-def cmd_retag(args, cache=None) -> int:
-    from generator.retag import retag
-
-    report = retag(args.docs, cache)
-    _print_problems(report.problems)
-    print(f"retag: {report.added} tags added, {len(report.written)} pages written")
-    return 1 if report.problems else 0
+def cmd_retag(args) -> int:
+    return run_retag(args.docs)[0]
 
 
 def cmd_rename(args) -> int:
@@ -75,42 +55,32 @@ def cmd_bench(args) -> int:
     return 0
 
 
-def cmd_check(args, cache=None) -> int:
-    from generator.check import check
-
-    problems = check(args.docs, cache)
-    for problem in problems:
-        print(problem)
-    print(f"check: {len(problems)} problem{'s' if len(problems) != 1 else ''}", file=sys.stderr)
-    return 1 if problems else 0
+def cmd_check(args) -> int:
+    return run_check(args.docs)[0]
 
 
 def cmd_update(args) -> int:
-    """ingest, retag, link and check in one process, sharing what each learned from unchanged files.
+    from generator.filecache import live
 
-    Exit status 1 when retag, link or check found a problem; input that ingest had to skip is
-    reported but does not stop the site from being built from the rest.
-    """
-    from generator.filecache import live, opened
+    return update(args.seeds, args.docs, live(args.docs) if args.live else None)[0]
 
-    def timed(step, *rest):
-        start = time.perf_counter()
-        status = step(args, *rest)
-        print(f"  ({step.__name__[4:]} took {time.perf_counter() - start:.2f} s)")
-        return status
 
-    with opened(args.docs, live(args.docs) if args.live else None) as cache:
-        if timed(cmd_ingest, cache):
-            print("ingest: some input was skipped (see above); the site is built from the rest", file=sys.stderr)
-        status = max(timed(cmd_retag, cache), timed(cmd_link, cache))
-        return max(status, timed(cmd_check, cache))
+def cmd_serve(args) -> int:
+    import logging
+
+    from generator.serve import serve
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
+    serve(args.config_file, args.dev_addr, args.seeds)
+    return 0
 
 
 def cmd_import(args) -> int:
     from generator.starter import import_entries
 
     created, problems = import_entries(args.files, args.docs)
-    _print_problems(problems)
+    for line in problems:
+        print(line, file=sys.stderr)
     print(f"import: {created} entity pages created")
     return 1 if problems else 0
 
@@ -133,6 +103,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--docs", type=Path, default=Path("docs"))
     p.add_argument("--live", action="store_true", help=argparse.SUPPRESS)  # from the serve hook: cache kept in memory
     p.set_defaults(run=cmd_update)
+    p = sub.add_parser("serve", help="live preview: update, build site/ (changed pages only) and serve it, again on every save")
+    p.add_argument("--seeds", type=Path, default=Path("seeds"))
+    p.add_argument("-f", "--config-file", default="mkdocs.yml")
+    p.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="host:port to serve on")
+    p.set_defaults(run=cmd_serve)
     p = sub.add_parser("link", help="rewrite generated sections, indexes and the home page")
     p.add_argument("--docs", type=Path, default=Path("docs"))
     p.set_defaults(run=cmd_link)

@@ -1,5 +1,5 @@
 """MkDocs hook: titles shown as text whatever they contain; a Pagefind search index with
-entity pages first; under ``make serve``, generated pages brought up to date before each rebuild.
+entity pages first.
 
 MkDocs renders its theme templates without autoescaping, and mkdocs-material prints
 ``page.title`` raw in the header and the page heading, so a title such as
@@ -85,6 +85,10 @@ def on_post_page(output, page, **kwargs):
     return output.replace(ARTICLE_OPEN, ARTICLE_OPEN[:-1] + " data-pagefind-body>", 1) if _is_searched(page) else output
 
 
+# `make serve` (python -m generator serve) sets this: the search index of its first build is kept.
+SERVE = "SITUATION_WIKI_SERVE"
+
+
 def on_post_build(config, **kwargs):
     """Pagefind's index of the built site, so that `mkdocs build`, `gh-deploy` and `serve` all have search.
 
@@ -98,32 +102,3 @@ def on_post_build(config, **kwargs):
     if result.returncode != 0:
         raise PluginError(f"pagefind could not index {site}: {(result.stderr or result.stdout).strip()[-2000:]}")
 
-
-# `make serve` sets this: before each rebuild, the generator updates the pages an edit or a
-# new raw article affects (the article, its entity pages, indexes), so that `mkdocs serve
-# --dirty` rebuilds just those. Any other engine, or a plain `mkdocs serve`, simply skips it.
-SERVE = "SITUATION_WIKI_SERVE"
-
-
-def _generator():
-    root = str(Path(__file__).resolve().parent.parent)
-    if root not in sys.path:
-        sys.path.insert(0, root)
-    import generator.cli
-    import generator.filecache
-
-    return generator.cli, generator.filecache
-
-
-def on_pre_build(config, **kwargs):
-    if not os.environ.get(SERVE):
-        return
-    cli, _ = _generator()
-    docs = Path(config.docs_dir)
-    seeds = Path(os.environ[SERVE]) if os.environ[SERVE] not in ("1", "") else docs.parent / "seeds"
-    cli.main(["update", "--live", "--docs", str(docs), "--seeds", str(seeds)])
-
-
-def on_shutdown(**kwargs):
-    if os.environ.get(SERVE):
-        _generator()[1].save_live()
