@@ -50,7 +50,7 @@
     const q = input.value.trim(), my = ++seq;
     if (!q) { list.hidden = true; return; }
     const pf = await load();
-    const s = await pf.debouncedSearch(q, {}, 200);                   // null when superseded by newer input
+    const s = await pf.debouncedSearch(q, {}, 100);                   // null when superseded by newer input
     if (!s || my !== seq) return;
     // Entities whose alias is exactly the query go first. Never search(null, ...): that loads the whole index.
     const exact = (await pf.search(q, { filters: { [aliasFilter(q.toLowerCase())]: q.toLowerCase() } })).results;
