@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 CACHE_DIR = Path(".generator") / "cache"  # under docs/, not committed; MkDocs skips dot folders
-VERSION = 3
+VERSION = 4  # 4: handed-over facts, remembered strongest links
 # Kinds of entry computed from front matter and editors' text only, never from generated sections.
 SECTION_BLIND = ("entity", "check-entity", "graph", "check-article", "owned")
 
@@ -52,15 +52,27 @@ class FileCache:
         if kind not in self._kinds:
             entries: dict = {}
             if self.persistent:
-                try:
-                    with open(self._file(kind), "rb") as f:
-                        version, entries = pickle.load(f)
-                    if version != VERSION or not isinstance(entries, dict):
-                        entries = {}
-                except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError, AttributeError, ImportError):
-                    entries = {}
+                entries = self._read(self._file(kind)).get(kind, {})
             self._kinds[kind] = entries
         return self._kinds[kind]
+
+    @staticmethod
+    def _read(path: Path) -> dict[str, dict]:
+        """{kind: entries} from one cache file; nothing when it is unreadable or written by another version."""
+        try:
+            with open(path, "rb") as f:
+                version, kind, entries = pickle.load(f)
+        except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError, AttributeError, ImportError):
+            return {}
+        return {kind: entries} if version == VERSION and isinstance(kind, str) and isinstance(entries, dict) else {}
+
+    def preload(self) -> None:
+        """Every kind on disk read now (a long-running preview, before the first save), not when a step first asks."""
+        if not self.persistent:
+            return
+        for path in sorted((self.docs / CACHE_DIR).glob("*.pickle")):
+            for kind, entries in self._read(path).items():
+                self._kinds.setdefault(kind, entries)
 
     def key(self, path: Path | str) -> str:
         """Entries are keyed by absolute path: ``make site`` and ``mkdocs serve`` name the same file differently."""
@@ -131,7 +143,7 @@ class FileCache:
             target.parent.mkdir(parents=True, exist_ok=True)
             tmp = target.with_suffix(".tmp")
             with open(tmp, "wb") as f:
-                pickle.dump((VERSION, self._kinds[kind]), f, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((VERSION, kind, self._kinds[kind]), f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, target)
         self._changed.clear()
 

@@ -103,9 +103,15 @@ class Graph:
     problems: list[str] = field(default_factory=list)
     fresh: set[str] = field(default_factory=set)  # slugs of the articles read this run (new or changed)
     touched: set[tuple[str, str]] = field(default_factory=set)  # entities those, or removed articles, name, then and now
+    listed: bool = False  # an article came, went, or changed what lists of articles show (title, date, source, events…)
 
     def __post_init__(self):
         self.together = CoMentions(self.mentions)
+
+
+def _listing(ref: ArticleRef) -> tuple:
+    """What the lists of articles (index, timeline, sources, feed, review) show of one: all of it but its tags."""
+    return (ref.slug, ref.title, ref.published, ref.source, ref.review, ref.attribution, ref.events)
 
 
 def _names(facts) -> set[tuple[str, str]]:
@@ -218,6 +224,7 @@ def build_graph(docs: Path, cache: FileCache | None = None, texts: dict[str, str
         before = cache.stale("graph", page)
         if before is not None:
             graph.touched |= _names(before)
+        graph.listed |= before is None or _listing(before[0]) != _listing(facts[0])
         cache.put("graph", page, facts, sigs[page])
         graph.fresh.add(page.stem)
         graph.touched |= _names(facts)
@@ -232,6 +239,7 @@ def build_graph(docs: Path, cache: FileCache | None = None, texts: dict[str, str
     folder = cache.key(docs / "articles")
     for path in [p for p in cache.kind("graph") if p not in seen and os.path.dirname(p) == folder]:
         graph.touched |= _names(cache.drop("graph", path))  # an article page that is gone
+        graph.listed = True
     graph.articles.sort(key=published_key, reverse=True)
     for ref in graph.articles:  # newest first, so every entity's list is in that order too
         first = firsts[ref.slug]

@@ -18,7 +18,7 @@ from generator.exports import locations_geojson, rss_feed, tags_csv
 from generator.filecache import FileCache, opened, signature
 from generator.graph import build_graph, strongest
 from generator.model import ENTITY_TYPES
-from generator.pages import digest, file_digest, md_tree, replace_section, set_front_value, split_front, write_if_changed
+from generator.pages import digest, file_digest, md_files, md_tree, replace_section, set_front_value, split_front, write_if_changed
 from generator.parallel import map_in_order
 from generator.progress import progress
 from generator.registry import load_registry
@@ -52,17 +52,29 @@ def site_settings(docs: Path) -> tuple[str, str]:
 
 def write_views(docs: Path, graph, entities: dict, counts: dict, partners: dict, report: LinkReport, cache: FileCache,
                 everything: bool, shown: str) -> None:
-    """Timeline, map, relations graph, sources and the export files."""
+    """Timeline, map, relations graph, sources and the export files.
+
+    Lists of articles are rendered again only when what they show changed (``graph.listed``) or their page is not the
+    one last written: at 10,000 articles, a change to one article's text must not cost them.
+    """
     places = [e for e in entities.values() if e.type == "locations"]
     actors = [e for e in entities.values() if e.type == "actors"]
-    latest = {k: [ref for ref, _ in v] for k, v in graph.mentions.items()}
-    _update(docs / "timeline.md", "timeline", timeline_page(graph.articles), report, cache=cache)
+    lists = everything or graph.listed
+
+    def due(path: Path, name: str) -> bool:
+        return lists or cache.get("section:" + name, path) is None
+
+    if due(docs / "timeline.md", "timeline"):
+        _update(docs / "timeline.md", "timeline", timeline_page(graph.articles), report, cache=cache)
+    latest = {e.key: [ref for ref, _ in graph.mentions.get(e.key, [])[:3]] for e in places}
     _update(docs / "map.md", "map", map_page(places, counts, latest), report, cache=cache)
     _update(docs / "graph.md", "graph", graph_page(actors, counts, partners), report, cache=cache)
-    sources = sources_by_slug(graph.articles)
-    _update(docs / "sources" / "index.md", "index", sources_index(sources), report, cache=cache)
-    for slug, (name, refs) in sources.items():
-        _update(docs / "sources" / f"{slug}.md", "articles", source_page(name, refs), report, title=name, cache=cache)
+    source_pages = [p for p in md_files(docs / "sources") if p.name != "index.md"]
+    if due(docs / "sources" / "index.md", "index") or any(due(page, "articles") for page in source_pages) or not source_pages:
+        sources = sources_by_slug(graph.articles)
+        _update(docs / "sources" / "index.md", "index", sources_index(sources), report, cache=cache)
+        for slug, (name, refs) in sources.items():
+            _update(docs / "sources" / f"{slug}.md", "articles", source_page(name, refs), report, title=name, cache=cache)
     site_url, site_name = site_settings(docs)
     rows = dict(cache.recall("link:csv") or {}) if not everything else {}
     fresh = set(graph.fresh)
@@ -193,8 +205,10 @@ def link(docs: Path, cache: FileCache | None = None) -> LinkReport:
 def _link(docs: Path, cache: FileCache) -> LinkReport:
     report = LinkReport()
     state = State.load(docs)
-    if state.link and state.link == inputs_fingerprint(docs, cache):
-        return report  # nothing changed since the last run
+    if state.link and state.link == inputs_fingerprint(docs, cache) and cache.recall("link:registry") is not None:
+        return report  # nothing changed since the last run, and the cache remembers what that run learned
+    # Without that memory (a fresh clone, a new generator version, a deleted cache) one full pass reads every page
+    # and writes what differs, so that the next change costs only what it touches.
     registry = load_registry(docs, cache)
     entities = registry.entities
     texts: dict[str, str] = {}
@@ -237,9 +251,12 @@ def _link(docs: Path, cache: FileCache) -> LinkReport:
     for type_ in ENTITY_TYPES:
         members = [e for e in entities.values() if e.type == type_]
         _update(docs / type_ / "index.md", "index", entity_index(type_, members, counts), report, cache=cache)
-    _update(docs / "articles" / "index.md", "index", articles_index(graph.articles), report, cache=cache)
+    lists = everything or graph.listed
+    if lists or cache.get("section:index", docs / "articles" / "index.md") is None:
+        _update(docs / "articles" / "index.md", "index", articles_index(graph.articles), report, cache=cache)
     _update(docs / "index.md", "dashboard", home(graph.articles, entities, counts), report, cache=cache)
-    _update(docs / "review.md", "review", review_page(entities, graph.mentions, graph.articles), report, cache=cache)
+    if lists or any(entities[k].proposed for k in graph.touched if k in entities) or cache.get("section:review", docs / "review.md") is None:
+        _update(docs / "review.md", "review", review_page(entities, graph.mentions, graph.articles), report, cache=cache)
     write_views(docs, graph, entities, counts, partners, report, cache, everything, shown)
     state.link = inputs_fingerprint(docs, cache)
     state.save(docs)

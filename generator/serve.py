@@ -107,6 +107,7 @@ def serve(config_file: str = "mkdocs.yml", dev_addr: str = "127.0.0.1:8000", see
     server = Preview(builder=rebuild, host=host, port=port, root=first.site_dir, mount_path=urlsplit(first.site_url or "/").path)
     try:
         rebuild()
+        live(docs).preload()  # what the first save will need, read now rather than after it
         for path in (first.docs_dir, first.config_file_path, str(seeds)):
             if path and os.path.exists(path):
                 server.watch(path)
