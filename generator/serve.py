@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -81,6 +82,10 @@ class Preview(LiveReloadServer):
         return path in self.own and self.own[path] == signature(path)
 
 
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
 def serve(config_file: str = "mkdocs.yml", dev_addr: str = "127.0.0.1:8000", seeds: Path = Path("seeds")) -> None:
     os.environ[SERVE] = "1"  # the MkDocs hook: the search index of the first build is kept, not made again per save
 
@@ -105,6 +110,8 @@ def serve(config_file: str = "mkdocs.yml", dev_addr: str = "127.0.0.1:8000", see
         build(config(), dirty=True)
 
     server = Preview(builder=rebuild, host=host, port=port, root=first.site_dir, mount_path=urlsplit(first.site_url or "/").path)
+    # `kill` or a closing terminal ends the preview as Ctrl-C does, so what it learned is saved for the next start.
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         rebuild()
         live(docs).preload()  # what the first save will need, read now rather than after it

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,11 +37,23 @@ class ArticleState:
 class State:
     articles: dict[str, ArticleState] = field(default_factory=dict)
     link: str = ""  # fingerprint of every input of the last link run
-    _saved: dict = field(default_factory=dict, repr=False, compare=False)  # as read from disk
+    _saved: dict = field(default_factory=dict, repr=False, compare=False)  # per article, the entry as on disk
+    _lines: dict = field(default_factory=dict, repr=False, compare=False)  # per article, its line in the file
+    _saved_link: str | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def load(cls, docs: Path) -> State:
         path = docs / STATE_FILE
+        key = os.path.abspath(path)
+        if key in _SHARED and _SHARED[key] is not None:
+            return _SHARED[key]
+        state = cls._read(path)
+        if key in _SHARED:
+            _SHARED[key] = state
+        return state
+
+    @classmethod
+    def _read(cls, path: Path) -> State:
         if not path.is_file():
             return cls()
         key, sig = os.path.abspath(path), signature(path)
@@ -49,24 +62,51 @@ class State:
         else:
             data = json.loads(path.read_text(encoding="utf-8"))
             _READ[key] = (sig, data)
+        entries = data.get("articles", {})
         return cls({k: ArticleState(**{**v, "linked": list(v.get("linked", [])), "tags": list(v.get("tags", []))})
-                    for k, v in data.get("articles", {}).items()}, str(data.get("link", "")), data)
+                    for k, v in entries.items()}, str(data.get("link", "")), dict(entries), {}, data.get("link"))
 
     def save(self, docs: Path) -> bool:
-        data = {"articles": {k: {**vars(v), "linked": list(v.linked), "tags": list(v.tags)} for k, v in sorted(self.articles.items())},
-                "link": self.link}
-        if data == self._saved:
-            return False  # serialising 10,000 entries costs more than comparing them
-        # One line per article, each by the C encoder: json's indent= would run the pure-Python one.
-        entries = ",\n".join(f"  {json.dumps(k, ensure_ascii=False)}: {json.dumps(v, sort_keys=True, ensure_ascii=False)}"
-                              for k, v in data["articles"].items())
-        text = f'{{\n "articles": {{\n{entries}\n }},\n "link": {json.dumps(self.link)}\n}}\n' if entries else \
-            json.dumps(data, indent=1, sort_keys=True) + "\n"
+        """Writes the file when an entry changed; an entry's line is serialised again only when the entry changed."""
+        if self.link == self._saved_link and self.articles.keys() == self._saved.keys() and all(
+                vars(v) == self._saved[k] for k, v in self.articles.items()):
+            return False  # comparing 10,000 entries costs less than serialising them
+        lines = []
+        for k, v in sorted(self.articles.items()):
+            entry = {**vars(v), "linked": list(v.linked), "tags": list(v.tags)}
+            if k not in self._lines or self._saved.get(k) != entry:
+                # One line per article, each by the C encoder: json's indent= would run the pure-Python one.
+                self._lines[k] = f"  {json.dumps(k, ensure_ascii=False)}: {json.dumps(entry, sort_keys=True, ensure_ascii=False)}"
+                self._saved[k] = entry
+            lines.append(self._lines[k])
+        for gone in self._saved.keys() - self.articles.keys():
+            del self._saved[gone]
+            self._lines.pop(gone, None)
+        entries = ",\n".join(lines)
+        text = f'{{\n "articles": {{\n{entries}\n }},\n "link": {json.dumps(self.link)}\n}}\n' if lines else \
+            json.dumps({"articles": {}, "link": self.link}, indent=1, sort_keys=True) + "\n"
         path = docs / STATE_FILE
         written = write_if_changed(path, text)
-        self._saved = data
-        _READ[os.path.abspath(path)] = (signature(path), data)
+        self._saved_link = self.link
+        _READ[os.path.abspath(path)] = (signature(path), {"articles": dict(self._saved), "link": self.link})
         return written
 
     def by_slug(self) -> dict[str, str]:
         return {a.slug: original for original, a in self.articles.items()}
+
+
+_SHARED: dict[str, State | None] = {}
+
+
+@contextmanager
+def shared(docs: Path):
+    """Every step inside shares one State of ``docs``, read once: what one step saved, the next one has.
+
+    On an error the object is dropped with the block, so nothing a failed step changed but did not save lives on.
+    """
+    key = os.path.abspath(docs / STATE_FILE)
+    _SHARED[key] = None
+    try:
+        yield
+    finally:
+        _SHARED.pop(key, None)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.filecache import FileCache, opened
+from generator.state import shared
 
 
 def _problems(lines: list[str]) -> None:
@@ -70,7 +71,7 @@ def update(seeds: Path, docs: Path, cache: FileCache | None = None) -> tuple[int
         return status
 
     written: list[str] = []
-    with opened(docs, cache) as cache:
+    with opened(docs, cache) as cache, shared(docs):
         if timed(run_ingest, seeds, docs):
             print("ingest: some input was skipped (see above); the site is built from the rest", file=sys.stderr)
         status = max(timed(run_retag, docs), timed(run_link, docs))
