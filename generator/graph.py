@@ -200,23 +200,24 @@ def build_graph(docs: Path, cache: FileCache | None = None, texts: dict[str, str
     ``texts`` collects the text of the pages that had to be read."""
     graph = Graph()
     cache = cache or FileCache(docs, persistent=False)
-    seen: set[str] = set()
-    known: dict[Path, tuple] = {}
-    unread: list[tuple[Path, object]] = []
-    for page in md_files(docs / "articles"):
-        if page.name == "index.md":
-            continue
-        sig = signature(page)
-        seen.add(cache.key(page))
-        facts = cache.get("graph", page, sig)
+    folder = docs / "articles"
+    # Names and strings, not Paths, while walking 10,000 unchanged pages: most of them are looked up and left.
+    names = [page.name for page in md_files(folder) if page.name != "index.md"]
+    known: dict[str, tuple] = {}
+    unread: list[tuple[str, object]] = []
+    base = os.fspath(folder)
+    for name in names:
+        path = os.path.join(base, name)
+        sig = signature(path)
+        facts = cache.get("graph", path, sig)
         if facts is None:
-            unread.append((page, sig))
+            unread.append((name, sig))
         else:
-            known[page] = facts
+            known[name] = facts
     sigs = dict(unread)
-    handed = {page: facts for page, sig in unread if (facts := cache.take("graph", page, sig)) is not None}
-    results = [(page, None, facts, "") for page, facts in handed.items()]
-    results += map_in_order(_read_facts, [p for p, _ in unread if p not in handed], "read")
+    handed = {name: facts for name, sig in unread if (facts := cache.take("graph", folder / name, sig)) is not None}
+    results = [(folder / name, None, facts, "") for name, facts in handed.items()]
+    results += map_in_order(_read_facts, [folder / name for name, _ in unread if name not in handed], "read")
     for page, text, facts, problem in results:
         if facts is None:
             graph.problems.append(problem)
@@ -225,24 +226,25 @@ def build_graph(docs: Path, cache: FileCache | None = None, texts: dict[str, str
         if before is not None:
             graph.touched |= _names(before)
         graph.listed |= before is None or _listing(before[0]) != _listing(facts[0])
-        cache.put("graph", page, facts, sigs[page])
+        cache.put("graph", page, facts, sigs[page.name])
         graph.fresh.add(page.stem)
         graph.touched |= _names(facts)
         if texts is not None and text is not None:
             texts[page.stem] = text
-        known[page] = facts
+        known[page.name] = facts
     firsts: dict[str, dict[tuple[str, str], str]] = {}
-    for page in sorted(known, key=lambda p: p.name):  # one folder: by name, as Paths would sort
-        ref, first = known[page]
+    for name in sorted(known):  # one folder: by name, as Paths would sort
+        ref, first = known[name]
         graph.articles.append(ref)
         firsts[ref.slug] = first
-    folder = cache.key(docs / "articles")
-    for path in [p for p in cache.kind("graph") if p not in seen and os.path.dirname(p) == folder]:
+    folder_key, present = cache.key(folder), set(names)
+    for path in [p for p in cache.kind("graph") if os.path.dirname(p) == folder_key and os.path.basename(p) not in present]:
         graph.touched |= _names(cache.drop("graph", path))  # an article page that is gone
         graph.listed = True
     graph.articles.sort(key=published_key, reverse=True)
+    mentions = graph.mentions
     for ref in graph.articles:  # newest first, so every entity's list is in that order too
-        first = firsts[ref.slug]
-        for key in dict.fromkeys(ref.tags):
-            graph.mentions[key].append((ref, first.get(key, "")))
+        first = firsts[ref.slug].get
+        for key in ref.distinct_tags:
+            mentions[key].append((ref, first(key, "")))
     return graph

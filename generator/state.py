@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ from generator.filecache import signature
 from generator.pages import write_if_changed
 
 STATE_FILE = Path(".generator") / "state.json"
+ENTRY_LINE = re.compile(r'  ("(?:[^"\\]|\\.)*"): \{.*\},?$')
 _READ: dict[str, tuple] = {}  # path → (file signature, data): a state file is parsed once per process while unchanged
 
 
@@ -58,13 +60,16 @@ class State:
             return cls()
         key, sig = os.path.abspath(path), signature(path)
         if key in _READ and _READ[key][0] == sig:
-            data = _READ[key][1]  # the file as this process last read or wrote it: not parsed again
+            data, lines = _READ[key][1:]  # the file as this process last read or wrote it: not parsed again
         else:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            _READ[key] = (sig, data)
+            text = path.read_text(encoding="utf-8")
+            data = json.loads(text)
+            # The file's own line for each entry (it writes one per article), so that saving rewrites only changed ones.
+            lines = {json.loads(m[1]): m[0].rstrip(",") for m in map(ENTRY_LINE.match, text.splitlines()) if m}
+            _READ[key] = (sig, data, lines)
         entries = data.get("articles", {})
         return cls({k: ArticleState(**{**v, "linked": list(v.get("linked", [])), "tags": list(v.get("tags", []))})
-                    for k, v in entries.items()}, str(data.get("link", "")), dict(entries), {}, data.get("link"))
+                    for k, v in entries.items()}, str(data.get("link", "")), dict(entries), dict(lines), data.get("link"))
 
     def save(self, docs: Path) -> bool:
         """Writes the file when an entry changed; an entry's line is serialised again only when the entry changed."""
@@ -88,7 +93,7 @@ class State:
         path = docs / STATE_FILE
         written = write_if_changed(path, text)
         self._saved_link = self.link
-        _READ[os.path.abspath(path)] = (signature(path), {"articles": dict(self._saved), "link": self.link})
+        _READ[os.path.abspath(path)] = (signature(path), {"articles": dict(self._saved), "link": self.link}, dict(self._lines))
         return written
 
     def by_slug(self) -> dict[str, str]:
