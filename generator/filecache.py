@@ -39,6 +39,7 @@ class FileCache:
         self._changed: set[str] = set()
         self._handed: dict[tuple[str, str], tuple[Any, Any]] = {}
         self._absolute: dict[str, str] = {}
+        self.memo: dict[str, Any] = {}  # structures a long-running process keeps between runs (see graph.build_graph)
 
     @classmethod
     def load(cls, docs: Path) -> FileCache:

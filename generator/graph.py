@@ -7,6 +7,7 @@ stays linear however many entities there are.
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import os
 import re
@@ -195,6 +196,60 @@ def _read_facts(page: Path) -> tuple[Path, str, tuple | None, str]:
         return page, "", None, f"{page}: {exc}"
 
 
+@dataclass
+class Lists:
+    """Every article newest first, and each entity's mentions in that order: what ``build_graph`` returns, kept by a
+    long-running process (the preview) and patched when only the text or tags of a few articles changed."""
+
+    facts: dict[str, tuple]  # page name → (ArticleRef, first sentences)
+    articles: list[ArticleRef]
+    mentions: dict[tuple[str, str], list[tuple[ArticleRef, str]]]
+    position: dict[str, int]  # slug → index in ``articles``
+
+    @classmethod
+    def of(cls, known: dict[str, tuple]) -> Lists:
+        firsts: dict[str, dict[tuple[str, str], str]] = {}
+        articles = []
+        for name in sorted(known):  # one folder: by name, as Paths would sort
+            ref, first = known[name]
+            articles.append(ref)
+            firsts[ref.slug] = first
+        articles.sort(key=published_key, reverse=True)
+        mentions: dict[tuple[str, str], list[tuple[ArticleRef, str]]] = defaultdict(list)
+        for ref in articles:  # newest first, so every entity's list is in that order too
+            first = firsts[ref.slug].get
+            for key in ref.distinct_tags:
+                mentions[key].append((ref, first(key, "")))
+        return cls(dict(known), articles, mentions, {ref.slug: i for i, ref in enumerate(articles)})
+
+    def patch(self, known: dict[str, tuple], fresh: set[str]) -> bool:
+        """Bring the lists up to date for the ``fresh`` pages; False when only building them anew will do (an article
+        came or went, another changed its place in the order, or anything else differs from what was kept)."""
+        if known.keys() != self.facts.keys():
+            return False
+        changed = [name for name in known if known[name] is not self.facts[name]]
+        if {name[:-3] for name in changed} - fresh:
+            return False
+        for name in changed:
+            (old, _), (new, first) = self.facts[name], known[name]
+            if published_key(old) != published_key(new):
+                return False
+        for name in changed:
+            (old, _), (new, first) = self.facts[name], known[name]
+            at = self.position[old.slug]
+            self.articles[at] = new
+            for key in old.distinct_tags:
+                entries = self.mentions[key]
+                entries[:] = [e for e in entries if e[0] is not old]
+                if not entries:
+                    del self.mentions[key]
+            for key in new.distinct_tags:
+                entries = self.mentions[key]
+                entries.insert(bisect.bisect_left(entries, at, key=lambda e: self.position[e[0].slug]), (new, first.get(key, "")))
+            self.facts[name] = known[name]
+        return True
+
+
 def build_graph(docs: Path, cache: FileCache | None = None, texts: dict[str, str] | None = None) -> Graph:
     """The graph of every article page; ``cache`` skips pages unchanged since a run saw them,
     ``texts`` collects the text of the pages that had to be read."""
@@ -232,19 +287,16 @@ def build_graph(docs: Path, cache: FileCache | None = None, texts: dict[str, str
         if texts is not None and text is not None:
             texts[page.stem] = text
         known[page.name] = facts
-    firsts: dict[str, dict[tuple[str, str], str]] = {}
-    for name in sorted(known):  # one folder: by name, as Paths would sort
-        ref, first = known[name]
-        graph.articles.append(ref)
-        firsts[ref.slug] = first
     folder_key, present = cache.key(folder), set(names)
-    for path in [p for p in cache.kind("graph") if os.path.dirname(p) == folder_key and os.path.basename(p) not in present]:
+    gone = [p for p in cache.kind("graph") if os.path.dirname(p) == folder_key and os.path.basename(p) not in present]
+    for path in gone:
         graph.touched |= _names(cache.drop("graph", path))  # an article page that is gone
         graph.listed = True
-    graph.articles.sort(key=published_key, reverse=True)
-    mentions = graph.mentions
-    for ref in graph.articles:  # newest first, so every entity's list is in that order too
-        first = firsts[ref.slug].get
-        for key in ref.distinct_tags:
-            mentions[key].append((ref, first(key, "")))
+    memo = cache.memo.get("graph")
+    if memo is not None and memo.patch(known, graph.fresh):
+        graph.articles, graph.mentions = memo.articles, memo.mentions
+    else:
+        memo = cache.memo["graph"] = Lists.of(known)
+        graph.articles, graph.mentions = memo.articles, memo.mentions
+    graph.together = CoMentions(graph.mentions)
     return graph

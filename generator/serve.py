@@ -107,7 +107,9 @@ def serve(config_file: str = "mkdocs.yml", dev_addr: str = "127.0.0.1:8000", see
             server.generator_wrote(written)
         if status:
             log.warning("The generator reported problems (above); the preview shows the rest.")
-        build(config(), dirty=True)
+        settings = config()
+        settings.theme.static_templates.discard("sitemap.xml")  # 10,000 URLs on every save; make site writes it
+        build(settings, dirty=True)
 
     server = Preview(builder=rebuild, host=host, port=port, root=first.site_dir, mount_path=urlsplit(first.site_url or "/").path)
     # `kill` or a closing terminal ends the preview as Ctrl-C does, so what it learned is saved for the next start.

@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
+from generator.filecache import FileCache
 from generator.ingest import ingest
 from generator.link import link
 from generator.pages import join, set_front_value, split
@@ -48,6 +49,7 @@ class EditorsAndGenerator(RuleBasedStateMachine):
         self.removed: set[tuple[str, str]] = set()  # (original, type/slug)
         self.added: set[tuple[str, str]] = set()
         self.moved: dict[str, str] = {}  # old ref → ref it now lives under
+        self.preview = FileCache(self.docs, persistent=False)
         self.counter = 0
 
     def teardown(self):
@@ -139,9 +141,11 @@ class EditorsAndGenerator(RuleBasedStateMachine):
     def run_retag(self):
         retag(self.docs)
 
-    @rule()
-    def run_link(self):
-        link(self.docs)
+    @rule(preview=st.booleans())
+    def run_link(self, preview):
+        # A run of its own reads the cache from disk; a preview keeps one in memory from run to run, with what it
+        # built last time patched rather than built anew (graph.Lists).
+        link(self.docs, self.preview if preview else None)
         # What link skipped as unchanged (its local cache) is what a run from scratch would have written.
         scratch = self.root / "scratch" / "docs"
         shutil.rmtree(scratch.parent, ignore_errors=True)
