@@ -24,6 +24,7 @@ from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
 from generator.filecache import live, save_live, signature
+from generator.graph import build_graph
 from generator.lock import Busy, exclusive
 from generator.mkdocs_hooks import SERVE
 from generator.update import update
@@ -117,6 +118,7 @@ def serve(config_file: str = "mkdocs.yml", dev_addr: str = "127.0.0.1:8000", see
     try:
         rebuild()
         live(docs).preload()  # what the first save will need, read now rather than after it
+        build_graph(docs, live(docs))  # and the lists of articles it patches
         for path in (first.docs_dir, first.config_file_path, str(seeds)):
             if path and os.path.exists(path):
                 server.watch(path)
