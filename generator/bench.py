@@ -1,10 +1,14 @@
 """``python -m generator bench N``: what the pipeline costs at N articles, next to a plain MkDocs build.
 
-Builds a synthetic wiki of N articles (``synth``) on the committed registry, then runs each
-step as its own process — ingest, retag + link, check, ``mkdocs build --strict`` — timing it
-and reading its peak memory; runs them all again with nothing changed; and builds the same
-pages with a plain mkdocs-material configuration (no hook, no scripts of ours), the floor of
-any MkDocs-based wiki. Ends with ``ratio: X.XX`` = our full ``make site`` / the plain build.
+Builds a synthetic wiki of N articles (``synth``) on the committed registry, then runs
+``make site`` as it runs — ``python -m generator update`` (each step's time from its output)
+and ``mkdocs build --strict`` with the Pagefind index — reading each one's peak memory; runs
+the update again with nothing changed; starts a real preview (``python -m generator serve``)
+and times one raw article's change until the article and a place's page show it as served;
+types five queries into the site's search box in headless Chromium, counting what the
+server sends; and builds the same pages with a plain mkdocs-material configuration (no hook,
+no scripts of ours), the floor of any MkDocs-based wiki. Ends with ``ratio: X.XX`` = our
+``make site`` / the plain build.
 """
 
 from __future__ import annotations
