@@ -28,6 +28,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.link import site_settings
 from generator.model import ENTITY_TYPES
 from generator.pages import split
 from generator.registry import entity_pages, load_registry
@@ -78,7 +79,7 @@ def snapshot(folder: Path) -> dict[str, int]:
     return {str(p): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file() and p.name != "lock" and "cache" not in p.parent.parts}
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -105,8 +106,8 @@ def live_change(root: Path) -> tuple[float, float, float]:
     tagged = set(split((docs / "articles" / f"{slug}.md").read_text(encoding="utf-8"))[0].get("locations") or [])
     place = next(e for e in sorted(load_registry(docs).entities.values(), key=lambda e: e.key)
                  if e.type == "locations" and e.kind == "city" and not e.proposed and e.slug not in tagged)
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}{urllib.parse.urlsplit(load_mkdocs_url(root)).path}"
+    port = free_port()
+    base = f"http://127.0.0.1:{port}{urllib.parse.urlsplit(site_settings(docs)[0] or '/').path}"
     log = open(root / "serve.log", "w", encoding="utf-8")  # noqa: SIM115 — closed below, after the server
     start = time.perf_counter()
     server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "-a", f"127.0.0.1:{port}"], cwd=root,
@@ -134,10 +135,6 @@ def live_change(root: Path) -> tuple[float, float, float]:
         log.close()
     after = (root / "serve.log").read_text(encoding="utf-8")[marked:]
     return started, took, sum(float(t) for t in re.findall(r"took ([\d.]+) s", after))
-
-
-def load_mkdocs_url(root: Path) -> str:
-    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader).get("site_url") or "/"
 
 
 QUERIES = ("Bukamal", "QSD", "Lavrentiev", "Damascus", "ceasefire")

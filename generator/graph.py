@@ -20,7 +20,7 @@ from pathlib import Path
 from generator.dates import event_dates
 from generator.filecache import FileCache, signature
 from generator.model import ENTITY_TYPES
-from generator.pages import SECTION, PageError, escape, md_files, split
+from generator.pages import SECTION, PageError, escape, md_names, split
 from generator.parallel import map_in_order
 
 LINK = re.compile(r"\[((?:\\.|[^\]\\])+)\]\(\.\./(actors|locations|agreements)/([^)\s]+)\.md\)")
@@ -257,7 +257,7 @@ def build_graph(docs: Path, cache: FileCache | None = None, texts: dict[str, str
     cache = cache or FileCache(docs, persistent=False)
     folder = docs / "articles"
     # Names and strings, not Paths, while walking 10,000 unchanged pages: most of them are looked up and left.
-    names = [page.name for page in md_files(folder) if page.name != "index.md"]
+    names = [name for name in md_names(folder) if name != "index.md"]
     known: dict[str, tuple] = {}
     unread: list[tuple[str, object]] = []
     base = os.fspath(folder)

@@ -165,9 +165,8 @@ def hand_over(cache: FileCache, page: Path, tagged: Tagged, registry: Registry) 
     cache.put("check-article", page, tagged.checked, tagged.sig)
     cache.put("section:tags", page, digest(tagged.tag_line), tagged.sig)
     cache.hand("graph", page, tagged.facts, tagged.sig)
-    cache.hand("tag-line", page, registry.shown, tagged.sig)
     cache.put("digest", page, tagged.file_digest, tagged.sig)
-    cache.hand("csv-rows", page, (registry.shown, tagged.csv_rows), tagged.sig)
+    cache.hand("link", page, (registry.shown, tagged.csv_rows), tagged.sig)  # tag line written with this registry, CSV rows
 
 
 def ingest(seeds: Path, docs: Path, cache: FileCache | None = None) -> IngestReport:

@@ -51,7 +51,7 @@ def site_settings(docs: Path) -> tuple[str, str]:
 
 
 def write_views(docs: Path, graph, entities: dict, counts: dict, partners: dict, report: LinkReport, cache: FileCache,
-                everything: bool, shown: str) -> None:
+                everything: bool, ingested: dict[str, str]) -> None:
     """Timeline, map, relations graph, sources and the export files.
 
     Lists of articles are rendered again only when what they show changed (``graph.listed``) or their page is not the
@@ -62,7 +62,7 @@ def write_views(docs: Path, graph, entities: dict, counts: dict, partners: dict,
     lists = everything or graph.listed
 
     def due(path: Path, name: str) -> bool:
-        return lists or cache.get("section:" + name, path) is None
+        return lists or not _current(cache, path, name)
 
     if due(docs / "timeline.md", "timeline"):
         _update(docs / "timeline.md", "timeline", timeline_page(graph.articles), report, cache=cache)
@@ -77,15 +77,9 @@ def write_views(docs: Path, graph, entities: dict, counts: dict, partners: dict,
             _update(docs / "sources" / f"{slug}.md", "articles", source_page(name, refs), report, title=name, cache=cache)
     site_url, site_name = site_settings(docs)
     rows = dict(cache.recall("link:csv") or {}) if not everything else {}
-    fresh = set(graph.fresh)
-    for slug in graph.fresh:  # rows ingest made with this registry for the pages it wrote
-        page = docs / "articles" / f"{slug}.md"
-        handed = cache.take("csv-rows", page, signature(page))
-        if handed is not None and handed[0] == shown:
-            rows[slug] = handed[1]
-            fresh.discard(slug)
+    rows.update(ingested)
     for path, text in ((docs / "feed.xml", rss_feed(graph.articles, site_url, site_name)),
-                       (docs / "exports" / "tags.csv", tags_csv(graph.articles, entities, rows, fresh)),
+                       (docs / "exports" / "tags.csv", tags_csv(graph.articles, entities, rows, graph.fresh - ingested.keys())),
                        (docs / "exports" / "locations.geojson", locations_geojson(places, counts))):
         if write_if_changed(path, text):
             report.written.append(str(path))
@@ -149,6 +143,11 @@ def record(done: Rewrite, report: LinkReport, cache: FileCache | None) -> None:
             cache.carry(done.path, done.before)
             cache.put("digest", done.path, done.file_digest)  # what inputs_fingerprint would read the page for
         cache.put("section:" + done.name, done.path, done.wanted)
+
+
+def _current(cache: FileCache, path: Path, name: str) -> bool:
+    """The page is the very file that last got section ``name`` from this cache's runs: rendering it again can wait."""
+    return cache.get("section:" + name, path) is not None
 
 
 def _update(path: Path, name: str, content: str, report: LinkReport, *, cache: FileCache | None = None, **how) -> None:
@@ -219,12 +218,16 @@ def _link(docs: Path, cache: FileCache) -> LinkReport:
     # Only what a changed article, a changed registry or an edited page can have changed is rendered again.
     shown = registry.shown
     everything = cache.recall("link:registry") != shown
+    ingested: dict[str, str] = {}  # slug → its tags.csv rows, made by ingest
     for ref in progress(graph.articles, "articles"):
         page = docs / "articles" / f"{ref.slug}.md"
-        if not everything and ref.slug not in graph.fresh and cache.get("section:tags", page) is not None:
+        if not everything and ref.slug not in graph.fresh and _current(cache, page, "tags"):
             continue
-        if ref.slug in graph.fresh and cache.take("tag-line", page, signature(page)) == shown:
-            continue  # ingest wrote the tag line with this very registry
+        if ref.slug in graph.fresh:
+            handed = cache.take("link", page, signature(page))
+            if handed is not None and handed[0] == shown:
+                ingested[ref.slug] = handed[1]  # ingest wrote the tag line with this very registry, and made the CSV rows
+                continue
         _update(docs / "articles" / f"{ref.slug}.md", "tags", tags_section(ref, entities), report, at_top=True, cache=cache,
                 text=texts.pop(ref.slug, None))
 
@@ -235,7 +238,7 @@ def _link(docs: Path, cache: FileCache) -> LinkReport:
                 events[key].append((event, ref))
     by_title = {e.title.casefold(): e for e in entities.values() if e.type in ("actors", "locations") and not e.proposed}
     due = [e.key for e in sorted(entities.values(), key=lambda e: e.key)
-           if everything or e.key in graph.touched or cache.get("section:mentions", docs / e.type / f"{e.slug}.md") is None]
+           if everything or e.key in graph.touched or not _current(cache, docs / e.type / f"{e.slug}.md", "mentions")]
     partners = dict(cache.recall("link:partners") or {}) if not everything else {}
     _WORK.update(graph=graph, entities=entities, events=events, by_title=by_title, docs=docs, cache=cache)
     try:
@@ -252,12 +255,12 @@ def _link(docs: Path, cache: FileCache) -> LinkReport:
         members = [e for e in entities.values() if e.type == type_]
         _update(docs / type_ / "index.md", "index", entity_index(type_, members, counts), report, cache=cache)
     lists = everything or graph.listed
-    if lists or cache.get("section:index", docs / "articles" / "index.md") is None:
+    if lists or not _current(cache, docs / "articles" / "index.md", "index"):
         _update(docs / "articles" / "index.md", "index", articles_index(graph.articles), report, cache=cache)
     _update(docs / "index.md", "dashboard", home(graph.articles, entities, counts), report, cache=cache)
-    if lists or any(entities[k].proposed for k in graph.touched if k in entities) or cache.get("section:review", docs / "review.md") is None:
+    if lists or any(entities[k].proposed for k in graph.touched if k in entities) or not _current(cache, docs / "review.md", "review"):
         _update(docs / "review.md", "review", review_page(entities, graph.mentions, graph.articles), report, cache=cache)
-    write_views(docs, graph, entities, counts, partners, report, cache, everything, shown)
+    write_views(docs, graph, entities, counts, partners, report, cache, everything, ingested)
     state.link = inputs_fingerprint(docs, cache)
     state.save(docs)
     cache.remember("link:registry", shown)

@@ -1,23 +1,17 @@
 """The live preview (`make serve`): a real `python -m generator serve`, edited under it."""
 
 import os
-import socket
 import subprocess
 import sys
 import threading
 import time
 import urllib.request
 
+from generator.bench import free_port
 from generator.ingest import ingest
 from generator.link import link
 from tests.conftest import ROOT, site_scaffold
 from tests.test_ingest_link import ARTICLE
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_for(url: str, text: str, seconds: float) -> bool:
