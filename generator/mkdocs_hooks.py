@@ -11,6 +11,9 @@ page is already escaped by the generator; this covers the one path it does not c
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import gc
 import html
 import os
 import re
@@ -67,6 +70,7 @@ def on_page_content(content, page, **kwargs):
     goes by an exact filter value (see assets/wiki/search.js). The filter is split by the name's
     first letter (``alias-d`` holds "damascus"): a query loads one small part of it, not every name.
     """
+    page.markdown = ""  # rendered: MkDocs would keep every page's source to the end of the build (see _release); None would lose the title
     # An article's tag line repeats names the text already has: in the index it would only add noise.
     content = TAGS.sub(r"\1<div data-pagefind-ignore>\2</div>\3", content, count=1)
     if not _is_entity(page):
@@ -82,7 +86,24 @@ def on_page_content(content, page, **kwargs):
 
 def on_post_page(output, page, **kwargs):
     """Index the page's content only, not the theme's navigation around it; pages without the mark are not indexed."""
+    page.content = None  # in the output now; see _release
     return output.replace(ARTICLE_OPEN, ARTICLE_OPEN[:-1] + " data-pagefind-body>", 1) if _is_searched(page) else output
+
+
+def _release() -> None:
+    """Give the memory of the pages' sources and HTML back to the system before Pagefind starts.
+
+    MkDocs keeps every page's Markdown and HTML until the build ends (hundreds of MB at 10,000
+    articles), and Pagefind, which needs about as much again, runs while this process is alive.
+    The hooks above drop each text once it is used; glibc then returns the freed heap on request.
+    """
+    gc.collect()
+    libc = ctypes.util.find_library("c")
+    if libc:
+        try:
+            ctypes.CDLL(libc).malloc_trim(0)
+        except (OSError, AttributeError):  # not glibc: the memory is still free for reuse
+            pass
 
 
 # `make serve` (python -m generator serve) sets this: the search index of its first build is kept.
@@ -98,6 +119,7 @@ def on_post_build(config, **kwargs):
     site = Path(config.site_dir)
     if os.environ.get(SERVE) and (site / "pagefind" / "pagefind.js").is_file():
         return
+    _release()
     result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--silent"], capture_output=True, text=True)
     if result.returncode != 0:
         raise PluginError(f"pagefind could not index {site}: {(result.stderr or result.stdout).strip()[-2000:]}")

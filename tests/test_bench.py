@@ -6,7 +6,7 @@ import sys
 
 import yaml
 
-from generator.bench import plain_config, scaffold
+from generator.bench import plain_config, run, scaffold
 from generator.ingest import ingest
 from generator.link import link
 from generator.synth import synth
@@ -42,3 +42,11 @@ def test_plain_build_renders_the_same_pages_as_ours(tmp_path):
     assert pages[root] == pages[plain]
     assert len(pages[root]) > 1000
     assert "hooks" not in plain_config(root) and "extra_javascript" not in plain_config(root)
+
+
+def test_peak_memory_counts_the_processes_a_command_starts(tmp_path):
+    """Pagefind runs as a child of MkDocs: a peak that missed children would report a build's memory too low."""
+    child = "b = bytearray(300 * 2**20); b[::4096] = b'x' * len(b[::4096]); import time; time.sleep(0.6)"
+    parent = f"import subprocess, sys; subprocess.run([sys.executable, '-c', {child!r}], check=True)"
+    _, peak, _ = run([sys.executable, "-c", parent], tmp_path)
+    assert 300 <= peak < 600
