@@ -8,9 +8,10 @@ returned byte for byte. Writes are atomic and skipped when nothing changed.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import re
-import tempfile
+import stat
 from pathlib import Path
 
 import frontmatter
@@ -21,6 +22,8 @@ SECTION = re.compile(r"<!-- generated:(?P<name>[a-z-]+)\b[^>]*-->\n?(?P<inner>.*
 MD_SPECIAL = re.compile(r"([\\`*\[\]])")
 ENTITY_REF = re.compile(r"&(?=#?\w+;)")
 LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)]|~~~)", re.M)
+# Anything the three patterns above could change; most stretches of news text between two names have none.
+NEEDS_ESCAPE = re.compile(r"[&<>\\`*\[\]]|^\s*(?:[#>+=-]|\d+[.)]|~~~)", re.M)
 
 
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same result, much faster
@@ -123,6 +126,8 @@ def replace_section(body: str, name: str, content: str, *, at_top: bool = False)
 
 def escape(text: str) -> str:
     """Article text shown as the text it is: no HTML, no Markdown links, no headings."""
+    if not NEEDS_ESCAPE.search(text):
+        return text
     text = ENTITY_REF.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
     text = MD_SPECIAL.sub(r"\\\1", text)
     return LINE_START.sub(r"\1\\\2", text)
@@ -167,18 +172,34 @@ def md_tree(docs: Path, skip: str = ".generator") -> list[str]:
     return sorted(out)
 
 
+_TEMPORARY = itertools.count()
+
+
 def write_if_changed(path: Path, text: str) -> bool:
-    """Atomically replace ``path`` with ``text`` unless it already holds exactly that."""
+    """Atomically replace ``path`` with ``text`` unless it already holds exactly that (line endings aside, as read);
+    the file keeps its mode, less the umask.
+
+    The temporary file is named by process and counter rather than by ``tempfile.mkstemp``, which costs five times
+    as much (10,000 new article pages: 1.4 s against 0.6 s) and leaves files readable by their owner only.
+    """
+    mode = 0o666  # less the umask, as for any file an editor creates
     try:
-        if path.read_text(encoding="utf-8") == text:
-            return False
+        with open(path, encoding="utf-8") as f:
+            if f.read() == text:
+                return False
+            mode = stat.S_IMODE(os.fstat(f.fileno()).st_mode)
     except FileNotFoundError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        path.parent.mkdir(parents=True, exist_ok=True)
+    while True:
+        tmp = os.path.join(path.parent, f".{path.name}.{os.getpid()}-{next(_TEMPORARY)}.tmp")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), mode)
+            break
+        except FileExistsError:  # left by a process that had this number and was killed
+            continue
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
+        with open(fd, "wb") as f:
+            f.write(text.encode("utf-8"))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

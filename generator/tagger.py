@@ -15,6 +15,7 @@ from generator.model import Entity, Mention
 from generator.readings import demonym_acts, is_acting, is_locative, words_after
 from generator.textnorm import fold
 
+DASH = ("-", "–", "—")  # what "-based" follows, checked first: most names are followed by a space
 NEXT_NAME = re.compile(r" (?:[A-Z][a-z]|al-[A-Z])")
 ACRONYM_DEFINITION = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z0-9&]{1,9})\s*\)")
 
@@ -31,7 +32,7 @@ def resolve(hit: Hit, text: str, entities: dict[tuple[str, str], Entity]) -> lis
     names = by_role.get("name", [])
     places = [c for c in names if c.type == "locations"]
     actors = [c for c in names if c.type == "actors"] + by_role.get("metonym", [])
-    if words_after(text, hit.end, 1)[:1] == ["-based"]:
+    if text[hit.end:hit.end + 1] in DASH and words_after(text, hit.end, 1)[:1] == ["-based"]:
         return []  # "a Britain-based monitor" names neither the state nor the place
     if places and actors:
         if is_locative(text, hit.start, hit.end, hit.possessive):

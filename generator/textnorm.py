@@ -68,9 +68,15 @@ def fold(text: str, *, lower: bool = True) -> tuple[str, Offsets]:
     """Return the folded text and, per folded character, its offset in ``text``.
 
     Runs of spaces and dashes become one space (none at the very start); apostrophes
-    disappear. Everything else is copied, lower-cased, by one C-level ``translate``.
+    disappear. Everything else is copied, lower-cased, by C-level ``translate``.
     """
-    copied = text.translate(_LOWER if lower else _KEEP_CASE)
+    return _fold(text, lower)
+
+
+# An article is folded several times in a row (the two matchers, its fingerprint): the last few results are kept.
+@lru_cache(maxsize=8)
+def _fold(text: str, lower: bool) -> tuple[str, Offsets]:
+    table = _LOWER if lower else _KEEP_CASE
     out: list[str] = []
     starts: list[int] = []
     bases: list[int] = []
@@ -78,8 +84,8 @@ def fold(text: str, *, lower: bool = True) -> tuple[str, Offsets]:
     n = pos = 0
     for m in _EDITS.finditer(text):
         a, b = m.span()
-        if a > pos:
-            starts.append(n), bases.append(pos), steps.append(1), out.append(copied[pos:a])
+        if a > pos:  # ASCII only (every other character is an edit): translate's fast path
+            starts.append(n), bases.append(pos), steps.append(1), out.append(text[pos:a].translate(table))
             n += a - pos
         token = m.group()
         if _SEPARATOR.match(token):
@@ -92,7 +98,7 @@ def fold(text: str, *, lower: bool = True) -> tuple[str, Offsets]:
             n += len(piece)
         pos = b
     if pos < len(text):
-        starts.append(n), bases.append(pos), steps.append(1), out.append(copied[pos:])
+        starts.append(n), bases.append(pos), steps.append(1), out.append(text[pos:].translate(table))
         n += len(text) - pos
     return "".join(out), Offsets(starts, bases, steps, n)
 

@@ -99,3 +99,28 @@ def test_front_matter_is_what_the_yaml_dumper_writes_and_reads_back(meta):
                        default_flow_style=False, width=10_000)
     assert front == f"---\n{dumped}---\n"
     assert split(front + "Text.\n")[0] == meta
+
+
+@given(st.lists(st.sampled_from(["~~~", "12.", "3)", "&amp;", "&#39;", "&x", "\n", "\t", " ", "ab", *"1.)#;<>\\`*[]+=-~"]),
+                max_size=20).map("".join))
+@settings(max_examples=3000)
+def test_text_without_anything_to_escape_is_returned_as_is(text):
+    """escape skips the three substitutions when none would change anything: the same result as applying them."""
+    from generator.pages import ENTITY_REF, LINE_START, MD_SPECIAL
+    slow = LINE_START.sub(r"\1\\\2", MD_SPECIAL.sub(r"\\\1", ENTITY_REF.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")))
+    assert escape(text) == slow
+
+
+def test_a_page_rewritten_keeps_its_mode_and_a_new_one_gets_the_usual(tmp_path):
+    import os
+    umask = os.umask(0o022)
+    try:
+        page = tmp_path / "new.md"
+        write_if_changed(page, "x")
+        assert page.stat().st_mode & 0o777 == 0o644  # like any file an editor creates, not owner-only
+        os.chmod(page, 0o640)
+        assert write_if_changed(page, "y")
+        assert page.stat().st_mode & 0o777 == 0o640 and page.read_text() == "y"
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["new.md"]  # no temporary file left
+    finally:
+        os.umask(umask)
