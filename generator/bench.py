@@ -90,6 +90,7 @@ def run(cmd: list[str], cwd: Path, output: bool = False, env: dict | None = None
     (workers, Pagefind under MkDocs) at the same moment, sampled every 0.05 s from /proc. The
     largest single process's peak (``ru_maxrss``) would miss Pagefind running next to MkDocs.
     """
+    os.sync()  # what earlier steps wrote is on disk: a step is not timed while the system writes back another's files
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         process = subprocess.Popen(cmd, cwd=cwd, stdout=out if output else subprocess.DEVNULL, stderr=err,
