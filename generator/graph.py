@@ -79,14 +79,27 @@ class CoMentions(dict):
         self.mentions = mentions
         self.articles = articles  # how many there are: what one AND costs
         self._bits: dict[tuple[str, str], int] | None = None
+        self._walked = 0  # tags counted by walking so far
+        self._total: int | None = None
 
     def __missing__(self, key: tuple[str, str]) -> dict[tuple[str, str], int]:
         entries = self.mentions.get(key, ())
         walk = sum(len(ref.distinct_tags) for ref, _ in entries)
-        # Measured: a tag counted costs about as much as one AND of articles/4,000 machine words.
-        counts = self.by_bits(key) if walk > len(self.mentions) * (1 + self.articles / 4000) else self.by_counting(key)
+        # Measured: a tag counted costs about as much as one AND of articles/4,000 machine words. Making the bits costs
+        # about one step per mention in the corpus: they are made once the walks so far have cost that much (a preview's
+        # save asks for a few dozen entities, a full run for all of them).
+        worth = walk > len(self.mentions) * (1 + self.articles / 4000)
+        if worth and self._bits is None and self._walked + walk < self._entries():
+            worth = False
+        counts = self.by_bits(key) if worth else self.by_counting(key)
+        self._walked += 0 if worth else walk
         self[key] = counts
         return counts
+
+    def _entries(self) -> int:
+        if self._total is None:
+            self._total = sum(len(entries) for entries in self.mentions.values())
+        return self._total
 
     def by_counting(self, key: tuple[str, str]) -> dict[tuple[str, str], int]:
         counts = Counter(chain.from_iterable(ref.distinct_tags for ref, _ in self.mentions.get(key, ())))  # counted in C

@@ -18,6 +18,7 @@ from generator.progress import progress
 T = TypeVar("T")
 R = TypeVar("R")
 POOL_FROM = 200  # items; below this a pool's start-up costs more than it saves
+SETTLE_EVERY = 1000  # results
 YOUNG_OBJECTS = 50_000  # a worker's collector runs after this many new objects, not Python's 700
 
 
@@ -36,10 +37,20 @@ def map_in_order(function: Callable[[T], R], items: Iterable[T], desc: str) -> I
         yield from progress(map(function, items), desc, total=len(items))
         return
     # Frozen objects are out of the collector's sight: a worker's collections would otherwise walk, and so copy, the
-    # whole heap it inherited (twice the CPU time of the work itself, measured at 10,000 articles).
+    # whole heap it inherited (twice the CPU time of the work itself, measured at 10,000 articles). They stay frozen
+    # here too (see ``settle``).
+    settle()
+    with multiprocessing.get_context("fork").Pool(workers(), initializer=_start_worker) as pool:
+        for i, result in enumerate(progress(pool.imap(function, items, chunksize=32), desc, total=len(items)), 1):
+            yield result
+            if i % SETTLE_EVERY == 0:
+                settle()  # what the caller keeps of the results piles up: 10,000 articles' worth
+
+
+def settle() -> None:
+    """What is alive now is long-lived (registry, cache, lists of articles): the collector stops walking it.
+
+    Without this, each full collection walks the whole heap: at 10,000 articles the update's process made 27 of them,
+    2.2 s of its 22. Frozen objects are still freed when no longer referenced; only a cycle among them would stay.
+    """
     gc.freeze()
-    try:
-        with multiprocessing.get_context("fork").Pool(workers(), initializer=_start_worker) as pool:
-            yield from progress(pool.imap(function, items, chunksize=32), desc, total=len(items))
-    finally:
-        gc.unfreeze()

@@ -27,6 +27,7 @@ from generator.filecache import live, save_live, signature
 from generator.graph import build_graph
 from generator.lock import Busy, exclusive
 from generator.mkdocs_hooks import SERVE
+from generator.parallel import settle
 from generator.update import update
 
 log = logging.getLogger("mkdocs")
@@ -119,6 +120,7 @@ def serve(config_file: str = "mkdocs.yml", dev_addr: str = "127.0.0.1:8000", see
         rebuild()
         live(docs).preload()  # what the first save will need, read now rather than after it
         build_graph(docs, live(docs))  # and the lists of articles it patches
+        settle()  # all of it long-lived: no collection walks it on a save
         for path in (first.docs_dir, first.config_file_path, str(seeds)):
             if path and os.path.exists(path):
                 server.watch(path)

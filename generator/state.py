@@ -73,20 +73,24 @@ class State:
 
     def save(self, docs: Path) -> bool:
         """Writes the file when an entry changed; an entry's line is serialised again only when the entry changed."""
-        if self.link == self._saved_link and self.articles.keys() == self._saved.keys() and all(
-                vars(v) == self._saved[k] for k, v in self.articles.items()):
-            return False  # comparing 10,000 entries costs less than serialising them
-        lines = []
-        for k, v in sorted(self.articles.items()):
+        lines, changed = [], self.link != self._saved_link
+        for k in sorted(self.articles):
+            v = self.articles[k]
+            if k in self._lines and self._saved.get(k) == vars(v):
+                lines.append(self._lines[k])  # comparing an entry costs less than serialising it
+                continue
             entry = {**vars(v), "linked": list(v.linked), "tags": list(v.tags)}
-            if k not in self._lines or self._saved.get(k) != entry:
-                # One line per article, each by the C encoder: json's indent= would run the pure-Python one.
-                self._lines[k] = f"  {json.dumps(k, ensure_ascii=False)}: {json.dumps(entry, sort_keys=True, ensure_ascii=False)}"
-                self._saved[k] = entry
+            # One line per article, each by the C encoder: json's indent= would run the pure-Python one.
+            self._lines[k] = f"  {json.dumps(k, ensure_ascii=False)}: {json.dumps(entry, sort_keys=True, ensure_ascii=False)}"
+            self._saved[k] = entry
             lines.append(self._lines[k])
+            changed = True
         for gone in self._saved.keys() - self.articles.keys():
             del self._saved[gone]
             self._lines.pop(gone, None)
+            changed = True
+        if not changed:
+            return False
         entries = ",\n".join(lines)
         text = f'{{\n "articles": {{\n{entries}\n }},\n "link": {json.dumps(self.link)}\n}}\n' if lines else \
             json.dumps({"articles": {}, "link": self.link}, indent=1, sort_keys=True) + "\n"

@@ -22,7 +22,9 @@ _SEPARATOR_CHARS = re.escape("".join(sorted(APOSTROPHES | DASHES)))
 _SEPARATOR = re.compile(f"[{_SEPARATOR_CHARS}\\s]")
 # What the fold does not copy one for one: runs of two or more separators, a separator at
 # the very start, apostrophes, and non-ASCII characters. News text has few of these.
-_EDITS = re.compile(f"[{_SEPARATOR_CHARS}\\s]{{2,}}|^[{_SEPARATOR_CHARS}\\s]|[{re.escape(''.join(sorted(APOSTROPHES)))}]|[^\\x00-\\x7f]")
+# The lookahead, one class that every edit starts with, lets most characters fail one test instead of four.
+_EDITS = re.compile(f"(?=[{_SEPARATOR_CHARS}\\s\\x80-\\U0010ffff])"
+                    f"(?:[{_SEPARATOR_CHARS}\\s]{{2,}}|^[{_SEPARATOR_CHARS}\\s]|[{re.escape(''.join(sorted(APOSTROPHES)))}]|[^\\x00-\\x7f])")
 _ONE_FOR_ONE = {ord(c): " " for c in DASHES | set("\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f") if ord(c) < 128}
 _LOWER = str.maketrans(_ONE_FOR_ONE | {ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})
 _KEEP_CASE = str.maketrans(_ONE_FOR_ONE)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.filecache import FileCache, opened
+from generator.parallel import settle
 from generator.state import shared
 
 
@@ -66,6 +67,7 @@ def update(seeds: Path, docs: Path, cache: FileCache | None = None) -> tuple[int
     def timed(step: Callable[..., tuple[int, list[str]]], *args) -> int:
         start = time.perf_counter()
         status, files = step(*args, cache)
+        settle()
         written.extend(files)
         print(f"  ({step.__name__[4:]} took {time.perf_counter() - start:.2f} s)")
         return status

@@ -46,7 +46,7 @@ def test_plain_build_renders_the_same_pages_as_ours(tmp_path):
 
 def test_peak_memory_counts_the_processes_a_command_starts(tmp_path):
     """Pagefind runs as a child of MkDocs: a peak that missed children would report a build's memory too low."""
-    child = "b = bytearray(300 * 2**20); b[::4096] = b'x' * len(b[::4096]); import time; time.sleep(0.6)"
+    child = "b = bytearray(300 * 2**20); b[::4096] = b'x' * len(b[::4096]); import time; time.sleep(1)"
     parent = f"import subprocess, sys; subprocess.run([sys.executable, '-c', {child!r}], check=True)"
     _, peak, _ = run([sys.executable, "-c", parent], tmp_path)
     assert 300 <= peak < 600
