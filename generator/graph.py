@@ -80,7 +80,6 @@ class CoMentions(dict):
         self.articles = articles  # how many there are: what one AND costs
         self._bits: dict[tuple[str, str], int] | None = None
         self._walked = 0  # tags counted by walking so far
-        self._total: int | None = None
 
     def __missing__(self, key: tuple[str, str]) -> dict[tuple[str, str], int]:
         entries = self.mentions.get(key, ())
@@ -89,17 +88,17 @@ class CoMentions(dict):
         # about one step per mention in the corpus: they are made once the walks so far have cost that much (a preview's
         # save asks for a few dozen entities, a full run for all of them).
         worth = walk > len(self.mentions) * (1 + self.articles / 4000)
-        if worth and self._bits is None and self._walked + walk < self._entries():
+        if worth and self._bits is None and self._walked + walk < self._entries:
             worth = False
         counts = self.by_bits(key) if worth else self.by_counting(key)
         self._walked += 0 if worth else walk
         self[key] = counts
         return counts
 
+    @cached_property
     def _entries(self) -> int:
-        if self._total is None:
-            self._total = sum(len(entries) for entries in self.mentions.values())
-        return self._total
+        """Mentions in the corpus: what making the bits costs."""
+        return sum(len(entries) for entries in self.mentions.values())
 
     def by_counting(self, key: tuple[str, str]) -> dict[tuple[str, str], int]:
         counts = Counter(chain.from_iterable(ref.distinct_tags for ref, _ in self.mentions.get(key, ())))  # counted in C
@@ -107,9 +106,10 @@ class CoMentions(dict):
         return dict(counts)
 
     def by_bits(self, key: tuple[str, str]) -> dict[tuple[str, str], int]:
-        bits = self._bits = self._bits if self._bits is not None else self._articles_bits()
-        mine = bits.get(key, 0)
-        return {other: n for other, theirs in bits.items() if other != key and (n := (mine & theirs).bit_count())}
+        if self._bits is None:
+            self._bits = self._articles_bits()
+        mine = self._bits.get(key, 0)
+        return {other: n for other, theirs in self._bits.items() if other != key and (n := (mine & theirs).bit_count())}
 
     def _articles_bits(self) -> dict[tuple[str, str], int]:
         numbers: dict[int, int] = {}  # each article by identity (the lists share their ArticleRefs), numbered once

@@ -228,8 +228,7 @@ def _link(docs: Path, cache: FileCache) -> LinkReport:
             if handed is not None and handed[0] == shown:
                 ingested[ref.slug] = handed[1]  # ingest wrote the tag line with this very registry, and made the CSV rows
                 continue
-        _update(docs / "articles" / f"{ref.slug}.md", "tags", tags_section(ref, entities), report, at_top=True, cache=cache,
-                text=texts.pop(ref.slug, None))
+        _update(page, "tags", tags_section(ref, entities), report, at_top=True, cache=cache, text=texts.pop(ref.slug, None))
 
     events: dict[tuple[str, str], list] = defaultdict(list)
     for ref in graph.articles:
