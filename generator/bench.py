@@ -40,15 +40,24 @@ from generator.synth import synth
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _config(project: Path) -> dict:
+    return yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+
+
+def hook_files(project: Path = ROOT) -> list[str]:
+    """The hooks mkdocs.yml lists (paths in the project): what a copy of the wiki needs of generator/ to build."""
+    return list(_config(project).get("hooks", []))
+
+
 def plain_config(project: Path) -> dict:
     """Our mkdocs.yml without anything of ours: material, search, the same nav."""
-    ours = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    ours = _config(project)
     return {"site_name": ours["site_name"], "docs_dir": "docs", "theme": {"name": "material"}, "plugins": ["search"],
             "nav": ours["nav"]}
 
 
 def scaffold(root: Path, project: Path = ROOT) -> Path:
-    """A wiki folder with the committed registry, mkdocs.yml, hook and assets; returns its docs/."""
+    """A wiki folder with the committed registry, mkdocs.yml, hooks and assets; returns its docs/."""
     docs = root / "docs"
     for type_ in ENTITY_TYPES:
         (docs / type_).mkdir(parents=True, exist_ok=True)
@@ -57,8 +66,9 @@ def scaffold(root: Path, project: Path = ROOT) -> Path:
     shutil.copy(project / "docs" / "editing.md", docs / "editing.md")
     shutil.copytree(project / "docs" / "assets", docs / "assets", dirs_exist_ok=True)
     shutil.copy(project / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "generator").mkdir(exist_ok=True)
-    shutil.copy(project / "generator" / "mkdocs_hooks.py", root / "generator" / "mkdocs_hooks.py")
+    for hook in hook_files(project):
+        (root / hook).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(project / hook, root / hook)
     return docs
 
 
@@ -190,7 +200,7 @@ WATCH = """() => {
   }).observe(list, {childList: true, subtree: true});
 }"""
 TYPING_DELAY = 80  # ms between keystrokes: a fast typist
-DEBOUNCE = int(re.search(r"debouncedSearch\(q, \{\}, (\d+)\)", (ROOT / "docs/assets/wiki/search.js").read_text(encoding="utf-8"))[1])
+DEBOUNCE = int(re.search(r"const DEBOUNCE = (\d+);", (ROOT / "docs/assets/wiki/search.js").read_text(encoding="utf-8"))[1])
 
 
 def search_cost(site: Path) -> list[tuple[str, int, int, float, str]]:

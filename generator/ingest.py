@@ -8,6 +8,7 @@ overwritten.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from generator.exports import tags_rows
 from generator.filecache import FileCache, opened, signature
 from generator.gazetteer import SOURCE as GAZETTEER
 from generator.gazetteer import locate
-from generator.graph import facts_of
+from generator.graph import facts_of, shared, shared_key
 from generator.matcher import Hit, Matcher, name_keys, resolve_overlaps
 from generator.model import ENTITY_TYPES, CleanArticle, Entity, Proposal
 from generator.pages import digest, escape, file_digest, owned_digest, write_if_changed
@@ -162,9 +163,11 @@ def tag_one(job: tuple[CleanArticle, str, str | None, tuple]) -> Tagged:
 def hand_over(cache: FileCache, page: Path, tagged: Tagged, registry: Registry) -> None:
     """What retag, link and check would read back from the page just written, given to them instead."""
     cache.put("owned", page, tagged.owned, tagged.sig)
-    cache.put("check-article", page, tagged.checked, tagged.sig)
+    problems, tags, text_digest = tagged.checked
+    checked = (problems, [(*shared_key((t, s)), line) for t, s, line in tags], text_digest)  # the same strings as the facts'
+    cache.put("check-article", page, checked, tagged.sig)
     cache.put("section:tags", page, digest(tagged.tag_line), tagged.sig)
-    cache.hand("graph", page, tagged.facts, tagged.sig)
+    cache.hand("graph", page, shared(tagged.facts), tagged.sig)
     cache.put("digest", page, tagged.file_digest, tagged.sig)
     cache.hand("link", page, (registry.shown, tagged.csv_rows), tagged.sig)  # tag line written with this registry, CSV rows
 
@@ -236,8 +239,8 @@ def _ingest(seeds: Path, docs: Path, cache: FileCache) -> IngestReport:
         if tagged.written:
             report.written.append(str(page))
         hand_over(cache, page, tagged, registry)
-        owned = tagged.owned
-        state.articles[article.original] = ArticleState(slug, raw_hash, owned, tagged.refs, tagged.refs, retag_key(registry, owned), body_hash)
+        owned, refs = tagged.owned, [sys.intern(r) for r in tagged.refs]  # one string per entity, not per article naming it
+        state.articles[article.original] = ArticleState(slug, raw_hash, owned, refs, refs, retag_key(registry, owned), body_hash)
     state.save(docs)
     _WORK.clear()
     return report

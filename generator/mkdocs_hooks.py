@@ -1,5 +1,5 @@
-"""MkDocs hook: titles shown as text whatever they contain; a Pagefind search index with
-entity pages first.
+"""MkDocs hook: titles shown as text whatever they contain; pages marked for the search index
+(generator/search_index.py builds it), entity pages first.
 
 MkDocs renders its theme templates without autoescaping, and mkdocs-material prints
 ``page.title`` raw in the header and the page heading, so a title such as
@@ -11,17 +11,8 @@ page is already escaped by the generator; this covers the one path it does not c
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
-import gc
 import html
-import os
 import re
-import subprocess
-import sys
-from pathlib import Path
-
-from mkdocs.exceptions import PluginError
 
 _ENTITY_START = re.compile(r"&(?=#?\w+;?)")
 
@@ -62,6 +53,18 @@ def alias_filter(name: str) -> str:
     return f"alias-{name[0] if 'a' <= name[:1] <= 'z' else '0'}"
 
 
+_MARKUP = re.compile(r"<[^>]*>")
+
+
+def _ignored(section: re.Pattern, content: str, group: int) -> tuple[str, str]:
+    """``content`` with the first match's ``group`` wrapped in a block Pagefind skips, and ``content`` without it."""
+    m = section.search(content)
+    if m is None:
+        return content, content
+    before, after = content[:m.start(group)], content[m.end(group):]
+    return f"{before}<div data-pagefind-ignore>{m[group]}</div>{after}", before + after
+
+
 def on_page_content(content, page, **kwargs):
     """Someone searching a name ("Bukamal", "QSD") wants the entity's page before the articles that use it.
 
@@ -70,12 +73,16 @@ def on_page_content(content, page, **kwargs):
     goes by an exact filter value (see assets/wiki/search.js). The filter is split by the name's
     first letter (``alias-d`` holds "damascus"): a query loads one small part of it, not every name.
     """
-    page.markdown = ""  # rendered: MkDocs would keep every page's source to the end of the build (see _release); None would lose the title
+    page.markdown = ""  # rendered: MkDocs would keep every page's source to the end of the build (see search_index._release); None would lose the title
     # An article's tag line repeats names the text already has: in the index it would only add noise.
-    content = TAGS.sub(r"\1<div data-pagefind-ignore>\2</div>\3", content, count=1)
+    content, indexed = _ignored(TAGS, content, 2)
+    if not _is_searched(page):
+        return content
+    if _is_entity(page):
+        content, indexed = _ignored(MENTIONS, content, 1)
+    page.search_words = len(_MARKUP.sub(" ", indexed).split())  # what Pagefind will hold in memory: see search_index
     if not _is_entity(page):
         return content
-    content = MENTIONS.sub(r"<div data-pagefind-ignore>\1</div>\2", content, count=1)
     m = ALSO_KNOWN_AS.search(content)
     aliases = [a.strip() for a in html.unescape(m.group(1)).split("·") if a.strip()] if m else []
     names = sorted({n.lower() for n in [html.unescape(str(page.title)), *aliases]})
@@ -86,41 +93,5 @@ def on_page_content(content, page, **kwargs):
 
 def on_post_page(output, page, **kwargs):
     """Index the page's content only, not the theme's navigation around it; pages without the mark are not indexed."""
-    page.content = None  # in the output now; see _release
+    page.content = None  # in the output now; see search_index._release
     return output.replace(ARTICLE_OPEN, ARTICLE_OPEN[:-1] + " data-pagefind-body>", 1) if _is_searched(page) else output
-
-
-def _release() -> None:
-    """Give the memory of the pages' sources and HTML back to the system before Pagefind starts.
-
-    MkDocs keeps every page's Markdown and HTML until the build ends (hundreds of MB at 10,000
-    articles), and Pagefind, which needs about as much again, runs while this process is alive.
-    The hooks above drop each text once it is used; glibc then returns the freed heap on request.
-    """
-    gc.collect()
-    libc = ctypes.util.find_library("c")
-    if libc:
-        try:
-            ctypes.CDLL(libc).malloc_trim(0)
-        except (OSError, AttributeError):  # not glibc: the memory is still free for reuse
-            pass
-
-
-# `make serve` (python -m generator serve) sets this: the search index of its first build is kept.
-SERVE = "SITUATION_WIKI_SERVE"
-
-
-def on_post_build(config, **kwargs):
-    """Pagefind's index of the built site, so that `mkdocs build`, `gh-deploy` and `serve` all have search.
-
-    Under `make serve` it is made once, on the first build: rebuilding it for every save would
-    cost more than the save (a preview's search lags its edits until the next `make site`).
-    """
-    site = Path(config.site_dir)
-    if os.environ.get(SERVE) and (site / "pagefind" / "pagefind.js").is_file():
-        return
-    _release()
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--silent"], capture_output=True, text=True)
-    if result.returncode != 0:
-        raise PluginError(f"pagefind could not index {site}: {(result.stderr or result.stdout).strip()[-2000:]}")
-

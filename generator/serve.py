@@ -26,8 +26,8 @@ from mkdocs.livereload import LiveReloadServer
 from generator.filecache import live, save_live, signature
 from generator.graph import build_graph
 from generator.lock import Busy, exclusive
-from generator.mkdocs_hooks import SERVE
 from generator.parallel import settle
+from generator.search_index import SERVE
 from generator.update import update
 
 log = logging.getLogger("mkdocs")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.bench import hook_files
 from generator.model import Entity
 from generator.render import new_entity_page
 
@@ -29,10 +30,11 @@ def entity(type_: str, slug: str, title: str, **fields) -> Entity:
 
 
 def site_scaffold(root: Path) -> None:
-    """What a wiki needs beside its generated pages to build: mkdocs.yml, the hook, the editing guide, the site's assets."""
+    """What a wiki needs beside its generated pages to build: mkdocs.yml, the hooks, the editing guide, the site's assets."""
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "generator").mkdir(exist_ok=True)
-    shutil.copy(ROOT / "generator" / "mkdocs_hooks.py", root / "generator" / "mkdocs_hooks.py")
+    for hook in hook_files(ROOT):
+        (root / hook).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / hook, root / hook)
     (root / "docs").mkdir(exist_ok=True)
     shutil.copy(ROOT / "docs" / "editing.md", root / "docs" / "editing.md")
     shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets", dirs_exist_ok=True)

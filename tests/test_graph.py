@@ -1,8 +1,11 @@
-"""Which entities an article names together: counted by walking tags, or on bits for entities named often."""
+"""Which entities an article names together (counted by walking tags, or on bits for entities named often); facts
+that share their keys."""
+
+import pickle
 
 from generator.bench import scaffold
 from generator.filecache import opened
-from generator.graph import ArticleRef, CoMentions, build_graph
+from generator.graph import ArticleRef, CoMentions, Event, build_graph, shared
 from generator.ingest import ingest
 from generator.synth import synth
 
@@ -39,3 +42,13 @@ def test_both_ways_of_counting_agree_on_a_synthetic_wiki(tmp_path):
         assert together.by_bits(key) == together.by_counting(key), key
     busiest = max(together.mentions, key=lambda k: len(together.mentions[k]))
     assert together[busiest] == together.by_counting(busiest)
+
+
+def test_shared_facts_are_the_same_facts_with_one_copy_of_each_key():
+    ref = ArticleRef("a", "A", "2024-01-02", "", (X, Z), events=(Event("2024-01-01", "X met Z.", frozenset({X, Z})),))
+    one, other = (pickle.loads(pickle.dumps((ref, {X: "**X** met Z."}))) for _ in range(2))  # as two workers send them
+    assert one[0].tags[0] is not other[0].tags[0]
+    (a, first_a), (b, first_b) = shared(one), shared(other)
+    assert (a, first_a) == (ref, {X: "**X** met Z."}) == (b, first_b)
+    assert a.tags[0] is b.tags[0] and next(iter(first_a)) is b.tags[0] and X in a.events[0].refs
+    assert {id(k) for k in a.events[0].refs} == {id(k) for k in b.tags}

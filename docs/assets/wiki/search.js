@@ -14,13 +14,20 @@
   const input = box.querySelector("input"), list = box.querySelector(".pf-search__results");
   let ready = null, seq = 0;
   // One shared promise: focus and the first keystrokes must not import/init Pagefind twice.
+  // A large site's index is built in parts (see generator/search_index.py): pagefind/ and those parts.json lists.
   const load = () => (ready ??= (async () => {
-    const pf = await import(new URL("pagefind/pagefind.js", root).href);
-    await pf.options({
+    const base = new URL("pagefind/", root);
+    const [pf, parts] = await Promise.all([
+      import(new URL("pagefind.js", base).href),
+      fetch(new URL("parts.json", base)).then((r) => (r.ok ? r.json() : [])).catch(() => []),
+    ]);
+    const opts = {
       baseUrl: root.pathname,                                            // result URLs get the /syria/ prefix
       ranking: { metaWeights: { aliases: 10 } },                         // entity aliases (see generator/mkdocs_hooks.py)
-    });
+    };
+    await pf.options({ ...opts, noWorker: true });                       // a query takes milliseconds: not worth a 41 kB worker script
     pf.init();                                                           // start loading wasm + meta now
+    await Promise.all(parts.map((part) => pf.mergeIndex(new URL(part, base).href, opts)));
     return pf;
   })());
   // Pagefind escapes < > in excerpts and adds only <mark>; keep only <mark> to be defensive.
@@ -46,12 +53,23 @@
     list.hidden = false;
   };
   input.addEventListener("focus", load, { once: true });
-  input.addEventListener("input", async () => {
+  // The search runs once typing pauses. Pagefind's own debouncedSearch would fetch index chunks for every
+  // prefix typed ("b", "bu", …), a chunk each; from three letters on, a word's chunks are those of the word typed.
+  const preloaded = (q) => q.split(/\s+/).filter((w) => w.length >= 3).join(" ");
+  const DEBOUNCE = 100;                                                  // ms (generator/bench.py reads this)
+  let timer = null;
+  input.addEventListener("input", () => {
     const q = input.value.trim(), my = ++seq;
+    clearTimeout(timer);
     if (!q) { list.hidden = true; return; }
+    const early = preloaded(q);
+    if (early) load().then((pf) => pf.preload(early));
+    timer = setTimeout(() => run(q, my), DEBOUNCE);
+  });
+  const run = async (q, my) => {
     const pf = await load();
-    const s = await pf.debouncedSearch(q, {}, 100);                   // null when superseded by newer input
-    if (!s || my !== seq) return;
+    const s = await pf.search(q);
+    if (my !== seq) return;                                              // newer input came
     // Entities whose alias is exactly the query go first. Never search(null, ...): that loads the whole index.
     const exact = (await pf.search(q, { filters: { [aliasFilter(q.toLowerCase())]: q.toLowerCase() } })).results;
     const ids = new Set(exact.map((r) => r.id));
@@ -59,7 +77,7 @@
     if (my !== seq) return;
     shown = { results, q, items: [] };
     await more(my);
-  });
+  };
   // Results arrive PAGE at a time: each one shown costs a fragment download.
   const PAGE = 5;
   let shown = { results: [], q: "", items: [] };
