@@ -45,8 +45,8 @@ def on_post_page(output, page, **kwargs):
 def parts(pages: dict[str, int], budget: int = PART_WORDS) -> list[list[str]]:
     """``pages`` (output path → words) cut into as few parts as keep each near or under ``budget`` words, balanced.
 
-    Entity pages (all but ``articles/``) come first, so the first part holds every exact-name filter;
-    the rest follow in path order, so a part changes only where pages were added or removed.
+    Entity pages (all but ``articles/``) come first, so the first part holds every exact-name filter
+    (a part without the filter finds nothing by it); articles follow in path order.
     """
     order = sorted(pages, key=lambda p: (p.startswith("articles/"), p))
     total = sum(pages.values())
