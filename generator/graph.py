@@ -168,6 +168,7 @@ _KEYS: dict[tuple[str, str], tuple[str, str]] = {}
 
 
 def shared_key(key: tuple[str, str]) -> tuple[str, str]:
+    """The first copy of ``key`` this process saw."""
     return _KEYS.setdefault(key, key)
 
 
@@ -178,10 +179,9 @@ def shared(facts: tuple[ArticleRef, dict]) -> tuple[ArticleRef, dict]:
     first sentences and events: 10,000 articles held 100 MB of identical tuples and strings.
     """
     ref, first = facts
-    key = _KEYS.setdefault  # key(k, k): the first copy of ``k`` seen
-    events = tuple(Event(e.date, e.sentence, frozenset(key(k, k) for k in e.refs)) for e in ref.events)
-    ref = replace(ref, tags=tuple(key(k, k) for k in ref.tags), events=events)
-    return ref, {key(k, k): sentence for k, sentence in first.items()}
+    events = tuple(Event(e.date, e.sentence, frozenset(map(shared_key, e.refs))) for e in ref.events)
+    ref = replace(ref, tags=tuple(map(shared_key, ref.tags)), events=events)
+    return ref, {shared_key(k): sentence for k, sentence in first.items()}
 
 
 def sentences(paragraph: str) -> list[str]:

@@ -125,4 +125,4 @@ def on_post_build(config, **kwargs):
     if os.environ.get(SERVE) and (site / "pagefind" / "pagefind.js").is_file():
         return
     _release()
-    build(site, dict(_SEARCHED))
+    build(site, _SEARCHED)
