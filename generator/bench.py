@@ -8,7 +8,7 @@ and times one raw article's change until the article and a place's page show it 
 types five queries into the site's search box in headless Chromium, counting what the
 server sends; and builds the same pages with a plain mkdocs-material configuration (no hook,
 no scripts of ours), the floor of any MkDocs-based wiki. The update and both builds run twice,
-the second round from the same start as the first (builds into a fresh ``site/``), and the faster
+the second round on a copy of the wiki made before the first (see ``bench``), and the faster
 of each counts: on a shared machine a step's time varies by a fifth between runs. The figures are
 printed at the end. Ends with ``ratio: X.XX`` = our ``make site`` / the plain build.
 """
@@ -258,6 +258,14 @@ def search_cost(site: Path) -> list[tuple[str, int, int, float, str]]:
     return rows
 
 
+def plain_folder(wiki: Path, folder: Path) -> Path:
+    """A folder whose mkdocs.yml is ``plain_config`` of ``wiki``, on the same docs/."""
+    folder.mkdir()
+    (folder / "mkdocs.yml").write_text(yaml.safe_dump(plain_config(wiki)), encoding="utf-8")
+    os.symlink(wiki / "docs", folder / "docs")
+    return folder
+
+
 def site_build(folder: Path, strict: bool) -> tuple[float, int]:
     """``mkdocs build`` of ``folder`` into a ``site/`` that does not exist yet: (seconds, peak MB)."""
     shutil.rmtree(folder / "site", ignore_errors=True)
@@ -270,44 +278,41 @@ def _best(runs: list[tuple[float, int]]) -> tuple[float, int]:
     return min(t for t, _ in runs), max(m for _, m in runs)
 
 
-def bench(n: int, keep: Path | None = None) -> float:
+def bench(n: int, keep: Path | None = None) -> tuple[float, Path]:
+    """(ratio, the folder it built in): the caller removes the folder once every size has run (see ``cmd_bench``).
+
+    Nothing is deleted before a step is timed. ext4 passes over every inode freed in the last 30 s (5 min while its
+    table is unwritten) each time it creates a file: after the 20,000 files of a first round were deleted, creating
+    10,000 pages cost 0.4 ms of kernel time each instead of 0.05 (measured: ingest 22-27 s against 16.5 s), a cost of
+    the bench's own cleanup that no editor's ``make site`` pays. So the second round gets its own copy, made up front.
+    """
     began = time.perf_counter()
     root = Path(keep or tempfile.mkdtemp(prefix=f"bench-{n}-"))
-    docs = scaffold(root)
-    synth(n, root / "seeds", docs)
+    first, second = root / "1", root / "2"
+    docs = scaffold(first)
+    synth(n, first / "seeds", docs)
     py = [sys.executable, "-m", "generator"]
     print(f"== {n} articles, {sum(1 for _ in (docs / 'actors').glob('*.md'))} actor pages, in {root}")
-    pristine = root / "pristine"  # the wiki before its first update, for the second round (the raw files stay as they are)
-    shutil.copytree(docs, pristine, symlinks=True)
-    raws = {p: p.read_bytes() for p in sorted((root / "seeds").iterdir())}
-    updates = [run(py + ["update"], root, output=True)]
-    builds = [site_build(root, strict=True)]
+    shutil.copytree(first, second, symlinks=True)  # the wiki before its first update, for the second round
+    updates = [run(py + ["update"], first, output=True)]
+    builds = [site_build(first, strict=True)]
     before = snapshot(docs)
-    again, _, _ = run(py + ["update"], root)
+    again, _, _ = run(py + ["update"], first)
     written = [p for p, m in snapshot(docs).items() if before.get(p) != m]
     print(f"{'no-change run':<14} {again:8.2f} s  for ingest+retag+link+check (python -m generator update); files written: {len(written)}")
-    started, took, generator = live_change(root)
+    started, took, generator = live_change(first)
     print(f"{'one article':<14} {took:8.2f} s  saved to visible in make serve (article and place pages as served): the generator "
           f"{generator:.2f} s, then MkDocs rebuilding the pages it changed; the preview started in {started:.1f} s")
-    index = sum(f.stat().st_size for f in (root / "site" / "pagefind").rglob("*") if f.is_file())
+    index = sum(f.stat().st_size for f in (first / "site" / "pagefind").rglob("*") if f.is_file())
     print(f"{'search index':<14} {index / 1e6:8.2f} MB on disk (Pagefind); what one query downloads, cold, in headless Chromium:")
-    for query, raw, packed, took, hit in search_cost(root / "site"):
+    for query, raw, packed, took, hit in search_cost(first / "site"):
         print(f"  {query:<12} {raw / 1000:6.0f} kB ({packed / 1000:4.0f} kB gzipped)  results {took:4.0f} ms after the last keystroke "
               f"(the box waits {DEBOUNCE} ms for more)  first: {hit}")
-    plain = root / "plain"
-    plain.mkdir()
-    (plain / "mkdocs.yml").write_text(yaml.safe_dump(plain_config(root)), encoding="utf-8")
-    os.symlink(docs, plain / "docs")
-    plains = [site_build(plain, strict=False)]
-    # A second round, on the same wiki as the first from the same start: on a shared machine a step's time varies by a fifth.
-    shutil.rmtree(docs)
-    shutil.copytree(pristine, docs, symlinks=True)
-    for path, content in raws.items():
-        if path.read_bytes() != content:
-            path.write_bytes(content)  # the one the preview's test changed
-    updates.append(run(py + ["update"], root, output=True))
-    builds.append(site_build(root, strict=True))
-    plains.append(site_build(plain, strict=False))
+    plains = [site_build(plain_folder(first, root / "plain-1"), strict=False)]
+    # A second round, on the same wiki from the same start: on a shared machine a step's time varies by a fifth.
+    updates.append(run(py + ["update"], second, output=True))
+    builds.append(site_build(second, strict=True))
+    plains.append(site_build(plain_folder(second, root / "plain-2"), strict=False))
     update, _, out = min(updates)  # the fastest run's own step times
     update_mem = max(m for _, m, _ in updates)
     steps = {name: float(t) for name, t in re.findall(r"\((\w+) took ([\d.]+) s\)", out)}
@@ -325,8 +330,6 @@ def bench(n: int, keep: Path | None = None) -> float:
           f"(best of {', '.join(f'{t:.2f}' for t, _ in plains)} s)")
     ratio = ours / plain_time
     print(f"peak memory: {max(update_mem, build_mem)} MB (plain build: {plain_mem} MB)")
-    if keep is None:
-        shutil.rmtree(root, ignore_errors=True)
     print(f"the benchmark of {n} articles took {(time.perf_counter() - began) / 60:.1f} minutes")
     print(f"ratio: {ratio:.2f}")
-    return ratio
+    return ratio, root

@@ -48,10 +48,18 @@ def cmd_synth(args) -> int:
 
 
 def cmd_bench(args) -> int:
+    import shutil
+
     from generator.bench import bench
 
-    for n in args.n:
-        bench(n, args.keep)
+    built: list[Path] = []
+    try:
+        for n in args.n:
+            built.append(bench(n, args.keep)[1])
+    finally:
+        if args.keep is None:  # only now: a deletion just before a timed step would slow it (see ``bench``)
+            for folder in built:
+                shutil.rmtree(folder, ignore_errors=True)
     return 0
 
 
