@@ -231,15 +231,27 @@ def home(refs, entities: dict[tuple[str, str], Entity], counts: dict[tuple[str, 
     return "\n\n".join(out)
 
 
+FOUND_SHOWN = 3  # articles named per proposed entity on the review page; its own page lists them all
+
+
 def review_page(entities: dict[tuple[str, str], Entity], mentions, refs) -> str:
+    """Proposed entities, each with the latest articles it was found in, and the articles flagged for checking.
+
+    A proposal found in 2,000 articles shows the latest three and the count: listing all made the page 7 MB at
+    10,000 articles, too big to read or to render on every save in the preview.
+    """
     out = []
     proposed = sorted((e for e in entities.values() if e.proposed), key=lambda e: (e.type, e.title.casefold(), e.slug))
     out.append(f"## Proposed entities ({len(proposed)})")
     if proposed:
         lines = []
         for e in proposed:
-            found = ", ".join(f"[{escape(r.title)}](articles/{r.slug}.md)" for r, _ in mentions.get(e.key, []))
-            lines.append(f"- [{escape(e.title)}]({e.type}/{e.slug}.md) ({kind_label(e)}) — found in {found or 'no article'}")
+            found = mentions.get(e.key, [])
+            shown = ", ".join(f"[{escape(r.title)}](articles/{r.slug}.md)" for r, _ in found[:FOUND_SHOWN])
+            more = len(found) - FOUND_SHOWN
+            if more > 0:
+                shown += f" and {more:,} more article{'s' if more != 1 else ''} (all on [its page]({e.type}/{e.slug}.md))"
+            lines.append(f"- [{escape(e.title)}]({e.type}/{e.slug}.md) ({kind_label(e)}) — found in {shown or 'no article'}")
         out.append("\n".join(lines))
     else:
         out.append("*Nothing to review.*")
