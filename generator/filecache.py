@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 CACHE_DIR = Path(".generator") / "cache"  # under docs/, not committed; MkDocs skips dot folders
-VERSION = 5  # 4: handed-over facts, remembered strongest links; 5: the review page names three articles per proposal
+VERSION = 6  # 4: handed-over facts, remembered strongest links; 5: three articles per proposal on the review page;
+# 6: the timeline in one page a year
 # Kinds of entry computed from front matter and editors' text only, never from generated sections.
 SECTION_BLIND = ("entity", "check-entity", "graph", "check-article", "owned")
 

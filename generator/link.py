@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +25,7 @@ from generator.progress import progress
 from generator.registry import load_registry
 from generator.render import articles_index, entity_index, entity_section, home, review_page, tags_section
 from generator.state import State
-from generator.views import graph_page, map_page, source_page, sources_by_slug, sources_index, timeline_page
+from generator.views import graph_page, map_page, source_page, sources_by_slug, sources_index, timeline_page, timeline_years, year_page
 
 INTROS = {
     "index.md": ("Situation Wiki", "A curated wiki of the war in Syria, built from news articles. Editors: see the README."),
@@ -66,6 +67,14 @@ def write_views(docs: Path, graph, entities: dict, counts: dict, partners: dict,
 
     if due(docs / "timeline.md", "timeline"):
         _update(docs / "timeline.md", "timeline", timeline_page(graph.articles), report, cache=cache)
+    # A year no longer dated keeps its page, emptied (an editor may have written in it); other pages there are not ours.
+    year_pages = [page for page in md_files(docs / "timeline") if re.fullmatch(r"\d{4}", page.stem)]
+    if lists or any(not _current(cache, page, "timeline") for page in year_pages):
+        years = timeline_years(graph.articles)
+        for year in sorted(set(years) | {page.stem for page in year_pages}):
+            articles, events = years.get(year, ([], []))
+            _update(docs / "timeline" / f"{year}.md", "timeline", year_page(year, articles, events, list(years)), report,
+                    title=f"Timeline: {year}", cache=cache)
     latest = {e.key: [ref for ref, _ in graph.mentions.get(e.key, [])[:3]] for e in places}
     _update(docs / "map.md", "map", map_page(places, counts, latest), report, cache=cache)
     _update(docs / "graph.md", "graph", graph_page(actors, counts, partners), report, cache=cache)

@@ -50,25 +50,67 @@ def events_list(events: Sequence[tuple[Event, ArticleRef]], prefix: str) -> str:
     return "\n".join(f"- **{day_label(e.date)}** — {e.sentence} ({article_link(ref, prefix)})" for e, ref in ordered)
 
 
+def _year(date: str) -> str:
+    return date[:4] if date[:4].isdigit() else ""
+
+
+def timeline_years(refs: Sequence[ArticleRef]) -> dict[str, tuple[list[ArticleRef], list[tuple[Event, ArticleRef]]]]:
+    """Per year, newest first: the articles published in it and the events the texts date in it."""
+    years: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
+    for ref in refs:
+        if ref.published:
+            years[_year(ref.published)][0].append(ref)
+        for event in ref.events:
+            if _year(event.date):
+                years[_year(event.date)][1].append((event, ref))
+    return {year: years[year] for year in sorted(years, reverse=True)}
+
+
+def _count(n: int, what: str) -> str:
+    return f"{n:,} {what}{'s' if n != 1 else ''}"
+
+
 def timeline_page(refs: Sequence[ArticleRef]) -> str:
+    """The timeline's first page: one line per year (each year has its page, see ``year_page``), the undated articles and
+    the events without a year.
+
+    One page for all of it held 2.2 MB of Markdown at 10,000 articles: slow to load, and rendered again whenever one
+    article's dates changed.
+    """
+    years = timeline_years(refs)
     out = ["## Articles by publication date"]
-    dated = sorted((r for r in refs if r.published), key=lambda r: (r.published, r.slug), reverse=True)
-    month = None
-    lines: list[str] = []
-    for ref in dated:
-        if month_label(ref.published) != month:
-            month = month_label(ref.published)
-            lines += ["", f"### {month}", ""]
-        lines.append(f"- {ref.published} · {article_link(ref, 'articles/')}")
-    out.append("\n".join(lines).strip() or "*No dated article yet.*")
+    out.append("\n".join(f"- [{year}](timeline/{year}.md) — {_count(len(articles), 'article')}, {_count(len(events), 'event')}"
+                         for year, (articles, events) in years.items()) or "*No dated article yet.*")
     undated = sorted((r for r in refs if not r.published), key=lambda r: (r.title.casefold(), r.slug))
     out.append(f"## Articles without a date ({len(undated)})")
     out.append("Editors: add `published: YYYY-MM-DD` to their front matter.")
     out.append("\n".join(f"- {article_link(r, 'articles/')}" for r in undated) or "*None.*")
-    events = [(e, r) for r in refs for e in r.events]
-    out.append(f"## Events mentioned in the articles ({len(events)})")
-    out.append("Dates named in the text; where the text omits the year, it is taken from the publication date.")
+    events = [(e, r) for r in refs for e in r.events if not _year(e.date)]
+    if any(events for _, events in years.values()):
+        out.append(f"## Events without a year ({len(events)})")
+        out.append("Dates named in the text whose year neither the text nor the publication date gives; the others are on "
+                   "their year's page.")
+    else:
+        out.append(f"## Events mentioned in the articles ({len(events)})")
+        out.append("Dates named in the text; where the text omits the year, it is taken from the publication date.")
     out.append(events_list(events, "articles/") or "*None found.*")
+    return "\n\n".join(out)
+
+
+def year_page(year: str, articles: Sequence[ArticleRef], events: Sequence[tuple[Event, ArticleRef]], years: Sequence[str]) -> str:
+    """One year of the timeline: its articles by month, newest first, and the events dated in it, oldest first."""
+    out = ["[All years](../timeline.md): " + " · ".join(f"**{y}**" if y == year else f"[{y}]({y}.md)" for y in sorted(years))]
+    out.append(f"## Articles published in {year} ({len(articles)})")
+    month, lines = None, []
+    for ref in sorted(articles, key=lambda r: (r.published, r.slug), reverse=True):
+        if month_label(ref.published) != month:
+            month = month_label(ref.published)
+            lines += ["", f"### {month}", ""]
+        lines.append(f"- {ref.published} · {article_link(ref, '../articles/')}")
+    out.append("\n".join(lines).strip() or "*None.*")
+    out.append(f"## Events in {year} ({len(events)})")
+    out.append("Dates named in the text; where the text omits the year, it is taken from the publication date.")
+    out.append(events_list(events, "../articles/") or "*None found.*")
     return "\n\n".join(out)
 
 

@@ -3,13 +3,21 @@
 import csv
 import io
 import json
+import re
 import shutil
 import xml.etree.ElementTree as ET
 
 import geojson
 import pytest
 
+from generator.bench import scaffold
 from generator.dates import event_dates
+from generator.graph import ArticleRef, Event
+from generator.ingest import ingest
+from generator.link import link
+from generator.pages import split
+from generator.synth import synth
+from generator.views import timeline_page, timeline_years, year_page
 from tests.conftest import ROOT, artifact, site_scaffold, strict_build
 
 DOCS = ROOT / "docs"
@@ -145,3 +153,44 @@ def test_search_shows_five_results_and_more_on_request(browser_page):
     page.click(".pf-search__more")
     page.wait_for_function("document.querySelectorAll('.pf-search__hit').length > 5")
     assert page.locator(".pf-search__hit").count() <= 10
+
+
+def test_the_timeline_gives_each_year_its_page_and_keeps_the_undated_on_the_first():
+    a = ArticleRef("a", "A", "2024-05-02", "", (), events=(Event("2024-04-30", "Talks began.", frozenset()),
+                                                            Event("--07-12", "A faction denied it.", frozenset())))
+    b = ArticleRef("b", "B", "2025-01-09", "", (), events=(Event("2024-12-31", "A truce ended.", frozenset()),))
+    c = ArticleRef("c", "C", "", "", ())
+    first = timeline_page([b, a, c])
+    assert re.findall(r"^- \[(\d{4})\]\(timeline/\1\.md\) — (.*)$", first, re.M) == [
+        ("2025", "1 article, 0 events"), ("2024", "1 article, 2 events")]
+    assert "## Articles without a date (1)" in first and "(articles/c.md)" in first
+    assert "## Events without a year (1)" in first and "A faction denied it." in first and "Talks began." not in first
+    years = timeline_years([b, a, c])
+    page_2024 = year_page("2024", *years["2024"], list(years))
+    assert "(../articles/a.md)" in page_2024 and "(../articles/b.md)" in page_2024  # b published in 2025, names a 2024 date
+    assert "- 2025-01-09" not in page_2024 and "A truce ended." in page_2024
+    assert "[All years](../timeline.md): **2024** · [2025](2025.md)" in page_2024
+
+
+def test_a_synthetic_wiki_builds_its_year_pages_and_keeps_what_editors_write_there(tmp_path):
+    docs = scaffold(tmp_path)
+    synth(20, tmp_path / "seeds", docs, seed=11)
+    ingest(tmp_path / "seeds", docs)
+    link(docs)
+    dated = {p.stem: split(p.read_text(encoding="utf-8"))[0].get("published") for p in (docs / "articles").glob("*.md")
+             if p.name != "index.md"}
+    pages = {p.stem: p for p in (docs / "timeline").glob("*.md")}
+    assert set(pages) >= {str(d)[:4] for d in dated.values() if d} and len(pages) > 1
+    for slug, published in dated.items():  # each dated article on its year's page, and on no other
+        assert [year for year, page in pages.items() if f"(../articles/{slug}.md)" in page.read_text(encoding="utf-8")
+                and f"- {published} · " in page.read_text(encoding="utf-8")] == [str(published)[:4]]
+    year = min(pages)
+    note = "Editor's note: the archive for this year is incomplete.\n"
+    pages[year].write_text(pages[year].read_text(encoding="utf-8") + note, encoding="utf-8")
+    (docs / "timeline" / "sources-to-find.md").write_text("# Sources to find\n", encoding="utf-8")
+    link(docs)
+    assert pages[year].read_text(encoding="utf-8").endswith(note)
+    assert (docs / "timeline" / "sources-to-find.md").read_text(encoding="utf-8") == "# Sources to find\n"
+    site = strict_build(tmp_path)  # every link of the year pages resolves
+    assert f'href="{year}/"' in (site / "timeline" / "index.html").read_text(encoding="utf-8")
+    assert "the archive for this year is incomplete" in (site / "timeline" / year / "index.html").read_text(encoding="utf-8")
