@@ -56,19 +56,25 @@ def plain_config(project: Path) -> dict:
             "nav": ours["nav"]}
 
 
+def site_files(root: Path, project: Path = ROOT) -> None:
+    """What a wiki needs beside its pages to build: mkdocs.yml, the hooks it lists, the editing guide, the site's assets."""
+    shutil.copy(project / "mkdocs.yml", root / "mkdocs.yml")
+    for hook in hook_files(project):
+        (root / hook).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(project / hook, root / hook)
+    (root / "docs").mkdir(exist_ok=True)
+    shutil.copy(project / "docs" / "editing.md", root / "docs" / "editing.md")
+    shutil.copytree(project / "docs" / "assets", root / "docs" / "assets", dirs_exist_ok=True)
+
+
 def scaffold(root: Path, project: Path = ROOT) -> Path:
-    """A wiki folder with the committed registry, mkdocs.yml, hooks and assets; returns its docs/."""
+    """A wiki folder with the committed registry and ``site_files``; returns its docs/."""
     docs = root / "docs"
     for type_ in ENTITY_TYPES:
         (docs / type_).mkdir(parents=True, exist_ok=True)
         for page in entity_pages(project / "docs", type_):
             shutil.copy(page, docs / type_ / page.name)
-    shutil.copy(project / "docs" / "editing.md", docs / "editing.md")
-    shutil.copytree(project / "docs" / "assets", docs / "assets", dirs_exist_ok=True)
-    shutil.copy(project / "mkdocs.yml", root / "mkdocs.yml")
-    for hook in hook_files(project):
-        (root / hook).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(project / hook, root / hook)
+    site_files(root, project)
     return docs
 
 

@@ -65,12 +65,14 @@ def write_views(docs: Path, graph, entities: dict, counts: dict, partners: dict,
     def due(path: Path, name: str) -> bool:
         return lists or not _current(cache, path, name)
 
-    if due(docs / "timeline.md", "timeline"):
-        _update(docs / "timeline.md", "timeline", timeline_page(graph.articles), report, cache=cache)
     # A year no longer dated keeps its page, emptied (an editor may have written in it); other pages there are not ours.
     year_pages = [page for page in md_files(docs / "timeline") if re.fullmatch(r"\d{4}", page.stem)]
-    if lists or any(not _current(cache, page, "timeline") for page in year_pages):
-        years = timeline_years(graph.articles)
+    first_due = due(docs / "timeline.md", "timeline")
+    years_due = lists or any(not _current(cache, page, "timeline") for page in year_pages)
+    years = timeline_years(graph.articles) if first_due or years_due else {}
+    if first_due:
+        _update(docs / "timeline.md", "timeline", timeline_page(graph.articles, years), report, cache=cache)
+    if years_due:
         for year in sorted(set(years) | {page.stem for page in year_pages}):
             articles, events = years.get(year, ([], []))
             _update(docs / "timeline" / f"{year}.md", "timeline", year_page(year, articles, events, list(years)), report,

@@ -50,6 +50,9 @@ def events_list(events: Sequence[tuple[Event, ArticleRef]], prefix: str) -> str:
     return "\n".join(f"- **{day_label(e.date)}** — {e.sentence} ({article_link(ref, prefix)})" for e, ref in ordered)
 
 
+EVENT_DATES = "Dates named in the text; where the text omits the year, it is taken from the publication date."
+
+
 def _year(date: str) -> str:
     return date[:4] if date[:4].isdigit() else ""
 
@@ -70,14 +73,13 @@ def _count(n: int, what: str) -> str:
     return f"{n:,} {what}{'s' if n != 1 else ''}"
 
 
-def timeline_page(refs: Sequence[ArticleRef]) -> str:
+def timeline_page(refs: Sequence[ArticleRef], years: dict[str, tuple[list, list]]) -> str:
     """The timeline's first page: one line per year (each year has its page, see ``year_page``), the undated articles and
     the events without a year.
 
     One page for all of it held 2.2 MB of Markdown at 10,000 articles: slow to load, and rendered again whenever one
-    article's dates changed.
+    article's dates changed. ``years`` is ``timeline_years(refs)``, which the year pages use too.
     """
-    years = timeline_years(refs)
     out = ["## Articles by publication date"]
     out.append("\n".join(f"- [{year}](timeline/{year}.md) — {_count(len(articles), 'article')}, {_count(len(events), 'event')}"
                          for year, (articles, events) in years.items()) or "*No dated article yet.*")
@@ -92,7 +94,7 @@ def timeline_page(refs: Sequence[ArticleRef]) -> str:
                    "their year's page.")
     else:
         out.append(f"## Events mentioned in the articles ({len(events)})")
-        out.append("Dates named in the text; where the text omits the year, it is taken from the publication date.")
+        out.append(EVENT_DATES)
     out.append(events_list(events, "articles/") or "*None found.*")
     return "\n\n".join(out)
 
@@ -109,7 +111,7 @@ def year_page(year: str, articles: Sequence[ArticleRef], events: Sequence[tuple[
         lines.append(f"- {ref.published} · {article_link(ref, '../articles/')}")
     out.append("\n".join(lines).strip() or "*None.*")
     out.append(f"## Events in {year} ({len(events)})")
-    out.append("Dates named in the text; where the text omits the year, it is taken from the publication date.")
+    out.append(EVENT_DATES)
     out.append(events_list(events, "../articles/") or "*None found.*")
     return "\n\n".join(out)
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from generator.bench import hook_files
+from generator.bench import site_files
 from generator.model import Entity
 from generator.render import new_entity_page
 
@@ -30,14 +29,8 @@ def entity(type_: str, slug: str, title: str, **fields) -> Entity:
 
 
 def site_scaffold(root: Path) -> None:
-    """What a wiki needs beside its generated pages to build: mkdocs.yml, the hooks, the editing guide, the site's assets."""
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    for hook in hook_files(ROOT):
-        (root / hook).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(ROOT / hook, root / hook)
-    (root / "docs").mkdir(exist_ok=True)
-    shutil.copy(ROOT / "docs" / "editing.md", root / "docs" / "editing.md")
-    shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets", dirs_exist_ok=True)
+    """What a wiki needs beside its generated pages to build (``bench.site_files``)."""
+    site_files(root, ROOT)
 
 
 def strict_build(root: Path) -> Path:

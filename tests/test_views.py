@@ -160,12 +160,12 @@ def test_the_timeline_gives_each_year_its_page_and_keeps_the_undated_on_the_firs
                                                             Event("--07-12", "A faction denied it.", frozenset())))
     b = ArticleRef("b", "B", "2025-01-09", "", (), events=(Event("2024-12-31", "A truce ended.", frozenset()),))
     c = ArticleRef("c", "C", "", "", ())
-    first = timeline_page([b, a, c])
+    years = timeline_years([b, a, c])
+    first = timeline_page([b, a, c], years)
     assert re.findall(r"^- \[(\d{4})\]\(timeline/\1\.md\) — (.*)$", first, re.M) == [
         ("2025", "1 article, 0 events"), ("2024", "1 article, 2 events")]
     assert "## Articles without a date (1)" in first and "(articles/c.md)" in first
     assert "## Events without a year (1)" in first and "A faction denied it." in first and "Talks began." not in first
-    years = timeline_years([b, a, c])
     page_2024 = year_page("2024", *years["2024"], list(years))
     assert "(../articles/a.md)" in page_2024 and "(../articles/b.md)" in page_2024  # b published in 2025, names a 2024 date
     assert "- 2025-01-09" not in page_2024 and "A truce ended." in page_2024
