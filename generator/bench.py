@@ -196,7 +196,7 @@ def live_change(root: Path) -> tuple[float, float, float]:
     return started, took, sum(float(t) for t in re.findall(r"took ([\d.]+) s", after))
 
 
-QUERIES = ("Bukamal", "QSD", "Lavrentiev", "Damascus", "ceasefire")
+QUERIES = ("Bukamal", "QSD", "Lavrentiev", "Damascus", "ceasefire", "Free Syrian Army", "Hayat Tahrir al-Sham")
 WATCH = """() => {
   const input = document.querySelector("input.pf-search__input"), list = document.querySelector(".pf-search__results");
   window.__typed = 0; window.__shown = 0;
@@ -312,7 +312,7 @@ def bench(n: int, keep: Path | None = None) -> tuple[float, Path]:
     index = sum(f.stat().st_size for f in (first / "site" / "pagefind").rglob("*") if f.is_file())
     print(f"{'search index':<14} {index / 1e6:8.2f} MB on disk (Pagefind); what one query downloads, cold, in headless Chromium:")
     for query, raw, packed, took, hit in search_cost(first / "site"):
-        print(f"  {query:<12} {raw / 1000:6.0f} kB ({packed / 1000:4.0f} kB gzipped)  results {took:4.0f} ms after the last keystroke "
+        print(f"  {query:<20} {raw / 1000:6.0f} kB ({packed / 1000:4.0f} kB gzipped)  results {took:4.0f} ms after the last keystroke "
               f"(the box waits {DEBOUNCE} ms for more)  first: {hit}")
     plains = [site_build(plain_folder(first, root / "plain-1"), strict=False)]
     # A second round, on the same wiki from the same start: on a shared machine a step's time varies by a fifth.

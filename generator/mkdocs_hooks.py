@@ -54,6 +54,7 @@ def alias_filter(name: str) -> str:
 
 
 _MARKUP = re.compile(r"<[^>]*>")
+_TERM = re.compile(r"[^\W\d_]+")  # letters: "al-Sham" is "al" and "sham", as search.js splits a query
 
 
 def _ignored(section: re.Pattern, content: str, group: int) -> tuple[str, str]:
@@ -80,7 +81,9 @@ def on_page_content(content, page, **kwargs):
         return content
     if _is_entity(page):
         content, indexed = _ignored(MENTIONS, content, 1)
-    page.search_words = len(_MARKUP.sub(" ", indexed).split())  # what Pagefind will hold in memory: see search_index
+    text = _MARKUP.sub(" ", indexed)
+    page.search_words = len(text.split())  # what Pagefind will hold in memory: see search_index
+    page.search_terms = frozenset(_TERM.findall(html.unescape(text).lower()))  # for the words too common to search by (search_index)
     if not _is_entity(page):
         return content
     m = ALSO_KNOWN_AS.search(content)

@@ -3,10 +3,16 @@
 Pagefind holds the whole index it builds in memory, about 0.56 kB per indexed word: 1.16 GB for
 10,000 synthetic articles of 200 words, more for real ones. So the searched pages (marked by
 generator/mkdocs_hooks.py, which counts their words) are split into as few parts as keep each under
-``PART_WORDS``, and each part gets its own Pagefind run: the first, with every entity page, into
-``pagefind/``, the others into ``pagefind/1/``, ``pagefind/2/`` … ``pagefind/parts.json`` lists
-those, and assets/wiki/search.js merges them in the browser (Pagefind's ``mergeIndex``: its engine is
-loaded once; each part adds its metadata, a share of the one index's, and a chunk per query word).
+``PART_WORDS``, and each part gets its own Pagefind run: the first, with every entity page and the
+newest articles, into ``pagefind/``, the older ones into ``pagefind/1/``, ``pagefind/2/`` …
+``pagefind/parts.json`` lists those and what they hold.
+
+A query costs a chunk per word in every part it searches (about 25 kB each), so assets/wiki/search.js
+searches the first part alone and adds the older ones (Pagefind's ``mergeIndex``: its engine is loaded
+once) only when it finds fewer than a screen of results or the reader asks: what one query downloads
+is bounded by ``PART_WORDS``, not by the size of the wiki. The words on most pages ("al", "said") cost
+the most, a chunk of their own, and tell the least: parts.json lists them, and search.js leaves them out
+of a query of several words.
 """
 
 from __future__ import annotations
@@ -19,42 +25,66 @@ import os
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 PART_WORDS = 1_200_000  # about 670 MB of Pagefind's memory
 PARTS_FILE = "parts.json"
+# A word on at least this many searched pages, and on at least this share of them, is too common to search by.
+COMMON_PAGES, COMMON_SHARE = 2_000, 0.5
 # `make serve` (python -m generator serve) sets this: the search index of its first build is kept.
 SERVE = "SITUATION_WIKI_SERVE"
 
 _SEARCHED: dict[str, int] = {}  # this build's searched pages: output path → indexed words
+_DATES: dict[str, str] = {}  # the searched articles' publication dates ("" when unknown)
+_PAGES_WITH: Counter[str] = Counter()  # word → searched pages it is on
 
 
 def on_pre_build(config, **kwargs):
     _SEARCHED.clear()
+    _DATES.clear()
+    _PAGES_WITH.clear()
 
 
 def on_post_page(output, page, **kwargs):
     words = getattr(page, "search_words", None)  # set by mkdocs_hooks on the pages it marks for the index
     if words is not None:
         _SEARCHED[page.file.dest_uri] = words
+        _DATES[page.file.dest_uri] = str(page.meta.get("published") or "")[:10]  # a date, or text an editor wrote
+        _PAGES_WITH.update(vars(page).pop("search_terms", ()))  # counted: the page need not keep them to the end of the build
     return output
 
 
-def parts(pages: dict[str, int], budget: int = PART_WORDS) -> list[list[str]]:
-    """``pages`` (output path → words) cut into as few parts as keep each near or under ``budget`` words, balanced.
+def common(pages_with: Counter[str], pages: int, least: int = COMMON_PAGES, share: float = COMMON_SHARE) -> list[str]:
+    """The words on ``least`` pages or more and on ``share`` of the ``pages`` or more, in order."""
+    return sorted(w for w, n in pages_with.items() if n >= least and n >= share * pages)
 
-    Entity pages (all but ``articles/``) come first, so the first part holds every exact-name filter
-    (a part without the filter finds nothing by it); articles follow in path order.
-    """
-    order = sorted(pages, key=lambda p: (p.startswith("articles/"), p))
+
+def _is_article(page: str) -> bool:
+    return page.startswith("articles/")
+
+
+def _order(pages: dict[str, int], dates: dict[str, str]) -> list[str]:
+    """Entity pages first, so the first part holds every exact-name filter (a part without the filter finds
+    nothing by it); then articles newest first, undated ones last, each in path order."""
+    articles = sorted(p for p in pages if _is_article(p))
+    articles.sort(key=lambda p: dates.get(p, ""), reverse=True)  # stable: equal dates keep path order, "" goes last
+    return sorted(p for p in pages if not _is_article(p)) + articles
+
+
+def parts(pages: dict[str, int], budget: int = PART_WORDS, dates: dict[str, str] | None = None) -> list[list[str]]:
+    """``pages`` (output path → words) cut into as few parts as keep each near or under ``budget`` words, balanced,
+    in the order of ``_order`` (``dates``: an article's publication date). Every entity page is in the first part,
+    even past its share."""
+    order = _order(pages, dates or {})
     total = sum(pages.values())
     count = max(1, -(-total // budget))
     out: list[list[str]] = [[]]
     filled = 0
     for page in order:
-        if len(out) < count and filled >= total * len(out) / count:
+        if len(out) < count and _is_article(page) and filled >= total * len(out) / count:
             out.append([])
         out[-1].append(page)
         filled += pages[page]
@@ -96,11 +126,22 @@ def _stage(site: Path, pages: list[str], stage: Path) -> None:
             shutil.copyfile(site / rel, target)
 
 
-def build(site: Path, searched: dict[str, int], budget: int = PART_WORDS) -> int:
+def older(cut: list[list[str]], dates: dict[str, str]) -> dict[str, object]:
+    """What search.js needs of the parts after the first: their folders, and for the reader's "also search"
+    button how many articles they hold, the newest date among them and how many have none."""
+    rest = [p for part in cut[1:] for p in part if _is_article(p)]
+    dated = [dates[p] for p in rest if dates.get(p)]
+    return {"parts": [f"{i}/" for i in range(1, len(cut))], "articles": len(rest),
+            "through": max(dated, default=""), "undated": len(rest) - len(dated)}
+
+
+def build(site: Path, searched: dict[str, int], budget: int = PART_WORDS, dates: dict[str, str] | None = None,
+          common_words: list[str] = ()) -> int:
     """Pagefind's index of ``site`` in ``site/pagefind/``; returns how many parts it has."""
     bundle = site / "pagefind"
     shutil.rmtree(bundle, ignore_errors=True)
-    cut = parts(searched, budget)
+    dates = dates or {}
+    cut = parts(searched, budget, dates)
     if len(cut) == 1:
         _pagefind(site, bundle)  # Pagefind finds the marked pages itself
     else:
@@ -111,7 +152,8 @@ def build(site: Path, searched: dict[str, int], budget: int = PART_WORDS) -> int
                 _pagefind(stage, bundle / str(i) if i else bundle)
         finally:
             shutil.rmtree(stage, ignore_errors=True)
-    (bundle / PARTS_FILE).write_text(json.dumps([f"{i}/" for i in range(1, len(cut))]) + "\n", encoding="utf-8")
+    description = {**older(cut, dates), "common": list(common_words)}
+    (bundle / PARTS_FILE).write_text(json.dumps(description) + "\n", encoding="utf-8")
     return len(cut)
 
 
@@ -125,4 +167,4 @@ def on_post_build(config, **kwargs):
     if os.environ.get(SERVE) and (site / "pagefind" / "pagefind.js").is_file():
         return
     _release()
-    build(site, _SEARCHED)
+    build(site, _SEARCHED, dates=_DATES, common_words=common(_PAGES_WITH, len(_SEARCHED)))

@@ -12,14 +12,16 @@
                   '<div class="pf-search__results" role="listbox" hidden></div>';
   inner.insertBefore(box, inner.querySelector(".md-header__source"));  // null -> append at the end
   const input = box.querySelector("input"), list = box.querySelector(".pf-search__results");
-  let ready = null, seq = 0;
+  let ready = null, older = null, seq = 0;
   // One shared promise: focus and the first keystrokes must not import/init Pagefind twice.
-  // A large site's index is built in parts (see generator/search_index.py): pagefind/ and those parts.json lists.
+  // A large site's index is built in parts (see generator/search_index.py): pagefind/ holds the entity pages and the
+  // newest articles, parts.json lists the older parts. Each part searched costs a chunk per query word, so they are
+  // added only when the first finds less than a screen of results, or when the reader asks.
   const load = () => (ready ??= (async () => {
     const base = new URL("pagefind/", root);
-    const [pf, parts] = await Promise.all([
+    const [pf, rest] = await Promise.all([
       import(new URL("pagefind.js", base).href),
-      fetch(new URL("parts.json", base)).then((r) => (r.ok ? r.json() : [])).catch(() => []),
+      fetch(new URL("parts.json", base)).then((r) => (r.ok ? r.json() : {})).catch(() => ({})),
     ]);
     const opts = {
       baseUrl: root.pathname,                                            // result URLs get the /syria/ prefix
@@ -27,14 +29,30 @@
     };
     await pf.options({ ...opts, noWorker: true });                       // a query takes milliseconds: not worth a 41 kB worker script
     pf.init();                                                           // start loading wasm + meta now
-    await Promise.all(parts.map((part) => pf.mergeIndex(new URL(part, base).href, opts)));
-    return pf;
+    const index = { parts: [], articles: 0, through: "", undated: 0, common: [], ...rest };
+    return { pf, opts, base, rest: index, common: new Set(index.common) };
   })());
+  // A query of several words without the words on most pages ("al", "said"), which cost a chunk of their own each
+  // and narrow nothing: "Hayat Tahrir al-Sham" is searched as "Hayat Tahrir Sham". Only common words: kept.
+  const essential = (q, common) => {
+    const words = q.split(/\s+/).map((w) => w.split("-").filter((part) => !common.has(part.toLowerCase())).join("-")).filter(Boolean);
+    return words.length ? words.join(" ") : q;
+  };
+  const everything = async () => {
+    const { pf, opts, base, rest } = await load();
+    await (older ??= Promise.all(rest.parts.map((part) => pf.mergeIndex(new URL(part, base).href, opts))));
+  };
+  const partial = async () => !older && (await load()).rest.parts.length > 0;
   // Pagefind escapes < > in excerpts and adds only <mark>; keep only <mark> to be defensive.
   const safeExcerpt = (html) => html.replace(/<(?!\/?mark>)/g, "&lt;");
   // The same split of the exact-name filter as generator/mkdocs_hooks.py's alias_filter.
   const aliasFilter = (name) => "alias-" + (name[0] >= "a" && name[0] <= "z" ? name[0] : "0");
-  const render = (items, q, left = 0) => {
+  // "Also search 5,412 older articles (up to 2023-05-19, 12 undated)"
+  const olderLabel = ({ articles, through, undated }) => {
+    const notes = [through && `up to ${through}`, undated && `${undated.toLocaleString("en")} undated`].filter(Boolean);
+    return `Also search ${articles.toLocaleString("en")} older article${articles === 1 ? "" : "s"}` + (notes.length ? ` (${notes.join(", ")})` : "");
+  };
+  const render = (items, q, left = 0, rest = null) => {
     list.replaceChildren();
     if (!items.length) {
       const p = document.createElement("p"); p.className = "pf-search__empty";
@@ -50,31 +68,45 @@
       const b = document.createElement("button"); b.type = "button"; b.className = "pf-search__more";
       b.textContent = `More results (${left})`; list.append(b);
     }
+    if (rest) {
+      const b = document.createElement("button"); b.type = "button"; b.className = "pf-search__older";
+      b.textContent = olderLabel(rest); list.append(b);
+    }
     list.hidden = false;
   };
   input.addEventListener("focus", load, { once: true });
   // The search runs once typing pauses. Pagefind's own debouncedSearch would fetch index chunks for every
-  // prefix typed ("b", "bu", …), a chunk each; from three letters on, a word's chunks are those of the word typed.
-  const preloaded = (q) => q.split(/\s+/).filter((w) => w.length >= 3).join(" ");
+  // prefix typed ("b", "bu", …), a chunk each; from three letters on, a word's chunks are those of the word typed,
+  // except while it could still become a common word ("syr" of "syrian"), which the search itself may leave out.
+  const preloaded = (q, common) => essential(q, common).split(/\s+/)
+    .filter((w) => w.length >= 3 && ![...common].some((c) => c.startsWith(w.toLowerCase()))).join(" ");
   const DEBOUNCE = 100;                                                  // ms (generator/bench.py reads this)
   let timer = null;
   input.addEventListener("input", () => {
     const q = input.value.trim(), my = ++seq;
     clearTimeout(timer);
     if (!q) { list.hidden = true; return; }
-    const early = preloaded(q);
-    if (early) load().then((pf) => pf.preload(early));
+    load().then(({ pf, common }) => { const early = preloaded(q, common); if (early) pf.preload(early); });
     timer = setTimeout(() => run(q, my), DEBOUNCE);
   });
-  const run = async (q, my) => {
-    const pf = await load();
-    const s = await pf.search(q);
-    if (my !== seq) return;                                              // newer input came
-    // Entities whose alias is exactly the query go first. Never search(null, ...): that loads the whole index.
-    const exact = (await pf.search(q, { filters: { [aliasFilter(q.toLowerCase())]: q.toLowerCase() } })).results;
+  // Entities whose alias is exactly the query go first. Never search(null, ...): that loads the whole index.
+  const find = async (pf, q) => {
+    const terms = essential(q, (await load()).common);
+    const s = await pf.search(terms);
+    const exact = (await pf.search(terms, { filters: { [aliasFilter(q.toLowerCase())]: q.toLowerCase() } })).results;
     const ids = new Set(exact.map((r) => r.id));
-    const results = [...exact, ...s.results.filter((r) => !ids.has(r.id))];
-    if (my !== seq) return;
+    return [...exact, ...s.results.filter((r) => !ids.has(r.id))];
+  };
+  const run = async (q, my, all = false) => {
+    const { pf } = await load();
+    if (all) await everything();
+    let results = await find(pf, q);
+    if (my !== seq) return;                                              // newer input came
+    if (results.length < PAGE && (await partial())) {                    // too few among the newest: search them all
+      await everything();
+      results = await find(pf, q);
+      if (my !== seq) return;
+    }
     shown = { results, q, items: [] };
     await more(my);
   };
@@ -85,10 +117,11 @@
     const next = await Promise.all(shown.results.slice(shown.items.length, shown.items.length + PAGE).map((r) => r.data()));
     if (my !== seq) return;
     shown.items.push(...next);
-    render(shown.items, shown.q, shown.results.length - shown.items.length);
+    render(shown.items, shown.q, shown.results.length - shown.items.length, (await partial()) ? (await load()).rest : null);
   };
   list.addEventListener("click", (ev) => {
     if (ev.target.closest(".pf-search__more")) { ev.preventDefault(); more(seq); }
+    if (ev.target.closest(".pf-search__older")) { ev.preventDefault(); run(shown.q, ++seq, true); }
   });
   input.addEventListener("keydown", (ev) => {
     if (ev.key === "Escape") { list.hidden = true; input.blur(); }
