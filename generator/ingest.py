@@ -20,10 +20,10 @@ from generator.filecache import FileCache, opened, signature
 from generator.gazetteer import SOURCE as GAZETTEER
 from generator.gazetteer import locate
 from generator.graph import facts_of, shared, shared_key
-from generator.matcher import Hit, Matcher, name_keys, resolve_overlaps
+from generator.matcher import Hit, Matcher, Scan, name_keys, resolve_overlaps
 from generator.model import ENTITY_TYPES, CleanArticle, Entity, Proposal
 from generator.pages import digest, escape, file_digest, owned_digest, write_if_changed
-from generator.parallel import map_in_order
+from generator.parallel import Workers
 from generator.reader import InputError, raw_files, read_raw
 from generator.registry import Registry, load_registry
 from generator.render import article_body, article_meta, article_page, linked_body, new_entity_page, tags_section
@@ -86,24 +86,27 @@ def propose(docs: Path, registry: Registry, proposals: list[Proposal]) -> list[E
 
 # What forked workers share without pickling: set just before a pool starts (see ``parallel``).
 _WORK: dict = {}
+# In the process that read them (see parallel.Workers): each article by its number and the registry's names in it,
+# kept for tagging once every article's proposals are known, instead of travelling to the main process and back.
+_KEPT: dict[int, tuple[CleanArticle, Scan]] = {}
 
 
 @dataclass
 class Read:
-    """One raw file after the first phase: cleaned, or the reason it was skipped."""
+    """One raw file after the first phase: cleaned (the article itself stays in ``_KEPT``), or the reason it was skipped."""
 
     path: Path
     raw_hash: str = ""
-    article: CleanArticle | None = None
+    original: str = ""  # the cleaned article's file name and title; empty when there is no article
+    title: str = ""
     body_hash: str = ""
     proposals: list[Proposal] = field(default_factory=list)
     problem: str = ""
     unchanged: bool = False
-    scan: tuple | None = None  # the registry's names in the text (``Matcher.pack``), kept for tagging once the proposals are known
 
 
-def read_one(job: tuple[Path, str]) -> Read:
-    path, previous_raw = job
+def read_one(job: tuple[int, Path, str]) -> Read:
+    number, path, previous_raw = job
     try:
         raw = read_raw(path, _WORK["seeds"])
     except (InputError, OSError) as exc:
@@ -114,10 +117,15 @@ def read_one(job: tuple[Path, str]) -> Read:
     article = clean(path.name, raw.text, title=raw.title, source=raw.source, published=raw.published)
     if not article.paragraphs:
         return Read(path, raw_hash, problem=f"{path}: no article text left after removing site chrome")
-    matcher = _WORK["registry"].matcher
-    scan = matcher.scan(article.text)
-    return Read(path, raw_hash, article, digest(fold(article.text)[0].strip()), found_in(article.text, resolve_overlaps(article.text, scan)),
-                scan=matcher.pack(scan))
+    scan = _WORK["registry"].matcher.scan(article.text)
+    _KEPT[number] = (article, scan)
+    return Read(path, raw_hash, article.original, article.title, digest(fold(article.text)[0].strip()),
+                found_in(article.text, resolve_overlaps(article.text, scan)))
+
+
+def _grown(created: list[Entity]) -> None:
+    """In each process that tags: the registry with the entities discovery created, and a matcher of those alone."""
+    _WORK.update(registry=_WORK["registry"].with_entities(created), new=Matcher(created) if created else None)
 
 
 @dataclass
@@ -136,10 +144,10 @@ class Tagged:
     csv_rows: str = ""  # its rows of exports/tags.csv
 
 
-def tag_one(job: tuple[CleanArticle, str, str | None, tuple]) -> Tagged:
-    article, slug, previous_page, packed = job
+def tag_one(job: tuple[int, str, str | None]) -> Tagged:
+    number, slug, previous_page = job
     registry, docs = _WORK["registry"], _WORK["docs"]
-    scan = _WORK["matcher"].unpack(packed)
+    article, scan = _KEPT.pop(number)
     # The first scan plus one by the new entities' names only: what the grown registry's matcher would find, at a fraction of the cost.
     found = scan.merged(_WORK["new"].scan(article.text)) if _WORK["new"] else scan
     mentions = tag_hits(article.text, resolve_overlaps(article.text, found), registry.entities)
@@ -182,57 +190,66 @@ def _ingest(seeds: Path, docs: Path, cache: FileCache) -> IngestReport:
     registry = load_registry(docs, cache)
     report.problems += registry.problems
     state = State.load(docs)
-    seen_text: dict[str, str] = {a.text: original for original, a in state.articles.items() if a.text}
-    jobs: list[tuple[Path, str]] = []
+    jobs: list[tuple[int, Path, str]] = []
     for path in raw_files(seeds):
         previous = state.articles.get(path.name)
         exists = previous is not None and (docs / "articles" / f"{previous.slug}.md").is_file()
         if exists and cache.get("raw", path) == previous.raw:
             report.unchanged += 1  # the very file read last time: not even opened
             continue
-        jobs.append((path, previous.raw if exists else ""))
+        jobs.append((len(jobs), path, previous.raw if exists else ""))
 
     _WORK.update(seeds=seeds, docs=docs, registry=registry)
     if jobs:
         registry.matcher  # noqa: B018 — built before the workers fork, so they share it
-    pending: list[tuple[CleanArticle, str, str, tuple]] = []
+    try:
+        with Workers(len(jobs)) as workers:
+            return _read_and_tag(docs, registry, state, jobs, workers, report, cache)
+    finally:
+        _WORK.clear()
+        _KEPT.clear()
+
+
+def _read_and_tag(docs: Path, registry: Registry, state: State, jobs: list[tuple[int, Path, str]], workers: Workers,
+                  report: IngestReport, cache: FileCache) -> IngestReport:
+    seen_text: dict[str, str] = {a.text: original for original, a in state.articles.items() if a.text}
+    pending: list[tuple[int, str, str, str, str]] = []  # (number, original, title, raw hash, body hash)
     proposals: list[Proposal] = []
-    for read in map_in_order(read_one, jobs, "read"):
+    for (number, *_), read in zip(jobs, workers.map_in_order(read_one, jobs, "read"), strict=True):
         if read.raw_hash:
             cache.put("raw", read.path, read.raw_hash)
         if read.problem:
             report.problems.append(read.problem)
         if read.unchanged:
             report.unchanged += 1
-        if read.article is None:
+        if not read.original:
             continue
         if seen_text.get(read.body_hash, read.path.name) != read.path.name:
             report.problems.append(f"{read.path}: same text as {seen_text[read.body_hash]}; skipped")
             continue
         seen_text[read.body_hash] = read.path.name
-        pending.append((read.article, read.raw_hash, read.body_hash, read.scan))
+        pending.append((number, read.original, read.title, read.raw_hash, read.body_hash))
         proposals += read.proposals
 
     created = propose(docs, registry, proposals)
     report.proposed += [f"{e.type}/{e.slug}" for e in created]
-    _WORK.update(matcher=registry.matcher if pending else None)
-    registry = registry.with_entities(created)
-    _WORK.update(registry=registry, new=Matcher(created) if created else None)
     if pending:
-        registry.fingerprint  # noqa: B018 — computed before the workers fork, so they share it
+        workers.everywhere(_grown, created)
+    registry = registry.with_entities(created)
     taken = {p.stem for p in (docs / "articles").glob("*.md")} | {a.slug for a in state.articles.values()}
     slugs = []
-    for article, *_ in pending:
-        previous = state.articles.get(article.original)
-        slugs.append(previous.slug if previous else unique_slug(article.title, taken))
+    for _, original, title, _, _ in pending:
+        previous = state.articles.get(original)
+        slugs.append(previous.slug if previous else unique_slug(title, taken))
         taken.add(slugs[-1])
-    jobs2 = [(article, slug, state.articles[article.original].page if article.original in state.articles else None, scan)
-             for (article, _, _, scan), slug in zip(pending, slugs, strict=True)]
-    for (article, raw_hash, body_hash, _), slug, tagged in zip(pending, slugs, map_in_order(tag_one, jobs2, "tag"), strict=True):
+    jobs2 = [(number, slug, state.articles[original].page if original in state.articles else None)
+             for (number, original, *_), slug in zip(pending, slugs, strict=True)]
+    tagging = workers.map_in_order(tag_one, jobs2, "tag", homes=[number for number, *_ in pending])
+    for (_, original, _, raw_hash, body_hash), slug, tagged in zip(pending, slugs, tagging, strict=True):
         page = docs / "articles" / f"{slug}.md"
         if tagged.conflict:
             report.conflicts.append(
-                f"{page}: the raw file {article.original} changed and an editor changed the page; kept the editor's page, "
+                f"{page}: the raw file {original} changed and an editor changed the page; kept the editor's page, "
                 f"the new version is in {docs / STATE_FILE.parent / 'conflicts' / f'{slug}.md'}"
             )
             continue
@@ -240,7 +257,6 @@ def _ingest(seeds: Path, docs: Path, cache: FileCache) -> IngestReport:
             report.written.append(str(page))
         hand_over(cache, page, tagged, registry)
         owned, refs = tagged.owned, [sys.intern(r) for r in tagged.refs]  # one string per entity, not per article naming it
-        state.articles[article.original] = ArticleState(slug, raw_hash, owned, refs, refs, retag_key(registry, owned), body_hash)
+        state.articles[original] = ArticleState(slug, raw_hash, owned, refs, refs, retag_key(registry, owned), body_hash)
     state.save(docs)
-    _WORK.clear()
     return report
