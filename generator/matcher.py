@@ -75,8 +75,6 @@ class Matcher:
                 else:
                     for variant in name_variants(name):
                         table[(False, variant)].add(Candidate(e.type, e.slug, role))
-        self._candidates = sorted({c for cands in table.values() for c in cands}, key=lambda c: (c.type, c.slug, c.role))
-        self._number = {c: i for i, c in enumerate(self._candidates)}
         self._automata = {}
         for case_sensitive in (False, True):
             automaton = ahocorasick.Automaton()
@@ -111,16 +109,6 @@ class Matcher:
                 if grew:
                     extended.add(span)
         return Scan(dict(raw), extended)
-
-
-    def pack(self, scan: Scan) -> tuple:
-        """``scan`` as ints and tuples, which pickle many times faster than candidates: for sending it to another process
-        that shares this matcher (a forked worker)."""
-        return {span: tuple(self._number[c] for c in cands) for span, cands in scan.spans.items()}, tuple(scan.extended)
-
-    def unpack(self, packed: tuple) -> Scan:
-        spans, extended = packed
-        return Scan({span: {self._candidates[i] for i in numbers} for span, numbers in spans.items()}, set(extended))
 
 
 @dataclass
