@@ -9,7 +9,11 @@ name the registry already matches, and generic words never qualify.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import ahocorasick
 
 from generator.model import Proposal
 
@@ -68,6 +72,76 @@ MINISTRY = re.compile(rf"\b(?P<name>{_NATION}\s+(?:{_PORTFOLIO}\s+Ministry|Minis
 ORG_ACRONYM = re.compile(
     rf"\b(?P<name>{_TOKEN}(?:\s+(?:of|for|the|and|al-|in)?\s*{_TOKEN}){{1,6}})\s*\((?P<acr>[A-Z][A-Z0-9&]{{1,8}})\)"
 )
+
+
+
+@dataclass(frozen=True)
+class Stretched:
+    """A pattern tried only where it can match: in a stretch of text between two punctuation marks, around a trigger.
+
+    Every match of ``pattern`` holds one of the ``triggers`` and no punctuation but ``inside`` (characters other than
+    letters, digits, spaces and apostrophes), so its matches are those of ``finditer`` over the whole text, found
+    without trying it at every capital letter (discovery was the largest cost of reading an article). A stretch ends
+    at a character that is not a word character, so ``\\b`` at its end sees what it sees in the whole text.
+    tests/test_discover.py checks both ways agree.
+    """
+
+    pattern: re.Pattern
+    triggers: tuple[str, ...]
+    inside: str = "-"
+
+
+_ROLE_WORDS = ("spokes", "commander", "leader", "official", "envoy", "minister", "chief", "head", "director", "general",
+               "colonel", "advis", "chair", "member", "coordinator", "representative", "secretary", "deputy", "negotiator",
+               "ambassador", "governor", "mayor", "founder")  # every word _ROLES matches holds one
+STRETCHED = {
+    "place noun": Stretched(PLACE_NOUN, ("camp", "crossing", "checkpoint", "base", "airport", "field", "dam", "prison",
+                                         "bridge", "corridor", "neighbourhood", "neighborhood", "district", "quarter",
+                                         "mountains", "valley", "plain")),
+    "agreement named": Stretched(AGREEMENT_NAMED, ("Agreement", "Accord", "Memorandum", "Protocol", "Declaration", "Communiqu",
+                                                   "Framework", "Initiative", "Process", "Talks", "Conference", "Congress",
+                                                   "Summit", "Ceasefire", "Truce", "Deal", "Road Map", "Roadmap",
+                                                   "Understanding", "Settlement")),
+    "agreement pair": Stretched(AGREEMENT_PAIR, ("-", "–"), inside="-–"),
+    "person apposition": Stretched(PERSON_APPOSITION, _ROLE_WORDS, inside=",-"),
+}
+_MARKS = re.compile(r"[^\w\s’']")
+
+
+def _triggers() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for name, stretched in STRETCHED.items():
+        for word in stretched.triggers:
+            automaton.add_word(word, (*automaton.get(word, (len(word),)), name))
+    automaton.make_automaton()
+    return automaton
+
+
+_TRIGGERS = _triggers()
+
+
+class Stretches:
+    """One pass over a text for every ``Stretched`` pattern: where its punctuation is, where the triggers are."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.marks = [(m.start(), m[0]) for m in _MARKS.finditer(text)]
+        self.found: dict[str, list[int]] = {}
+        for end, (length, *names) in _TRIGGERS.iter(text):
+            for name in names:
+                self.found.setdefault(name, []).append(end - length + 1)
+
+    def finditer(self, name: str) -> Iterator[re.Match]:
+        stretched, text = STRETCHED[name], self.text
+        cuts = [at for at, mark in self.marks if mark not in stretched.inside]
+        done = -1
+        for at in sorted(self.found.get(name, ())):
+            i = bisect_right(cuts, at)
+            start = cuts[i - 1] + 1 if i else 0
+            if start > done:
+                done = start
+                yield from stretched.pattern.finditer(text, start, cuts[i] if i < len(cuts) else len(text))
+
 
 DIGIT = re.compile(r"\d")
 ACRONYM = re.compile(r"\([A-Z][A-Z0-9&]{1,8}\)")  # the end of ORG_ACRONYM, which is far cheaper to look for alone
@@ -149,21 +223,22 @@ def discover(
     # Patterns that need a digit, "Ministry" or "(ACRONYM)" are not tried on a text without one: most texts have none.
     for m in AGREEMENT_DATED.finditer(text) if DIGIT.search(text) else ():
         add(Proposal("agreements", f"{m['name']} {m['noun'].lower()}", "agreement", m.group(0)), m.start(), m.end(), qualified=True)
-    for m in AGREEMENT_PAIR.finditer(text):
+    stretches = Stretches(text)
+    for m in stretches.finditer("agreement pair"):
         add(Proposal("agreements", m.group(0), "agreement", m.group(0)), m.start(), m.end())
-    for m in AGREEMENT_NAMED.finditer(text):
+    for m in stretches.finditer("agreement named"):
         add(Proposal("agreements", m.group(0), "agreement", m.group(0)), m.start(), m.end())
     for m in ORG_ACRONYM.finditer(text) if ACRONYM.search(text) else ():
         name = m["name"].strip()
         add(Proposal("actors", name, "organisation", m.group(0), (m["acr"],)), m.start("name"), m.end())
     for m in MINISTRY.finditer(text) if "Ministry" in text else ():
         add(Proposal("actors", m["name"], "organisation", m["name"]), m.start(), m.end(), qualified=True)
-    for pattern in (PERSON_TITLED, PERSON_APPOSITION, PERSON_AFTER_ROLE):
-        for m in pattern.finditer(text):
+    for matches in (PERSON_TITLED.finditer(text), stretches.finditer("person apposition"), PERSON_AFTER_ROLE.finditer(text)):
+        for m in matches:
             name = person_name(m["name"])
             if _person(name):
                 add(Proposal("actors", name, "person", name), m.end("name") - len(name), m.end("name"))
-    for m in PLACE_NOUN.finditer(text):
+    for m in stretches.finditer("place noun"):
         if m["name"].split()[0] in {"Operation", "The"}:
             continue
         noun = m["noun"].lower().replace("airbase", "air base").replace("neighborhood", "neighbourhood")

@@ -1,6 +1,9 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from generator.discover import discover
+from generator.discover import STRETCHED, Stretches, discover
+from tests.conftest import ROOT
 
 
 def proposals(text: str, known=()) -> set[tuple[str, str]]:
@@ -101,3 +104,30 @@ def test_people_named_with_their_role(text, expected):
 
 def test_a_phrase_before_a_role_is_not_a_person():
     assert proposals("In Damascus, the head of the council said. On Monday, a spokesman said.") == set()
+
+
+# Words and marks the stretched patterns turn on: their names' parts, triggers, and every kind of punctuation.
+_PIECES = ["Al-", "al-", "Abu ", "Tel-", "Kafr", "Rukban", "Qa’im", "Shayrat", "Amman", "Russia", "Turkey", "Ahmad", "Hamza",
+           "Ryan", "Dillon", "Çelik", "Ünal", "camp", "camps", "base", "air base", "airbase", "field", "dam", "damage",
+           "crossing", "Initiative", "Talks", "Road Map", "Agreement", "memorandum", "talks", "truce", "spokesperson",
+           "commander", "co-chair", "chairman", "head", "advisor", "the", "a", "its", "of", "and", "(MOC)", "(", ")",
+           " ", " ", " ", "  ", "\n", "\n\n", ",", ", ", ".", "-", "–", "—", "_", "’", "'", "\"", ":", ";", "2", "22", "é", "ß"]
+
+
+@pytest.mark.parametrize("name", sorted(STRETCHED))
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+def test_a_stretched_pattern_finds_what_the_pattern_finds_in_the_whole_text(name, text):
+    assert [m.span() for m in Stretches(text).finditer(name)] == [m.span() for m in STRETCHED[name].pattern.finditer(text)]
+
+
+def test_stretched_patterns_agree_with_the_whole_text_on_synthetic_articles_and_the_seeds(tmp_path):
+    from generator.bench import scaffold
+    from generator.synth import synth
+
+    synth(300, tmp_path / "raw", scaffold(tmp_path), seed=13)
+    texts = [p.read_text(encoding="utf-8") for folder in (tmp_path / "raw", ROOT / "seeds") for p in sorted(folder.iterdir())]
+    for name, stretched in STRETCHED.items():
+        whole = [[m.span() for m in stretched.pattern.finditer(t)] for t in texts]
+        assert [[m.span() for m in Stretches(t).finditer(name)] for t in texts] == whole
+        assert sum(map(len, whole)) > 5  # the pattern is really exercised
