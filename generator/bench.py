@@ -5,7 +5,7 @@ Builds a synthetic wiki of N articles (``synth``) on the committed registry, the
 and ``mkdocs build --strict`` with the Pagefind index — reading each one's peak memory (all its processes together); runs
 the update again with nothing changed; starts a real preview (``python -m generator serve``)
 and times one raw article's change until the article and a place's page show it as served;
-types five queries into the site's search box in headless Chromium, counting what the
+types seven queries (one to four words) into the site's search box in headless Chromium, counting what the
 server sends; and builds the same pages with a plain mkdocs-material configuration (no hook,
 no scripts of ours), the floor of any MkDocs-based wiki. The update and both builds run twice,
 the second round on a copy of the wiki made before the first (see ``bench``), and the faster
