@@ -33,9 +33,21 @@ def workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
+def _pooled(items: int) -> bool:
+    """Whether ``items`` pieces of work are worth forked workers here."""
+    return items >= POOL_FROM and workers() > 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _settling(results: Iterable[R]) -> Iterator[R]:
+    for i, result in enumerate(results, 1):
+        yield result
+        if i % SETTLE_EVERY == 0:
+            settle()  # what the caller keeps of the results piles up: 10,000 articles' worth
+
+
 def map_in_order(function: Callable[[T], R], items: Iterable[T], desc: str) -> Iterator[R]:
     items = list(items)
-    if len(items) < POOL_FROM or workers() < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if not _pooled(len(items)):
         yield from progress(map(function, items), desc, total=len(items))
         return
     # Frozen objects are out of the collector's sight: a worker's collections would otherwise walk, and so copy, the
@@ -43,10 +55,7 @@ def map_in_order(function: Callable[[T], R], items: Iterable[T], desc: str) -> I
     # here too (see ``settle``).
     settle()
     with multiprocessing.get_context("fork").Pool(workers(), initializer=_start_worker) as pool:
-        for i, result in enumerate(progress(pool.imap(function, items, chunksize=32), desc, total=len(items)), 1):
-            yield result
-            if i % SETTLE_EVERY == 0:
-                settle()  # what the caller keeps of the results piles up: 10,000 articles' worth
+        yield from _settling(progress(pool.imap(function, items, chunksize=32), desc, total=len(items)))
 
 
 def settle() -> None:
@@ -68,7 +77,7 @@ class Workers:
     """
 
     def __init__(self, items: int):
-        self.count = workers() if items >= POOL_FROM and "fork" in multiprocessing.get_all_start_methods() else 1
+        self.count = workers() if _pooled(items) else 1
         self._pools: list = []
 
     def __enter__(self) -> Workers:
@@ -100,7 +109,4 @@ class Workers:
         for item, home in zip(items, homes, strict=True):
             shares[home % self.count].append(item)
         results = [pool.imap(function, share, chunksize=32) for pool, share in zip(self._pools, shares, strict=True)]
-        for i, home in enumerate(progress(homes, desc, total=len(items)), 1):
-            yield next(results[home % self.count])
-            if i % SETTLE_EVERY == 0:
-                settle()
+        yield from _settling(next(results[home % self.count]) for home in progress(homes, desc, total=len(items)))

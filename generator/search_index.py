@@ -26,6 +26,7 @@ import shutil
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -136,7 +137,7 @@ def older(cut: list[list[str]], dates: dict[str, str]) -> dict[str, object]:
 
 
 def build(site: Path, searched: dict[str, int], budget: int = PART_WORDS, dates: dict[str, str] | None = None,
-          common_words: list[str] = ()) -> int:
+          common_words: Sequence[str] = ()) -> int:
     """Pagefind's index of ``site`` in ``site/pagefind/``; returns how many parts it has."""
     bundle = site / "pagefind"
     shutil.rmtree(bundle, ignore_errors=True)

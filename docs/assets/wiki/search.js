@@ -90,21 +90,21 @@
     timer = setTimeout(() => run(q, my), DEBOUNCE);
   });
   // Entities whose alias is exactly the query go first. Never search(null, ...): that loads the whole index.
-  const find = async (pf, q) => {
-    const terms = essential(q, (await load()).common);
+  const find = async (pf, common, q) => {
+    const terms = essential(q, common);
     const s = await pf.search(terms);
     const exact = (await pf.search(terms, { filters: { [aliasFilter(q.toLowerCase())]: q.toLowerCase() } })).results;
     const ids = new Set(exact.map((r) => r.id));
     return [...exact, ...s.results.filter((r) => !ids.has(r.id))];
   };
   const run = async (q, my, all = false) => {
-    const { pf } = await load();
+    const { pf, common } = await load();
     if (all) await everything();
-    let results = await find(pf, q);
+    let results = await find(pf, common, q);
     if (my !== seq) return;                                              // newer input came
     if (results.length < PAGE && (await partial())) {                    // too few among the newest: search them all
       await everything();
-      results = await find(pf, q);
+      results = await find(pf, common, q);
       if (my !== seq) return;
     }
     shown = { results, q, items: [] };
