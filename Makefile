@@ -21,7 +21,7 @@ site: $(STAMP)
 	$(VENV)/bin/mkdocs build --strict
 
 # Live preview on http://127.0.0.1:8000/syria/: each save runs the generator's update, then MkDocs
-# rebuilds in site/ only the pages that changed (see generator/serve.py).
+# rebuilds in site/ only the pages that changed (see generator/engine/serve.py).
 serve: $(STAMP)
 	$(PY) -m generator serve
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator.update import run_check, run_ingest, run_link, run_retag, update
+from generator.pipeline import run_check, run_ingest, run_link, run_retag, update
 
 WRITERS = {"ingest", "retag", "link", "update", "rename", "merge", "import-registry"}  # one at a time per docs/
 
@@ -24,7 +24,7 @@ def cmd_retag(args) -> int:
 
 
 def cmd_rename(args) -> int:
-    from generator.rename import rename
+    from generator.steps.rename import rename
 
     written = rename(args.docs, args.old, args.new)
     print(f"rename: {args.old} → {args.new}; {len(written)} pages written")
@@ -32,7 +32,7 @@ def cmd_rename(args) -> int:
 
 
 def cmd_merge(args) -> int:
-    from generator.rename import merge
+    from generator.steps.rename import merge
 
     written = merge(args.docs, args.source, args.into)
     print(f"merge: {args.source} into {args.into}; {len(written)} pages written")
@@ -40,7 +40,7 @@ def cmd_merge(args) -> int:
 
 
 def cmd_synth(args) -> int:
-    from generator.synth import synth
+    from generator.dev.synth import synth
 
     files = synth(args.n, args.out, args.docs, args.seed)
     print(f"synth: {len(files)} articles in {args.out}")
@@ -50,7 +50,7 @@ def cmd_synth(args) -> int:
 def cmd_bench(args) -> int:
     import shutil
 
-    from generator.bench import bench
+    from generator.dev.bench import bench
 
     built: list[Path] = []
     try:
@@ -68,7 +68,7 @@ def cmd_check(args) -> int:
 
 
 def cmd_update(args) -> int:
-    from generator.filecache import live
+    from generator.store.filecache import live
 
     return update(args.seeds, args.docs, live(args.docs) if args.live else None)[0]
 
@@ -76,7 +76,7 @@ def cmd_update(args) -> int:
 def cmd_serve(args) -> int:
     import logging
 
-    from generator.serve import serve
+    from generator.engine.serve import serve
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     serve(args.config_file, args.dev_addr, args.seeds)
@@ -84,7 +84,7 @@ def cmd_serve(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from generator.starter import import_entries
+    from generator.dev.starter import import_entries
 
     created, problems = import_entries(args.files, args.docs)
     for line in problems:
@@ -94,7 +94,7 @@ def cmd_import(args) -> int:
 
 
 def cmd_evaluate(args) -> int:
-    from generator.evaluate import evaluate
+    from generator.dev.evaluate import evaluate
 
     return evaluate(args.gold, args.articles, args.docs, args.verbose)
 
@@ -156,8 +156,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("-v", "--verbose", action="store_true", help="list every miss and false tag")
     p.set_defaults(run=cmd_evaluate)
     args = parser.parse_args(argv)
-    from generator.lock import Busy, exclusive
-    from generator.rename import EntityError
+    from generator.steps.rename import EntityError
+    from generator.store.lock import Busy, exclusive
 
     try:
         if args.command in WRITERS:

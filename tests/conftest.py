@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.bench import site_files
-from generator.model import Entity
-from generator.render import new_entity_page
+from generator.content.model import Entity
+from generator.dev.bench import site_files
+from generator.site.render import new_entity_page
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "tests" / "artifacts"

@@ -3,10 +3,10 @@
 from html.parser import HTMLParser
 from pathlib import Path
 
-from generator.ingest import ingest
-from generator.link import link
+from generator.steps.ingest import ingest
+from generator.steps.link import link
 from tests.conftest import site_scaffold, strict_build
-from tests.test_ingest_link import ARTICLE
+from tests.steps.test_ingest_link import ARTICLE
 
 
 class Links(HTMLParser):

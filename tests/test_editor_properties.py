@@ -17,13 +17,13 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
-from generator.filecache import FileCache
-from generator.ingest import ingest
-from generator.link import link
-from generator.pages import join, set_front_value, split
-from generator.rename import merge, rename
-from generator.retag import retag
-from generator.state import State
+from generator.content.pages import join, set_front_value, split
+from generator.steps.ingest import ingest
+from generator.steps.link import link
+from generator.steps.rename import merge, rename
+from generator.steps.retag import retag
+from generator.store.filecache import FileCache
+from generator.store.state import State
 from tests.conftest import write_registry
 
 RAW = {

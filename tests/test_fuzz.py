@@ -5,12 +5,12 @@ import string
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.clean import clean
-from generator.ingest import ingest
-from generator.pages import escape, split
-from generator.registry import Registry
-from generator.slugs import slugify
-from generator.tagger import tag
+from generator.content.pages import escape, split
+from generator.content.registry import Registry
+from generator.read.clean import clean
+from generator.steps.ingest import ingest
+from generator.text.slugs import slugify
+from generator.text.tagger import tag
 from tests.conftest import SMALL_REGISTRY, write_registry
 
 REGISTRY = Registry({e.key: e for e in SMALL_REGISTRY})

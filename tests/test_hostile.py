@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check
-from generator.ingest import ingest
-from generator.link import link
-from generator.retag import retag
+from generator.steps.check import check
+from generator.steps.ingest import ingest
+from generator.steps.link import link
+from generator.steps.retag import retag
 from tests.conftest import ROOT, artifact, site_scaffold, strict_build, write_registry
 from tests.sitescan import scan
 

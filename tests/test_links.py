@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check
-from generator.ingest import ingest
-from generator.link import link
-from generator.registry import entity_pages
-from generator.retag import retag
-from generator.synth import synth
+from generator.content.registry import entity_pages
+from generator.dev.synth import synth
+from generator.steps.check import check
+from generator.steps.ingest import ingest
+from generator.steps.link import link
+from generator.steps.retag import retag
 from tests.conftest import ROOT, site_scaffold, strict_build
 
 LINKCHECKER = [sys.executable, "-m", "linkcheck", "--no-status", "--no-warnings", "-t", "2"]

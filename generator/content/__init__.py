@@ -1,0 +1,1 @@
+"""The content model: typed pages and entities, the registry, and how pages are read and written."""

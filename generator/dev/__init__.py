@@ -1,0 +1,1 @@
+"""Developer tools: benchmark, synthetic corpus, tagging evaluation, registry import."""

@@ -1,0 +1,1 @@
+"""Reading raw input: files of every format into clean articles."""

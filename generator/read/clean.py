@@ -1,0 +1,118 @@
+"""Raw scraped text → title, body paragraphs and metadata.
+
+Scrapers keep the site around the story: navigation ("skip to Main Content"), a repeated
+title, "read also" teasers, and the outlet's disclaimer. Cleaning removes the chrome,
+moves attribution to metadata, and keeps every paragraph of the story itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.content.model import CleanArticle
+from generator.text.dates import find_date
+from generator.text.textnorm import fold_name
+
+CHROME = frozenset(
+    fold_name(s)
+    for s in (
+        "Logo Wide", "Logo", "skip to Main Content", "skip to content", "Back To Top",
+        "Helpful keywords", "Share", "Share this", "Share this article", "Tweet", "Print",
+        "Menu", "Search", "Subscribe", "Advertisement", "Related articles", "Related posts",
+        "You may also like", "Follow us", "Home", "Close", "Comments", "Leave a comment",
+        "Read more", "Email", "Facebook", "Twitter", "WhatsApp", "Telegram", "Copy link",
+    )
+)
+READ_ALSO = re.compile(r"^\s*(read also|also read|read more|see also|related|recommended|more on this)\b\s*[:\-–—]?", re.I)
+ATTRIBUTION = re.compile(
+    r"^\s*(this (article|report|story) (was|is|has been) (translated|edited|originally|first|published|written|produced)"
+    r"|.{0,80}has not verified the content|responsibility for the information"
+    r"|(all rights reserved|copyright|©))",
+    re.I,
+)
+SOURCE_IN_ATTRIBUTION = re.compile(r"\b(?:edited|translated|published|produced|written) by ((?:the )?[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,4})", re.I)
+DATELINE = re.compile(
+    r"^(?:[A-Z][A-Za-z .'-]{1,30},\s*(?:[A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?\s*)?)?\((?P<agency>[A-Z][^()]{1,40})\)\s*[-–—]+\s*"
+    r"|^(?P<outlet>[A-Z][\w&.']*(?: [A-Z][\w&.']*){0,3})\s+[–—-]\s+(?=[A-Z\"“])"
+)
+HEADER_DATE = re.compile(r"^\s*(published|posted|updated|date|dated)\s*(on)?\s*[:\-]?\s*", re.I)
+TITLE_MAX_WORDS = 25
+DERIVED_TITLE_WORDS = 14
+
+
+def is_chrome(line: str) -> bool:
+    return fold_name(line).strip(" .:|>»") in CHROME
+
+
+def is_read_also(line: str) -> bool:
+    """Teasers linking to other stories: "Read also: …", or a short title-case line."""
+    if READ_ALSO.match(line):
+        return True
+    words = re.findall(r"[^\W\d_][\w’'-]*", line)
+    if not 2 <= len(words) <= 10 or line.rstrip()[-1:] in ".!?:;,":
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper() or w.lower() in {"and", "of", "the", "in", "on", "for", "to", "a", "&"})
+    return sum(1 for w in words if w[0].isupper()) >= 2 and capitalised / len(words) >= 0.9
+
+
+def looks_like_title(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= TITLE_MAX_WORDS and line.rstrip()[-1:] not in ".,;:"
+
+
+def derive_title(lead: str) -> str:
+    """The lead's first sentence, shortened: an editor is asked to review it."""
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", lead.strip(), maxsplit=1)[0].rstrip(".")
+    words = sentence.split()
+    if len(words) <= DERIVED_TITLE_WORDS:
+        return sentence
+    return " ".join(words[:DERIVED_TITLE_WORDS]).rstrip(",;:") + "…"
+
+
+def clean(original: str, raw: str, *, title: str = "", source: str = "", published: str = "") -> CleanArticle:
+    """Split ``raw`` into title, paragraphs and metadata; ``title`` etc. come from the file's own metadata."""
+    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [line for line in lines if line and not is_chrome(line)]
+    given_title = title.strip()
+    published = published if re.fullmatch(r"\d{4}-\d{2}-\d{2}", published or "") else find_date(published or "")
+    attribution: list[str] = []
+    body: list[str] = []
+    for line in lines:
+        if HEADER_DATE.match(line) and find_date(line) and len(line.split()) <= 8:
+            published = published or find_date(line)
+        elif READ_ALSO.match(line):
+            continue
+        elif ATTRIBUTION.match(line):
+            attribution.append(line)
+        else:
+            body.append(line)
+
+    title, derived = given_title, False
+    if not title and len(body) > 1 and looks_like_title(body[0]):
+        title = body.pop(0)
+    if title:
+        folded = fold_name(title)
+        body = [line for line in body if fold_name(line) != folded]
+    body = [line for i, line in enumerate(body) if not (i > 0 and is_read_also(line))]
+
+    if body:
+        m = DATELINE.match(body[0])
+        if m:
+            source = source or (m.group("agency") or m.group("outlet") or "").strip()
+            published = published or find_date(body[0][: m.end()])
+            body[0] = body[0][m.end():]
+    for line in attribution:
+        m = SOURCE_IN_ATTRIBUTION.search(line)
+        if m and not source:
+            source = m.group(1).strip().rstrip(".")
+    if not title:
+        title, derived = (derive_title(body[0]), True) if body else (original, True)
+    return CleanArticle(
+        original=original,
+        title=title,
+        title_derived=derived,
+        paragraphs=body,
+        source=source,
+        published=published,
+        attribution=attribution,
+    )

@@ -1,0 +1,129 @@
+"""Raw input files → text (plus what the file itself says about title, outlet and date).
+
+Scrapers, copy-paste and other people's exports arrive in every encoding and format.
+Each reader either returns clean Unicode text or raises ``InputError`` with the reason,
+so the run can report the file and go on with the rest.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import charset_normalizer
+import ftfy
+from ftfy.badness import is_bad
+
+MAX_BYTES = 5_000_000
+MIN_WORDS = 8
+TEXT_SUFFIXES = (".txt", ".text")
+HTML_SUFFIXES = (".html", ".htm")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + MARKDOWN_SUFFIXES
+BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+class InputError(ValueError):
+    """A raw file that cannot become an article; the message says why."""
+
+
+@dataclass(frozen=True)
+class RawText:
+    text: str
+    title: str = ""
+    source: str = ""
+    published: str = ""
+
+
+def raw_files(seeds: Path) -> list[Path]:
+    """Every visible file in ``seeds`` (unsupported ones too, so they can be reported)."""
+    return sorted(p for p in seeds.iterdir() if not p.name.startswith(".") and (p.is_file() or p.is_symlink()))
+
+
+def decode(data: bytes) -> str:
+    """Bytes → text: a BOM decides, then strict UTF-8, then detection (Windows-1256, Latin-1, …)."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    # Outside UTF-8 our sources are Windows code pages: Western (1252, a superset of Latin-1) or Arabic (1256).
+    best = charset_normalizer.from_bytes(data, cp_isolation=["cp1252", "cp1256"]).best()
+    return str(best) if best is not None else data.decode("cp1252", errors="replace")
+
+
+CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
+def looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if any(head.startswith(bom) for bom, _ in BOMS):
+        return False
+    if b"\x00" in head:
+        return True
+    controls = len(head) - len(head.translate(None, CONTROL_BYTES))  # counted in C
+    return bool(head) and controls / len(head) > 0.05
+
+
+def from_html(html: str) -> RawText:
+    import trafilatura  # imported here: only HTML input needs it
+
+    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+    text = (document.text or "").strip() if document is not None else ""
+    if len(text.split()) < MIN_WORDS:
+        raise InputError("no article text found in the HTML")
+    title = (document.title or "").strip()
+    return RawText(text, title=title, source=(document.sitename or "").strip(), published=(document.date or "")[:10])
+
+
+def from_markdown(markdown: str) -> RawText:
+    from generator.content.pages import PageError, split
+
+    try:
+        meta, _, body = split(markdown)
+    except PageError as exc:
+        raise InputError(str(exc)) from exc
+    return RawText(body, title=str(meta.get("title") or ""), source=str(meta.get("source") or ""),
+                   published=str(meta.get("published") or meta.get("date") or ""))
+
+
+# Text that ftfy would return unchanged (a property test checks it against ftfy): printable ASCII without entities,
+# typographic quotes and dashes, precomposed Latin letters, and no line that ftfy's own mojibake test flags. Most
+# articles are such text, and ftfy costs more than the rest of reading.
+_LATIN = "".join(chr(c) for c in range(0xC0, 0x180) if chr(c) not in "×÷ĲĳŉĿŀ")
+UNTOUCHED_BY_FTFY = re.compile(f"[\t\n\x20-\x25\x27-\x7e’‘“”–—…•{_LATIN}]*")
+
+
+def needs_ftfy(text: str) -> bool:
+    if UNTOUCHED_BY_FTFY.fullmatch(text) is None:
+        return True
+    return not text.isascii() and any(is_bad(line) for line in text.splitlines(keepends=True))
+
+
+def read_raw(path: Path, seeds: Path | None = None) -> RawText:
+    if path.is_symlink() and seeds is not None and not path.resolve().is_relative_to(seeds.resolve()):
+        raise InputError(f"symbolic link to {path.resolve()}, outside {seeds}; copy the file into {seeds} instead")
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise InputError(f"unsupported format “{suffix or 'no extension'}”; accepted: {', '.join(SUFFIXES)}")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise InputError(f"file is {size:,} bytes; the limit is {MAX_BYTES:,} bytes (5 MB) per article — split or trim it")
+    data = path.read_bytes()
+    if looks_binary(data):
+        raise InputError("looks like a binary file, not text")
+    text = decode(data)
+    if needs_ftfy(text):
+        text = ftfy.fix_text(text, uncurl_quotes=False, fix_character_width=False, normalization="NFC")
+    if not text.strip():
+        raise InputError("file is empty")
+    if suffix in HTML_SUFFIXES:
+        return from_html(text)
+    if suffix in MARKDOWN_SUFFIXES:
+        return from_markdown(text)
+    return RawText(text)

@@ -1,0 +1,73 @@
+"""Data files for analysts' own tools: an RSS feed, the tags as CSV, the locations as GeoJSON.
+
+Written under ``docs/exports/`` (and ``docs/feed.xml``) so every site engine copies them
+as they are. Deterministic: no build time in them, rows and keys in a fixed order.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from email.utils import format_datetime
+from xml.sax.saxutils import escape as xml_escape
+
+from generator.steps.graph import ArticleRef
+from generator.content.model import ENTITY_TYPES, Entity
+
+FEED_SIZE = 50
+
+
+def tags_rows(ref: ArticleRef, entities: dict[tuple[str, str], Entity]) -> str:
+    """One article's rows of ``tags.csv``."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for type_, slug in sorted(ref.tags, key=lambda k: (ENTITY_TYPES.index(k[0]), k[1])):
+        entity = entities.get((type_, slug))
+        writer.writerow([ref.slug, ref.title, ref.published, ref.source, type_[:-1], slug, entity.title if entity else ""])
+    return out.getvalue()
+
+
+def tags_csv(refs: Sequence[ArticleRef], entities: dict[tuple[str, str], Entity], known: dict[str, str] | None = None,
+             fresh: set[str] | frozenset[str] = frozenset()) -> str:
+    """Every tag of every article, one row each; ``known`` holds earlier rows of the articles not in ``fresh``."""
+    known = {} if known is None else known
+    chunks = ["article,title,published,source,type,entity,entity_title\n"]
+    for ref in sorted(refs, key=lambda r: r.slug):
+        if ref.slug in fresh or ref.slug not in known:
+            known[ref.slug] = tags_rows(ref, entities)
+        chunks.append(known[ref.slug])
+    for slug in set(known) - {ref.slug for ref in refs}:
+        del known[slug]
+    return "".join(chunks)
+
+
+def locations_geojson(places: Sequence[Entity], counts: dict) -> str:
+    features = [
+        {"type": "Feature", "id": e.slug, "geometry": {"type": "Point", "coordinates": [e.coordinates[1], e.coordinates[0]]},
+         "properties": {"name": e.title, "kind": e.kind, "mentions": counts.get(e.key, 0), "page": f"locations/{e.slug}.md",
+                        "proposed": e.proposed}}
+        for e in sorted(places, key=lambda e: e.slug) if e.coordinates
+    ]
+    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def rss_feed(refs: Sequence[ArticleRef], site_url: str, site_name: str) -> str:
+    """The newest articles as RSS 2.0; links assume the default directory URLs (``articles/<slug>/``)."""
+    base = site_url.rstrip("/") + "/" if site_url else ""
+    items = []
+    for ref in refs[:FEED_SIZE]:
+        link = f"{base}articles/{ref.slug}/"
+        pub = ""
+        if ref.published:
+            day = date.fromisoformat(ref.published)
+            pub = f"<pubDate>{format_datetime(datetime(day.year, day.month, day.day, tzinfo=UTC))}</pubDate>"
+        source = f"<category>{xml_escape(ref.source)}</category>" if ref.source else ""
+        items.append(f"<item><title>{xml_escape(ref.title)}</title><link>{xml_escape(link)}</link>"
+                     f'<guid isPermaLink="false">{xml_escape(ref.slug)}</guid>{pub}{source}</item>')
+    body = "\n".join(items)
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>\n<title>{xml_escape(site_name)}</title>\n'
+            f"<link>{xml_escape(base)}</link>\n<description>New articles in {xml_escape(site_name)}</description>\n"
+            f"{body}\n</channel></rss>\n")

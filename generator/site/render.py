@@ -1,0 +1,262 @@
+"""Markdown for every page and generated section. Pure functions: data in, text out.
+
+Links are relative ``.md`` paths, the form every Markdown site engine resolves.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+from functools import lru_cache
+
+from generator.steps.graph import strongest
+from generator.content.model import ENTITY_TYPES, SINGULAR, CleanArticle, Entity, Mention
+from generator.content.pages import escape, render_front, section
+from generator.text.slugs import slugify
+from generator.site.views import agreement_infobox, events_list, small_map
+
+ARTICLE_KEYS = ("title", "original", "source", "published", "actors", "locations", "agreements")
+
+
+@lru_cache(maxsize=65536)
+def name_md(name: str) -> str:
+    """An entity's name escaped once, not once for every page that links it."""
+    return escape(name)
+
+
+def entity_link(entity: Entity, from_folder: str) -> str:
+    path = f"{entity.slug}.md" if from_folder == entity.type else f"../{entity.type}/{entity.slug}.md"
+    return f"[{name_md(entity.title)}]({path})"
+
+
+def linked_body(paragraphs: Sequence[str], mentions: Iterable[Mention], link_keys: set[tuple[str, str]]) -> str:
+    """The article's paragraphs, escaped, with the first mention of each entity in ``link_keys`` linked."""
+    text = "\n\n".join(paragraphs)
+    first: dict[tuple[str, str], Mention] = {}
+    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+        if (m.type, m.slug) in link_keys:
+            first.setdefault((m.type, m.slug), m)
+    out, pos = [], 0
+    for m in sorted(first.values(), key=lambda m: m.start):
+        if m.start < pos:
+            continue
+        out.append(escape(text[pos:m.start]))
+        out.append(f"[{escape(m.surface)}](../{m.type}/{m.slug}.md)")
+        pos = m.end
+    out.append(escape(text[pos:]))
+    return "".join(out)
+
+
+def article_meta(article: CleanArticle, tags: dict[str, list[str]]) -> dict:
+    meta: dict = {"title": article.title, "original": article.original}
+    if article.source:
+        meta["source"] = article.source
+    if article.published:
+        meta["published"] = article.published
+    for type_ in ENTITY_TYPES:
+        meta[type_] = tags.get(type_, [])
+    if article.title_derived:
+        meta["review"] = ["title"]
+    if article.attribution:
+        meta["attribution"] = "\n".join(article.attribution)
+    return meta
+
+
+def article_body(linked: str, tag_line: str = "") -> str:
+    """What follows an article's front matter: the tag line section, then the linked text."""
+    return f"\n{section('tags', tag_line)}\n{linked}\n"
+
+
+def article_page(meta: dict, body: str) -> str:
+    return render_front(meta) + body
+
+
+def new_entity_page(entity: Entity, description: str, extra: dict | None = None) -> str:
+    """A fresh registry page; after this the page belongs to its editors. ``description`` is Markdown."""
+    meta: dict = {"title": entity.title, "aliases": list(entity.aliases)}
+    for key, value in (("kind", entity.kind), ("status", entity.status)):
+        if value:
+            meta[key] = value
+    for key in ("ambiguous", "context", "metonyms", "demonyms"):
+        if getattr(entity, key):
+            meta[key] = list(getattr(entity, key))
+    if entity.coordinates:
+        meta["coordinates"] = list(entity.coordinates)
+    meta.update(extra or {})
+    return f"{render_front(meta)}\n{description.strip()}\n"
+
+
+def kind_label(entity: Entity) -> str:
+    return entity.kind or SINGULAR[entity.type]
+
+
+def article_line(ref, prefix: str = "") -> str:
+    """One article as a list line; ``prefix`` is the path from the linking page to ``articles/``."""
+    bits = [ref.published or "undated", f"[{ref.title_md}]({prefix}{ref.slug}.md)"]
+    if ref.source:
+        bits.append(ref.source_md)
+    return " · ".join(bits)
+
+
+def tags_section(ref, entities: dict[tuple[str, str], Entity]) -> str:
+    lines = []
+    for type_ in ENTITY_TYPES:
+        keys = [k for k in ref.tags if k[0] == type_]
+        if not keys:
+            continue
+        shown = [entity_link(entities[k], "articles") if k in entities else escape(k[1]) for k in keys]
+        lines.append(f"**{type_.capitalize()}:** " + " · ".join(shown))
+    source = f"**Source:** [{escape(ref.source)}](../sources/{slugify(ref.source)}.md)" if ref.source else ""
+    facts = [source, f"**Published:** {ref.published}" if ref.published else ""]
+    if any(facts):
+        lines.append(" · ".join(f for f in facts if f))
+    return "\n\n".join(lines) if lines else "*No tags yet.*"
+
+
+SENTENCES_SHOWN = 100
+GROUP_FROM = 30
+
+
+def mention_list(mentions) -> str:
+    """Every mentioning article, by year once the list is long; sentences for the first hundred only.
+
+    An actor named in 3,000 articles keeps a page that loads fast and still reaches every article.
+    """
+    lines, year = [], None
+    for i, (ref, sentence) in enumerate(mentions):
+        if len(mentions) > GROUP_FROM:
+            current = ref.published[:4] if ref.published else "Undated"
+            if current != year:
+                lines += ["", f"### {current}", ""]
+                year = current
+        shown = f"  \n  “{sentence}”" if sentence and i < SENTENCES_SHOWN else ""
+        lines.append(f"- {article_line(ref, '../articles/')}{shown}")
+    return "\n".join(lines).strip()
+
+
+def entity_section(entity: Entity, mentions, together, entities: dict[tuple[str, str], Entity], top: int = 10,
+                   events=(), by_title: dict | None = None) -> str:
+    """The generated part of an entity page: names, infobox or map, articles, timeline, companions."""
+    out = []
+    if entity.aliases:
+        out.append("**Also known as:** " + " · ".join(escape(a) for a in entity.aliases))
+    if entity.type == "agreements":
+        out.append(agreement_infobox(entity, by_title or {}))
+        mentions = sorted(mentions, key=lambda m: (m[0].published or "9999", m[0].slug))  # in date order
+    if entity.coordinates:
+        lat, lon = entity.coordinates
+        out.append(f"**Coordinates:** {lat:.4f}, {lon:.4f}")
+        out.append(small_map(entity))
+    n = len(mentions)
+    out.append(f"## Mentioned in {n} article{'s' if n != 1 else ''}")
+    if mentions:
+        out.append(mention_list(mentions))
+    else:
+        out.append("*No article mentions it yet.*")
+    if events:
+        out.append("## Timeline")
+        out.append(events_list(events, "../articles/"))
+    common = strongest(together, top, entities)
+    if common:
+        out.append("## Often mentioned with")
+        out.append("\n".join(f"- {entity_link(entities[k], entity.type)} ({kind_label(entities[k])}) — {c} article{'s' if c != 1 else ''}"
+                             for k, c in common))
+    return "\n\n".join(out)
+
+
+def entity_index(type_: str, entities: Sequence[Entity], counts: dict[tuple[str, str], int]) -> str:
+    by_kind: dict[str, list[Entity]] = {}
+    for e in entities:
+        by_kind.setdefault(kind_label(e), []).append(e)
+    out = [f"{len(entities)} {type_}."]
+    for kind in sorted(by_kind):
+        out.append(f"## {escape(kind.capitalize())}")
+        rows = sorted(by_kind[kind], key=lambda e: (e.title.casefold(), e.slug))
+        out.append("\n".join(
+            f"- [{escape(e.title)}]({e.slug}.md) — {counts.get(e.key, 0)}" + (" · *proposed*" if e.proposed else "") for e in rows
+        ))
+    return "\n\n".join(out)
+
+
+def articles_index(refs) -> str:
+    out, month = [f"{len(refs)} articles, newest first."], None
+    for ref in refs:
+        current = ref.published[:7] if ref.published else "Undated"
+        if current != month:
+            out.append(f"## {current}")
+            month = current
+        out.append(f"- {article_line(ref)}")
+    return "\n\n".join(out[:1]) + "\n\n" + "\n".join(_grouped(out[1:]))
+
+
+def _grouped(lines: list[str]) -> list[str]:
+    """Blank lines around headings so each list renders as one list."""
+    out: list[str] = []
+    for line in lines:
+        if line.startswith("## "):
+            out += ["", line, ""] if out else [line, ""]
+        else:
+            out.append(line)
+    return out
+
+
+def home(refs, entities: dict[tuple[str, str], Entity], counts: dict[tuple[str, str], int], latest: int = 10,
+         period_days: int = 90) -> str:
+    """The dashboard: what is new, who and where matters now, what waits for an editor."""
+    out = [f"**{len(refs)}** articles · " + " · ".join(
+        f"**{sum(1 for k in entities if k[0] == t)}** [{t}]({t}/index.md)" for t in ENTITY_TYPES)
+        + " · [timeline](timeline.md) · [map](map.md) · [relations](graph.md) · [sources](sources/index.md) · [RSS feed](feed.xml)"]
+    out.append("## Latest articles")
+    out.append("\n".join(f"- {article_line(r, 'articles/')}" for r in refs[:latest]) or "*None yet.*")
+    newest = max((r.published for r in refs if r.published), default="")
+    if newest:
+        since = (date.fromisoformat(newest) - timedelta(days=period_days)).isoformat()
+        recent = [r for r in refs if r.published and r.published >= since]
+        period = f"since {since}"
+    else:
+        recent, period = list(refs), "all articles (none is dated yet)"
+    recent_counts: Counter = Counter(k for r in recent for k in dict.fromkeys(r.tags) if k in entities)
+    for type_ in ("actors", "locations"):
+        ranked = sorted((k for k in recent_counts if k[0] == type_), key=lambda k: (-recent_counts[k], k))[:10]
+        if ranked:
+            out.append(f"## Most mentioned {type_}, {period}")
+            out.append("\n".join(f"- [{escape(entities[k].title)}]({type_}/{k[1]}.md) — {recent_counts[k]}" for k in ranked))
+    referenced = list(dict.fromkeys(k for r in refs[:latest * 2] for k in r.tags if k[0] == "agreements" and k in entities))
+    if referenced:
+        out.append("## Agreements recently referenced")
+        out.append("\n".join(f"- [{escape(entities[k].title)}](agreements/{k[1]}.md)" for k in referenced[:10]))
+    waiting = sum(1 for e in entities.values() if e.proposed) + sum(1 for r in refs if r.review)
+    out.append(f"**{waiting}** item{'s' if waiting != 1 else ''} [waiting for review](review.md).")
+    return "\n\n".join(out)
+
+
+FOUND_SHOWN = 3  # articles named per proposed entity on the review page; its own page lists them all
+
+
+def review_page(entities: dict[tuple[str, str], Entity], mentions, refs) -> str:
+    """Proposed entities, each with the latest articles it was found in, and the articles flagged for checking.
+
+    A proposal found in 2,000 articles shows the latest three and the count: listing all made the page 7 MB at
+    10,000 articles, too big to read or to render on every save in the preview.
+    """
+    out = []
+    proposed = sorted((e for e in entities.values() if e.proposed), key=lambda e: (e.type, e.title.casefold(), e.slug))
+    out.append(f"## Proposed entities ({len(proposed)})")
+    if proposed:
+        lines = []
+        for e in proposed:
+            found = mentions.get(e.key, [])
+            shown = ", ".join(f"[{escape(r.title)}](articles/{r.slug}.md)" for r, _ in found[:FOUND_SHOWN])
+            more = len(found) - FOUND_SHOWN
+            if more > 0:
+                shown += f" and {more:,} more article{'s' if more != 1 else ''} (all on [its page]({e.type}/{e.slug}.md))"
+            lines.append(f"- [{escape(e.title)}]({e.type}/{e.slug}.md) ({kind_label(e)}) — found in {shown or 'no article'}")
+        out.append("\n".join(lines))
+    else:
+        out.append("*Nothing to review.*")
+    flagged = [r for r in refs if r.review]
+    out.append(f"## Articles to check ({len(flagged)})")
+    lines = [f"- [{escape(r.title)}](articles/{r.slug}.md) — check: {', '.join(escape(x) for x in r.review)}" for r in flagged]
+    out.append("\n".join(lines) or "*Nothing to check.*")
+    return "\n\n".join(out)

@@ -1,0 +1,262 @@
+"""``python -m generator ingest``: raw files → article pages, tagged.
+
+Order matters and mirrors Pelican's: read and clean everything, discover new entities
+over all new articles, then tag with the grown registry, then write. An article whose raw
+file did not change is not touched; one whose page an editor changed is reported, not
+overwritten.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.content.model import ENTITY_TYPES, CleanArticle, Entity, Proposal
+from generator.content.pages import digest, escape, file_digest, owned_digest, write_if_changed
+from generator.content.registry import Registry, load_registry
+from generator.read.clean import clean
+from generator.read.reader import InputError, raw_files, read_raw
+from generator.site.exports import tags_rows
+from generator.site.render import article_body, article_meta, article_page, linked_body, new_entity_page, tags_section
+from generator.steps.check import article_check
+from generator.steps.graph import facts_of, shared, shared_key
+from generator.steps.retag import retag_key
+from generator.store.filecache import FileCache, opened, signature
+from generator.store.parallel import Workers
+from generator.store.state import STATE_FILE, ArticleState, State
+from generator.text.discover import discover
+from generator.text.gazetteer import SOURCE as GAZETTEER
+from generator.text.gazetteer import locate
+from generator.text.matcher import Hit, Matcher, Scan, name_keys, resolve_overlaps
+from generator.text.slugs import unique_slug
+from generator.text.tagger import tag_hits
+from generator.text.textnorm import fold, fold_name
+
+
+@dataclass
+class IngestReport:
+    written: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    problems: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    proposed: list[str] = field(default_factory=list)
+
+
+def tags_of(mentions) -> dict[str, list[str]]:
+    return {t: sorted({m.slug for m in mentions if m.type == t}) for t in ENTITY_TYPES}
+
+
+def place_name(p: Proposal) -> str:
+    """The bare place name of a proposal: "Rukban camp" → "Rukban"."""
+    return p.title.rsplit(" ", 1)[0] if p.kind in {"camp", "crossing", "base", "airport", "dam", "prison"} else p.title
+
+
+def found_in(text: str, hits: list[Hit]) -> list[Proposal]:
+    """Names in one article that discovery would propose, before checking what the registry knows."""
+    places = [(h.start, h.end) for h in hits if any(c.type == "locations" for c in h.candidates)]
+    return [proposal for proposal, _, _ in discover(text, [(h.start, h.end) for h in hits], places)]
+
+
+def propose(docs: Path, registry: Registry, proposals: list[Proposal]) -> list[Entity]:
+    """Pages for entities found by discovery that the registry does not know."""
+    found: dict[tuple[str, str], Proposal] = {}
+    for proposal in proposals:
+        found.setdefault((proposal.type, fold_name(proposal.title)), proposal)
+    claimed = {(e.type, key) for e in registry.entities.values() for n in (e.title, *e.aliases) for key in name_keys(n)}
+    created: list[Entity] = []
+    for (type_, _), p in sorted(found.items()):
+        if any((type_, key) in claimed for key in name_keys(p.title)):
+            continue  # never merged silently into a name someone already has
+        aliases = tuple(a for a in p.aliases if not any((type_, key) in claimed for key in name_keys(a)))
+        claimed |= {(type_, key) for n in (p.title, *aliases) for key in name_keys(n)}
+        p = Proposal(p.type, p.title, p.kind, p.surface, aliases)
+        slug = unique_slug(p.title, registry.slugs(type_) | {e.slug for e in created if e.type == type_})
+        coords = locate(place_name(p)) if type_ == "locations" else None
+        entity = Entity(type_, slug, p.title, aliases=p.aliases, kind=p.kind, status="proposed", coordinates=coords)
+        extra = {"coordinates_source": GAZETTEER} if coords else {}
+        description = (
+            f"Proposed by the generator, which found “{escape(p.surface)}” in an article. "
+            "Accept it by deleting the `status: proposed` line, or merge it into an existing entity."
+        )
+        write_if_changed(docs / type_ / f"{slug}.md", new_entity_page(entity, description, extra))
+        created.append(entity)
+    return created
+
+
+# What forked workers share without pickling: set just before a pool starts (see ``parallel``).
+_WORK: dict = {}
+# In the process that read them (see parallel.Workers): each article by its number and the registry's names in it,
+# kept for tagging once every article's proposals are known, instead of travelling to the main process and back.
+_KEPT: dict[int, tuple[CleanArticle, Scan]] = {}
+
+
+@dataclass
+class Read:
+    """One raw file after the first phase: cleaned (the article itself stays in ``_KEPT``), or the reason it was skipped."""
+
+    path: Path
+    raw_hash: str = ""
+    original: str = ""  # the cleaned article's file name and title; empty when there is no article
+    title: str = ""
+    body_hash: str = ""
+    proposals: list[Proposal] = field(default_factory=list)
+    problem: str = ""
+    unchanged: bool = False
+
+
+def read_one(job: tuple[int, Path, str]) -> Read:
+    number, path, previous_raw = job
+    try:
+        raw = read_raw(path, _WORK["seeds"])
+    except (InputError, OSError) as exc:
+        return Read(path, problem=f"{path}: {exc}")
+    raw_hash = digest(raw.text + raw.title + raw.source + raw.published)
+    if raw_hash == previous_raw:
+        return Read(path, raw_hash, unchanged=True)
+    article = clean(path.name, raw.text, title=raw.title, source=raw.source, published=raw.published)
+    if not article.paragraphs:
+        return Read(path, raw_hash, problem=f"{path}: no article text left after removing site chrome")
+    scan = _WORK["registry"].matcher.scan(article.text)
+    _KEPT[number] = (article, scan)
+    return Read(path, raw_hash, article.original, article.title, digest(fold(article.text)[0].strip()),
+                found_in(article.text, resolve_overlaps(article.text, scan)))
+
+
+def _grown(created: list[Entity]) -> None:
+    """In each process that tags: the registry with the entities discovery created, and a matcher of those alone."""
+    _WORK.update(registry=_WORK["registry"].with_entities(created), new=Matcher(created) if created else None)
+
+
+@dataclass
+class Tagged:
+    """One article after tagging, and what later steps of this run would otherwise read back from its page."""
+
+    refs: list[str]
+    owned: str = ""
+    written: bool = False
+    conflict: bool = False
+    sig: tuple | None = None  # the page file's signature once written
+    facts: tuple | None = None  # graph.facts_of
+    checked: tuple | None = None  # check.article_check
+    tag_line: str = ""
+    file_digest: str = ""
+    csv_rows: str = ""  # its rows of exports/tags.csv
+
+
+def tag_one(job: tuple[int, str, str | None]) -> Tagged:
+    number, slug, previous_page = job
+    registry, docs = _WORK["registry"], _WORK["docs"]
+    article, scan = _KEPT.pop(number)
+    # The first scan plus one by the new entities' names only: what the grown registry's matcher would find, at a fraction of the cost.
+    found = scan.merged(_WORK["new"].scan(article.text)) if _WORK["new"] else scan
+    mentions = tag_hits(article.text, resolve_overlaps(article.text, found), registry.entities)
+    keys = {(m.type, m.slug) for m in mentions}
+    meta = article_meta(article, tags_of(mentions))
+    body = linked_body(article.paragraphs, mentions, keys)
+    facts = facts_of(slug, meta, article_body(body))  # generated sections do not count: the same facts as the final page's
+    tag_line = tags_section(facts[0], registry.entities)  # what link would put there: the page is written once
+    page_body = article_body(body, tag_line)
+    text = article_page(meta, page_body)
+    refs = sorted(f"{t}/{s}" for t, s in keys)
+    page = docs / "articles" / f"{slug}.md"
+    if previous_page is not None and page.is_file() and owned_digest(page.read_text(encoding="utf-8")) != previous_page:
+        write_if_changed(docs / STATE_FILE.parent / "conflicts" / f"{slug}.md", text)
+        return Tagged(refs, conflict=True)
+    written = write_if_changed(page, text)
+    return Tagged(refs, owned_digest(text), written, sig=signature(page), facts=facts, checked=article_check(page, text, meta, page_body),
+                  tag_line=tag_line, file_digest=file_digest(text), csv_rows=tags_rows(facts[0], registry.entities))
+
+
+def hand_over(cache: FileCache, page: Path, tagged: Tagged, registry: Registry) -> None:
+    """What retag, link and check would read back from the page just written, given to them instead."""
+    cache.put("owned", page, tagged.owned, tagged.sig)
+    problems, tags, text_digest = tagged.checked
+    checked = (problems, [(*shared_key((t, s)), line) for t, s, line in tags], text_digest)  # the same strings as the facts'
+    cache.put("check-article", page, checked, tagged.sig)
+    cache.put("section:tags", page, digest(tagged.tag_line), tagged.sig)
+    cache.hand("graph", page, shared(tagged.facts), tagged.sig)
+    cache.put("digest", page, tagged.file_digest, tagged.sig)
+    cache.hand("link", page, (registry.shown, tagged.csv_rows), tagged.sig)  # tag line written with this registry, CSV rows
+
+
+def ingest(seeds: Path, docs: Path, cache: FileCache | None = None) -> IngestReport:
+    with opened(docs, cache) as cache:
+        return _ingest(seeds, docs, cache)
+
+
+def _ingest(seeds: Path, docs: Path, cache: FileCache) -> IngestReport:
+    report = IngestReport()
+    registry = load_registry(docs, cache)
+    report.problems += registry.problems
+    state = State.load(docs)
+    jobs: list[tuple[int, Path, str]] = []
+    for path in raw_files(seeds):
+        previous = state.articles.get(path.name)
+        exists = previous is not None and (docs / "articles" / f"{previous.slug}.md").is_file()
+        if exists and cache.get("raw", path) == previous.raw:
+            report.unchanged += 1  # the very file read last time: not even opened
+            continue
+        jobs.append((len(jobs), path, previous.raw if exists else ""))
+
+    _WORK.update(seeds=seeds, docs=docs, registry=registry)
+    if jobs:
+        registry.matcher  # noqa: B018 — built before the workers fork, so they share it
+    try:
+        with Workers(len(jobs)) as workers:
+            return _read_and_tag(docs, registry, state, jobs, workers, report, cache)
+    finally:
+        _WORK.clear()
+        _KEPT.clear()
+
+
+def _read_and_tag(docs: Path, registry: Registry, state: State, jobs: list[tuple[int, Path, str]], workers: Workers,
+                  report: IngestReport, cache: FileCache) -> IngestReport:
+    seen_text: dict[str, str] = {a.text: original for original, a in state.articles.items() if a.text}
+    pending: list[tuple[int, str, str, str, str]] = []  # (number, original, title, raw hash, body hash)
+    proposals: list[Proposal] = []
+    for (number, *_), read in zip(jobs, workers.map_in_order(read_one, jobs, "read"), strict=True):
+        if read.raw_hash:
+            cache.put("raw", read.path, read.raw_hash)
+        if read.problem:
+            report.problems.append(read.problem)
+        if read.unchanged:
+            report.unchanged += 1
+        if not read.original:
+            continue
+        if seen_text.get(read.body_hash, read.path.name) != read.path.name:
+            report.problems.append(f"{read.path}: same text as {seen_text[read.body_hash]}; skipped")
+            continue
+        seen_text[read.body_hash] = read.path.name
+        pending.append((number, read.original, read.title, read.raw_hash, read.body_hash))
+        proposals += read.proposals
+
+    created = propose(docs, registry, proposals)
+    report.proposed += [f"{e.type}/{e.slug}" for e in created]
+    if pending:
+        workers.everywhere(_grown, created)
+    registry = registry.with_entities(created)
+    taken = {p.stem for p in (docs / "articles").glob("*.md")} | {a.slug for a in state.articles.values()}
+    slugs = []
+    for _, original, title, _, _ in pending:
+        previous = state.articles.get(original)
+        slugs.append(previous.slug if previous else unique_slug(title, taken))
+        taken.add(slugs[-1])
+    jobs2 = [(number, slug, state.articles[original].page if original in state.articles else None)
+             for (number, original, *_), slug in zip(pending, slugs, strict=True)]
+    tagging = workers.map_in_order(tag_one, jobs2, "tag", homes=[number for number, *_ in pending])
+    for (_, original, _, raw_hash, body_hash), slug, tagged in zip(pending, slugs, tagging, strict=True):
+        page = docs / "articles" / f"{slug}.md"
+        if tagged.conflict:
+            report.conflicts.append(
+                f"{page}: the raw file {original} changed and an editor changed the page; kept the editor's page, "
+                f"the new version is in {docs / STATE_FILE.parent / 'conflicts' / f'{slug}.md'}"
+            )
+            continue
+        if tagged.written:
+            report.written.append(str(page))
+        hand_over(cache, page, tagged, registry)
+        owned, refs = tagged.owned, [sys.intern(r) for r in tagged.refs]  # one string per entity, not per article naming it
+        state.articles[original] = ArticleState(slug, raw_hash, owned, refs, refs, retag_key(registry, owned), body_hash)
+    state.save(docs)
+    return report

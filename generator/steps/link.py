@@ -1,0 +1,277 @@
+"""``python -m generator link``: every generated section, index and the home page.
+
+Reads all pages first (``graph``), then rewrites only the generated sections, so a run
+with nothing changed writes nothing and an editor's text outside the markers survives.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from generator.content.model import ENTITY_TYPES
+from generator.content.pages import digest, file_digest, md_files, md_tree, replace_section, set_front_value, split_front, write_if_changed
+from generator.content.registry import load_registry
+from generator.site.exports import locations_geojson, rss_feed, tags_csv
+from generator.site.render import articles_index, entity_index, entity_section, home, review_page, tags_section
+from generator.site.views import graph_page, map_page, source_page, sources_by_slug, sources_index, timeline_page, timeline_years, year_page
+from generator.steps.graph import build_graph, strongest
+from generator.store.filecache import FileCache, opened, signature
+from generator.store.parallel import map_in_order
+from generator.store.progress import progress
+from generator.store.state import State
+
+INTROS = {
+    "index.md": ("Situation Wiki", "A curated wiki of the war in Syria, built from news articles. Editors: see the README."),
+    "articles/index.md": ("Articles", "Every article in the wiki, newest first."),
+    "actors/index.md": ("Actors", "States, governments, armed groups, people and organisations."),
+    "locations/index.md": ("Locations", "Places mentioned in the articles."),
+    "agreements/index.md": ("Agreements", "Agreements, ceasefires, talks and other arrangements."),
+    "review.md": ("Review", "What the generator found and could not decide: proposed entities and titles to check."),
+    "timeline.md": ("Timeline", "Articles by publication date, and the events they mention."),
+    "map.md": ("Map", "Every place with coordinates. Map tiles © OpenStreetMap contributors."),
+    "graph.md": ("Relations", "Actors and how often they are mentioned together."),
+    "sources/index.md": ("Sources", "The outlets the articles come from."),
+}
+
+
+def site_settings(docs: Path) -> tuple[str, str]:
+    """(site_url, site_name) from the mkdocs.yml beside ``docs``, for the feed's absolute links."""
+    config = docs.parent / "mkdocs.yml"
+    try:
+        data = yaml.load(config.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
+    except (OSError, yaml.YAMLError):
+        data = {}
+    return str(data.get("site_url") or ""), str(data.get("site_name") or "Situation Wiki")
+
+
+def write_views(docs: Path, graph, entities: dict, counts: dict, partners: dict, report: LinkReport, cache: FileCache,
+                everything: bool, ingested: dict[str, str]) -> None:
+    """Timeline, map, relations graph, sources and the export files.
+
+    Lists of articles are rendered again only when what they show changed (``graph.listed``) or their page is not the
+    one last written: at 10,000 articles, a change to one article's text must not cost them.
+    """
+    places = [e for e in entities.values() if e.type == "locations"]
+    actors = [e for e in entities.values() if e.type == "actors"]
+    lists = everything or graph.listed
+
+    def due(path: Path, name: str) -> bool:
+        return lists or not _current(cache, path, name)
+
+    # A year no longer dated keeps its page, emptied (an editor may have written in it); other pages there are not ours.
+    year_pages = [page for page in md_files(docs / "timeline") if re.fullmatch(r"\d{4}", page.stem)]
+    first_due = due(docs / "timeline.md", "timeline")
+    years_due = lists or any(not _current(cache, page, "timeline") for page in year_pages)
+    years = timeline_years(graph.articles) if first_due or years_due else {}
+    if first_due:
+        _update(docs / "timeline.md", "timeline", timeline_page(graph.articles, years), report, cache=cache)
+    if years_due:
+        for year in sorted(set(years) | {page.stem for page in year_pages}):
+            articles, events = years.get(year, ([], []))
+            _update(docs / "timeline" / f"{year}.md", "timeline", year_page(year, articles, events, list(years)), report,
+                    title=f"Timeline: {year}", cache=cache)
+    latest = {e.key: [ref for ref, _ in graph.mentions.get(e.key, [])[:3]] for e in places}
+    _update(docs / "map.md", "map", map_page(places, counts, latest), report, cache=cache)
+    _update(docs / "graph.md", "graph", graph_page(actors, counts, partners), report, cache=cache)
+    source_pages = [p for p in md_files(docs / "sources") if p.name != "index.md"]
+    if due(docs / "sources" / "index.md", "index") or any(due(page, "articles") for page in source_pages) or not source_pages:
+        sources = sources_by_slug(graph.articles)
+        _update(docs / "sources" / "index.md", "index", sources_index(sources), report, cache=cache)
+        for slug, (name, refs) in sources.items():
+            _update(docs / "sources" / f"{slug}.md", "articles", source_page(name, refs), report, title=name, cache=cache)
+    site_url, site_name = site_settings(docs)
+    rows = dict(cache.recall("link:csv") or {}) if not everything else {}
+    rows.update(ingested)
+    for path, text in ((docs / "feed.xml", rss_feed(graph.articles, site_url, site_name)),
+                       (docs / "exports" / "tags.csv", tags_csv(graph.articles, entities, rows, graph.fresh - ingested.keys())),
+                       (docs / "exports" / "locations.geojson", locations_geojson(places, counts))):
+        if write_if_changed(path, text):
+            report.written.append(str(path))
+    cache.remember("link:csv", rows)
+
+
+@dataclass
+class LinkReport:
+    written: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Rewrite:
+    """What rewriting one page's section did; recorded in the report and the cache by the main process."""
+
+    path: Path
+    name: str
+    wanted: str  # digest of the section's content
+    written: bool = False
+    before: tuple | None = None  # the file's signature before it was written
+    file_digest: str = ""
+    problem: str = ""
+    current: bool = False  # the cache knew the page already holds this content: not even read
+
+
+def rewrite(path: Path, name: str, content: str, *, at_top: bool = False, title: str = "", cache: FileCache | None = None,
+            text: str | None = None) -> Rewrite:
+    """Put ``content`` in section ``name`` of ``path``; reads ``cache`` but does not change it (a worker may run this).
+
+    A page that has not changed since it last got this very content is not read.
+    """
+    wanted = digest(content)
+    if cache is not None and cache.get("section:" + name, path) == wanted:
+        return Rewrite(path, name, wanted, current=True)
+    try:
+        text = path.read_text(encoding="utf-8") if text is None else text
+        front, body = split_front(text)
+    except FileNotFoundError:
+        known = sorted(INTROS.items(), key=lambda kv: -len(kv[0]))  # "sources/index.md" before "index.md"
+        default_title, intro = next((v for k, v in known if path.as_posix().endswith("/" + k)), (title or path.stem, ""))
+        front, body = set_front_value("", "title", title or default_title), f"\n{intro}\n" if intro else "\n"
+        text = ""
+    except UnicodeDecodeError as exc:
+        return Rewrite(path, name, wanted, problem=f"{path}: {exc}; left unchanged")
+    new = (f"---\n{front}---\n" if front else "") + replace_section(body, name, content, at_top=at_top)
+    before = signature(path)
+    written = new != text and write_if_changed(path, new)
+    return Rewrite(path, name, wanted, written, before, file_digest(new) if written else "")
+
+
+def record(done: Rewrite, report: LinkReport, cache: FileCache | None) -> None:
+    if done.problem:
+        report.problems.append(done.problem)
+    if done.problem or done.current:
+        return
+    if done.written:
+        report.written.append(str(done.path))
+    if cache is not None:
+        if done.written:
+            cache.carry(done.path, done.before)
+            cache.put("digest", done.path, done.file_digest)  # what inputs_fingerprint would read the page for
+        cache.put("section:" + done.name, done.path, done.wanted)
+
+
+def _current(cache: FileCache, path: Path, name: str) -> bool:
+    """The page is the very file that last got section ``name`` from this cache's runs: rendering it again can wait."""
+    return cache.get("section:" + name, path) is not None
+
+
+def _update(path: Path, name: str, content: str, report: LinkReport, *, cache: FileCache | None = None, **how) -> None:
+    record(rewrite(path, name, content, cache=cache, **how), report, cache)
+
+
+def inputs_fingerprint(docs: Path, cache: FileCache | None = None) -> str:
+    """Everything ``link`` reads (every page, the site settings): the same fingerprint means the same output.
+
+    With ``cache``, only files changed since a run saw them are read.
+    """
+    cache = cache or FileCache(docs, persistent=False)
+    h = hashlib.sha256()
+    config = docs.parent / "mkdocs.yml"
+    names = [(f"{docs.name}/{rel}", os.path.join(docs, rel)) for rel in md_tree(docs)]
+    for name, path in names + ([("mkdocs.yml", str(config))] if config.is_file() else []):
+        sig = signature(path)
+        content = cache.get("digest", path, sig)
+        if content is None:
+            with open(path, "rb") as f:
+                content = file_digest(f.read())
+            cache.put("digest", path, content, sig)
+        h.update(name.encode() + b"\0" + content.encode() + b"\0")
+    return h.hexdigest()[:16]
+
+
+# What forked workers share without pickling: set just before a pool starts (see ``parallel``).
+_WORK: dict = {}
+
+
+GRAPH_EDGES = 8  # an actor's strongest links shown on the relations graph
+
+
+def _entity_page(key: tuple[str, str]) -> tuple[Rewrite, list | None]:
+    """One entity page's generated section, written; for an actor also its strongest links among actors (the relations
+    graph). On every core: co-mentions are counted here."""
+    graph, entities, docs = _WORK["graph"], _WORK["entities"], _WORK["docs"]
+    together = graph.together.get(key, {})
+    section = entity_section(entities[key], graph.mentions.get(key, []), together, entities,
+                             events=_WORK["events"].get(key, ()), by_title=_WORK["by_title"])
+    done = rewrite(docs / key[0] / f"{key[1]}.md", "mentions", section, cache=_WORK["cache"])
+    if key[0] != "actors":
+        return done, None
+    if "actors" not in _WORK:
+        _WORK["actors"] = {k for k in entities if k[0] == "actors" and graph.mentions.get(k)}
+    return done, strongest(together, GRAPH_EDGES, _WORK["actors"])
+
+
+def link(docs: Path, cache: FileCache | None = None) -> LinkReport:
+    with opened(docs, cache) as cache:
+        return _link(docs, cache)
+
+
+def _link(docs: Path, cache: FileCache) -> LinkReport:
+    report = LinkReport()
+    state = State.load(docs)
+    if state.link and state.link == inputs_fingerprint(docs, cache) and cache.recall("link:registry") is not None:
+        return report  # nothing changed since the last run, and the cache remembers what that run learned
+    # Without that memory (a fresh clone, a new generator version, a deleted cache) one full pass reads every page
+    # and writes what differs, so that the next change costs only what it touches.
+    registry = load_registry(docs, cache)
+    entities = registry.entities
+    texts: dict[str, str] = {}
+    graph = build_graph(docs, cache, texts)
+    report.problems += registry.problems + graph.problems
+    counts = {k: len(v) for k, v in graph.mentions.items()}
+
+    # Only what a changed article, a changed registry or an edited page can have changed is rendered again.
+    shown = registry.shown
+    everything = cache.recall("link:registry") != shown
+    ingested: dict[str, str] = {}  # slug → its tags.csv rows, made by ingest
+    for ref in progress(graph.articles, "articles"):
+        page = docs / "articles" / f"{ref.slug}.md"
+        if not everything and ref.slug not in graph.fresh and _current(cache, page, "tags"):
+            continue
+        if ref.slug in graph.fresh:
+            handed = cache.take("link", page, signature(page))
+            if handed is not None and handed[0] == shown:
+                ingested[ref.slug] = handed[1]  # ingest wrote the tag line with this very registry, and made the CSV rows
+                continue
+        _update(page, "tags", tags_section(ref, entities), report, at_top=True, cache=cache, text=texts.pop(ref.slug, None))
+
+    events: dict[tuple[str, str], list] = defaultdict(list)
+    for ref in graph.articles:
+        for event in ref.events:
+            for key in event.refs:
+                events[key].append((event, ref))
+    by_title = {e.title.casefold(): e for e in entities.values() if e.type in ("actors", "locations") and not e.proposed}
+    due = [e.key for e in sorted(entities.values(), key=lambda e: e.key)
+           if everything or e.key in graph.touched or not _current(cache, docs / e.type / f"{e.slug}.md", "mentions")]
+    partners = dict(cache.recall("link:partners") or {}) if not everything else {}
+    _WORK.update(graph=graph, entities=entities, events=events, by_title=by_title, docs=docs, cache=cache)
+    try:
+        for key, (done, strongest_actors) in zip(due, map_in_order(_entity_page, due, "entities"), strict=True):
+            record(done, report, cache)
+            if strongest_actors is not None:
+                partners[key] = strongest_actors
+    finally:
+        _WORK.clear()
+    partners = {k: v for k, v in partners.items() if k in entities and k in graph.mentions}
+    cache.remember("link:partners", partners)
+
+    for type_ in ENTITY_TYPES:
+        members = [e for e in entities.values() if e.type == type_]
+        _update(docs / type_ / "index.md", "index", entity_index(type_, members, counts), report, cache=cache)
+    lists = everything or graph.listed
+    if lists or not _current(cache, docs / "articles" / "index.md", "index"):
+        _update(docs / "articles" / "index.md", "index", articles_index(graph.articles), report, cache=cache)
+    _update(docs / "index.md", "dashboard", home(graph.articles, entities, counts), report, cache=cache)
+    if lists or any(entities[k].proposed for k in graph.touched if k in entities) or not _current(cache, docs / "review.md", "review"):
+        _update(docs / "review.md", "review", review_page(entities, graph.mentions, graph.articles), report, cache=cache)
+    write_views(docs, graph, entities, counts, partners, report, cache, everything, ingested)
+    state.link = inputs_fingerprint(docs, cache)
+    state.save(docs)
+    cache.remember("link:registry", shown)
+    return report

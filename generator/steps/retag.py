@@ -1,0 +1,162 @@
+"""``python -m generator retag``: after the registry grew, tag every article again.
+
+Only adds: a new tag for an entity the article mentions, and a link on its first
+unlinked mention. A tag an editor removed is never added back and a tag an editor added
+is never removed (the article's history of tags lives in ``state``); a link the
+generator once inserted and an editor removed is never inserted again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.content.model import ENTITY_TYPES
+from generator.content.pages import SECTION, PageError, join, md_files, owned_digest, set_front_value, split, write_if_changed
+from generator.content.registry import INDEX, load_registry
+from generator.steps.graph import LINK
+from generator.store.filecache import FileCache, opened, signature
+from generator.store.progress import progress
+from generator.store.state import ArticleState, State
+from generator.text.tagger import tag
+
+ENTITIES = {"&lt;": "<", "&gt;": ">", "&amp;": "&"}
+
+
+@dataclass
+class RetagReport:
+    written: list[str] = field(default_factory=list)
+    added: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PlainView:
+    """The reader's text of a Markdown body, and where each of its characters sits in the body."""
+
+    text: str
+    index: list[int]
+    link_spans: list[tuple[int, int]]
+    linked: set[str]
+
+
+def plain_view(body: str) -> PlainView:
+    out: list[str] = []
+    index: list[int] = []
+    spans: list[tuple[int, int]] = []
+    linked: set[str] = set()
+    skip = {m.start(): m.end() for m in SECTION.finditer(body)}
+    links = {m.start(): m for m in LINK.finditer(body)}
+    i = 0
+    while i < len(body):
+        if i in skip:
+            out += ["\n", "\n"]
+            index += [i, i]
+            i = skip[i]
+            continue
+        link = links.get(i)
+        if link:
+            spans.append((link.start(), link.end()))
+            linked.add(f"{link[2]}/{link[3]}")
+            inner = link.start(1)
+            for m in re.finditer(r"\\(.)|(.)", link[1], re.S):
+                out.append(m.group(1) or m.group(2))
+                index.append(inner + m.start())
+            i = link.end()
+            continue
+        entity = body[i] == "&" and next((e for e in ENTITIES if body.startswith(e, i)), None)
+        if entity:
+            out.append(ENTITIES[entity])
+            index.append(i)
+            i += len(entity)
+            continue
+        if body[i] == "\\" and i + 1 < len(body):
+            out.append(body[i + 1])
+            index.append(i + 1)
+            i += 2
+            continue
+        out.append(body[i])
+        index.append(i)
+        i += 1
+    return PlainView("".join(out), index, spans, linked)
+
+
+def retag_page(text: str, record: ArticleState, registry) -> tuple[str, int]:
+    """The page with new tags and links added; ``record`` is updated in place."""
+    meta, front, body = split(text)
+    view = plain_view(body)
+    mentions = tag(view.text, registry.matcher, registry.entities)
+    current = {f"{t}/{s}" for t in ENTITY_TYPES for s in (meta.get(t) or []) if isinstance(meta.get(t), list)}
+    found = {f"{m.type}/{m.slug}" for m in mentions}
+    known = set(record.tags) | current
+    added = found - known
+    for type_ in ENTITY_TYPES:
+        new = sorted(r.split("/", 1)[1] for r in added if r.startswith(type_ + "/"))
+        if new:
+            front = set_front_value(front, type_, list(meta.get(type_) or []) + new)
+    record.tags = sorted(known | added)
+
+    linked = set(record.linked) | view.linked
+    insertions: list[tuple[int, int, str]] = []
+    for m in mentions:
+        ref = f"{m.type}/{m.slug}"
+        if ref in linked or ref not in (current | added):
+            continue
+        start, end = view.index[m.start], view.index[m.end - 1] + 1
+        if any(s < end and start < e for s, e in view.link_spans) or any(s < end and start < e for s, e, _ in insertions):
+            continue
+        insertions.append((start, end, f"../{m.type}/{m.slug}.md"))
+        linked.add(ref)
+    for start, end, target in sorted(insertions, reverse=True):
+        body = f"{body[:start]}[{body[start:end]}]({target}){body[end:]}"
+    record.linked = sorted(linked)
+    return join(front, body), len(added)
+
+
+def retag_key(registry, owned: str) -> str:
+    """What a retag of a page depends on: the registry, and the page outside its generated sections (``owned_digest``)."""
+    return f"{registry.fingerprint}:{owned}"
+
+
+def retag(docs: Path, cache: FileCache | None = None) -> RetagReport:
+    with opened(docs, cache) as cache:
+        return _retag(docs, cache)
+
+
+def _retag(docs: Path, cache: FileCache) -> RetagReport:
+    report = RetagReport()
+    registry = load_registry(docs, cache)
+    state = State.load(docs)
+    by_slug = state.by_slug()
+    for page in progress(md_files(docs / "articles"), "retag"):
+        if page.name == INDEX:
+            continue
+        sig = signature(page)
+        known = cache.get("owned", page, sig)
+        record = state.articles.get(by_slug.get(page.stem, ""))
+        if known and record and record.retag == retag_key(registry, known):
+            continue  # neither the registry nor this page changed since the last retag: not even read
+        try:
+            text = page.read_text(encoding="utf-8")
+            meta = split(text)[0]
+        except (PageError, UnicodeDecodeError) as exc:
+            report.problems.append(f"{page}: {exc}; not retagged")
+            continue
+        owned = owned_digest(text)
+        cache.put("owned", page, owned, sig)
+        original = by_slug.get(page.stem) or str(meta.get("original") or page.name)
+        record = state.articles.setdefault(original, ArticleState(page.stem))
+        if record.retag == retag_key(registry, owned):
+            continue  # neither the registry nor this page changed since the last retag
+        unedited = record.page == owned
+        new, added = retag_page(text, record, registry)
+        owned_new = owned_digest(new)
+        record.retag = retag_key(registry, owned_new)
+        report.added += added
+        if write_if_changed(page, new):
+            report.written.append(str(page))
+            if unedited:
+                record.page = owned_new
+    state.save(docs)
+    return report

@@ -1,0 +1,121 @@
+"""What the generator remembers between runs, committed with the docs.
+
+Per article: the hash of the raw file it came from and of the page as the generator last
+wrote it (so an editor's change is recognisable), every tag the article has ever carried
+(so a tag an editor removed is never added again), and the entities whose first mention
+has been linked once (so an editor's removal of such a link sticks). Entries are
+``type/slug``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.content.pages import write_if_changed
+from generator.store.filecache import signature
+
+STATE_FILE = Path(".generator") / "state.json"
+ENTRY_LINE = re.compile(r'  ("(?:[^"\\]|\\.)*"): \{.*\},?$')
+_READ: dict[str, tuple] = {}  # path → (file signature, data): a state file is parsed once per process while unchanged
+
+
+@dataclass
+class ArticleState:
+    slug: str
+    raw: str = ""
+    page: str = ""
+    linked: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    retag: str = ""  # registry fingerprint and page digest at the last retag: unchanged means nothing to do
+    text: str = ""  # digest of the cleaned article text, to recognise the same article under another file name
+
+
+@dataclass
+class State:
+    articles: dict[str, ArticleState] = field(default_factory=dict)
+    link: str = ""  # fingerprint of every input of the last link run
+    _saved: dict = field(default_factory=dict, repr=False, compare=False)  # per article, the entry as on disk
+    _lines: dict = field(default_factory=dict, repr=False, compare=False)  # per article, its line in the file
+    _saved_link: str | None = field(default=None, repr=False, compare=False)
+
+    @classmethod
+    def load(cls, docs: Path) -> State:
+        path = docs / STATE_FILE
+        key = os.path.abspath(path)
+        if key in _SHARED and _SHARED[key] is not None:
+            return _SHARED[key]
+        state = cls._read(path)
+        if key in _SHARED:
+            _SHARED[key] = state
+        return state
+
+    @classmethod
+    def _read(cls, path: Path) -> State:
+        if not path.is_file():
+            return cls()
+        key, sig = os.path.abspath(path), signature(path)
+        if key in _READ and _READ[key][0] == sig:
+            data, lines = _READ[key][1:]  # the file as this process last read or wrote it: not parsed again
+        else:
+            text = path.read_text(encoding="utf-8")
+            data = json.loads(text)
+            # The file's own line for each entry (it writes one per article), so that saving rewrites only changed ones.
+            lines = {json.loads(m[1]): m[0].rstrip(",") for m in map(ENTRY_LINE.match, text.splitlines()) if m}
+            _READ[key] = (sig, data, lines)
+        entries = data.get("articles", {})
+        return cls({k: ArticleState(**{**v, "linked": list(v.get("linked", [])), "tags": list(v.get("tags", []))})
+                    for k, v in entries.items()}, str(data.get("link", "")), dict(entries), dict(lines), data.get("link"))
+
+    def save(self, docs: Path) -> bool:
+        """Writes the file when an entry changed; an entry's line is serialised again only when the entry changed."""
+        lines, changed = [], self.link != self._saved_link
+        for k in sorted(self.articles):
+            v = self.articles[k]
+            if k in self._lines and self._saved.get(k) == vars(v):
+                lines.append(self._lines[k])  # comparing an entry costs less than serialising it
+                continue
+            entry = {**vars(v), "linked": list(v.linked), "tags": list(v.tags)}
+            # One line per article, each by the C encoder: json's indent= would run the pure-Python one.
+            self._lines[k] = f"  {json.dumps(k, ensure_ascii=False)}: {json.dumps(entry, sort_keys=True, ensure_ascii=False)}"
+            self._saved[k] = entry
+            lines.append(self._lines[k])
+            changed = True
+        for gone in self._saved.keys() - self.articles.keys():
+            del self._saved[gone]
+            self._lines.pop(gone, None)
+            changed = True
+        if not changed:
+            return False
+        entries = ",\n".join(lines)
+        text = f'{{\n "articles": {{\n{entries}\n }},\n "link": {json.dumps(self.link)}\n}}\n' if lines else \
+            json.dumps({"articles": {}, "link": self.link}, indent=1, sort_keys=True) + "\n"
+        path = docs / STATE_FILE
+        written = write_if_changed(path, text)
+        self._saved_link = self.link
+        _READ[os.path.abspath(path)] = (signature(path), {"articles": dict(self._saved), "link": self.link}, dict(self._lines))
+        return written
+
+    def by_slug(self) -> dict[str, str]:
+        return {a.slug: original for original, a in self.articles.items()}
+
+
+_SHARED: dict[str, State | None] = {}
+
+
+@contextmanager
+def shared(docs: Path):
+    """Every step inside shares one State of ``docs``, read once: what one step saved, the next one has.
+
+    On an error the object is dropped with the block, so nothing a failed step changed but did not save lives on.
+    """
+    key = os.path.abspath(docs / STATE_FILE)
+    _SHARED[key] = None
+    try:
+        yield
+    finally:
+        _SHARED.pop(key, None)

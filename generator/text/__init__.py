@@ -1,0 +1,1 @@
+"""The pure text core: folding, matching names, reading them in context, discovering new ones, dates, slugs."""

@@ -1,0 +1,258 @@
+"""Entities the registry does not know yet, found by patterns a reader would trust.
+
+"Col. Ryan Dillon", "the town of Al-Qa'im", "Rukban camp", "the March 5 agreement",
+"Military Operations Command (MOC)". A discovery is only a proposal: it becomes a page
+marked ``status: proposed`` for an editor to accept, rename or merge; it never touches a
+name the registry already matches, and generic words never qualify.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import ahocorasick
+
+from generator.content.model import Proposal
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_UPPER, _LOWER = "A-ZÀ-ÖØ-ÞŞĞİÇ", "a-zß-öø-ÿşğıç’'"
+# A token starts with a capital or with the a/e/b/i of al-, el-, abu-, bin-, ibn-: the lookahead in front of it says so,
+# so that most words fail one test rather than every alternative.
+_TOKEN = rf"(?=[{_UPPER}aebi])(?:[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*|(?:al|el|Al|El|Abu|abu|bin|ibn|Bin|Ibn|Umm|Tel|Tal)-[{_UPPER}][{_LOWER}]+)"
+_PERSON = rf"(?P<name>{_TOKEN}(?:\s+(?:al-|el-|bin\s|ibn\s|abu\s|Abu\s|de\s|van\s|von\s|Al-)?{_TOKEN}){{1,3}})"
+_PLACE_BARE = rf"(?:{_TOKEN}(?:-\d+)?(?:\s+(?:al-|el-|Al-)?{_TOKEN}){{0,2}}|(?:al|el)-[A-Z][a-z’']+)"
+_PLACE = rf"(?P<name>{_PLACE_BARE})"
+_TITLES = (
+    r"(?:Lieutenant General|Lt\.? ?Gen\.|Major General|Maj\.? ?Gen\.|Brigadier General|Brig\.? ?Gen\.|General|Gen\."
+    r"|Lieutenant Colonel|Lt\.? ?Col\.|Colonel|Col\.|Major|Maj\.|Captain|Capt\.|Admiral|Adm\.|Brigadier|Commander"
+    r"|Sheikh|Shaykh|Imam|Emir|President|Vice President|Prime Minister|Foreign Minister|Defen[cs]e Minister"
+    r"|Interior Minister|Minister|Ambassador|Envoy|Senator|Sen\.|Governor|Mayor|Dr\.|Judge"
+    r"|spokesperson|spokesman|spokeswoman|commander|envoy|ambassador|minister|official|leader|chief|sheikh|colonel|general|diplomat"
+    r"|coordinator|negotiator|adviser|advisor)"
+)
+TITLE_WORDS = frozenset(
+    "general colonel major captain admiral brigadier commander lieutenant sheikh shaykh imam emir president minister "
+    "ambassador envoy senator governor mayor judge prime foreign defence defense interior vice dr mr mrs ms".split()
+)
+PERSON_TITLED = re.compile(rf"\b{_TITLES}\s+{_PERSON}\b")
+_ROLES = (r"(?:spokes(?:person|man|woman)|commander|leader|official|envoy|minister|chief|head|director|general|colonel"
+          r"|advis[eo]r|co-chair|chair(?:man|woman)?|member|coordinator|representative|secretary|deputy|negotiator|ambassador"
+          r"|governor|mayor|founder)")
+PERSON_APPOSITION = re.compile(
+    rf"{_PERSON},\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\w-]+\s+){{0,3}}?{_ROLES}s?\b"
+)
+PERSON_AFTER_ROLE = re.compile(rf"\b{_ROLES}s?,\s+{_PERSON},")
+PLACE_OF = re.compile(rf"\b(?:town|village|city|district|neighbou?rhood|suburb|hamlet|camp|area) of {_PLACE}\b")
+PLACE_LIST = re.compile(
+    rf"\b(?:towns|villages|neighbou?rhoods|districts|cities|hamlets|camps) (?:of|such as|including|like) "
+    rf"(?P<list>{_PLACE_BARE}(?:, {_PLACE_BARE})*(?:,? and {_PLACE_BARE})?)"
+)
+PLACE_NOUN = re.compile(
+    rf"\b{_PLACE}\s+(?P<noun>refugee camp|displacement camp|camp|border crossing|crossing|checkpoint|air ?base|airbase"
+    r"|military base|base|airport|airfield|dam|prison|oil field|gas field|bridge|corridor|neighbou?rhood|district|quarter"
+    r"|mountains|valley|plain)\b"
+)
+_AGREEMENT_NOUN = r"agreement|deal|accord|memorandum|cease-?fire|truce|protocol|understanding|arrangement|settlement|road ?map"
+AGREEMENT_DATED = re.compile(
+    rf"\b(?P<name>(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS}))\s+(?P<noun>{_AGREEMENT_NOUN})\b"
+)
+AGREEMENT_NAMED = re.compile(
+    rf"\b(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{0,2}})\s+(?P<noun>Agreement|Accord|Memorandum|Protocol|Declaration|Communiqu[eé]|Framework"
+    r"|Initiative|Process|Talks|Conference|Congress|Summit|Ceasefire|Truce|Deal|Road Map|Roadmap|Understanding|Settlement)\b"
+)
+AGREEMENT_PAIR = re.compile(
+    rf"\b(?P<name>[A-Z][\w’']+(?:\s*[-–]\s*[A-Z][\w’']+)+)\s+(?P<noun>{_AGREEMENT_NOUN}|talks|summit)\b"
+)
+_NATION = r"(?:US|U\.S\.|American|Russian|Turkish|Syrian|Iranian|Iraqi|Israeli|Jordanian|Lebanese|Saudi|Qatari|Emirati|Egyptian|British|French|German)"
+_PORTFOLIO = r"(?:Foreign|Defen[cs]e|Interior|Justice|Health|Transport|Energy|Oil|Information|Finance|Economy|Education|Awqaf|Social Affairs)"
+MINISTRY = re.compile(rf"\b(?P<name>{_NATION}\s+(?:{_PORTFOLIO}\s+Ministry|Ministry\s+of\s+(?:(?:National|Internal|Foreign)\s+)?{_PORTFOLIO}))\b")
+ORG_ACRONYM = re.compile(
+    rf"\b(?P<name>{_TOKEN}(?:\s+(?:of|for|the|and|al-|in)?\s*{_TOKEN}){{1,6}})\s*\((?P<acr>[A-Z][A-Z0-9&]{{1,8}})\)"
+)
+
+
+
+@dataclass(frozen=True)
+class Stretched:
+    """A pattern tried only where it can match: in a stretch of text between two punctuation marks, around a trigger.
+
+    Every match of ``pattern`` holds one of the ``triggers`` and no punctuation but ``inside`` (characters other than
+    letters, digits, spaces and apostrophes), so its matches are those of ``finditer`` over the whole text, found
+    without trying it at every capital letter (discovery was the largest cost of reading an article). A stretch ends
+    at a character that is not a word character, so ``\\b`` at its end sees what it sees in the whole text.
+    tests/test_discover.py checks both ways agree.
+    """
+
+    pattern: re.Pattern
+    triggers: tuple[str, ...]
+    inside: str = "-"
+
+
+_ROLE_WORDS = ("spokes", "commander", "leader", "official", "envoy", "minister", "chief", "head", "director", "general",
+               "colonel", "advis", "chair", "member", "coordinator", "representative", "secretary", "deputy", "negotiator",
+               "ambassador", "governor", "mayor", "founder")  # every word _ROLES matches holds one
+STRETCHED = {
+    "place noun": Stretched(PLACE_NOUN, ("camp", "crossing", "checkpoint", "base", "airport", "field", "dam", "prison",
+                                         "bridge", "corridor", "neighbourhood", "neighborhood", "district", "quarter",
+                                         "mountains", "valley", "plain")),
+    "agreement named": Stretched(AGREEMENT_NAMED, ("Agreement", "Accord", "Memorandum", "Protocol", "Declaration", "Communiqu",
+                                                   "Framework", "Initiative", "Process", "Talks", "Conference", "Congress",
+                                                   "Summit", "Ceasefire", "Truce", "Deal", "Road Map", "Roadmap",
+                                                   "Understanding", "Settlement")),
+    "agreement pair": Stretched(AGREEMENT_PAIR, ("-", "–"), inside="-–"),
+    "person apposition": Stretched(PERSON_APPOSITION, _ROLE_WORDS, inside=",-"),
+}
+_MARKS = re.compile(r"[^\w\s’']")
+
+
+def _triggers() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for name, stretched in STRETCHED.items():
+        for word in stretched.triggers:
+            automaton.add_word(word, (*automaton.get(word, (len(word),)), name))
+    automaton.make_automaton()
+    return automaton
+
+
+_TRIGGERS = _triggers()
+
+
+class Stretches:
+    """One pass over a text for every ``Stretched`` pattern: where its punctuation is, where the triggers are."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.marks = [(m.start(), m[0]) for m in _MARKS.finditer(text)]
+        self.found: dict[str, list[int]] = {}
+        for end, (length, *names) in _TRIGGERS.iter(text):
+            for name in names:
+                self.found.setdefault(name, []).append(end - length + 1)
+
+    def finditer(self, name: str) -> Iterator[re.Match]:
+        stretched, text = STRETCHED[name], self.text
+        cuts = [at for at, mark in self.marks if mark not in stretched.inside]
+        done = -1
+        for at in sorted(self.found.get(name, ())):
+            i = bisect_right(cuts, at)
+            start = cuts[i - 1] + 1 if i else 0
+            if start > done:
+                done = start
+                yield from stretched.pattern.finditer(text, start, cuts[i] if i < len(cuts) else len(text))
+
+
+DIGIT = re.compile(r"\d")
+ACRONYM = re.compile(r"\([A-Z][A-Z0-9&]{1,8}\)")  # the end of ORG_ACRONYM, which is far cheaper to look for alone
+GENERIC = frozenset(
+    """the a an this that these those its their his her our new old last next first second third final previous
+    former current recent joint local regional national international islamic arab syrian russian turkish american
+    iranian israeli iraqi jordanian lebanese kurdish western eastern northern southern central north south east west
+    government army forces force ministry state states council president minister regime opposition rebels rebel
+    coalition agreement deal talks meeting summit conference city town village camp base area region province
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december however meanwhile according also after before during while since although
+    in on at by for from with of and or but as his security defense defence foreign interior military general
+    colonel commander spokesman spokesperson official officials sources source news agency press times media
+    daily post observer monitor network television tv radio channel report reports reuters afp ap bbc cnn
+    operation operations peace human rights un united nations european union washington-based moscow-based""".split()
+)
+PLACE_KINDS = {
+    "refugee camp": "camp", "displacement camp": "camp", "border crossing": "crossing", "air base": "base",
+    "military base": "base", "airfield": "airport", "oil field": "region", "gas field": "region", "corridor": "road",
+}
+DESCRIPTIVE_NOUNS = {"neighbourhood": "neighbourhood", "district": "district", "quarter": "neighbourhood",
+                     "mountains": "mountain", "valley": "region", "plain": "region"}
+OUTLET_WORDS = frozenset("news agency press times tv television channel radio observer post journal network monitor media daily gazette herald tribune".split())
+
+
+def _person(name: str) -> bool:
+    """A name, not a phrase: no generic word in it ("In Damascus", "On Monday")."""
+    return not any(w.strip("’'").lower() in GENERIC for w in re.split(r"[\s-]+", name) if w)
+
+
+def _meaningful(name: str) -> bool:
+    """At least one word that is not generic, and nothing that looks like an outlet."""
+    words = [w.strip("’'").lower() for w in re.split(r"[\s-]+", name) if w]
+    if any(w in OUTLET_WORDS for w in words):
+        return False
+    return any(w not in GENERIC and len(w) > 2 for w in words)
+
+
+def _free(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return all(span[1] <= s or span[0] >= e for s, e in taken)
+
+
+PLACE_THEN_AGREEMENT = re.compile(
+    r"\s+(?P<noun>truce|cease-?fire|deal|agreement|accord|memorandum|talks|meeting|summit|conference|initiative|settlement"
+    r"|protocol|declaration|communiqu[eé]|understanding)\b"
+)
+
+
+def person_name(name: str) -> str:
+    """"General Mikhail Mizintsev" → "Mikhail Mizintsev": a rank is not part of the name."""
+    words = name.split()
+    while len(words) > 2 and words[0].lower().rstrip(".") in TITLE_WORDS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def discover(
+    text: str, known_spans: Iterable[tuple[int, int]], place_spans: Iterable[tuple[int, int]] = ()
+) -> list[tuple[Proposal, int, int]]:
+    """Proposals found in ``text`` outside the spans the registry already matched.
+
+    ``place_spans`` are known locations: "Manbij truce" after a known "Manbij" is an agreement.
+    """
+    known_spans = list(known_spans)
+    taken = sorted(known_spans)
+    found: list[tuple[Proposal, int, int]] = []
+
+    def add(proposal: Proposal, start: int, end: int, *, qualified: bool = False) -> None:
+        if _free((start, end), taken) and (qualified or _meaningful(proposal.title)):
+            found.append((proposal, start, end))
+            taken.append((start, end))
+
+    for start, end in place_spans:
+        m = PLACE_THEN_AGREEMENT.match(text, end)
+        if m and _free((end, m.end()), taken):
+            title = f"{text[start:end]} {m['noun'].lower()}"
+            found.append((Proposal("agreements", title, "agreement", title), start, m.end()))
+            taken.append((end, m.end()))
+    # Patterns that need a digit, "Ministry" or "(ACRONYM)" are not tried on a text without one: most texts have none.
+    for m in AGREEMENT_DATED.finditer(text) if DIGIT.search(text) else ():
+        add(Proposal("agreements", f"{m['name']} {m['noun'].lower()}", "agreement", m.group(0)), m.start(), m.end(), qualified=True)
+    stretches = Stretches(text)
+    for m in stretches.finditer("agreement pair"):
+        add(Proposal("agreements", m.group(0), "agreement", m.group(0)), m.start(), m.end())
+    for m in stretches.finditer("agreement named"):
+        add(Proposal("agreements", m.group(0), "agreement", m.group(0)), m.start(), m.end())
+    for m in ORG_ACRONYM.finditer(text) if ACRONYM.search(text) else ():
+        name = m["name"].strip()
+        add(Proposal("actors", name, "organisation", m.group(0), (m["acr"],)), m.start("name"), m.end())
+    for m in MINISTRY.finditer(text) if "Ministry" in text else ():
+        add(Proposal("actors", m["name"], "organisation", m["name"]), m.start(), m.end(), qualified=True)
+    for matches in (PERSON_TITLED.finditer(text), stretches.finditer("person apposition"), PERSON_AFTER_ROLE.finditer(text)):
+        for m in matches:
+            name = person_name(m["name"])
+            if _person(name):
+                add(Proposal("actors", name, "person", name), m.end("name") - len(name), m.end("name"))
+    for m in stretches.finditer("place noun"):
+        if m["name"].split()[0] in {"Operation", "The"}:
+            continue
+        noun = m["noun"].lower().replace("airbase", "air base").replace("neighborhood", "neighbourhood")
+        full = f"{m['name']} {noun}"
+        if noun in DESCRIPTIVE_NOUNS:  # "Jabal al-Bishri mountains" is the place "Jabal al-Bishri"
+            add(Proposal("locations", m["name"], DESCRIPTIVE_NOUNS[noun], m.group(0), (full,)), m.start(), m.end())
+        else:
+            add(Proposal("locations", full, PLACE_KINDS.get(noun, noun), m.group(0), (m["name"],)), m.start(), m.end())
+    for m in PLACE_OF.finditer(text):
+        if m["name"].split()[0] not in {"Operation", "The"}:
+            add(Proposal("locations", m["name"], "town", m["name"]), m.start("name"), m.end("name"))
+    for m in PLACE_LIST.finditer(text):
+        for name in re.finditer(_PLACE_BARE, m["list"]):
+            if name.group(0) != "and":
+                start = m.start("list") + name.start()
+                add(Proposal("locations", name.group(0), "village", name.group(0)), start, start + len(name.group(0)))
+    return sorted(found, key=lambda f: (f[1], f[2]))

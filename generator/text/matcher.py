@@ -1,0 +1,139 @@
+"""Finding every registry name in a text in one pass (Aho–Corasick).
+
+One automaton holds every title, alias, metonym and demonym of every entity, folded
+(see ``textnorm``); acronyms go to a second, case-sensitive automaton so that "US" does
+not match "us". Overlapping hits resolve to the longest leftmost, so "Russian Foreign
+Intelligence Service" wins over "Russian".
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import ahocorasick
+
+from generator.content.model import Entity
+from generator.text.textnorm import fold, fold_name, is_acronym
+
+ARTICLE_TOKENS = frozenset({"al", "el"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One reading of a hit: which entity, and through which kind of name."""
+
+    type: str
+    slug: str
+    role: str  # name | ambiguous | metonym | demonym
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    surface: str
+    candidates: tuple[Candidate, ...]
+    possessive: bool = False  # the name took a trailing "s" / "'s": "Turkeys offensive"
+
+
+def name_variants(name: str) -> set[str]:
+    """The folded name, plus the name without Arabic articles ("Ain al-Hour" → "ain hour")."""
+    folded = fold_name(name)
+    variants = {folded}
+    tokens = folded.split(" ")
+    bare = [t for t in tokens if t not in ARTICLE_TOKENS]
+    if bare and bare != tokens:
+        short = " ".join(bare)
+        if len(bare) >= 2 or len(short) >= 5:
+            variants.add(short)
+    return {v for v in variants if v}
+
+
+def name_keys(name: str) -> set[str]:
+    """Every key a name occupies in the matcher: two names sharing a key cannot be told apart."""
+    return {fold_name(name, lower=False)} if is_acronym(name) else name_variants(name)
+
+
+class Matcher:
+    """Built once per registry; ``find`` is linear in the length of the text."""
+
+    def __init__(self, entities: Iterable[Entity]):
+        table: dict[tuple[bool, str], set[Candidate]] = defaultdict(set)
+        for e in entities:
+            ambiguous = set(e.ambiguous)
+            roles = [("ambiguous" if n in ambiguous else "name", n) for n in (e.title, *e.aliases)]
+            roles += [("ambiguous", n) for n in e.ambiguous if n not in e.aliases]
+            roles += [("metonym", n) for n in e.metonyms]
+            roles += [("demonym", n) for n in e.demonyms]
+            for role, name in roles:
+                if not name or not name.strip():
+                    continue
+                if is_acronym(name):
+                    table[(True, fold_name(name, lower=False))].add(Candidate(e.type, e.slug, role))
+                else:
+                    for variant in name_variants(name):
+                        table[(False, variant)].add(Candidate(e.type, e.slug, role))
+        self._automata = {}
+        for case_sensitive in (False, True):
+            automaton = ahocorasick.Automaton()
+            for (cs, key), cands in table.items():
+                if cs == case_sensitive:
+                    automaton.add_word(key, (key, tuple(sorted(cands, key=lambda c: (c.type, c.slug, c.role)))))
+            if len(automaton):
+                automaton.make_automaton()
+                self._automata[case_sensitive] = automaton
+
+    def find(self, text: str) -> list[Hit]:
+        return resolve_overlaps(text, self.scan(text))
+
+    def scan(self, text: str) -> Scan:
+        """Every occurrence of every name, overlaps included: scans by two matchers of the same text add up (``Scan.merged``)."""
+        raw: dict[tuple[int, int], set[Candidate]] = defaultdict(set)
+        extended: set[tuple[int, int]] = set()
+        for case_sensitive, automaton in self._automata.items():
+            folded, offsets = fold(text, lower=not case_sensitive)
+            for end, (key, cands) in automaton.iter(folded):
+                start = end - len(key) + 1
+                if start > 0 and folded[start - 1].isalnum():
+                    continue
+                after = end + 1
+                grew = after < len(folded) and folded[after] == "s" and (after + 1 == len(folded) or not folded[after + 1].isalnum())
+                if grew:
+                    after += 1  # possessive or plural with the apostrophe gone: "Assads", "Moscow's"
+                elif after < len(folded) and folded[after].isalnum():
+                    continue
+                span = (offsets[start], offsets[after - 1] + 1)
+                raw[span].update(cands)
+                if grew:
+                    extended.add(span)
+        return Scan(dict(raw), extended)
+
+
+@dataclass
+class Scan:
+    """What one matcher found in a text before overlaps are resolved."""
+
+    spans: dict[tuple[int, int], set[Candidate]]
+    extended: set[tuple[int, int]]
+
+    def merged(self, other: Scan) -> Scan:
+        """The scan a matcher holding both matchers' names would have made."""
+        spans = {span: set(cands) for span, cands in self.spans.items()}
+        for span, cands in other.spans.items():
+            spans.setdefault(span, set()).update(cands)
+        return Scan(spans, self.extended | other.extended)
+
+
+def resolve_overlaps(text: str, scan: Scan) -> list[Hit]:
+    """Longest leftmost hits, each with its candidates in a fixed order."""
+    hits: list[Hit] = []
+    last_end = -1
+    for (start, end) in sorted(scan.spans, key=lambda s: (s[0], -(s[1] - s[0]))):
+        if start < last_end:
+            continue
+        cands = tuple(sorted(scan.spans[(start, end)], key=lambda c: (c.type, c.slug, c.role)))
+        hits.append(Hit(start, end, text[start:end], cands, (start, end) in scan.extended))
+        last_end = end
+    return hits

@@ -1,0 +1,126 @@
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.content.pages import escape, render_front, replace_section, sections, split, write_if_changed
+
+EDITED = """---
+title: Russia
+aliases: [Russian Federation]   # an editor's comment
+---
+
+An editor's description, with *emphasis*.
+
+<!-- generated:mentions — rewritten by the generator on every run; edit outside these markers -->
+old list
+<!-- /generated:mentions -->
+
+An editor's note after the generated part.
+"""
+
+
+def test_replacing_a_section_keeps_everything_else_byte_for_byte():
+    meta, front, body = split(EDITED)
+    new_body = replace_section(body, "mentions", "new list")
+    assert new_body == body.replace("old list", "new list")
+    assert meta["aliases"] == ["Russian Federation"]
+    assert f"---\n{front}---\n" + body == EDITED
+
+
+def test_missing_section_is_appended_after_the_editors_text():
+    body = replace_section("\nAn editor's text.\n", "mentions", "list")
+    assert body.startswith("\nAn editor's text.\n\n<!-- generated:mentions")
+    assert sections(body) == {"mentions": "list\n"}
+
+
+def test_section_at_top_goes_before_the_text():
+    body = replace_section("\nStory.\n", "tags", "tags", at_top=True)
+    assert body.index("generated:tags") < body.index("Story.")
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[click](javascript:alert(1))", "&lt;script&gt;", "# not a heading"],
+)
+def test_escaped_text_has_no_markup_left(hostile):
+    out = escape(hostile)
+    assert "<" not in out
+    assert "](" not in out.replace("\\](", "")
+    assert not out.startswith("#")
+
+
+def test_write_if_changed_skips_identical_content(tmp_path):
+    path = tmp_path / "a.md"
+    assert write_if_changed(path, "x")
+    mtime = path.stat().st_mtime_ns
+    assert not write_if_changed(path, "x")
+    assert path.stat().st_mtime_ns == mtime
+    assert list(tmp_path.iterdir()) == [path]
+
+
+def test_set_front_value_changes_only_that_key():
+    from generator.content.pages import set_front_value
+
+    front = "title: X  # keep me\nactors:\n- a\n- b\nlocations: [c]\n"
+    assert set_front_value(front, "actors", ["a", "b", "d"]) == "title: X  # keep me\nactors:\n- a\n- b\n- d\nlocations: [c]\n"
+    assert set_front_value(front, "locations", ["c", "e"]).endswith("locations:\n- c\n- e\n")
+    assert set_front_value(front, "agreements", []) == front + "agreements: []\n"
+
+
+def test_interrupted_write_leaves_the_old_page_and_no_debris(tmp_path, monkeypatch):
+    import os
+
+    path = tmp_path / "page.md"
+    path.write_text("old", encoding="utf-8")
+
+    def crash(*args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(KeyboardInterrupt):
+        write_if_changed(path, "new")
+    assert path.read_text(encoding="utf-8") == "old"
+    assert list(tmp_path.iterdir()) == [path]
+
+
+# Text of every kind a title, slug or name can hold: YAML indicators, reserved words, line breaks, astral characters.
+_PIECES = st.sampled_from(list("abcXYZ019 ,.()'’/&-_:#\"!?*%@`|>{}[]~=<\n\t\u2028\x85\ufeffé ʻ\u00a0\u0300")
+                          + ["yes", "No", "null", "on", "2015-01-02", "1e3", "0x1f", ".inf", "~", "  ", "𝒩"])
+_TEXT = st.one_of(st.lists(_PIECES, max_size=8).map("".join), st.text(max_size=20))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.dictionaries(st.sampled_from(["title", "source", "actors", "attribution"]), st.one_of(_TEXT, st.lists(_TEXT, max_size=3)),
+                       max_size=4))
+def test_front_matter_is_what_the_yaml_dumper_writes_and_reads_back(meta):
+    front = render_front(meta)
+    dumped = yaml.dump(meta, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), sort_keys=False, allow_unicode=True,
+                       default_flow_style=False, width=10_000)
+    assert front == f"---\n{dumped}---\n"
+    assert split(front + "Text.\n")[0] == meta
+
+
+@given(st.lists(st.sampled_from(["~~~", "12.", "3)", "&amp;", "&#39;", "&x", "\n", "\t", " ", "ab", *"1.)#;<>\\`*[]+=-~"]),
+                max_size=20).map("".join))
+@settings(max_examples=3000)
+def test_text_without_anything_to_escape_is_returned_as_is(text):
+    """escape skips the three substitutions when none would change anything: the same result as applying them."""
+    from generator.content.pages import ENTITY_REF, LINE_START, MD_SPECIAL
+    slow = LINE_START.sub(r"\1\\\2", MD_SPECIAL.sub(r"\\\1", ENTITY_REF.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")))
+    assert escape(text) == slow
+
+
+def test_a_page_rewritten_keeps_its_mode_and_a_new_one_gets_the_usual(tmp_path):
+    import os
+    umask = os.umask(0o022)
+    try:
+        page = tmp_path / "new.md"
+        write_if_changed(page, "x")
+        assert page.stat().st_mode & 0o777 == 0o644  # like any file an editor creates, not owner-only
+        os.chmod(page, 0o640)
+        assert write_if_changed(page, "y")
+        assert page.stat().st_mode & 0o777 == 0o640 and page.read_text() == "y"
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["new.md"]  # no temporary file left
+    finally:
+        os.umask(umask)

@@ -1,0 +1,109 @@
+"""Every input format and encoding the readers accept, and a clear reason for what they refuse."""
+
+import os
+
+import ftfy
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.read.reader import MAX_BYTES, InputError, needs_ftfy, read_raw
+
+ARABIC = "قصف على إدلب ودمشق"
+TEXT = "Fighting near Idlib: the SDF and Damascus exchanged fire on Monday.\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "expected"),
+    [
+        ("utf8.txt", TEXT.encode("utf-8"), TEXT),
+        ("bom.txt", b"\xef\xbb\xbf" + TEXT.encode("utf-8"), TEXT),
+        ("utf16.txt", TEXT.encode("utf-16"), TEXT),
+        ("crlf.txt", TEXT.replace("\n", "\r\n").encode("utf-8"), TEXT),
+        ("arabic.txt", (ARABIC + " " + ARABIC + ".\n").encode("cp1256"), ARABIC),
+        ("latin1.txt", "Réunion à Genève: Erdoğan absent, café fermé, déjà vu.\n".encode("latin-1", errors="replace"), "Réunion à Genève"),
+        ("mojibake.txt", "CafÃ© talks in GenÃ¨ve resumed.\n".encode(), "Café talks in Genève resumed."),
+    ],
+)
+def test_encodings_become_clean_text(tmp_path, name, data, expected):
+    path = tmp_path / name
+    path.write_bytes(data)
+    assert expected in read_raw(path, tmp_path).text
+
+
+def test_html_is_extracted_to_article_text_without_page_chrome(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><head><title>Site</title><script>alert(1)</script></head><body><nav>Home | World | Login</nav>"
+        "<article><h1>SDF and Damascus resume talks</h1><p>The SDF said on Monday that talks with Damascus resumed after weeks"
+        " of fighting near Raqqa and Deir ez-Zor.</p><p>A second paragraph about Idlib and the M4 highway follows here.</p>"
+        "</article><footer>Copyright 2024</footer></body></html>", encoding="utf-8")
+    raw = read_raw(path, tmp_path)
+    assert raw.title == "SDF and Damascus resume talks"
+    assert "talks with Damascus resumed" in raw.text and "M4 highway" in raw.text
+    assert "alert" not in raw.text and "Login" not in raw.text and "Copyright" not in raw.text
+
+
+def test_markdown_with_front_matter_keeps_its_metadata(tmp_path):
+    path = tmp_path / "note.md"
+    path.write_text("---\ntitle: Talks resume\nsource: Enab Baladi\npublished: 2024-12-15\n---\n\n" + TEXT, encoding="utf-8")
+    raw = read_raw(path, tmp_path)
+    assert (raw.title, raw.source, raw.published) == ("Talks resume", "Enab Baladi", "2024-12-15")
+    assert raw.text.strip() == TEXT.strip()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("empty.txt", b"", "file is empty"),
+        ("blank.txt", b"  \n\t\n", "file is empty"),
+        ("binary.txt", bytes(range(256)) * 4, "binary"),
+        ("image.png", b"\x89PNG\r\n", "unsupported format"),
+        ("report.pdf", b"%PDF-1.4", "unsupported format"),
+        ("empty.html", b"<html><body><nav>Home</nav></body></html>", "no article text"),
+    ],
+)
+def test_bad_files_are_refused_with_a_reason(tmp_path, name, data, reason):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(InputError, match=reason):
+        read_raw(path, tmp_path)
+
+
+def test_huge_file_is_refused_without_reading_it(tmp_path):
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as f:
+        f.truncate(50 * 1024 * 1024)  # sparse: 50 MB on paper, nothing on disk
+    with pytest.raises(InputError, match=f"limit is {MAX_BYTES:,} bytes"):
+        read_raw(path, tmp_path)
+
+
+def test_symlink_leading_outside_seeds_is_refused(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    secret = tmp_path / "secret.txt"
+    secret.write_text(TEXT, encoding="utf-8")
+    os.symlink(secret, seeds / "link.txt")
+    with pytest.raises(InputError, match="outside"):
+        read_raw(seeds / "link.txt", seeds)
+    (seeds / "real.txt").write_text(TEXT, encoding="utf-8")
+    os.symlink(seeds / "real.txt", seeds / "inside.txt")
+    assert read_raw(seeds / "inside.txt", seeds).text == TEXT
+
+
+_MOJIBAKE = ["Ã©", "Ã¼", "Ä±", "Ã§", "ÅŸ", "Ã–", "â€™", "â€œ", "Ã¶", "Ãœ", "Â·", "Ã\xa0", "ÄŸ", "Ä°", "ÃƒÂ©", "ÅŒ", "Ð", "&amp;", "\r"]
+_PIECES = st.sampled_from(list("aé Ab.,;:'\"-\n\t!?()x1üğçıëşÜÖÅöóîÇİŉĳ’‘“”–—…•\x0c\x85\u2028ﬁ\u0301") + _MOJIBAKE + ["  "])
+
+
+@settings(max_examples=4000, deadline=None)
+@given(st.one_of(st.lists(_PIECES, max_size=25).map("".join), st.text(max_size=30)))
+def test_text_read_without_ftfy_is_text_ftfy_leaves_alone(text):
+    if not needs_ftfy(text):
+        assert ftfy.fix_text(text, uncurl_quotes=False, fix_character_width=False, normalization="NFC") == text
+
+
+def test_mojibake_still_goes_to_ftfy(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("The talks in CafÃ© Damascus resumed, officials said on Monday.\n", encoding="utf-8")
+    assert needs_ftfy(path.read_text(encoding="utf-8"))
+    assert "Café Damascus" in read_raw(path).text

@@ -1,0 +1,54 @@
+"""Which entities an article names together (counted by walking tags, or on bits for entities named often); facts
+that share their keys."""
+
+import pickle
+
+from generator.dev.bench import scaffold
+from generator.dev.synth import synth
+from generator.steps.graph import ArticleRef, CoMentions, Event, build_graph, shared
+from generator.steps.ingest import ingest
+from generator.store.filecache import opened
+
+X, Y, Z = ("actors", "x"), ("actors", "y"), ("locations", "z")
+
+
+def _mentions(*articles):
+    mentions = {}
+    for i, tags in enumerate(articles):
+        ref = ArticleRef(f"a{i}", f"A{i}", "2024-01-01", "", tags)
+        for key in ref.distinct_tags:
+            mentions.setdefault(key, []).append((ref, ""))
+    return mentions
+
+
+def test_companions_count_the_articles_two_entities_share():
+    together = CoMentions(_mentions((X, Y, Z), (X, Y, X), (Y, Z)), 3)
+    for count in (together.by_counting, together.by_bits):
+        assert count(X) == {Y: 2, Z: 1}
+        assert count(Y) == {X: 2, Z: 2}
+        assert count(("actors", "nobody")) == {}
+    assert together[Z] == {X: 1, Y: 2}
+
+
+def test_both_ways_of_counting_agree_on_a_synthetic_wiki(tmp_path):
+    docs = scaffold(tmp_path)
+    synth(250, tmp_path / "seeds", docs, seed=7)
+    ingest(tmp_path / "seeds", docs)
+    with opened(docs, None) as cache:
+        graph = build_graph(docs, cache)
+    together = graph.together
+    assert len(together.mentions) > 300
+    for key in together.mentions:
+        assert together.by_bits(key) == together.by_counting(key), key
+    busiest = max(together.mentions, key=lambda k: len(together.mentions[k]))
+    assert together[busiest] == together.by_counting(busiest)
+
+
+def test_shared_facts_are_the_same_facts_with_one_copy_of_each_key():
+    ref = ArticleRef("a", "A", "2024-01-02", "", (X, Z), events=(Event("2024-01-01", "X met Z.", frozenset({X, Z})),))
+    one, other = (pickle.loads(pickle.dumps((ref, {X: "**X** met Z."}))) for _ in range(2))  # as two workers send them
+    assert one[0].tags[0] is not other[0].tags[0]
+    (a, first_a), (b, first_b) = shared(one), shared(other)
+    assert (a, first_a) == (ref, {X: "**X** met Z."}) == (b, first_b)
+    assert a.tags[0] is b.tags[0] and next(iter(first_a)) is b.tags[0] and X in a.events[0].refs
+    assert {id(k) for k in a.events[0].refs} == {id(k) for k in b.tags}

@@ -1,0 +1,203 @@
+"""Ingest and link together, on a small wiki: what an editor sees and keeps."""
+
+import shutil
+from pathlib import Path
+
+from generator.content.pages import split
+from generator.steps.ingest import ingest
+from generator.steps.link import link
+
+ARTICLE = """skip to Main Content
+
+Moscow and Ankara agree on new patrols near Deir ez-Zor
+
+Moscow said on Monday that joint patrols with Turkey would resume. Ankara sent more troops.
+Fighting continued in Deir al-Zor, where Col. Ryan Dillon, a spokesperson for the coalition, said nothing had changed.
+The patrols follow the March 5 agreement.
+
+Back To Top
+"""
+
+
+def build(wiki: Path) -> tuple[Path, Path]:
+    (wiki / "seeds" / "001.txt").write_text(ARTICLE, encoding="utf-8")
+    docs = wiki / "docs"
+    ingest(wiki / "seeds", docs)
+    link(docs)
+    page = next(p for p in (docs / "articles").glob("*.md") if p.name != "index.md")
+    return docs, page
+
+
+def snapshot(docs: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(docs)): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
+
+
+def test_article_page_has_the_contract_front_matter_and_links(wiki):
+    docs, page = build(wiki)
+    meta, _, body = split(page.read_text(encoding="utf-8"))
+    assert meta["title"] == "Moscow and Ankara agree on new patrols near Deir ez-Zor"
+    assert meta["original"] == "001.txt"
+    assert meta["actors"] == ["russia", "ryan-dillon", "turkey"]
+    assert meta["locations"] == ["deir-ez-zor"]
+    assert meta["agreements"] == ["moscow-protocol"]
+    assert "[Moscow](../actors/russia.md) said" in body
+    assert body.count("](../actors/russia.md)") == 2  # the first mention in the text, plus the tag line
+    assert "skip to Main Content" not in body
+
+
+def test_discovered_person_is_a_proposed_page_listed_for_review(wiki):
+    docs, _ = build(wiki)
+    meta, _, _ = split((docs / "actors" / "ryan-dillon.md").read_text(encoding="utf-8"))
+    assert meta["status"] == "proposed"
+    assert "[Ryan Dillon](actors/ryan-dillon.md)" in (docs / "review.md").read_text(encoding="utf-8")
+
+
+def test_entity_page_lists_the_article_with_its_sentence_and_companions(wiki):
+    docs, page = build(wiki)
+    text = (docs / "locations" / "deir-ez-zor.md").read_text(encoding="utf-8")
+    assert f"](../articles/{page.stem}.md)" in text
+    assert "Fighting continued in **Deir al-Zor**" in text
+    assert "## Often mentioned with" in text and "[Russia](../actors/russia.md)" in text
+
+
+def test_second_run_with_nothing_changed_writes_nothing(wiki):
+    docs, _ = build(wiki)
+    before = snapshot(docs)
+    assert ingest(wiki / "seeds", docs).written == []
+    assert link(docs).written == []
+    assert snapshot(docs) == before
+
+
+def test_editor_text_outside_generated_sections_survives_a_run(wiki):
+    docs, page = build(wiki)
+    entity_page = docs / "actors" / "russia.md"
+    edited = entity_page.read_text(encoding="utf-8").replace("About Russia.", "About Russia.\n\nAn editor's paragraph.")
+    entity_page.write_text(edited + "\nA closing note by an editor.\n", encoding="utf-8")
+    article = page.read_text(encoding="utf-8").replace("Ankara sent more troops.", "Ankara sent more troops (editor's fix).")
+    page.write_text(article, encoding="utf-8")
+    link(docs)
+    ingest(wiki / "seeds", docs)
+    link(docs)
+    assert "An editor's paragraph." in entity_page.read_text(encoding="utf-8")
+    assert entity_page.read_text(encoding="utf-8").endswith("A closing note by an editor.\n")
+    assert "(editor's fix)" in page.read_text(encoding="utf-8")
+
+
+def test_changed_raw_file_does_not_overwrite_an_edited_page(wiki):
+    docs, page = build(wiki)
+    page.write_text(page.read_text(encoding="utf-8").replace("Ankara sent", "Ankara, an editor notes, sent"), encoding="utf-8")
+    (wiki / "seeds" / "001.txt").write_text(ARTICLE.replace("Monday", "Tuesday"), encoding="utf-8")
+    report = ingest(wiki / "seeds", docs)
+    assert "an editor notes" in page.read_text(encoding="utf-8")
+    assert len(report.conflicts) == 1 and str(page) in report.conflicts[0]
+    assert "on Tuesday" in (docs / ".generator" / "conflicts" / page.name).read_text(encoding="utf-8")  # the other version
+
+
+def test_changed_raw_file_updates_an_unedited_page(wiki):
+    docs, page = build(wiki)
+    (wiki / "seeds" / "001.txt").write_text(ARTICLE.replace("Monday", "Tuesday"), encoding="utf-8")
+    report = ingest(wiki / "seeds", docs)
+    assert report.conflicts == []
+    assert "on Tuesday" in page.read_text(encoding="utf-8")
+
+
+def test_bad_file_is_reported_and_the_rest_ingested(wiki):
+    (wiki / "seeds" / "bad.txt").write_bytes(b"\x00\x01\x02binary")
+    (wiki / "seeds" / "empty.txt").write_text("  \n", encoding="utf-8")
+    docs, _ = build(wiki)
+    report = ingest(wiki / "seeds", docs)
+    assert any("bad.txt" in p and "binary" in p for p in report.problems)
+    assert any("empty.txt" in p and "empty" in p for p in report.problems)
+    assert len([p for p in (docs / "articles").glob("*.md") if p.name != "index.md"]) == 1
+
+
+def test_a_bad_file_touches_no_existing_page(wiki):
+    docs, page = build(wiki)
+    before = snapshot(docs)
+    (wiki / "seeds" / "001.txt").write_bytes(b"\x00\x01 now corrupt")  # the raw file of an existing page breaks
+    (wiki / "seeds" / "new.pdf").write_bytes(b"%PDF")
+    report = ingest(wiki / "seeds", docs)
+    assert sorted(p.split(":")[0] for p in report.problems) == [str(wiki / "seeds" / "001.txt"), str(wiki / "seeds" / "new.pdf")]
+    assert snapshot(docs) == before
+
+
+def test_cli_summarises_skipped_files_and_exits_non_zero(wiki):
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    (wiki / "seeds" / "001.txt").write_text(ARTICLE, encoding="utf-8")
+    (wiki / "seeds" / "empty.txt").write_text("", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "generator", "ingest", "--seeds", str(wiki / "seeds"), "--docs", str(wiki / "docs")],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert f"{wiki / 'seeds' / 'empty.txt'}: file is empty" in result.stderr
+    assert "1 written" in result.stdout and "1 skipped" in result.stdout
+
+
+def test_same_article_under_another_name_is_reported_not_duplicated(wiki):
+    docs, page = build(wiki)
+    (wiki / "seeds" / "copy-of-001.txt").write_text(ARTICLE.replace("Back To Top", "Share this"), encoding="utf-8")
+    report = ingest(wiki / "seeds", docs)
+    assert report.written == []
+    assert any("copy-of-001.txt: same text as 001.txt" in p for p in report.problems)
+    assert [p.name for p in (docs / "articles").glob("*.md") if p.name != "index.md"] == [page.name]
+
+
+def test_yaml_in_a_title_stays_a_title(wiki):
+    hostile = 'actors: [evil-corp]\n---\nreview: "x" # {{ 7*7 }}'
+    (wiki / "seeds" / "y.txt").write_text(f"{hostile.splitlines()[0]}\n\nMoscow said talks resume. {hostile}\n", encoding="utf-8")
+    ingest(wiki / "seeds", wiki / "docs")
+    page = next(p for p in (wiki / "docs" / "articles").glob("*.md"))
+    meta, _, body = split(page.read_text(encoding="utf-8"))
+    assert meta["title"] == "actors: [evil-corp]"
+    assert meta["actors"] == ["russia"] and "review" not in meta
+    assert "\\---" in body or "---" not in body.split("\n")
+
+
+def test_one_process_writes_what_separate_steps_write(tmp_path):
+    """``update`` hands link and check what ingest knows of the pages it wrote; steps run apart read the pages back.
+    Both must give the same wiki, byte for byte (a fact handed over that differs from the page fails this)."""
+    from generator.cli import main
+    from generator.dev.bench import scaffold
+    from generator.dev.synth import synth
+    from generator.steps.check import check
+    from generator.store.filecache import CACHE_DIR
+
+    trees = []
+    for name in ("together", "apart"):
+        root = tmp_path / name
+        docs = scaffold(root)
+        synth(40, root / "seeds", docs, seed=7)
+        if name == "together":
+            assert main(["update", "--seeds", str(root / "seeds"), "--docs", str(docs)]) == 0
+        else:
+            ingest(root / "seeds", docs)
+            shutil.rmtree(docs / CACHE_DIR)  # nothing remembered: every page is read back as written
+            link(docs)
+            shutil.rmtree(docs / CACHE_DIR)
+            assert check(docs) == []
+        trees.append({k: v for k, v in snapshot(docs).items() if "cache" not in k and not k.endswith("lock")})
+    assert trees[0] == trees[1]
+    assert sum(1 for k in trees[0] if k.startswith("articles/")) == 41
+
+
+def test_what_ingest_hands_over_is_what_the_written_page_says(tmp_path):
+    """Link trusts ingest's facts of a page it just wrote instead of reading it: they must be the page's own."""
+    from generator.dev.bench import scaffold
+    from generator.dev.synth import synth
+    from generator.steps.check import article_facts as checked
+    from generator.steps.graph import article_facts
+    from generator.store.filecache import FileCache, signature
+
+    docs = scaffold(tmp_path)
+    synth(300, tmp_path / "seeds", docs, seed=11)  # enough for the worker pool
+    cache = FileCache(docs, persistent=False)
+    ingest(tmp_path / "seeds", docs, cache)
+    pages = [p for p in sorted((docs / "articles").glob("*.md")) if p.name != "index.md"]
+    assert len(pages) == 300
+    for page in pages:
+        text, sig = page.read_text(encoding="utf-8"), signature(page)
+        assert cache.take("graph", page, sig) == article_facts(page.stem, text)
+        assert cache.get("check-article", page, sig) == checked(page)

@@ -1,0 +1,48 @@
+"""The local cache: a value holds only while its file is the one it came from."""
+
+import os
+
+import pytest
+
+from generator.store.filecache import FileCache
+
+
+@pytest.fixture
+def page(tmp_path):
+    """A page under a docs folder, and nothing cached yet."""
+    path = tmp_path / "docs" / "a.md"
+    path.parent.mkdir()
+    path.write_text("---\ntitle: A\n---\nText.\n", encoding="utf-8")
+    return path
+
+
+def test_a_value_survives_a_new_process_until_its_file_changes(page):
+    docs = page.parent
+    cache = FileCache.load(docs)
+    cache.put("owned", page, "digest-of-one")
+    cache.save()
+    assert FileCache.load(docs).get("owned", page) == "digest-of-one"
+    page.write_text("two", encoding="utf-8")  # an editor saved the page
+    assert FileCache.load(docs).get("owned", page) is None
+    assert FileCache.load(docs).stale("owned", page) == "digest-of-one"  # what it was, for telling what changed
+
+
+def test_a_section_rewrite_keeps_what_does_not_read_sections(page):
+    cache = FileCache.load(page.parent)
+    cache.put("entity", page, "front matter facts")
+    cache.put("digest", page, "whole-file digest")
+    before = os.stat(page)
+    page.write_text("---\ntitle: A\n---\nText.\n<!-- generated:x -->new<!-- /generated:x -->\n", encoding="utf-8")
+    cache.carry(page, (before.st_size, before.st_mtime_ns, before.st_ctime_ns, before.st_ino))
+    assert cache.get("entity", page) == "front matter facts"
+    assert cache.get("digest", page) is None  # the whole file's digest did change
+
+
+def test_an_unreadable_or_foreign_cache_is_ignored(page):
+    docs = page.parent
+    cache = FileCache.load(docs)
+    cache.put("owned", page, "x")
+    cache.save()
+    for path in (docs / ".generator" / "cache").glob("*.pickle"):
+        path.write_bytes(b"not a pickle")
+    assert FileCache.load(docs).get("owned", page) is None

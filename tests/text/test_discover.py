@@ -1,0 +1,133 @@
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.text.discover import STRETCHED, Stretches, discover
+from tests.conftest import ROOT
+
+
+def proposals(text: str, known=()) -> set[tuple[str, str]]:
+    return {(p.type, p.title) for p, _, _ in discover(text, known)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("according to Col. Ryan Dillon, a spokesperson", ("actors", "Ryan Dillon")),
+        ("met General Alexander Chayko on Friday", ("actors", "Alexander Chayko")),
+        ("said Abu Hamza al-Shami, a local commander of the faction", ("actors", "Abu Hamza al-Shami")),
+        ("the Military Operations Command (MOC) announced", ("actors", "Military Operations Command")),
+        ("families in Rukban camp went hungry", ("locations", "Rukban camp")),
+        ("convoy entered via the Kafr Lusin crossing", ("locations", "Kafr Lusin crossing")),
+        ("jets took off from Shayrat airbase", ("locations", "Shayrat air base")),
+        ("the strategic town of Al-Qa’im is", ("locations", "Al-Qa’im")),
+        ("under the March 5 agreement, patrols", ("agreements", "March 5 agreement")),
+        ("the 22 October memorandum holds", ("agreements", "22 October memorandum")),
+        ("the Russia-Turkey memorandum holds", ("agreements", "Russia-Turkey memorandum")),
+        ("the Amman Initiative was launched", ("agreements", "Amman Initiative")),
+    ],
+)
+def test_discovery_patterns(text, expected):
+    assert expected in proposals(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Government said the Army and the Forces would return.",
+        "the ceasefire held; a truce and the agreement followed; the deal was signed",
+        "President The said. General Security Forces deployed.",
+        "The New Agreement was rejected. The Syrian Camp.",
+        "in the town of The, near the camp of Northern",
+        "according to the Syrian Observer (SO) and Reuters News Agency (RNA)",
+    ],
+)
+def test_generic_words_are_never_proposed(text):
+    assert proposals(text) == set()
+
+
+def test_names_the_registry_matched_are_not_proposed_again():
+    text = "met General Alexander Chayko on Friday"
+    start = text.index("Alexander")
+    assert proposals(text, [(start, start + len("Alexander Chayko"))]) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("left through the Jleighem corridor on Tuesday", ("locations", "Jleighem corridor")),
+        ("families returned to the Jeddah-1 camp south of Mosul", ("locations", "Jeddah-1 camp")),
+        ("departed from the al-Amiriya neighborhood at dawn", ("locations", "al-Amiriya")),
+        ("between Palmyra and the Jabal al-Bishri mountains", ("locations", "Jabal al-Bishri")),
+        ("looting in villages such as al-Mazraa and Walgha", ("locations", "Walgha")),
+        ("looting in villages such as al-Mazraa and Walgha", ("locations", "al-Mazraa")),
+        ("the villages of Tal Hamis, Umm Kahf and Tal Baydar fell", ("locations", "Umm Kahf")),
+    ],
+)
+def test_place_discovery_patterns(text, expected):
+    assert expected in proposals(text)
+
+
+def test_a_named_operation_is_not_a_place():
+    assert proposals("outside the area of Operation Peace Spring and the Operation Olive Branch camp") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the Syrian Ministry of Interior said", ("actors", "Syrian Ministry of Interior")),
+        ("the Turkish Ministry of National Defence said", ("actors", "Turkish Ministry of National Defence")),
+        ("the Syrian Transport Ministry said", ("actors", "Syrian Transport Ministry")),
+    ],
+)
+def test_ministries_of_a_state_are_organisations(text, expected):
+    assert expected in proposals(text)
+
+
+def test_an_unqualified_ministry_is_generic():
+    assert proposals("the Interior Ministry and the Ministry of Defence said") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Osama Abu Zeid, a legal adviser to the opposition, said", ("actors", "Osama Abu Zeid")),
+        ("Othman Sheikh Issa, co-chair of the executive council, said", ("actors", "Othman Sheikh Issa")),
+        ("Its spokesman, Naji al-Mustafa, told reporters", ("actors", "Naji al-Mustafa")),
+        ("the UN humanitarian coordinator Panos Moumtzis said", ("actors", "Panos Moumtzis")),
+        ("Sedat Önal, the Turkish deputy minister, attended", ("actors", "Sedat Önal")),
+    ],
+)
+def test_people_named_with_their_role(text, expected):
+    assert expected in proposals(text)
+
+
+def test_a_phrase_before_a_role_is_not_a_person():
+    assert proposals("In Damascus, the head of the council said. On Monday, a spokesman said.") == set()
+
+
+# Words and marks the stretched patterns turn on: their names' parts, triggers, and every kind of punctuation.
+_PIECES = ["Al-", "al-", "Abu ", "Tel-", "Kafr", "Rukban", "Qa’im", "Shayrat", "Amman", "Russia", "Turkey", "Ahmad", "Hamza",
+           "Ryan", "Dillon", "Çelik", "Ünal", "camp", "camps", "base", "air base", "airbase", "field", "dam", "damage",
+           "crossing", "Initiative", "Talks", "Road Map", "Agreement", "memorandum", "talks", "truce", "spokesperson",
+           "commander", "co-chair", "chairman", "head", "advisor", "the", "a", "its", "of", "and", "(MOC)", "(", ")",
+           " ", " ", " ", "  ", "\n", "\n\n", ",", ", ", ".", "-", "–", "—", "_", "’", "'", "\"", ":", ";", "2", "22", "é", "ß"]
+
+
+@pytest.mark.parametrize("name", sorted(STRETCHED))
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+def test_a_stretched_pattern_finds_what_the_pattern_finds_in_the_whole_text(name, text):
+    assert [m.span() for m in Stretches(text).finditer(name)] == [m.span() for m in STRETCHED[name].pattern.finditer(text)]
+
+
+def test_stretched_patterns_agree_with_the_whole_text_on_synthetic_articles_and_the_seeds(tmp_path):
+    from generator.dev.bench import scaffold
+    from generator.dev.synth import synth
+
+    synth(300, tmp_path / "raw", scaffold(tmp_path), seed=13)
+    texts = [p.read_text(encoding="utf-8") for folder in (tmp_path / "raw", ROOT / "seeds") for p in sorted(folder.iterdir())]
+    for name, stretched in STRETCHED.items():
+        whole = [[m.span() for m in stretched.pattern.finditer(t)] for t in texts]
+        assert [[m.span() for m in Stretches(t).finditer(name)] for t in texts] == whole
+        assert sum(map(len, whole)) > 5  # the pattern is really exercised

@@ -1,0 +1,60 @@
+import pytest
+
+from generator.text.matcher import Matcher, name_variants
+from generator.text.textnorm import fold
+from tests.conftest import SMALL_REGISTRY
+
+MATCHER = Matcher(SMALL_REGISTRY)
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(h.surface, ",".join(sorted({c.slug for c in h.candidates}))) for h in MATCHER.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "slug"),
+    [
+        ("talks with Lavrentyev ended", "Lavrentyev", "alexander-lavrentyev"),  # transliteration variant
+        ("talks with Lavrentiev ended", "Lavrentiev", "alexander-lavrentyev"),
+        ("forces reached Bukamal on Monday", "Bukamal", "albu-kamal"),
+        ("forces reached Abu Kamal on Monday", "Abu Kamal", "albu-kamal"),
+        ("fighting in Deir-ez-Zor city", "Deir-ez-Zor", "deir-ez-zor"),  # hyphens for spaces
+        ("fighting in Deir al Zor", "Deir al Zor", "deir-ez-zor"),
+        ("President Erdogan said", "Erdogan", "recep-tayyip-erdogan"),  # accents folded
+        ("shelling of Kafr A’wid", "Kafr A’wid", "kafr-awid"),  # curly apostrophe
+        ("shelling of Kafr A'wid", "Kafr A'wid", "kafr-awid"),
+        ("stopped at Ain Hour", "Ain Hour", "ain-al-hour"),  # Arabic article dropped
+        ("Assad’s forces advanced", "Assad’s", "bashar-al-assad"),  # possessive
+        ("Assads forces advanced", "Assads", "bashar-al-assad"),  # plain ASCII, apostrophe gone
+        ("the Syrian Democratic Forces (SDF) said", "Syrian Democratic Forces", "syrian-democratic-forces"),
+        ("the QSD said", "QSD", "syrian-democratic-forces"),  # acronym in another language
+        ("DAESH fighters", "DAESH", "islamic-state"),
+    ],
+)
+def test_alias_kinds_are_found(text, surface, slug):
+    assert (surface, slug) in found(text)
+
+
+def test_acronyms_match_only_their_case():
+    assert found("the sdf and the SDF") == [("SDF", "syrian-democratic-forces")]
+
+
+def test_names_inside_longer_words_do_not_match():
+    assert found("Damascusian Tanfoglio Russians") == [("Russians", "russia")]
+
+
+def test_longest_name_wins_over_a_name_inside_it():
+    hits = found("Free Syrian Army units")
+    assert hits == [("Free Syrian Army", "free-syrian-army")]
+
+
+def test_fold_maps_back_to_original_offsets():
+    text = "Erdoğan’s “deal”"
+    folded, offsets = fold(text)
+    assert folded.startswith("erdogans")
+    assert text[offsets[folded.index("deal")]:].startswith("deal")
+
+
+def test_variants_keep_short_names_whole():
+    assert name_variants("Al-Bab") == {"al bab"}
+    assert "ain hour" in name_variants("Ain al-Hour")
