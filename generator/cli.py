@@ -7,6 +7,9 @@ import sys
 from pathlib import Path
 
 from generator.pipeline import run_check, run_ingest, run_link, run_retag, update
+from generator.settings import Settings
+
+DEFAULTS = Settings()
 
 WRITERS = {"ingest", "retag", "link", "update", "rename", "merge", "import-registry"}  # one at a time per docs/
 
@@ -68,9 +71,7 @@ def cmd_check(args) -> int:
 
 
 def cmd_update(args) -> int:
-    from generator.store.filecache import live
-
-    return update(args.seeds, args.docs, live(args.docs) if args.live else None)[0]
+    return update(args.seeds, args.docs)[0]
 
 
 def cmd_serve(args) -> int:
@@ -103,39 +104,38 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description="Build the Situation Wiki from raw articles.")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("ingest", help="raw articles → tagged article pages")
-    p.add_argument("--seeds", type=Path, default=Path("seeds"))
-    p.add_argument("--docs", type=Path, default=Path("docs"))
+    p.add_argument("--seeds", type=Path, default=DEFAULTS.seeds)
+    p.add_argument("--docs", type=Path, default=DEFAULTS.docs)
     p.set_defaults(run=cmd_ingest)
     p = sub.add_parser("update", help="ingest, retag, link and check in one go: what make site runs before mkdocs")
-    p.add_argument("--seeds", type=Path, default=Path("seeds"))
-    p.add_argument("--docs", type=Path, default=Path("docs"))
-    p.add_argument("--live", action="store_true", help=argparse.SUPPRESS)  # from the serve hook: cache kept in memory
+    p.add_argument("--seeds", type=Path, default=DEFAULTS.seeds)
+    p.add_argument("--docs", type=Path, default=DEFAULTS.docs)
     p.set_defaults(run=cmd_update)
     p = sub.add_parser("serve", help="live preview: update, build site/ (changed pages only) and serve it, again on every save")
-    p.add_argument("--seeds", type=Path, default=Path("seeds"))
-    p.add_argument("-f", "--config-file", default="mkdocs.yml")
+    p.add_argument("--seeds", type=Path, default=DEFAULTS.seeds)
+    p.add_argument("-f", "--config-file", default=str(DEFAULTS.config_file))
     p.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="host:port to serve on")
     p.set_defaults(run=cmd_serve)
     p = sub.add_parser("link", help="rewrite generated sections, indexes and the home page")
-    p.add_argument("--docs", type=Path, default=Path("docs"))
+    p.add_argument("--docs", type=Path, default=DEFAULTS.docs)
     p.set_defaults(run=cmd_link)
     p = sub.add_parser("retag", help="tag every article again after registry changes (only adds; editors' removals stick)")
-    p.add_argument("--docs", type=Path, default=Path("docs"))
+    p.add_argument("--docs", type=Path, default=DEFAULTS.docs)
     p.set_defaults(run=cmd_retag)
     p = sub.add_parser("rename", help="rename an entity: rename OLD NEW (NEW a slug, or a title)")
     p.add_argument("old", help="type/slug or slug, e.g. actors/sdf")
     p.add_argument("new", help="new slug (syrian-democratic-forces) or new title (\"Syrian Democratic Forces\")")
-    p.add_argument("--docs", type=Path, default=Path("docs"))
+    p.add_argument("--docs", type=Path, default=DEFAULTS.docs)
     p.set_defaults(run=cmd_rename)
     p = sub.add_parser("merge", help="merge FROM INTO: fold one entity into another")
     p.add_argument("source", metavar="FROM")
     p.add_argument("into", metavar="INTO")
-    p.add_argument("--docs", type=Path, default=Path("docs"))
+    p.add_argument("--docs", type=Path, default=DEFAULTS.docs)
     p.set_defaults(run=cmd_merge)
     p = sub.add_parser("synth", help="write N synthetic raw articles in the seeds' style (benchmarks, link checks)")
     p.add_argument("n", type=int)
     p.add_argument("--out", type=Path, required=True)
-    p.add_argument("--docs", type=Path, default=Path("docs"), help="the registry to draw names from")
+    p.add_argument("--docs", type=Path, default=DEFAULTS.docs, help="the registry to draw names from")
     p.add_argument("--seed", type=int, default=1)
     p.set_defaults(run=cmd_synth)
     p = sub.add_parser("bench", help="time the pipeline on N synthetic articles against a plain MkDocs build")
@@ -143,16 +143,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--keep", type=Path, help="build in this folder and keep it")
     p.set_defaults(run=cmd_bench)
     p = sub.add_parser("check", help="validate every page's front matter; exit status 1 when something is wrong")
-    p.add_argument("--docs", type=Path, default=Path("docs"))
+    p.add_argument("--docs", type=Path, default=DEFAULTS.docs)
     p.set_defaults(run=cmd_check)
     p = sub.add_parser("import-registry", help="create entity pages from a YAML list (never overwrites a page)")
     p.add_argument("files", type=Path, nargs="+")
-    p.add_argument("--docs", type=Path, default=Path("docs"))
+    p.add_argument("--docs", type=Path, default=DEFAULTS.docs)
     p.set_defaults(run=cmd_import)
     p = sub.add_parser("evaluate", help="score tagging against the annotated articles in tests/eval")
     p.add_argument("--gold", type=Path, default=Path("tests/eval/gold.yaml"))
     p.add_argument("--articles", type=Path, default=Path("tests/eval/articles"))
-    p.add_argument("--docs", type=Path, default=Path("docs"), help="the wiki whose registry is used")
+    p.add_argument("--docs", type=Path, default=DEFAULTS.docs, help="the wiki whose registry is used")
     p.add_argument("-v", "--verbose", action="store_true", help="list every miss and false tag")
     p.set_defaults(run=cmd_evaluate)
     args = parser.parse_args(argv)

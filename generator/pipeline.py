@@ -1,7 +1,24 @@
-"""``python -m generator update``: ingest, retag, link and check in one process, as ``make site`` and the preview run them.
+"""What ``make site`` does, in order: ``python -m generator update``, then the engine.
 
-The four steps share one file cache, so what ingest learned of the pages it wrote is handed to
-the others instead of being read back. Each step prints its summary line and its time.
+    raw files in seeds/
+      1. read      read/reader.py      each file, whatever its format and encoding → text, title, outlet, date
+      2. clean     read/clean.py       site chrome out, attribution and disclaimers into metadata
+      3. tag       text/matcher.py     one Aho-Corasick scan for every registry name,
+                   text/tagger.py      each name read in context (metonyms, demonyms, ambiguous short forms)
+      4. discover  text/discover.py    names the registry lacks → proposed entity pages
+         (1–4 are ``steps/ingest.py``, on every core; it writes each new article page once, tag line included)
+      5. retag     steps/retag.py      every article again after the registry changed (only adds)
+      6. graph     steps/graph.py      every article page read once: mentions, first sentences, events, co-mentions
+      7. emit      steps/link.py       every output below rendered from the graph and the registry
+                   site/*.py           (pure functions: data in, Markdown out)
+      8. write     content/pages.py    only the generated sections, only when they changed, atomically
+      9. check     steps/check.py      every page's front matter against its schema: ``path:line: problem — fix``
+    then the engine (``mkdocs build``) renders docs/ into site/, and Pagefind indexes it (engine/search_index.py).
+
+Each step takes what the steps before it made as arguments: the state (``store/state.py``) is loaded
+once and passed along, and the article pages ingest wrote reach retag, the graph, link and check as
+``WrittenArticle`` objects rather than being read back from disk. The file cache (``store/filecache.py``)
+only remembers, across runs, what unchanged files taught earlier runs.
 """
 
 from __future__ import annotations
@@ -9,11 +26,45 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.store.filecache import FileCache, opened
 from generator.store.parallel import settle
-from generator.store.state import shared
+from generator.store.state import State
+
+
+@dataclass(frozen=True)
+class Output:
+    """One thing the emit step writes: its files (under docs/), what it is rendered from, and by which function."""
+
+    name: str
+    files: str
+    reads: str
+    render: str
+
+
+OUTPUTS = (
+    Output("article tag line", "articles/<slug>.md, section `tags`", "the article's tags, source, date; entity titles", "site/render.tags_section"),
+    Output("entity page", "<type>/<slug>.md, section `mentions`",
+           "the entity; the articles naming it, their first sentences and events; co-mentions", "site/render.entity_section"),
+    Output("indexes", "actors/index.md, locations/index.md, agreements/index.md, section `index`",
+           "the registry; mention counts", "site/render.entity_index"),
+    Output("articles index", "articles/index.md, section `index`", "every article's listing (title, date, source)",
+           "site/render.articles_index"),
+    Output("home", "index.md, section `dashboard`", "the articles' listings and tags; the registry; counts", "site/render.home"),
+    Output("review", "review.md, section `review`", "proposed entities and where they were found; articles flagged for review",
+           "site/render.review_page"),
+    Output("timeline", "timeline.md and timeline/<year>.md, section `timeline`", "the articles' dates and events",
+           "site/views.timeline_page, site/views.year_page"),
+    Output("map", "map.md, section `map`", "places with coordinates; mention counts; each place's latest articles",
+           "site/views.map_page"),
+    Output("relations", "graph.md, section `graph`", "actors; each actor's strongest co-mentions", "site/views.graph_page"),
+    Output("sources", "sources/index.md and sources/<outlet>.md", "the articles' outlets", "site/views.sources_index, site/views.source_page"),
+    Output("feed", "feed.xml", "the newest articles; site_url and site_name of mkdocs.yml", "site/exports.rss_feed"),
+    Output("tags CSV", "exports/tags.csv", "every article's tags; entity titles", "site/exports.tags_csv"),
+    Output("GeoJSON", "exports/locations.geojson", "places with coordinates; mention counts", "site/exports.locations_geojson"),
+)
 
 
 def _problems(lines: list[str]) -> None:
@@ -21,39 +72,40 @@ def _problems(lines: list[str]) -> None:
         print(line, file=sys.stderr)
 
 
-def run_ingest(seeds: Path, docs: Path, cache: FileCache | None = None) -> tuple[int, list[str]]:
+def run_ingest(seeds: Path, docs: Path, cache: FileCache | None = None, state: State | None = None):
+    """(exit status, files written, the pages written: ``ingest.WrittenArticle`` by path)."""
     from generator.steps.ingest import ingest
 
-    report = ingest(seeds, docs, cache)
+    report = ingest(seeds, docs, cache, state)
     _problems(report.problems + report.conflicts)
     print(f"ingest: {len(report.written)} written, {report.unchanged} unchanged, {len(report.proposed)} proposed entities, "
           f"{len(report.problems)} skipped, {len(report.conflicts)} conflicts")
     written = report.written + [str(docs / f"{ref}.md") for ref in report.proposed]
-    return (1 if report.problems or report.conflicts else 0), written
+    return (1 if report.problems or report.conflicts else 0), written, report.pages
 
 
-def run_retag(docs: Path, cache: FileCache | None = None) -> tuple[int, list[str]]:
+def run_retag(docs: Path, cache: FileCache | None = None, state: State | None = None, fresh=None) -> tuple[int, list[str]]:
     from generator.steps.retag import retag
 
-    report = retag(docs, cache)
+    report = retag(docs, cache, state, fresh)
     _problems(report.problems)
     print(f"retag: {report.added} tags added, {len(report.written)} pages written")
     return (1 if report.problems else 0), report.written
 
 
-def run_link(docs: Path, cache: FileCache | None = None) -> tuple[int, list[str]]:
+def run_link(docs: Path, cache: FileCache | None = None, state: State | None = None, fresh=None) -> tuple[int, list[str]]:
     from generator.steps.link import link
 
-    report = link(docs, cache)
+    report = link(docs, cache, state, fresh)
     _problems(report.problems)
     print(f"link: {len(report.written)} pages written")
     return (1 if report.problems else 0), report.written
 
 
-def run_check(docs: Path, cache: FileCache | None = None) -> tuple[int, list[str]]:
+def run_check(docs: Path, cache: FileCache | None = None, fresh=None) -> tuple[int, list[str]]:
     from generator.steps.check import check
 
-    problems = check(docs, cache)
+    problems = check(docs, cache, fresh)
     for problem in problems:
         print(problem)
     print(f"check: {len(problems)} problem{'s' if len(problems) != 1 else ''}", file=sys.stderr)
@@ -63,19 +115,22 @@ def run_check(docs: Path, cache: FileCache | None = None) -> tuple[int, list[str
 def update(seeds: Path, docs: Path, cache: FileCache | None = None) -> tuple[int, list[str]]:
     """(exit status, every file written). Status 1 when retag, link or check found a problem; input that ingest had to
     skip is reported but does not stop the site from being built from the rest."""
-
-    def timed(step: Callable[..., tuple[int, list[str]]], *args) -> int:
-        start = time.perf_counter()
-        status, files = step(*args, cache)
-        settle()
-        written.extend(files)
-        print(f"  ({step.__name__[4:]} took {time.perf_counter() - start:.2f} s)")
-        return status
-
     written: list[str] = []
-    with opened(docs, cache) as cache, shared(docs):
-        if timed(run_ingest, seeds, docs):
+
+    def timed(name: str, step: Callable[[], tuple]) -> tuple:
+        start = time.perf_counter()
+        result = step()
+        settle()
+        written.extend(result[1])
+        print(f"  ({name} took {time.perf_counter() - start:.2f} s)")
+        return result
+
+    with opened(docs, cache) as cache:
+        state = State.load(docs, cache.memo)
+        status, _, fresh = timed("ingest", lambda: run_ingest(seeds, docs, cache, state))
+        if status:
             print("ingest: some input was skipped (see above); the site is built from the rest", file=sys.stderr)
-        status = max(timed(run_retag, docs), timed(run_link, docs))
-        status = max(status, timed(run_check, docs))
+        status = timed("retag", lambda: run_retag(docs, cache, state, fresh))[0]
+        status = max(status, timed("link", lambda: run_link(docs, cache, state, fresh))[0])
+        status = max(status, timed("check", lambda: run_check(docs, cache, fresh))[0])
     return status, written

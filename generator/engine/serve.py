@@ -26,7 +26,7 @@ from mkdocs.livereload import LiveReloadServer
 from generator.engine.search_index import SERVE
 from generator.pipeline import update
 from generator.steps.graph import build_graph
-from generator.store.filecache import live, save_live, signature
+from generator.store.filecache import FileCache, signature
 from generator.store.lock import Busy, exclusive
 from generator.store.parallel import settle
 
@@ -96,13 +96,14 @@ def serve(config_file: str = "mkdocs.yml", dev_addr: str = "127.0.0.1:8000", see
 
     first = config()
     docs = Path(first.docs_dir)
+    cache = FileCache(docs)  # kept in memory for the life of the preview, saved when it stops
     host, port = first.dev_addr
     def rebuild() -> None:
         server.generator_runs()
         status, written = 0, []
         try:
             with exclusive(docs):  # a `make site` in another terminal waits its turn, as any two runs do
-                status, written = update(seeds, docs, live(docs))
+                status, written = update(seeds, docs, cache)
         except Busy as exc:
             log.warning(f"{exc}; the preview shows the pages as they are")
         finally:
@@ -118,8 +119,8 @@ def serve(config_file: str = "mkdocs.yml", dev_addr: str = "127.0.0.1:8000", see
     signal.signal(signal.SIGTERM, _interrupt)
     try:
         rebuild()
-        live(docs).preload()  # what the first save will need, read now rather than after it
-        build_graph(docs, live(docs))  # and the lists of articles it patches
+        cache.preload()  # what the first save will need, read now rather than after it
+        build_graph(docs, cache)  # and the lists of articles it patches
         settle()  # all of it long-lived: no collection walks it on a save
         for path in (first.docs_dir, first.config_file_path, str(seeds)):
             if path and os.path.exists(path):
@@ -131,4 +132,4 @@ def serve(config_file: str = "mkdocs.yml", dev_addr: str = "127.0.0.1:8000", see
         finally:
             server.shutdown()
     finally:
-        save_live()
+        cache.save()

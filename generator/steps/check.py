@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -111,7 +112,7 @@ def entity_facts(type_: str, page: Path) -> tuple[list[Problem], bool, list[tupl
     return problems, False, claims
 
 
-def article_facts(page: Path) -> tuple[list[Problem], list[tuple[str, str, int]], str]:
+def article_problems(page: Path) -> tuple[list[Problem], list[tuple[str, str, int]], str]:
     """One article page on its own: its problems, its (type, slug, line) tags, and its text fingerprint."""
     text = page.read_text(encoding="utf-8")
     try:
@@ -121,8 +122,12 @@ def article_facts(page: Path) -> tuple[list[Problem], list[tuple[str, str, int]]
     return article_check(page, text, meta, body)
 
 
+def _article_problems(_, page: Path) -> tuple[list[Problem], list[tuple[str, str, int]], str]:
+    return article_problems(page)
+
+
 def article_check(page: Path, text: str, meta: dict, body: str) -> tuple[list[Problem], list[tuple[str, str, int]], str]:
-    """``article_facts`` from a page already split (ingest knows the front matter it wrote)."""
+    """``article_problems`` from a page already split (ingest knows the front matter it wrote)."""
     problems = check_schema(page, text, meta, ARTICLE_SCHEMA, ARTICLE_REQUIRED)
     lines = {type_: key_line(text, type_) for type_ in ENTITY_TYPES}
     tags = [(type_, slug, lines[type_]) for type_ in ENTITY_TYPES
@@ -139,8 +144,11 @@ def _cached(cache: FileCache, kind: str, page: Path, compute):
     return found
 
 
-def check(docs: Path, cache: FileCache | None = None) -> list[Problem]:
+def check(docs: Path, cache: FileCache | None = None, fresh: Mapping | None = None) -> list[Problem]:
+    """``fresh``: the pages ingest just wrote (``ingest.WrittenArticle`` by absolute path), not read back."""
     with opened(docs, cache) as cache:
+        for path, page in (fresh or {}).items():
+            cache.put("check-article", path, page.checked, page.sig)  # valid while the page is the file ingest wrote
         return _check(docs, cache)
 
 
@@ -168,7 +176,7 @@ def _check(docs: Path, cache: FileCache) -> list[Problem]:
     sigs = {page: signature(page) for page in pages}
     facts = {page: cache.get("check-article", page, sigs[page]) for page in pages}
     unread = [page for page, known in facts.items() if known is None]
-    for page, known in zip(unread, map_in_order(article_facts, unread, "check"), strict=True):
+    for page, known in zip(unread, map_in_order(_article_problems, unread, "check"), strict=True):
         cache.put("check-article", page, known, sigs[page])
         facts[page] = known
     for page in pages:

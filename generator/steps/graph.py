@@ -12,6 +12,7 @@ import heapq
 import os
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import chain
@@ -163,25 +164,22 @@ def _names(facts) -> set[tuple[str, str]]:
     return set(ref.tags) | {key for event in ref.events for key in event.refs}
 
 
-# Every (type, slug) key a process has seen, each kept once: see ``shared``.
-_KEYS: dict[tuple[str, str], tuple[str, str]] = {}
+def shared_key(key: tuple[str, str], keys: dict) -> tuple[str, str]:
+    """The first copy of ``key`` in ``keys`` (every entity key a run has seen, each kept once: see ``shared``)."""
+    return keys.setdefault(key, key)
 
 
-def shared_key(key: tuple[str, str]) -> tuple[str, str]:
-    """The first copy of ``key`` this process saw."""
-    return _KEYS.setdefault(key, key)
-
-
-def shared(facts: tuple[ArticleRef, dict]) -> tuple[ArticleRef, dict]:
+def shared(facts: tuple[ArticleRef, dict], keys: dict | None = None) -> tuple[ArticleRef, dict]:
     """The same facts with every entity key one object per process, whichever article names it.
 
     Facts arrive unpickled from workers, each article with its own copy of its ~50 keys in its tags,
     first sentences and events: 10,000 articles held 100 MB of identical tuples and strings.
     """
     ref, first = facts
-    events = tuple(Event(e.date, e.sentence, frozenset(map(shared_key, e.refs))) for e in ref.events)
-    ref = replace(ref, tags=tuple(map(shared_key, ref.tags)), events=events)
-    return ref, {shared_key(k): sentence for k, sentence in first.items()}
+    one = (keys if keys is not None else {}).setdefault
+    events = tuple(Event(e.date, e.sentence, frozenset(one(k, k) for k in e.refs)) for e in ref.events)
+    ref = replace(ref, tags=tuple(one(k, k) for k in ref.tags), events=events)
+    return ref, {one(k, k): sentence for k, sentence in first.items()}
 
 
 def sentences(paragraph: str) -> list[str]:
@@ -251,7 +249,7 @@ def facts_of(slug: str, meta: dict, body: str) -> tuple[ArticleRef, dict[tuple[s
     return ref, first
 
 
-def _read_facts(page: Path) -> tuple[Path, str, tuple | None, str]:
+def _read_facts(_, page: Path) -> tuple[Path, str, tuple | None, str]:
     """(page, its text, its facts or None, the reason it could not be read): one article, in a worker."""
     try:
         text = page.read_text(encoding="utf-8")
@@ -314,9 +312,10 @@ class Lists:
         return True
 
 
-def build_graph(docs: Path, cache: FileCache | None = None, texts: dict[str, str] | None = None) -> Graph:
+def build_graph(docs: Path, cache: FileCache | None = None, texts: dict[str, str] | None = None, fresh: Mapping | None = None) -> Graph:
     """The graph of every article page; ``cache`` skips pages unchanged since a run saw them,
-    ``texts`` collects the text of the pages that had to be read."""
+    ``texts`` collects the text of the pages that had to be read, ``fresh`` holds the pages ingest just wrote
+    (``ingest.WrittenArticle`` by absolute path), whose facts are taken rather than read back."""
     graph = Graph()
     cache = cache or FileCache(docs, persistent=False)
     folder = docs / "articles"
@@ -334,14 +333,15 @@ def build_graph(docs: Path, cache: FileCache | None = None, texts: dict[str, str
         else:
             known[name] = facts
     sigs = dict(unread)
-    handed = {name: facts for name, sig in unread if (facts := cache.take("graph", folder / name, sig)) is not None}
+    fresh = fresh or {}
+    handed = {name: taken.facts for name, sig in unread if (taken := fresh.get(cache.key(folder / name))) is not None and taken.sig == sig}
     results = [(folder / name, None, facts, "") for name, facts in handed.items()]
     results += map_in_order(_read_facts, [folder / name for name, _ in unread if name not in handed], "read")
     for page, text, facts, problem in results:
         if facts is None:
             graph.problems.append(problem)
             continue
-        facts = facts if page.name in handed else shared(facts)
+        facts = facts if page.name in handed else shared(facts, cache.memo.setdefault("keys", {}))
         before = cache.stale("graph", page)
         if before is not None:
             graph.touched |= _names(before)

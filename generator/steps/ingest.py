@@ -34,6 +34,24 @@ from generator.text.tagger import tag_hits
 from generator.text.textnorm import fold, fold_name
 
 
+@dataclass(frozen=True)
+class WrittenArticle:
+    """An article page as ingest wrote it, with what the later steps of the run would otherwise read back from it.
+
+    The pipeline hands these to retag, link and check, which use one only while the page is still the file written
+    (``sig``), and remember what they take for the next run as they remember what they read.
+    """
+
+    sig: tuple
+    owned: str  # pages.owned_digest: what retag compares
+    facts: tuple  # graph.facts_of: the graph's entry
+    checked: tuple  # check.article_check: the check's entry
+    tag_line: str  # digest of the tag line, written with the registry whose ``shown`` is ``shown``
+    shown: str
+    file_digest: str  # the whole file's, for link's fingerprint of its inputs
+    csv_rows: str  # its rows of exports/tags.csv
+
+
 @dataclass
 class IngestReport:
     written: list[str] = field(default_factory=list)
@@ -41,6 +59,7 @@ class IngestReport:
     problems: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
     proposed: list[str] = field(default_factory=list)
+    pages: dict[str, WrittenArticle] = field(default_factory=dict)  # by absolute path: what the next steps take
 
 
 def tags_of(mentions) -> dict[str, list[str]]:
@@ -84,16 +103,22 @@ def propose(docs: Path, registry: Registry, proposals: list[Proposal]) -> list[E
     return created
 
 
-# What forked workers share without pickling: set just before a pool starts (see ``parallel``).
-_WORK: dict = {}
-# In the process that read them (see parallel.Workers): each article by its number and the registry's names in it,
-# kept for tagging once every article's proposals are known, instead of travelling to the main process and back.
-_KEPT: dict[int, tuple[CleanArticle, Scan]] = {}
+@dataclass
+class IngestWork:
+    """What ingest's workers share (inherited at the fork, see ``parallel.Workers``) and keep between the two passes."""
+
+    seeds: Path
+    docs: Path
+    registry: Registry
+    new: Matcher | None = None  # the entities discovery created, alone
+    # In the process that read them: each article by its number and the registry's names in it, kept for tagging once
+    # every article's proposals are known, instead of travelling to the main process and back.
+    kept: dict[int, tuple[CleanArticle, Scan]] = field(default_factory=dict)
 
 
 @dataclass
 class Read:
-    """One raw file after the first phase: cleaned (the article itself stays in ``_KEPT``), or the reason it was skipped."""
+    """One raw file after the first phase: cleaned (the article itself stays in ``IngestWork.kept``), or the reason it was skipped."""
 
     path: Path
     raw_hash: str = ""
@@ -105,10 +130,10 @@ class Read:
     unchanged: bool = False
 
 
-def read_one(job: tuple[int, Path, str]) -> Read:
+def read_one(work: IngestWork, job: tuple[int, Path, str]) -> Read:
     number, path, previous_raw = job
     try:
-        raw = read_raw(path, _WORK["seeds"])
+        raw = read_raw(path, work.seeds)
     except (InputError, OSError) as exc:
         return Read(path, problem=f"{path}: {exc}")
     raw_hash = digest(raw.text + raw.title + raw.source + raw.published)
@@ -117,15 +142,15 @@ def read_one(job: tuple[int, Path, str]) -> Read:
     article = clean(path.name, raw.text, title=raw.title, source=raw.source, published=raw.published)
     if not article.paragraphs:
         return Read(path, raw_hash, problem=f"{path}: no article text left after removing site chrome")
-    scan = _WORK["registry"].matcher.scan(article.text)
-    _KEPT[number] = (article, scan)
+    scan = work.registry.matcher.scan(article.text)
+    work.kept[number] = (article, scan)
     return Read(path, raw_hash, article.original, article.title, digest(fold(article.text)[0].strip()),
                 found_in(article.text, resolve_overlaps(article.text, scan)))
 
 
-def _grown(created: list[Entity]) -> None:
+def _grown(work: IngestWork, created: list[Entity]) -> None:
     """In each process that tags: the registry with the entities discovery created, and a matcher of those alone."""
-    _WORK.update(registry=_WORK["registry"].with_entities(created), new=Matcher(created) if created else None)
+    work.registry, work.new = work.registry.with_entities(created), Matcher(created) if created else None
 
 
 @dataclass
@@ -144,12 +169,12 @@ class Tagged:
     csv_rows: str = ""  # its rows of exports/tags.csv
 
 
-def tag_one(job: tuple[int, str, str | None]) -> Tagged:
+def tag_one(work: IngestWork, job: tuple[int, str, str | None]) -> Tagged:
     number, slug, previous_page = job
-    registry, docs = _WORK["registry"], _WORK["docs"]
-    article, scan = _KEPT.pop(number)
+    registry, docs = work.registry, work.docs
+    article, scan = work.kept.pop(number)
     # The first scan plus one by the new entities' names only: what the grown registry's matcher would find, at a fraction of the cost.
-    found = scan.merged(_WORK["new"].scan(article.text)) if _WORK["new"] else scan
+    found = scan.merged(work.new.scan(article.text)) if work.new else scan
     mentions = tag_hits(article.text, resolve_overlaps(article.text, found), registry.entities)
     keys = {(m.type, m.slug) for m in mentions}
     meta = article_meta(article, tags_of(mentions))
@@ -168,28 +193,23 @@ def tag_one(job: tuple[int, str, str | None]) -> Tagged:
                   tag_line=tag_line, file_digest=file_digest(text), csv_rows=tags_rows(facts[0], registry.entities))
 
 
-def hand_over(cache: FileCache, page: Path, tagged: Tagged, registry: Registry) -> None:
-    """What retag, link and check would read back from the page just written, given to them instead."""
-    cache.put("owned", page, tagged.owned, tagged.sig)
+def written_article(tagged: Tagged, registry: Registry, keys: dict) -> WrittenArticle:
+    """What retag, link and check would read back from the page just written, for them to take instead."""
     problems, tags, text_digest = tagged.checked
-    checked = (problems, [(*shared_key((t, s)), line) for t, s, line in tags], text_digest)  # the same strings as the facts'
-    cache.put("check-article", page, checked, tagged.sig)
-    cache.put("section:tags", page, digest(tagged.tag_line), tagged.sig)
-    cache.hand("graph", page, shared(tagged.facts), tagged.sig)
-    cache.put("digest", page, tagged.file_digest, tagged.sig)
-    cache.hand("link", page, (registry.shown, tagged.csv_rows), tagged.sig)  # tag line written with this registry, CSV rows
+    checked = (problems, [(*shared_key((t, s), keys), line) for t, s, line in tags], text_digest)  # the same strings as the facts'
+    return WrittenArticle(tagged.sig, tagged.owned, shared(tagged.facts, keys), checked, digest(tagged.tag_line), registry.shown,
+                          tagged.file_digest, tagged.csv_rows)
 
 
-def ingest(seeds: Path, docs: Path, cache: FileCache | None = None) -> IngestReport:
+def ingest(seeds: Path, docs: Path, cache: FileCache | None = None, state: State | None = None) -> IngestReport:
     with opened(docs, cache) as cache:
-        return _ingest(seeds, docs, cache)
+        return _ingest(seeds, docs, cache, state or State.load(docs, cache.memo))
 
 
-def _ingest(seeds: Path, docs: Path, cache: FileCache) -> IngestReport:
+def _ingest(seeds: Path, docs: Path, cache: FileCache, state: State) -> IngestReport:
     report = IngestReport()
     registry = load_registry(docs, cache)
     report.problems += registry.problems
-    state = State.load(docs)
     jobs: list[tuple[int, Path, str]] = []
     for path in raw_files(seeds):
         previous = state.articles.get(path.name)
@@ -199,15 +219,10 @@ def _ingest(seeds: Path, docs: Path, cache: FileCache) -> IngestReport:
             continue
         jobs.append((len(jobs), path, previous.raw if exists else ""))
 
-    _WORK.update(seeds=seeds, docs=docs, registry=registry)
     if jobs:
         registry.matcher  # noqa: B018 — built before the workers fork, so they share it
-    try:
-        with Workers(len(jobs)) as workers:
-            return _read_and_tag(docs, registry, state, jobs, workers, report, cache)
-    finally:
-        _WORK.clear()
-        _KEPT.clear()
+    with Workers(len(jobs), IngestWork(seeds, docs, registry)) as workers:
+        return _read_and_tag(docs, registry, state, jobs, workers, report, cache)
 
 
 def _read_and_tag(docs: Path, registry: Registry, state: State, jobs: list[tuple[int, Path, str]], workers: Workers,
@@ -255,7 +270,7 @@ def _read_and_tag(docs: Path, registry: Registry, state: State, jobs: list[tuple
             continue
         if tagged.written:
             report.written.append(str(page))
-        hand_over(cache, page, tagged, registry)
+        report.pages[cache.key(page)] = written_article(tagged, registry, cache.memo.setdefault("keys", {}))
         owned, refs = tagged.owned, [sys.intern(r) for r in tagged.refs]  # one string per entity, not per article naming it
         state.articles[original] = ArticleState(slug, raw_hash, owned, refs, refs, retag_key(registry, owned), body_hash)
     state.save(docs)

@@ -10,20 +10,21 @@ import hashlib
 import os
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-
-import yaml
 
 from generator.content.model import ENTITY_TYPES
 from generator.content.pages import digest, file_digest, md_files, md_tree, replace_section, set_front_value, split_front, write_if_changed
 from generator.content.registry import load_registry
+from generator.settings import Settings
 from generator.site.exports import locations_geojson, rss_feed, tags_csv
 from generator.site.render import articles_index, entity_index, entity_section, home, review_page, tags_section
 from generator.site.views import graph_page, map_page, source_page, sources_by_slug, sources_index, timeline_page, timeline_years, year_page
 from generator.steps.graph import build_graph, strongest
 from generator.store.filecache import FileCache, opened, signature
-from generator.store.parallel import map_in_order
+from generator.store.parallel import DEFAULTS, map_in_order
 from generator.store.progress import progress
 from generator.store.state import State
 
@@ -39,16 +40,6 @@ INTROS = {
     "graph.md": ("Relations", "Actors and how often they are mentioned together."),
     "sources/index.md": ("Sources", "The outlets the articles come from."),
 }
-
-
-def site_settings(docs: Path) -> tuple[str, str]:
-    """(site_url, site_name) from the mkdocs.yml beside ``docs``, for the feed's absolute links."""
-    config = docs.parent / "mkdocs.yml"
-    try:
-        data = yaml.load(config.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
-    except (OSError, yaml.YAMLError):
-        data = {}
-    return str(data.get("site_url") or ""), str(data.get("site_name") or "Situation Wiki")
 
 
 def write_views(docs: Path, graph, entities: dict, counts: dict, partners: dict, report: LinkReport, cache: FileCache,
@@ -86,7 +77,8 @@ def write_views(docs: Path, graph, entities: dict, counts: dict, partners: dict,
         _update(docs / "sources" / "index.md", "index", sources_index(sources), report, cache=cache)
         for slug, (name, refs) in sources.items():
             _update(docs / "sources" / f"{slug}.md", "articles", source_page(name, refs), report, title=name, cache=cache)
-    site_url, site_name = site_settings(docs)
+    settings = Settings.read(docs)
+    site_url, site_name = settings.site_url, settings.site_name
     rows = dict(cache.recall("link:csv") or {}) if not everything else {}
     rows.update(ingested)
     for path, text in ((docs / "feed.xml", rss_feed(graph.articles, site_url, site_name)),
@@ -185,36 +177,50 @@ def inputs_fingerprint(docs: Path, cache: FileCache | None = None) -> str:
     return h.hexdigest()[:16]
 
 
-# What forked workers share without pickling: set just before a pool starts (see ``parallel``).
-_WORK: dict = {}
+GRAPH_EDGES = DEFAULTS.graph_edges
 
 
-GRAPH_EDGES = 8  # an actor's strongest links shown on the relations graph
+@dataclass
+class EntityWork:
+    """What the workers rendering entity pages share, inherited at the fork (see ``parallel.Workers``)."""
+
+    graph: object
+    entities: dict
+    events: dict
+    by_title: dict
+    docs: Path
+    cache: FileCache
+    graph_edges: int = GRAPH_EDGES
+
+    @cached_property
+    def actors(self) -> set[tuple[str, str]]:
+        """The actors some article names: the relations graph's nodes."""
+        return {k for k in self.entities if k[0] == "actors" and self.graph.mentions.get(k)}
 
 
-def _entity_page(key: tuple[str, str]) -> tuple[Rewrite, list | None]:
+def _entity_page(work: EntityWork, key: tuple[str, str]) -> tuple[Rewrite, list | None]:
     """One entity page's generated section, written; for an actor also its strongest links among actors (the relations
     graph). On every core: co-mentions are counted here."""
-    graph, entities, docs = _WORK["graph"], _WORK["entities"], _WORK["docs"]
-    together = graph.together.get(key, {})
-    section = entity_section(entities[key], graph.mentions.get(key, []), together, entities,
-                             events=_WORK["events"].get(key, ()), by_title=_WORK["by_title"])
-    done = rewrite(docs / key[0] / f"{key[1]}.md", "mentions", section, cache=_WORK["cache"])
+    together = work.graph.together.get(key, {})
+    section = entity_section(work.entities[key], work.graph.mentions.get(key, []), together, work.entities,
+                             events=work.events.get(key, ()), by_title=work.by_title)
+    done = rewrite(work.docs / key[0] / f"{key[1]}.md", "mentions", section, cache=work.cache)
     if key[0] != "actors":
         return done, None
-    if "actors" not in _WORK:
-        _WORK["actors"] = {k for k in entities if k[0] == "actors" and graph.mentions.get(k)}
-    return done, strongest(together, GRAPH_EDGES, _WORK["actors"])
+    return done, strongest(together, work.graph_edges, work.actors)
 
 
-def link(docs: Path, cache: FileCache | None = None) -> LinkReport:
+def link(docs: Path, cache: FileCache | None = None, state: State | None = None, fresh: Mapping | None = None) -> LinkReport:
+    """``fresh``: the pages ingest just wrote (``ingest.WrittenArticle`` by absolute path), not read back."""
     with opened(docs, cache) as cache:
-        return _link(docs, cache)
+        return _link(docs, cache, state or State.load(docs, cache.memo), fresh or {})
 
 
-def _link(docs: Path, cache: FileCache) -> LinkReport:
+def _link(docs: Path, cache: FileCache, state: State, fresh: Mapping) -> LinkReport:
     report = LinkReport()
-    state = State.load(docs)
+    for path, page in fresh.items():  # valid while the page is the file ingest wrote
+        cache.put("digest", path, page.file_digest, page.sig)
+        cache.put("section:tags", path, page.tag_line, page.sig)
     if state.link and state.link == inputs_fingerprint(docs, cache) and cache.recall("link:registry") is not None:
         return report  # nothing changed since the last run, and the cache remembers what that run learned
     # Without that memory (a fresh clone, a new generator version, a deleted cache) one full pass reads every page
@@ -222,7 +228,7 @@ def _link(docs: Path, cache: FileCache) -> LinkReport:
     registry = load_registry(docs, cache)
     entities = registry.entities
     texts: dict[str, str] = {}
-    graph = build_graph(docs, cache, texts)
+    graph = build_graph(docs, cache, texts, fresh)
     report.problems += registry.problems + graph.problems
     counts = {k: len(v) for k, v in graph.mentions.items()}
 
@@ -235,9 +241,9 @@ def _link(docs: Path, cache: FileCache) -> LinkReport:
         if not everything and ref.slug not in graph.fresh and _current(cache, page, "tags"):
             continue
         if ref.slug in graph.fresh:
-            handed = cache.take("link", page, signature(page))
-            if handed is not None and handed[0] == shown:
-                ingested[ref.slug] = handed[1]  # ingest wrote the tag line with this very registry, and made the CSV rows
+            taken = fresh.get(cache.key(page))
+            if taken is not None and taken.sig == signature(page) and taken.shown == shown:
+                ingested[ref.slug] = taken.csv_rows  # ingest wrote the tag line with this very registry, and made the CSV rows
                 continue
         _update(page, "tags", tags_section(ref, entities), report, at_top=True, cache=cache, text=texts.pop(ref.slug, None))
 
@@ -250,14 +256,11 @@ def _link(docs: Path, cache: FileCache) -> LinkReport:
     due = [e.key for e in sorted(entities.values(), key=lambda e: e.key)
            if everything or e.key in graph.touched or not _current(cache, docs / e.type / f"{e.slug}.md", "mentions")]
     partners = dict(cache.recall("link:partners") or {}) if not everything else {}
-    _WORK.update(graph=graph, entities=entities, events=events, by_title=by_title, docs=docs, cache=cache)
-    try:
-        for key, (done, strongest_actors) in zip(due, map_in_order(_entity_page, due, "entities"), strict=True):
-            record(done, report, cache)
-            if strongest_actors is not None:
-                partners[key] = strongest_actors
-    finally:
-        _WORK.clear()
+    work = EntityWork(graph, entities, events, by_title, docs, cache)
+    for key, (done, strongest_actors) in zip(due, map_in_order(_entity_page, due, "entities", work), strict=True):
+        record(done, report, cache)
+        if strongest_actors is not None:
+            partners[key] = strongest_actors
     partners = {k: v for k, v in partners.items() if k in entities and k in graph.mentions}
     cache.remember("link:partners", partners)
 

@@ -9,6 +9,7 @@ generator once inserted and an editor removed is never inserted again.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -119,15 +120,17 @@ def retag_key(registry, owned: str) -> str:
     return f"{registry.fingerprint}:{owned}"
 
 
-def retag(docs: Path, cache: FileCache | None = None) -> RetagReport:
+def retag(docs: Path, cache: FileCache | None = None, state: State | None = None, fresh: Mapping | None = None) -> RetagReport:
+    """``fresh``: the pages ingest just wrote (``ingest.WrittenArticle`` by absolute path), not read back."""
     with opened(docs, cache) as cache:
-        return _retag(docs, cache)
+        return _retag(docs, cache, state or State.load(docs, cache.memo), fresh or {})
 
 
-def _retag(docs: Path, cache: FileCache) -> RetagReport:
+def _retag(docs: Path, cache: FileCache, state: State, fresh: Mapping) -> RetagReport:
     report = RetagReport()
+    for path, page in fresh.items():
+        cache.put("owned", path, page.owned, page.sig)  # valid while the page is the file ingest wrote
     registry = load_registry(docs, cache)
-    state = State.load(docs)
     by_slug = state.by_slug()
     for page in progress(md_files(docs / "articles"), "retag"):
         if page.name == INDEX:

@@ -38,7 +38,6 @@ class FileCache:
         self.persistent = persistent
         self._kinds: dict[str, dict[str, tuple[Any, Any]]] = {}
         self._changed: set[str] = set()
-        self._handed: dict[tuple[str, str], tuple[Any, Any]] = {}
         self._absolute: dict[str, str] = {}
         self.memo: dict[str, Any] = {}  # structures a long-running process keeps between runs (see graph.build_graph)
 
@@ -106,18 +105,6 @@ class FileCache:
         self._changed.add(kind)
         return self.kind(kind).pop(path)[1]
 
-    def hand(self, kind: str, path: Path, value: Any, sig) -> None:
-        """What the step that just wrote ``path`` knows of it, for a later step of this process: the page is not read back.
-
-        Kept in memory only, and given once: the taker treats it as news (a changed page), not as a remembered value.
-        """
-        self._handed[(kind, self.key(path))] = (sig, value)
-
-    def take(self, kind: str, path: Path, sig) -> Any:
-        """The value handed over for ``path`` if the file is still the one written; None otherwise."""
-        entry = self._handed.pop((kind, self.key(path)), None)
-        return entry[1] if entry is not None and entry[0] == sig else None
-
     def remember(self, name: str, value: Any) -> None:
         """A value tied to no file (what the last run saw of the registry, say)."""
         if self.kind("value").get(name) != (None, value):
@@ -148,20 +135,6 @@ class FileCache:
                 pickle.dump((VERSION, kind, self._kinds[kind]), f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, target)
         self._changed.clear()
-
-
-_LIVE: dict[str, FileCache] = {}
-
-
-def live(docs: Path) -> FileCache:
-    """One cache per docs folder for the life of this process (``mkdocs serve``): read once, kept in memory,
-    written by ``save_live`` when the server stops, not after every rebuild."""
-    return _LIVE.setdefault(os.path.abspath(docs), FileCache.load(docs))
-
-
-def save_live() -> None:
-    for cache in _LIVE.values():
-        cache.save()
 
 
 @contextmanager

@@ -1,10 +1,12 @@
-"""Per-article work spread over the machine's cores, results in input order.
+"""Per-item work spread over the machine's cores, results in input order.
 
-Workers are forked, so they inherit the registry and its matcher instead of receiving
-them pickled; each item's result depends on that item alone, so the output is the same
+``Workers`` forks its processes with a context object (the registry and its matcher, the
+link graph…), which they inherit instead of receiving it pickled, and every task is called as
+``function(context, item)``. Each process keeps its own copy of the context for the life of
+the pool, so a pass can leave something in it (ingest keeps each article it read for tagging)
+for a later pass over the same item: item ``i`` goes to process ``homes[i] % count`` every
+time. Each item's result depends on that item and the context alone, so the output is the same
 with one process or many. Small batches run in this process: a pool costs more than it saves.
-``Workers`` keeps its processes for several passes over the same items, each item in the
-same process every time, so that what one pass computed need not travel to this process and back.
 """
 
 from __future__ import annotations
@@ -12,101 +14,155 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import threading
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
+from generator.settings import Settings
 from generator.store.progress import progress
 
 T = TypeVar("T")
 R = TypeVar("R")
-POOL_FROM = 200  # items; below this a pool's start-up costs more than it saves
-SETTLE_EVERY = 1000  # results
-YOUNG_OBJECTS = 50_000  # a worker's collector runs after this many new objects, not Python's 700
-
-
-def _start_worker() -> None:
-    """Per-item work makes many short-lived objects and few cycles: collecting 70 times less often saves 5% of the CPU."""
-    gc.set_threshold(YOUNG_OBJECTS, *gc.get_threshold()[1:])
+DEFAULTS = Settings()
+POOL_FROM = DEFAULTS.pool_from
+CHUNK = 32  # items sent to a process at a time
 
 
 def workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def _pooled(items: int) -> bool:
+def _pooled(items: int, pool_from: int) -> bool:
     """Whether ``items`` pieces of work are worth forked workers here."""
-    return items >= POOL_FROM and workers() > 1 and "fork" in multiprocessing.get_all_start_methods()
-
-
-def _settling(results: Iterable[R]) -> Iterator[R]:
-    for i, result in enumerate(results, 1):
-        yield result
-        if i % SETTLE_EVERY == 0:
-            settle()  # what the caller keeps of the results piles up: 10,000 articles' worth
-
-
-def map_in_order(function: Callable[[T], R], items: Iterable[T], desc: str) -> Iterator[R]:
-    items = list(items)
-    if not _pooled(len(items)):
-        yield from progress(map(function, items), desc, total=len(items))
-        return
-    # Frozen objects are out of the collector's sight: a worker's collections would otherwise walk, and so copy, the
-    # whole heap it inherited (twice the CPU time of the work itself, measured at 10,000 articles). They stay frozen
-    # here too (see ``settle``).
-    settle()
-    with multiprocessing.get_context("fork").Pool(workers(), initializer=_start_worker) as pool:
-        yield from _settling(progress(pool.imap(function, items, chunksize=32), desc, total=len(items)))
+    return items >= pool_from and workers() > 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
 def settle() -> None:
     """What is alive now is long-lived (registry, cache, lists of articles): the collector stops walking it.
 
-    Without this, each full collection walks the whole heap: at 10,000 articles the update's process made 27 of them,
-    2.2 s of its 22. Frozen objects are still freed when no longer referenced; only a cycle among them would stay.
+    Without this, each full collection walks the whole heap, and a forked worker's collections would copy the heap
+    it inherited. Frozen objects are still freed when no longer referenced; only a cycle among them would stay.
     """
     gc.freeze()
 
 
+def _serve(context: Any, conn, young_objects: int) -> None:
+    """A worker's loop: tasks come in chunks on its own pipe, results go back the same way."""
+    # Per-item work makes many short-lived objects and few cycles: collecting less often saves CPU.
+    gc.set_threshold(young_objects, *gc.get_threshold()[1:])
+    while True:
+        try:
+            message = conn.recv()
+        except EOFError:
+            return
+        if message is None:
+            return
+        function, chunk, args = message
+        try:
+            result = function(context, *args) if chunk is None else [function(context, item) for item in chunk]
+            conn.send((True, result))
+        except BaseException as exc:  # noqa: BLE001 — reported in the main process, where it is raised again
+            try:
+                conn.send((False, exc))
+            except Exception:  # noqa: BLE001 — an exception that cannot be pickled
+                conn.send((False, RuntimeError(repr(exc))))
+
+
 class Workers:
-    """Forked processes, one queue each: item ``i`` of every pass goes to process ``homes[i] % count``.
+    """Forked processes, one pipe each, sharing ``context`` by inheritance; one process here for small batches."""
 
-    A pass can leave state in its process (a module-level dict) for the next pass over the same item: ingest's
-    workers keep each article they read and its scan for tagging, instead of sending them here and back (0.15 ms
-    of pickling a way at 10,000 articles). ``everywhere`` runs a function once in each process, for what every
-    process needs of the passes before. Below ``POOL_FROM`` items, or on one core, all of it runs in this process.
-    """
-
-    def __init__(self, items: int):
-        self.count = workers() if _pooled(items) else 1
-        self._pools: list = []
+    def __init__(self, items: int, context: Any = None, settings: Settings = DEFAULTS):
+        self.context = context
+        self.settings = settings
+        self.count = workers() if _pooled(items, settings.pool_from) else 1
+        self._conns: list = []
+        self._processes: list = []
 
     def __enter__(self) -> Workers:
         if self.count > 1:
-            settle()  # see map_in_order
-            context = multiprocessing.get_context("fork")
-            self._pools = [context.Pool(1, initializer=_start_worker) for _ in range(self.count)]
+            settle()  # frozen objects are out of the workers' collectors' sight (see ``settle``)
+            fork = multiprocessing.get_context("fork")
+            for _ in range(self.count):
+                here, there = fork.Pipe()
+                process = fork.Process(target=_serve, args=(self.context, there, self.settings.young_objects), daemon=True)
+                process.start()
+                there.close()
+                self._conns.append(here)
+                self._processes.append(process)
         return self
 
     def __exit__(self, *exc) -> None:
-        for pool in self._pools:
-            pool.terminate()
-            pool.join()
+        for conn in self._conns:
+            try:
+                conn.send(None)
+            except OSError:
+                pass
+        for process in self._processes:
+            process.join(timeout=5)
+            if process.is_alive():
+                process.terminate()
+                process.join()
+        for conn in self._conns:
+            conn.close()
+        self._conns, self._processes = [], []
+
+    @staticmethod
+    def _answer(conn):
+        ok, result = conn.recv()
+        if not ok:
+            raise result
+        return result
 
     def everywhere(self, function: Callable[..., Any], *args: Any) -> None:
-        if not self._pools:
-            function(*args)
-        for pool in self._pools:
-            pool.apply(function, args)
+        """``function(context, *args)`` once in every process: what each needs of the passes before."""
+        if not self._conns:
+            function(self.context, *args)
+            return
+        for conn in self._conns:
+            conn.send((function, None, args))
+        for conn in self._conns:
+            self._answer(conn)
 
-    def map_in_order(self, function: Callable[[T], R], items: Sequence[T], desc: str,
+    def map_in_order(self, function: Callable[[Any, T], R], items: Sequence[T], desc: str,
                      homes: Sequence[int] | None = None) -> Iterator[R]:
-        """``function`` over ``items``, results in their order; ``homes[i]`` (default ``i``) picks item i's process."""
-        if not self._pools:
-            yield from progress(map(function, items), desc, total=len(items))
+        """``function(context, item)`` over ``items``, results in their order; ``homes[i]`` (default ``i``) picks item i's
+        process."""
+        if not self._conns:
+            yield from progress((function(self.context, item) for item in items), desc, total=len(items))
             return
         homes = range(len(items)) if homes is None else homes
-        shares: list[list[T]] = [[] for _ in self._pools]
-        for item, home in zip(items, homes, strict=True):
-            shares[home % self.count].append(item)
-        results = [pool.imap(function, share, chunksize=32) for pool, share in zip(self._pools, shares, strict=True)]
-        yield from _settling(next(results[home % self.count]) for home in progress(homes, desc, total=len(items)))
+        order = [home % self.count for home in homes]
+        shares: list[list[T]] = [[] for _ in self._conns]
+        for item, at in zip(items, order, strict=True):
+            shares[at].append(item)
+        # One sender per process: a process that waits for this one to read its results must not keep the others unfed.
+        senders = [threading.Thread(target=_send, args=(conn, function, share), daemon=True)
+                   for conn, share in zip(self._conns, shares, strict=True)]
+        for sender in senders:
+            sender.start()
+        ready: list[deque] = [deque() for _ in self._conns]
+        for i, at in enumerate(progress(order, desc, total=len(items)), 1):
+            if not ready[at]:
+                ready[at].extend(self._answer(self._conns[at]))
+            yield ready[at].popleft()
+            if i % self.settings.settle_every == 0:
+                settle()  # what the caller keeps of the results piles up: 10,000 articles' worth
+        for sender in senders:
+            sender.join()
+
+
+def _send(conn, function: Callable, share: list) -> None:
+    try:
+        for start in range(0, len(share), CHUNK):
+            conn.send((function, share[start:start + CHUNK], None))
+    except OSError:  # the pool was closed before all was sent (the caller stopped early)
+        pass
+
+
+def map_in_order(function: Callable[[Any, T], R], items: Sequence[T], desc: str, context: Any = None,
+                 settings: Settings = DEFAULTS) -> Iterator[R]:
+    """One pass of ``Workers``: ``function(context, item)`` over ``items``, results in their order."""
+    items = list(items)
+    with Workers(len(items), context, settings) as pool:
+        yield from pool.map_in_order(function, items, desc)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import re
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +20,6 @@ from generator.store.filecache import signature
 
 STATE_FILE = Path(".generator") / "state.json"
 ENTRY_LINE = re.compile(r'  ("(?:[^"\\]|\\.)*"): \{.*\},?$')
-_READ: dict[str, tuple] = {}  # path → (file signature, data): a state file is parsed once per process while unchanged
 
 
 @dataclass
@@ -42,34 +40,28 @@ class State:
     _saved: dict = field(default_factory=dict, repr=False, compare=False)  # per article, the entry as on disk
     _lines: dict = field(default_factory=dict, repr=False, compare=False)  # per article, its line in the file
     _saved_link: str | None = field(default=None, repr=False, compare=False)
+    _memo: dict | None = field(default=None, repr=False, compare=False)
 
     @classmethod
-    def load(cls, docs: Path) -> State:
+    def load(cls, docs: Path, memo: dict | None = None) -> State:
+        """The state of ``docs``; ``memo`` (a long-lived cache's, see ``FileCache.memo``) keeps the file as last read or
+        written, so that a preview's every save does not parse it again while it has not changed."""
         path = docs / STATE_FILE
-        key = os.path.abspath(path)
-        if key in _SHARED and _SHARED[key] is not None:
-            return _SHARED[key]
-        state = cls._read(path)
-        if key in _SHARED:
-            _SHARED[key] = state
-        return state
-
-    @classmethod
-    def _read(cls, path: Path) -> State:
+        memo = {} if memo is None else memo
         if not path.is_file():
-            return cls()
-        key, sig = os.path.abspath(path), signature(path)
-        if key in _READ and _READ[key][0] == sig:
-            data, lines = _READ[key][1:]  # the file as this process last read or wrote it: not parsed again
+            return cls(_memo=memo)
+        key, sig = ("state", os.path.abspath(path)), signature(path)
+        if key in memo and memo[key][0] == sig:
+            data, lines = memo[key][1:]
         else:
             text = path.read_text(encoding="utf-8")
             data = json.loads(text)
             # The file's own line for each entry (it writes one per article), so that saving rewrites only changed ones.
             lines = {json.loads(m[1]): m[0].rstrip(",") for m in map(ENTRY_LINE.match, text.splitlines()) if m}
-            _READ[key] = (sig, data, lines)
+            memo[key] = (sig, data, lines)
         entries = data.get("articles", {})
         return cls({k: ArticleState(**{**v, "linked": list(v.get("linked", [])), "tags": list(v.get("tags", []))})
-                    for k, v in entries.items()}, str(data.get("link", "")), dict(entries), dict(lines), data.get("link"))
+                    for k, v in entries.items()}, str(data.get("link", "")), dict(entries), dict(lines), data.get("link"), memo)
 
     def save(self, docs: Path) -> bool:
         """Writes the file when an entry changed; an entry's line is serialised again only when the entry changed."""
@@ -97,25 +89,10 @@ class State:
         path = docs / STATE_FILE
         written = write_if_changed(path, text)
         self._saved_link = self.link
-        _READ[os.path.abspath(path)] = (signature(path), {"articles": dict(self._saved), "link": self.link}, dict(self._lines))
+        if self._memo is not None:
+            self._memo[("state", os.path.abspath(path))] = (signature(path), {"articles": dict(self._saved), "link": self.link},
+                                                            dict(self._lines))
         return written
 
     def by_slug(self) -> dict[str, str]:
         return {a.slug: original for original, a in self.articles.items()}
-
-
-_SHARED: dict[str, State | None] = {}
-
-
-@contextmanager
-def shared(docs: Path):
-    """Every step inside shares one State of ``docs``, read once: what one step saved, the next one has.
-
-    On an error the object is dropped with the block, so nothing a failed step changed but did not save lives on.
-    """
-    key = os.path.abspath(docs / STATE_FILE)
-    _SHARED[key] = None
-    try:
-        yield
-    finally:
-        _SHARED.pop(key, None)

@@ -3,7 +3,8 @@
 import shutil
 from pathlib import Path
 
-from generator.content.pages import split
+from generator.content.pages import digest, split
+from generator.content.registry import load_registry
 from generator.steps.ingest import ingest
 from generator.steps.link import link
 
@@ -185,19 +186,28 @@ def test_one_process_writes_what_separate_steps_write(tmp_path):
 
 def test_what_ingest_hands_over_is_what_the_written_page_says(tmp_path):
     """Link trusts ingest's facts of a page it just wrote instead of reading it: they must be the page's own."""
+    from generator.content.pages import file_digest, owned_digest
     from generator.dev.bench import scaffold
     from generator.dev.synth import synth
-    from generator.steps.check import article_facts as checked
+    from generator.site.exports import tags_rows
+    from generator.site.render import tags_section
+    from generator.steps.check import article_problems
     from generator.steps.graph import article_facts
     from generator.store.filecache import FileCache, signature
 
     docs = scaffold(tmp_path)
     synth(300, tmp_path / "seeds", docs, seed=11)  # enough for the worker pool
     cache = FileCache(docs, persistent=False)
-    ingest(tmp_path / "seeds", docs, cache)
+    report = ingest(tmp_path / "seeds", docs, cache)
     pages = [p for p in sorted((docs / "articles").glob("*.md")) if p.name != "index.md"]
-    assert len(pages) == 300
+    assert len(pages) == 300 and len(report.pages) == 300
+    entities = load_registry(docs).entities
     for page in pages:
         text, sig = page.read_text(encoding="utf-8"), signature(page)
-        assert cache.take("graph", page, sig) == article_facts(page.stem, text)
-        assert cache.get("check-article", page, sig) == checked(page)
+        written = report.pages[str(page.resolve())]
+        assert written.sig == sig
+        assert written.facts == article_facts(page.stem, text)
+        assert written.checked == article_problems(page)
+        assert written.owned == owned_digest(text) and written.file_digest == file_digest(text)
+        assert written.tag_line == digest(tags_section(written.facts[0], entities))
+        assert written.csv_rows == tags_rows(written.facts[0], entities)

@@ -1,20 +1,27 @@
-"""Per-article work on every core: the same results, in the same order, as one process."""
+"""Per-item work on every core: the same results, in the same order, as one process."""
 
 import os
+from dataclasses import dataclass, field
 
 import pytest
 
 from generator.store.parallel import POOL_FROM, Workers, map_in_order, workers
 
 
-def square_and_pid(n: int) -> tuple[int, int]:
-    return n * n, os.getpid()
+def square_and_pid(context, n: int) -> tuple[int, int]:
+    return n * n + (context or 0), os.getpid()
+
+
+def fail_on_seven(context, n: int) -> int:
+    if n == 7:
+        raise ValueError("seven")
+    return n
 
 
 def test_results_come_back_in_input_order_from_several_processes():
     items = list(range(POOL_FROM * 3))
-    results = list(map_in_order(square_and_pid, items, "test"))
-    assert [r for r, _ in results] == [n * n for n in items]
+    results = list(map_in_order(square_and_pid, items, "test", context=1))
+    assert [r for r, _ in results] == [n * n + 1 for n in items]  # the context reached every process
     if workers() > 1:
         assert {pid for _, pid in results} - {os.getpid()}  # the work really left this process
 
@@ -24,27 +31,37 @@ def test_a_small_batch_stays_in_this_process():
     assert results == [(n * n, os.getpid()) for n in range(5)]
 
 
-_SEEN: dict[int, int] = {}  # in each process: what the first pass left for the second
-_ADDED: list[int] = []
+@pytest.mark.parametrize("count", [POOL_FROM * 2, 10])
+def test_an_error_in_a_worker_is_raised_here(count):
+    with pytest.raises(ValueError, match="seven"):
+        list(map_in_order(fail_on_seven, range(count), "test"))
 
 
-def remember(n: int) -> int:
-    _SEEN[n] = n * n
+@dataclass
+class Memory:
+    """What each process keeps between passes: its own copy, inherited at the fork."""
+
+    seen: dict[int, int] = field(default_factory=dict)
+    added: list[int] = field(default_factory=list)
+
+
+def remember(memory: Memory, n: int) -> int:
+    memory.seen[n] = n * n
     return os.getpid()
 
 
-def recall(n: int) -> tuple[int, int]:
-    return _SEEN.pop(n) + sum(_ADDED), os.getpid()
+def recall(memory: Memory, n: int) -> tuple[int, int]:
+    return memory.seen.pop(n) + sum(memory.added), os.getpid()
 
 
-def add(value: int) -> None:
-    _ADDED.append(value)
+def add(memory: Memory, value: int) -> None:
+    memory.added.append(value)
 
 
 @pytest.mark.parametrize("count", [POOL_FROM * 2, 7])
 def test_workers_send_an_item_to_the_same_process_in_every_pass(count):
     items = list(range(count))
-    with Workers(len(items)) as pool:
+    with Workers(len(items), Memory()) as pool:
         first = list(pool.map_in_order(remember, items, "test"))
         pool.everywhere(add, 5)  # what every process needs before the next pass
         second = items[::3]  # a later pass may take some of the items only, each still at home
@@ -55,4 +72,11 @@ def test_workers_send_an_item_to_the_same_process_in_every_pass(count):
         assert set(first) == {os.getpid()}  # a small batch stays in this process
     elif workers() > 1:
         assert os.getpid() not in first and len(set(first)) == workers()
-    _SEEN.clear(), _ADDED.clear()
+
+
+def test_a_caller_that_stops_early_leaves_no_process_behind():
+    with Workers(POOL_FROM * 4) as pool:
+        results = pool.map_in_order(square_and_pid, list(range(POOL_FROM * 4)), "test")
+        next(results)
+        processes = list(pool._processes)
+    assert not any(p.is_alive() for p in processes)

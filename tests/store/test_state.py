@@ -1,8 +1,8 @@
-"""The generator's memory: written one line per article, read back the same, shared by the steps of one update."""
+"""The generator's memory: written one line per article, read back the same, kept by a long-running process while unchanged."""
 
 import json
 
-from generator.store.state import STATE_FILE, ArticleState, State, shared
+from generator.store.state import STATE_FILE, ArticleState, State
 
 
 def entries(n: int) -> dict[str, ArticleState]:
@@ -25,16 +25,15 @@ def test_a_saved_state_reads_back_and_a_changed_entry_changes_only_its_line(tmp_
     assert fresh.articles["002.txt"].tags == ["actors/a2", "locations/b"]
 
 
-def test_steps_of_one_update_share_one_state_and_an_error_drops_it(tmp_path):
+def test_a_memo_spares_parsing_an_unchanged_file_and_sees_a_changed_one(tmp_path):
     docs = tmp_path / "docs"
     State(entries(2)).save(docs)
-    with shared(docs):
-        first = State.load(docs)
-        assert State.load(docs) is first
-    try:
-        with shared(docs):
-            State.load(docs).articles["000.txt"].tags.append("unsaved")
-            raise RuntimeError("a step failed")
-    except RuntimeError:
-        pass
-    assert "unsaved" not in State.load(docs).articles["000.txt"].tags  # what the failed step changed did not live on
+    memo: dict = {}
+    State.load(docs, memo).articles["000.txt"].tags.append("unsaved")  # a step that failed before saving
+    assert "unsaved" not in State.load(docs, memo).articles["000.txt"].tags  # a new object each time: nothing unsaved lives on
+    state = State.load(docs, memo)
+    state.articles["001.txt"].tags.append("locations/b")
+    state.save(docs)
+    assert State.load(docs, memo).articles["001.txt"].tags == ["actors/a1", "locations/b"]  # what it saved, not what it first read
+    (docs / STATE_FILE).write_text(json.dumps({"articles": {}, "link": "other"}), encoding="utf-8")  # a git pull, meanwhile
+    assert State.load(docs, memo).articles == {} and State.load(docs, memo).link == "other"

@@ -1,0 +1,60 @@
+"""Every setting of a run in one frozen object: where things are, what mkdocs.yml says, and the tunables.
+
+The CLI's defaults come from ``Settings()``; ``Settings.read`` adds the site settings from the
+``mkdocs.yml`` beside ``docs/``, read once per run. Steps receive the object, or the values they
+need, instead of reading module constants, so a test or a bench can change one value in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Settings:
+    # Where things are.
+    seeds: Path = Path("seeds")
+    docs: Path = Path("docs")
+    config_file: Path = Path("mkdocs.yml")
+    # From mkdocs.yml (``read``): the feed's absolute links and the site's name.
+    site_url: str = ""
+    site_name: str = "Situation Wiki"
+    # Work on every core.
+    pool_from: int = 200  # items; below this a pool's start-up costs more than it saves
+    settle_every: int = 1000  # results between two freezes of what the collector need not walk
+    young_objects: int = 50_000  # a worker's collector runs after this many new objects, not Python's 700
+    # What pages show.
+    feed_size: int = 50  # articles in feed.xml
+    graph_edges: int = 8  # an actor's strongest links shown on the relations graph
+    companions: int = 10  # entities listed under "Often mentioned with"
+    sentences_shown: int = 100  # mentioning articles shown with their sentence on an entity page
+    group_from: int = 30  # mentioning articles from which an entity page groups them by year
+    found_shown: int = 3  # articles named per proposed entity on the review page
+    max_sentence: int = 320  # characters of a quoted sentence
+    home_latest: int = 10  # latest articles on the home page
+    home_period_days: int = 90  # the home page's "most mentioned" period, back from the newest article
+    # The search index (built after the engine).
+    part_words: int = 1_200_000  # indexed words per part of the index: about 670 MB of Pagefind's memory
+    common_pages: int = 2_000  # a word on at least this many searched pages…
+    common_share: float = 0.5  # …and on this share of them is too common to search by
+
+    @classmethod
+    def read(cls, docs: Path = Path("docs"), seeds: Path = Path("seeds"), **overrides) -> Settings:
+        """The settings of a wiki whose pages are in ``docs``: its mkdocs.yml is the one beside it."""
+        config = docs.parent / "mkdocs.yml"
+        site_url, site_name = site_settings(config)
+        return replace(cls(seeds=seeds, docs=docs, config_file=config, site_url=site_url, site_name=site_name), **overrides)
+
+
+def site_settings(config: Path) -> tuple[str, str]:
+    """(site_url, site_name) of an mkdocs.yml; defaults when it is missing or unreadable."""
+    try:
+        data = yaml.load(config.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
+    except (OSError, yaml.YAMLError):
+        data = {}
+    if not isinstance(data, dict):
+        data = {}
+    return str(data.get("site_url") or ""), str(data.get("site_name") or "Situation Wiki")
