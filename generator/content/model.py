@@ -1,11 +1,37 @@
-"""The data model. No I/O and no framework imports, so every stage can share it."""
+"""The content model: every step reads these typed objects, each page parsed once per run into one. No I/O."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import NamedTuple
+
+from generator.content.pages import escape
+from generator.content.schema import Problem
 
 ENTITY_TYPES = ("actors", "locations", "agreements")
 SINGULAR = {"actors": "actor", "locations": "location", "agreements": "agreement"}
+
+
+class EntityRef(NamedTuple):
+    """An entity by its folder and slug: ``EntityRef("actors", "sdf")``, written ``actors/sdf``; a plain tuple underneath,
+    so it hashes, sorts and compares as the ``(type, slug)`` pairs it replaces."""
+
+    type: str
+    slug: str
+
+    @classmethod
+    def parse(cls, text: str) -> EntityRef:
+        type_, _, slug = text.partition("/")
+        return cls(type_, slug)
+
+    def __str__(self) -> str:
+        return f"{self.type}/{self.slug}"
+
+    @property
+    def page(self) -> str:
+        """Its page, relative to docs/."""
+        return f"{self.type}/{self.slug}.md"
 
 
 @dataclass(frozen=True)
@@ -28,8 +54,8 @@ class Entity:
     places: tuple[str, ...] = ()
 
     @property
-    def key(self) -> tuple[str, str]:
-        return (self.type, self.slug)
+    def key(self) -> EntityRef:
+        return EntityRef(self.type, self.slug)
 
     @property
     def proposed(self) -> bool:
@@ -73,3 +99,68 @@ class CleanArticle:
     @property
     def text(self) -> str:
         return "\n\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated sentence: what an article says happened on a day (``--MM-DD`` when the year is unknown)."""
+
+    date: str
+    sentence: str
+    refs: frozenset[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    """What lists, feeds, exports and entity pages show of an article page (its front matter and its events)."""
+
+    slug: str
+    title: str
+    published: str
+    source: str
+    tags: tuple[tuple[str, str], ...]
+    review: tuple[str, ...] = ()
+    attribution: str = ""
+    events: tuple[Event, ...] = ()
+
+    @cached_property
+    def title_md(self) -> str:
+        """The title escaped for Markdown once, not once per entity page listing the article."""
+        return escape(self.title)
+
+    @cached_property
+    def source_md(self) -> str:
+        return escape(self.source)
+
+    @cached_property
+    def distinct_tags(self) -> tuple[tuple[str, str], ...]:
+        """Each tag once, in page order: an editor may list a slug twice."""
+        return tuple(dict.fromkeys(self.tags))
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    """An article page as read once (``content/article.py``), by every step that needs it.
+
+    Nothing in it depends on the generated sections, so it stays true when only those are rewritten.
+    ``ref`` is None when the page cannot be read: ``unreadable`` says why and ``problems`` holds it for check.
+    """
+
+    ref: ArticleRef | None
+    first: dict[tuple[str, str], str]  # per tag, the first sentence linking it, the name in bold
+    problems: tuple[Problem, ...]  # the page's own: front matter against the article schema
+    tag_lines: tuple[tuple[str, str, int], ...]  # (type, slug, front-matter line) of each tag
+    text_digest: str  # of its text folded, to find the same article twice
+    owned: str  # digest of everything outside the generated sections: what an editor changed
+    unreadable: str = ""
+
+
+@dataclass(frozen=True)
+class EntityPage:
+    """An entity page as read once (``content/entity.py``), by the registry and by check."""
+
+    entity: Entity | None  # None for a redirect or a page that cannot be read
+    redirect: bool
+    problems: tuple[Problem, ...]
+    claims: tuple[tuple[str, str, int], ...]  # (name, matching key, line) of its title and aliases
+    unreadable: str = ""

@@ -11,45 +11,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from generator.content.model import ENTITY_TYPES, Entity
-from generator.content.pages import PageError, digest, md_files, split
+from generator.content.entity import read_entity
+from generator.content.model import ENTITY_TYPES, Entity, EntityPage
+from generator.content.pages import digest, md_files
 from generator.store.filecache import FileCache, signature
 from generator.text.matcher import Matcher
 
 INDEX = "index.md"
-
-
-def _strings(value) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        return (value,)
-    if isinstance(value, list):
-        return tuple(str(v) for v in value if v is not None and str(v).strip())
-    return ()
-
-
-def entity_from_meta(type_: str, slug: str, meta: dict) -> Entity:
-    coords = meta.get("coordinates")
-    point = None
-    if isinstance(coords, list) and len(coords) == 2 and all(isinstance(c, (int, float)) for c in coords):
-        point = (float(coords[0]), float(coords[1]))
-    return Entity(
-        type=type_,
-        slug=slug,
-        title=str(meta.get("title") or slug),
-        aliases=_strings(meta.get("aliases")),
-        ambiguous=_strings(meta.get("ambiguous")),
-        context=_strings(meta.get("context")),
-        metonyms=_strings(meta.get("metonyms")),
-        demonyms=_strings(meta.get("demonyms")),
-        kind=str(meta.get("kind") or ""),
-        status=str(meta.get("status") or ""),
-        published=str(meta.get("date") or ""),
-        coordinates=point,
-        parties=_strings(meta.get("parties")),
-        places=_strings(meta.get("places")),
-    )
 
 
 @dataclass
@@ -64,13 +32,14 @@ class Registry:
     @cached_property
     def fingerprint(self) -> str:
         """Changes whenever anything that tagging reads changes."""
-        parts = sorted(repr((e.key, e.title, e.aliases, e.ambiguous, e.context, e.metonyms, e.demonyms, e.kind)) for e in self.entities.values())
+        parts = sorted(repr((tuple(e.key), e.title, e.aliases, e.ambiguous, e.context, e.metonyms, e.demonyms, e.kind))
+                       for e in self.entities.values())
         return digest("\n".join(parts))
 
     @cached_property
     def shown(self) -> str:
         """Changes whenever anything a page shows of the registry changes (titles, aliases, kinds, coordinates…)."""
-        return digest(repr(sorted((e.key, repr(e)) for e in self.entities.values())))
+        return digest(repr(sorted((tuple(e.key), repr(e)) for e in self.entities.values())))
 
     def slugs(self, type_: str) -> set[str]:
         return {slug for t, slug in self.entities if t == type_}
@@ -84,31 +53,24 @@ def entity_pages(docs: Path, type_: str) -> list[Path]:
     return [p for p in md_files(folder) if p.name != INDEX]
 
 
-def _read_entity(type_: str, page: Path) -> tuple[Entity | None, str]:
-    """The entity a page defines (None for a redirect), or the reason it cannot be read."""
-    try:
-        meta, _, _ = split(page.read_text(encoding="utf-8"))
-    except (PageError, UnicodeDecodeError) as exc:
-        return None, f"{page}: {exc}"
-    if meta.get("redirect"):
-        return None, ""  # a renamed or merged entity's old address
-    return entity_from_meta(type_, page.stem, meta), ""
-
-
 def load_registry(docs: Path, cache: FileCache | None = None) -> Registry:
-    """Every entity page; with ``cache``, only pages changed since a run saw them are parsed."""
+    """Every entity page; with ``cache``, only pages changed since a run saw them are read (``content/entity.py``)."""
     registry = Registry()
     for type_ in ENTITY_TYPES:
         for page in entity_pages(docs, type_):
-            sig = signature(page)
-            found = cache.get("entity", page, sig) if cache else None
-            if found is None:
-                found = _read_entity(type_, page)
-                if cache:
-                    cache.put("entity", page, found, sig)
-            entity, problem = found
-            if problem:
-                registry.problems.append(problem)
-            elif entity:
-                registry.entities[entity.key] = entity
+            found = read_entity_cached(cache, type_, page) if cache else read_entity(type_, page)
+            if found.unreadable:
+                registry.problems.append(found.unreadable)
+            elif found.entity:
+                registry.entities[found.entity.key] = found.entity
     return registry
+
+
+def read_entity_cached(cache: FileCache, type_: str, page: Path) -> EntityPage:
+    """The page as read once, by the registry or by check, whichever asks first."""
+    sig = signature(page)
+    found = cache.get("entity", page, sig)
+    if found is None:
+        found = read_entity(type_, page)
+        cache.put("entity", page, found, sig)
+    return found

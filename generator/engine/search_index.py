@@ -3,14 +3,14 @@
 Pagefind holds the whole index it builds in memory, about 0.56 kB per indexed word: 1.16 GB for
 10,000 synthetic articles of 200 words, more for real ones. So the searched pages (marked by
 generator/engine/mkdocs_hooks.py, which counts their words) are split into as few parts as keep each under
-``PART_WORDS``, and each part gets its own Pagefind run: the first, with every entity page and the
+``Settings.part_words``, and each part gets its own Pagefind run: the first, with every entity page and the
 newest articles, into ``pagefind/``, the older ones into ``pagefind/1/``, ``pagefind/2/`` …
 ``pagefind/parts.json`` lists those and what they hold.
 
 A query costs a chunk per word in every part it searches (about 25 kB each), so assets/wiki/search.js
 searches the first part alone and adds the older ones (Pagefind's ``mergeIndex``: its engine is loaded
 once) only when it finds fewer than a screen of results or the reader asks: what one query downloads
-is bounded by ``PART_WORDS``, not by the size of the wiki. The words on most pages ("al", "said") cost
+is bounded by ``Settings.part_words``, not by the size of the wiki. The words on most pages ("al", "said") cost
 the most, a chunk of their own, and tell the least: parts.json lists them, and search.js leaves them out
 of a query of several words.
 """
@@ -20,6 +20,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import gc
+import importlib.util
 import json
 import os
 import shutil
@@ -27,38 +28,61 @@ import subprocess
 import sys
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-PART_WORDS = 1_200_000  # about 670 MB of Pagefind's memory
-PARTS_FILE = "parts.json"
-# A word on at least this many searched pages, and on at least this share of them, is too common to search by.
-COMMON_PAGES, COMMON_SHARE = 2_000, 0.5
-# `make serve` (python -m generator serve) sets this: the search index of its first build is kept.
-SERVE = "SITUATION_WIKI_SERVE"
 
-_SEARCHED: dict[str, int] = {}  # this build's searched pages: output path → indexed words
-_DATES: dict[str, str] = {}  # the searched articles' publication dates ("" when unknown)
-_PAGES_WITH: Counter[str] = Counter()  # word → searched pages it is on
+def _settings_class() -> type:
+    """``generator.settings.Settings``. MkDocs loads this hook as a lone file, and ``make site`` runs the ``mkdocs``
+    script, whose import path lacks the project: then generator/settings.py is loaded from beside this file's folder."""
+    try:
+        from generator.settings import Settings
+    except ImportError:
+        spec = importlib.util.spec_from_file_location("situation_wiki_settings", Path(__file__).resolve().parents[1] / "settings.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module  # dataclasses looks the module up
+        spec.loader.exec_module(module)
+        Settings = module.Settings
+    return Settings
+
+
+DEFAULTS = _settings_class()()
+PARTS_FILE = "parts.json"
+
+
+@dataclass
+class Searched:
+    """What one build's pages tell the index. It lives on that build's config (``on_pre_build``), not in this module:
+    the live preview builds again and again in one process."""
+
+    words: dict[str, int] = field(default_factory=dict)  # output path → indexed words
+    dates: dict[str, str] = field(default_factory=dict)  # the searched articles' publication dates ("" when unknown)
+    pages_with: Counter[str] = field(default_factory=Counter)  # word → searched pages it is on
+
+
+def keep_index(config) -> None:
+    """Builds with ``config`` keep the index a first build made: the live preview calls it on each config it builds
+    with, as making the index again on every save would cost more than the save."""
+    config.keep_search_index = True
 
 
 def on_pre_build(config, **kwargs):
-    _SEARCHED.clear()
-    _DATES.clear()
-    _PAGES_WITH.clear()
+    config.searched = Searched()
 
 
-def on_post_page(output, page, **kwargs):
+def on_post_page(output, page, config, **kwargs):
     words = getattr(page, "search_words", None)  # set by mkdocs_hooks on the pages it marks for the index
     if words is not None:
-        _SEARCHED[page.file.dest_uri] = words
-        _DATES[page.file.dest_uri] = str(page.meta.get("published") or "")[:10]  # a date, or text an editor wrote
-        _PAGES_WITH.update(vars(page).pop("search_terms", ()))  # counted: the page need not keep them to the end of the build
+        searched = config.searched
+        searched.words[page.file.dest_uri] = words
+        searched.dates[page.file.dest_uri] = str(page.meta.get("published") or "")[:10]  # a date, or text an editor wrote
+        searched.pages_with.update(vars(page).pop("search_terms", ()))  # counted: the page need not keep them to the end of the build
     return output
 
 
-def common(pages_with: Counter[str], pages: int, least: int = COMMON_PAGES, share: float = COMMON_SHARE) -> list[str]:
+def common(pages_with: Counter[str], pages: int, least: int = DEFAULTS.common_pages, share: float = DEFAULTS.common_share) -> list[str]:
     """The words on ``least`` pages or more and on ``share`` of the ``pages`` or more, in order."""
     return sorted(w for w, n in pages_with.items() if n >= least and n >= share * pages)
 
@@ -75,7 +99,7 @@ def _order(pages: dict[str, int], dates: dict[str, str]) -> list[str]:
     return sorted(p for p in pages if not _is_article(p)) + articles
 
 
-def parts(pages: dict[str, int], budget: int = PART_WORDS, dates: dict[str, str] | None = None) -> list[list[str]]:
+def parts(pages: dict[str, int], budget: int = DEFAULTS.part_words, dates: dict[str, str] | None = None) -> list[list[str]]:
     """``pages`` (output path → words) cut into as few parts as keep each near or under ``budget`` words, balanced,
     in the order of ``_order`` (``dates``: an article's publication date). Every entity page is in the first part,
     even past its share."""
@@ -136,7 +160,7 @@ def older(cut: list[list[str]], dates: dict[str, str]) -> dict[str, object]:
             "through": max(dated, default=""), "undated": len(rest) - len(dated)}
 
 
-def build(site: Path, searched: dict[str, int], budget: int = PART_WORDS, dates: dict[str, str] | None = None,
+def build(site: Path, searched: dict[str, int], budget: int = DEFAULTS.part_words, dates: dict[str, str] | None = None,
           common_words: Sequence[str] = ()) -> int:
     """Pagefind's index of ``site`` in ``site/pagefind/``; returns how many parts it has."""
     bundle = site / "pagefind"
@@ -161,11 +185,12 @@ def build(site: Path, searched: dict[str, int], budget: int = PART_WORDS, dates:
 def on_post_build(config, **kwargs):
     """The index of the built site, so that `mkdocs build`, `gh-deploy` and `serve` all have search.
 
-    Under `make serve` it is made once, on the first build: rebuilding it for every save would
+    Under `make serve` (``keep_index``) it is made once, on the first build: rebuilding it for every save would
     cost more than the save (a preview's search lags its edits until the next `make site`).
     """
     site = Path(config.site_dir)
-    if os.environ.get(SERVE) and (site / "pagefind" / "pagefind.js").is_file():
+    if getattr(config, "keep_search_index", False) and (site / "pagefind" / "pagefind.js").is_file():
         return
     _release()
-    build(site, _SEARCHED, dates=_DATES, common_words=common(_PAGES_WITH, len(_SEARCHED)))
+    searched = config.searched
+    build(site, searched.words, dates=searched.dates, common_words=common(searched.pages_with, len(searched.words)))

@@ -23,7 +23,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
-from generator.engine.search_index import SERVE
+from generator.engine.search_index import keep_index
 from generator.pipeline import update
 from generator.steps.graph import build_graph
 from generator.store.filecache import FileCache, signature
@@ -89,10 +89,10 @@ def _interrupt(signum, frame):
 
 
 def serve(config_file: str = "mkdocs.yml", dev_addr: str = "127.0.0.1:8000", seeds: Path = Path("seeds")) -> None:
-    os.environ[SERVE] = "1"  # the MkDocs hook: the search index of the first build is kept, not made again per save
-
     def config():
-        return load_config(config_file, strict=False, dev_addr=dev_addr)
+        settings = load_config(config_file, strict=False, dev_addr=dev_addr)
+        keep_index(settings)  # the search index of the first build is kept, not made again per save
+        return settings
 
     first = config()
     docs = Path(first.docs_dir)

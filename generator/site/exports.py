@@ -14,10 +14,10 @@ from datetime import UTC, date, datetime
 from email.utils import format_datetime
 from xml.sax.saxutils import escape as xml_escape
 
-from generator.steps.graph import ArticleRef
-from generator.content.model import ENTITY_TYPES, Entity
+from generator.content.model import ENTITY_TYPES, ArticleRef, Entity
+from generator.settings import Settings
 
-FEED_SIZE = 50
+DEFAULTS = Settings()
 
 
 def tags_rows(ref: ArticleRef, entities: dict[tuple[str, str], Entity]) -> str:
@@ -54,11 +54,11 @@ def locations_geojson(places: Sequence[Entity], counts: dict) -> str:
     return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-def rss_feed(refs: Sequence[ArticleRef], site_url: str, site_name: str) -> str:
-    """The newest articles as RSS 2.0; links assume the default directory URLs (``articles/<slug>/``)."""
+def rss_feed(refs: Sequence[ArticleRef], site_url: str, site_name: str, feed_size: int = DEFAULTS.feed_size) -> str:
+    """The ``feed_size`` newest articles as RSS 2.0; links assume the default directory URLs (``articles/<slug>/``)."""
     base = site_url.rstrip("/") + "/" if site_url else ""
     items = []
-    for ref in refs[:FEED_SIZE]:
+    for ref in refs[:feed_size]:
         link = f"{base}articles/{ref.slug}/"
         pub = ""
         if ref.published:

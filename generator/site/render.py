@@ -5,16 +5,19 @@ Links are relative ``.md`` paths, the form every Markdown site engine resolves.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from functools import lru_cache
 
-from generator.steps.graph import strongest
 from generator.content.model import ENTITY_TYPES, SINGULAR, CleanArticle, Entity, Mention
 from generator.content.pages import escape, render_front, section
-from generator.text.slugs import slugify
+from generator.settings import Settings
 from generator.site.views import agreement_infobox, events_list, small_map
+from generator.text.slugs import slugify
+
+DEFAULTS = Settings()
 
 ARTICLE_KEYS = ("title", "original", "source", "published", "actors", "locations", "agreements")
 
@@ -87,6 +90,16 @@ def new_entity_page(entity: Entity, description: str, extra: dict | None = None)
     return f"{render_front(meta)}\n{description.strip()}\n"
 
 
+def strongest(counts: dict, n: int, allowed) -> list[tuple]:
+    """The ``n`` keys of ``allowed`` with the highest counts, ties by key: what ``heapq.nsmallest`` by (-count, key) gives,
+    without calling a key function for every pair."""
+    values = [c for k, c in counts.items() if k in allowed]
+    if not values:
+        return []
+    floor = heapq.nlargest(n, values)[-1]
+    return sorted(((k, c) for k, c in counts.items() if c >= floor and k in allowed), key=lambda kc: (-kc[1], kc[0]))[:n]
+
+
 def kind_label(entity: Entity) -> str:
     return entity.kind or SINGULAR[entity.type]
 
@@ -114,29 +127,27 @@ def tags_section(ref, entities: dict[tuple[str, str], Entity]) -> str:
     return "\n\n".join(lines) if lines else "*No tags yet.*"
 
 
-SENTENCES_SHOWN = 100
-GROUP_FROM = 30
-
-
-def mention_list(mentions) -> str:
-    """Every mentioning article, by year once the list is long; sentences for the first hundred only.
+def mention_list(mentions, sentences_shown: int = DEFAULTS.sentences_shown, group_from: int = DEFAULTS.group_from) -> str:
+    """Every mentioning article, by year once there are more than ``group_from``; sentences for the first
+    ``sentences_shown`` only.
 
     An actor named in 3,000 articles keeps a page that loads fast and still reaches every article.
     """
     lines, year = [], None
     for i, (ref, sentence) in enumerate(mentions):
-        if len(mentions) > GROUP_FROM:
+        if len(mentions) > group_from:
             current = ref.published[:4] if ref.published else "Undated"
             if current != year:
                 lines += ["", f"### {current}", ""]
                 year = current
-        shown = f"  \n  “{sentence}”" if sentence and i < SENTENCES_SHOWN else ""
+        shown = f"  \n  “{sentence}”" if sentence and i < sentences_shown else ""
         lines.append(f"- {article_line(ref, '../articles/')}{shown}")
     return "\n".join(lines).strip()
 
 
-def entity_section(entity: Entity, mentions, together, entities: dict[tuple[str, str], Entity], top: int = 10,
-                   events=(), by_title: dict | None = None) -> str:
+def entity_section(entity: Entity, mentions, together, entities: dict[tuple[str, str], Entity], top: int = DEFAULTS.companions,
+                   events=(), by_title: dict | None = None, *, sentences_shown: int = DEFAULTS.sentences_shown,
+                   group_from: int = DEFAULTS.group_from) -> str:
     """The generated part of an entity page: names, infobox or map, articles, timeline, companions."""
     out = []
     if entity.aliases:
@@ -151,7 +162,7 @@ def entity_section(entity: Entity, mentions, together, entities: dict[tuple[str,
     n = len(mentions)
     out.append(f"## Mentioned in {n} article{'s' if n != 1 else ''}")
     if mentions:
-        out.append(mention_list(mentions))
+        out.append(mention_list(mentions, sentences_shown, group_from))
     else:
         out.append("*No article mentions it yet.*")
     if events:
@@ -201,8 +212,8 @@ def _grouped(lines: list[str]) -> list[str]:
     return out
 
 
-def home(refs, entities: dict[tuple[str, str], Entity], counts: dict[tuple[str, str], int], latest: int = 10,
-         period_days: int = 90) -> str:
+def home(refs, entities: dict[tuple[str, str], Entity], counts: dict[tuple[str, str], int], latest: int = DEFAULTS.home_latest,
+         period_days: int = DEFAULTS.home_period_days) -> str:
     """The dashboard: what is new, who and where matters now, what waits for an editor."""
     out = [f"**{len(refs)}** articles · " + " · ".join(
         f"**{sum(1 for k in entities if k[0] == t)}** [{t}]({t}/index.md)" for t in ENTITY_TYPES)
@@ -231,14 +242,11 @@ def home(refs, entities: dict[tuple[str, str], Entity], counts: dict[tuple[str, 
     return "\n\n".join(out)
 
 
-FOUND_SHOWN = 3  # articles named per proposed entity on the review page; its own page lists them all
-
-
-def review_page(entities: dict[tuple[str, str], Entity], mentions, refs) -> str:
+def review_page(entities: dict[tuple[str, str], Entity], mentions, refs, found_shown: int = DEFAULTS.found_shown) -> str:
     """Proposed entities, each with the latest articles it was found in, and the articles flagged for checking.
 
-    A proposal found in 2,000 articles shows the latest three and the count: listing all made the page 7 MB at
-    10,000 articles, too big to read or to render on every save in the preview.
+    A proposal names its latest ``found_shown`` articles and counts the rest (its own page lists them all): listing
+    every one made the page too big to read or to render on every save in the preview.
     """
     out = []
     proposed = sorted((e for e in entities.values() if e.proposed), key=lambda e: (e.type, e.title.casefold(), e.slug))
@@ -247,8 +255,8 @@ def review_page(entities: dict[tuple[str, str], Entity], mentions, refs) -> str:
         lines = []
         for e in proposed:
             found = mentions.get(e.key, [])
-            shown = ", ".join(f"[{escape(r.title)}](articles/{r.slug}.md)" for r, _ in found[:FOUND_SHOWN])
-            more = len(found) - FOUND_SHOWN
+            shown = ", ".join(f"[{escape(r.title)}](articles/{r.slug}.md)" for r, _ in found[:found_shown])
+            more = len(found) - found_shown
             if more > 0:
                 shown += f" and {more:,} more article{'s' if more != 1 else ''} (all on [its page]({e.type}/{e.slug}.md))"
             lines.append(f"- [{escape(e.title)}]({e.type}/{e.slug}.md) ({kind_label(e)}) — found in {shown or 'no article'}")

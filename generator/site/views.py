@@ -13,8 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from math import cos, pi, sin
 
-from generator.steps.graph import ArticleRef, Event
-from generator.content.model import Entity
+from generator.content.model import ArticleRef, Entity, Event
 from generator.content.pages import escape
 from generator.text.slugs import slugify
 

@@ -8,62 +8,18 @@ stays linear however many entities there are.
 from __future__ import annotations
 
 import bisect
-import heapq
 import os
-import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import chain
 from pathlib import Path
 
-from generator.content.model import ENTITY_TYPES
-from generator.content.pages import SECTION, PageError, escape, md_names, split
-from generator.store.filecache import FileCache, signature
-from generator.store.parallel import map_in_order
-from generator.text.dates import event_dates
-
-LINK = re.compile(r"\[((?:\\.|[^\]\\])+)\]\(\.\./(actors|locations|agreements)/([^)\s]+)\.md\)")
-DIGIT = re.compile(r"\d")
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\[A-Z“\"])")
-ABBREVIATION = re.compile(r"(?:\b(?:Col|Gen|Lt|Maj|Brig|Capt|Sgt|Adm|Cmdr|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Prof|No|Jr|Sr|vs|etc)|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$")
-MAX_SENTENCE = 320
-
-
-@dataclass(frozen=True)
-class Event:
-    """A dated sentence: what an article says happened on a day (``--MM-DD`` when the year is unknown)."""
-
-    date: str
-    sentence: str
-    refs: frozenset[tuple[str, str]]
-
-
-@dataclass(frozen=True)
-class ArticleRef:
-    slug: str
-    title: str
-    published: str
-    source: str
-    tags: tuple[tuple[str, str], ...]
-    review: tuple[str, ...] = ()
-    attribution: str = ""
-    events: tuple[Event, ...] = ()
-
-    @cached_property
-    def title_md(self) -> str:
-        """The title escaped for Markdown once, not once per entity page listing the article."""
-        return escape(self.title)
-
-    @cached_property
-    def source_md(self) -> str:
-        return escape(self.source)
-
-    @cached_property
-    def distinct_tags(self) -> tuple[tuple[str, str], ...]:
-        """Each tag once, in page order: an editor may list a slug twice."""
-        return tuple(dict.fromkeys(self.tags))
+from generator.content.article import article_pages
+from generator.content.model import ArticlePage, ArticleRef
+from generator.content.pages import digest, md_names
+from generator.store.filecache import FileCache
 
 
 class CoMentions(dict):
@@ -130,16 +86,6 @@ class CoMentions(dict):
         return self[key] if key in self.mentions else default
 
 
-def strongest(counts: dict, n: int, allowed) -> list[tuple]:
-    """The ``n`` keys of ``allowed`` with the highest counts, ties by key: what ``heapq.nsmallest`` by (-count, key) gives,
-    without calling a key function for every pair."""
-    values = [c for k, c in counts.items() if k in allowed]
-    if not values:
-        return []
-    floor = heapq.nlargest(n, values)[-1]
-    return sorted(((k, c) for k, c in counts.items() if c >= floor and k in allowed), key=lambda kc: (-kc[1], kc[0]))[:n]
-
-
 @dataclass
 class Graph:
     articles: list[ArticleRef] = field(default_factory=list)
@@ -154,108 +100,19 @@ class Graph:
         self.together = CoMentions(self.mentions, len(self.articles))
 
 
-def _listing(ref: ArticleRef) -> tuple:
-    """What the lists of articles (index, timeline, sources, feed, review) show of one: all of it but its tags."""
-    return (ref.slug, ref.title, ref.published, ref.source, ref.review, ref.attribution, ref.events)
+def _listing(ref: ArticleRef) -> str:
+    """What the lists of articles (index, timeline, sources, feed, review) show of one, all of it but its tags, as a
+    digest: the graph remembers it to tell whether a changed article changes those lists."""
+    return digest(repr((ref.slug, ref.title, ref.published, ref.source, ref.review, ref.attribution, ref.events)))
 
 
-def _names(facts) -> set[tuple[str, str]]:
-    ref, _ = facts
-    return set(ref.tags) | {key for event in ref.events for key in event.refs}
-
-
-def shared_key(key: tuple[str, str], keys: dict) -> tuple[str, str]:
-    """The first copy of ``key`` in ``keys`` (every entity key a run has seen, each kept once: see ``shared``)."""
-    return keys.setdefault(key, key)
-
-
-def shared(facts: tuple[ArticleRef, dict], keys: dict | None = None) -> tuple[ArticleRef, dict]:
-    """The same facts with every entity key one object per process, whichever article names it.
-
-    Facts arrive unpickled from workers, each article with its own copy of its ~50 keys in its tags,
-    first sentences and events: 10,000 articles held 100 MB of identical tuples and strings.
-    """
-    ref, first = facts
-    one = (keys if keys is not None else {}).setdefault
-    events = tuple(Event(e.date, e.sentence, frozenset(one(k, k) for k in e.refs)) for e in ref.events)
-    ref = replace(ref, tags=tuple(one(k, k) for k in ref.tags), events=events)
-    return ref, {one(k, k): sentence for k, sentence in first.items()}
-
-
-def sentences(paragraph: str) -> list[str]:
-    """Sentences of a paragraph, not cut after "Col." or "U.S."."""
-    out: list[str] = []
-    for piece in SENTENCE_END.split(paragraph):
-        if out and ABBREVIATION.search(out[-1]):
-            out[-1] += " " + piece
-        else:
-            out.append(piece)
-    return out
-
-
-def _bold(plain: str, start: int, name: str) -> str:
-    """The sentence (its links as text) with the name at ``start`` in bold, cut to a readable length."""
-    before, after = plain[:start], plain[start + len(name):]
-    if len(before) > MAX_SENTENCE // 2:
-        before = "…" + before[-MAX_SENTENCE // 2:].split(" ", 1)[-1]
-    if len(after) > MAX_SENTENCE // 2:
-        after = after[: MAX_SENTENCE // 2].rsplit(" ", 1)[0] + "…"
-    return f"{before}**{name}**{after}".replace("\n", " ").strip()
-
-
-def read_body(body: str, published: str, keys) -> tuple[dict[tuple[str, str], str], tuple[Event, ...]]:
-    """One pass over the sentences: the first sentence linking each of ``keys``, and the dated sentences."""
-    wanted = set(keys)
-    first: dict[tuple[str, str], str] = {}
-    events: list[Event] = []
-    for paragraph in body.split("\n\n"):
-        for sentence in sentences(paragraph):
-            links = list(LINK.finditer(sentence))
-            plain = LINK.sub(r"\1", sentence) if links else sentence
-            removed = 0  # characters of link syntax before the current link, which ``plain`` does not have
-            for hit in links:
-                key = (hit[2], hit[3])
-                if key in wanted and key not in first:
-                    first[key] = _bold(plain, hit.start() - removed, hit[1])
-                removed += len(hit[0]) - len(hit[1])
-            dates = event_dates(plain, published) if DIGIT.search(plain) else ()  # every date has a day number
-            if dates:
-                text = plain.replace("\n", " ").strip()
-                if len(text) > MAX_SENTENCE:
-                    text = text[:MAX_SENTENCE].rsplit(" ", 1)[0] + "…"
-                refs = frozenset((m[2], m[3]) for m in links)
-                events += [Event(d, text, refs) for d in dates]
-    return first, tuple(events)
+def _names(ref: ArticleRef) -> frozenset[tuple[str, str]]:
+    """The entities an article names (its tags and its events'): the pages a change to it can change."""
+    return frozenset(ref.tags) | {key for event in ref.events for key in event.refs}
 
 
 def published_key(ref: ArticleRef) -> tuple:
     return (ref.published or "0000", ref.title.casefold(), ref.slug)
-
-
-def article_facts(slug: str, text: str) -> tuple[ArticleRef, dict[tuple[str, str], str]]:
-    """What the graph needs from one article page: its reference and, per tag, the sentence that names it."""
-    meta, _, body = split(text)
-    return facts_of(slug, meta, body)
-
-
-def facts_of(slug: str, meta: dict, body: str) -> tuple[ArticleRef, dict[tuple[str, str], str]]:
-    """``article_facts`` from a page already split: ingest, which wrote ``meta`` itself, does not parse it back."""
-    tags = tuple((t, str(s)) for t in ENTITY_TYPES for s in (meta.get(t) or []) if isinstance(meta.get(t), list))
-    review = tuple(str(r) for r in meta.get("review") or []) if isinstance(meta.get("review"), list) else ()
-    published = str(meta.get("published") or "")
-    first, events = read_body(SECTION.sub("", body), published, tags)
-    ref = ArticleRef(slug, str(meta.get("title") or slug), published, str(meta.get("source") or ""), tags, review,
-                     str(meta.get("attribution") or ""), events)
-    return ref, first
-
-
-def _read_facts(_, page: Path) -> tuple[Path, str, tuple | None, str]:
-    """(page, its text, its facts or None, the reason it could not be read): one article, in a worker."""
-    try:
-        text = page.read_text(encoding="utf-8")
-        return page, text, article_facts(page.stem, text), ""
-    except (PageError, UnicodeDecodeError) as exc:
-        return page, "", None, f"{page}: {exc}"
 
 
 @dataclass
@@ -263,17 +120,17 @@ class Lists:
     """Every article newest first, and each entity's mentions in that order: what ``build_graph`` returns, kept by a
     long-running process (the preview) and patched when only the text or tags of a few articles changed."""
 
-    facts: dict[str, tuple]  # page name → (ArticleRef, first sentences)
+    facts: dict[str, ArticlePage]  # by page name
     articles: list[ArticleRef]
     mentions: dict[tuple[str, str], list[tuple[ArticleRef, str]]]
     position: dict[str, int]  # slug → index in ``articles``
 
     @classmethod
-    def of(cls, known: dict[str, tuple]) -> Lists:
+    def of(cls, known: dict[str, ArticlePage]) -> Lists:
         firsts: dict[str, dict[tuple[str, str], str]] = {}
         articles = []
         for name in sorted(known):  # one folder: by name, as Paths would sort
-            ref, first = known[name]
+            ref, first = known[name].ref, known[name].first
             articles.append(ref)
             firsts[ref.slug] = first
         articles.sort(key=published_key, reverse=True)
@@ -284,7 +141,7 @@ class Lists:
                 mentions[key].append((ref, first(key, "")))
         return cls(dict(known), articles, mentions, {ref.slug: i for i, ref in enumerate(articles)})
 
-    def patch(self, known: dict[str, tuple], fresh: set[str]) -> bool:
+    def patch(self, known: dict[str, ArticlePage], fresh: set[str]) -> bool:
         """Bring the lists up to date for the ``fresh`` pages; False when only building them anew will do (an article
         came or went, another changed its place in the order, or anything else differs from what was kept)."""
         if known.keys() != self.facts.keys():
@@ -293,11 +150,10 @@ class Lists:
         if {name[:-3] for name in changed} - fresh:
             return False
         for name in changed:
-            (old, _), (new, first) = self.facts[name], known[name]
-            if published_key(old) != published_key(new):
+            if published_key(self.facts[name].ref) != published_key(known[name].ref):
                 return False
         for name in changed:
-            (old, _), (new, first) = self.facts[name], known[name]
+            old, new, first = self.facts[name].ref, known[name].ref, known[name].first
             at = self.position[old.slug]
             self.articles[at] = new
             for key in old.distinct_tags:
@@ -313,49 +169,41 @@ class Lists:
 
 
 def build_graph(docs: Path, cache: FileCache | None = None, texts: dict[str, str] | None = None, fresh: Mapping | None = None) -> Graph:
-    """The graph of every article page; ``cache`` skips pages unchanged since a run saw them,
-    ``texts`` collects the text of the pages that had to be read, ``fresh`` holds the pages ingest just wrote
-    (``ingest.WrittenArticle`` by absolute path), whose facts are taken rather than read back."""
+    """The graph of every article page (``content.article.article_pages``: ``cache`` spares reading pages unchanged since
+    a run read them, ``fresh`` holds the pages ingest just wrote, ``texts`` collects the text of those read).
+
+    The graph remembers what it last saw of each page (the entities it names, a digest of its listing) to tell which
+    entity pages and lists a changed page changes; an article that is new to it this run is in ``Graph.fresh``.
+    """
     graph = Graph()
     cache = cache or FileCache(docs, persistent=False)
     folder = docs / "articles"
     # Names and strings, not Paths, while walking 10,000 unchanged pages: most of them are looked up and left.
     names = [name for name in md_names(folder) if name != "index.md"]
-    known: dict[str, tuple] = {}
-    unread: list[tuple[str, object]] = []
+    pages, sigs = article_pages(folder, names, cache, fresh, texts)
     base = os.fspath(folder)
+    known: dict[str, ArticlePage] = {}
     for name in names:
-        path = os.path.join(base, name)
-        sig = signature(path)
-        facts = cache.get("graph", path, sig)
-        if facts is None:
-            unread.append((name, sig))
-        else:
-            known[name] = facts
-    sigs = dict(unread)
-    fresh = fresh or {}
-    handed = {name: taken.facts for name, sig in unread if (taken := fresh.get(cache.key(folder / name))) is not None and taken.sig == sig}
-    results = [(folder / name, None, facts, "") for name, facts in handed.items()]
-    results += map_in_order(_read_facts, [folder / name for name, _ in unread if name not in handed], "read")
-    for page, text, facts, problem in results:
-        if facts is None:
-            graph.problems.append(problem)
+        page = pages[name]
+        if page.ref is None:
+            graph.problems.append(page.unreadable)
             continue
-        facts = facts if page.name in handed else shared(facts, cache.memo.setdefault("keys", {}))
-        before = cache.stale("graph", page)
+        known[name] = page
+        path = os.path.join(base, name)
+        if cache.get("graph", path, sigs[name]) is not None:
+            continue
+        seen = (_names(page.ref), _listing(page.ref))
+        before = cache.stale("graph", path)
         if before is not None:
-            graph.touched |= _names(before)
-        graph.listed |= before is None or _listing(before[0]) != _listing(facts[0])
-        cache.put("graph", page, facts, sigs[page.name])
-        graph.fresh.add(page.stem)
-        graph.touched |= _names(facts)
-        if texts is not None and text is not None:
-            texts[page.stem] = text
-        known[page.name] = facts
+            graph.touched |= before[0]
+        graph.listed |= before is None or before[1] != seen[1]
+        cache.put("graph", path, seen, sigs[name])
+        graph.fresh.add(name[:-3])
+        graph.touched |= seen[0]
     folder_key, present = cache.key(folder), set(names)
     gone = [p for p in cache.kind("graph") if os.path.dirname(p) == folder_key and os.path.basename(p) not in present]
     for path in gone:
-        graph.touched |= _names(cache.drop("graph", path))  # an article page that is gone
+        graph.touched |= cache.drop("graph", path)[0]  # an article page that is gone
         graph.listed = True
     memo = cache.memo.get("graph")
     if memo is not None and memo.patch(known, graph.fresh):

@@ -12,15 +12,14 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.content.model import ENTITY_TYPES, CleanArticle, Entity, Proposal
-from generator.content.pages import digest, escape, file_digest, owned_digest, write_if_changed
+from generator.content.article import article_from, article_ref, shared
+from generator.content.model import ENTITY_TYPES, ArticlePage, CleanArticle, Entity, Proposal
+from generator.content.pages import SECTION, digest, escape, file_digest, owned_digest, write_if_changed
 from generator.content.registry import Registry, load_registry
 from generator.read.clean import clean
 from generator.read.reader import InputError, raw_files, read_raw
 from generator.site.exports import tags_rows
 from generator.site.render import article_body, article_meta, article_page, linked_body, new_entity_page, tags_section
-from generator.steps.check import article_check
-from generator.steps.graph import facts_of, shared, shared_key
 from generator.steps.retag import retag_key
 from generator.store.filecache import FileCache, opened, signature
 from generator.store.parallel import Workers
@@ -43,9 +42,7 @@ class WrittenArticle:
     """
 
     sig: tuple
-    owned: str  # pages.owned_digest: what retag compares
-    facts: tuple  # graph.facts_of: the graph's entry
-    checked: tuple  # check.article_check: the check's entry
+    page: ArticlePage  # what the graph, check and retag read of a page
     tag_line: str  # digest of the tag line, written with the registry whose ``shown`` is ``shown``
     shown: str
     file_digest: str  # the whole file's, for link's fingerprint of its inputs
@@ -158,12 +155,10 @@ class Tagged:
     """One article after tagging, and what later steps of this run would otherwise read back from its page."""
 
     refs: list[str]
-    owned: str = ""
     written: bool = False
     conflict: bool = False
     sig: tuple | None = None  # the page file's signature once written
-    facts: tuple | None = None  # graph.facts_of
-    checked: tuple | None = None  # check.article_check
+    page: ArticlePage | None = None
     tag_line: str = ""
     file_digest: str = ""
     csv_rows: str = ""  # its rows of exports/tags.csv
@@ -179,7 +174,7 @@ def tag_one(work: IngestWork, job: tuple[int, str, str | None]) -> Tagged:
     keys = {(m.type, m.slug) for m in mentions}
     meta = article_meta(article, tags_of(mentions))
     body = linked_body(article.paragraphs, mentions, keys)
-    facts = facts_of(slug, meta, article_body(body))  # generated sections do not count: the same facts as the final page's
+    facts = article_ref(slug, meta, SECTION.sub("", article_body(body)))  # the final page's, which sections do not change
     tag_line = tags_section(facts[0], registry.entities)  # what link would put there: the page is written once
     page_body = article_body(body, tag_line)
     text = article_page(meta, page_body)
@@ -189,16 +184,14 @@ def tag_one(work: IngestWork, job: tuple[int, str, str | None]) -> Tagged:
         write_if_changed(docs / STATE_FILE.parent / "conflicts" / f"{slug}.md", text)
         return Tagged(refs, conflict=True)
     written = write_if_changed(page, text)
-    return Tagged(refs, owned_digest(text), written, sig=signature(page), facts=facts, checked=article_check(page, text, meta, page_body),
-                  tag_line=tag_line, file_digest=file_digest(text), csv_rows=tags_rows(facts[0], registry.entities))
+    return Tagged(refs, written, sig=signature(page), page=article_from(page, text, meta, page_body, facts), tag_line=tag_line,
+                  file_digest=file_digest(text), csv_rows=tags_rows(facts[0], registry.entities))
 
 
 def written_article(tagged: Tagged, registry: Registry, keys: dict) -> WrittenArticle:
     """What retag, link and check would read back from the page just written, for them to take instead."""
-    problems, tags, text_digest = tagged.checked
-    checked = (problems, [(*shared_key((t, s), keys), line) for t, s, line in tags], text_digest)  # the same strings as the facts'
-    return WrittenArticle(tagged.sig, tagged.owned, shared(tagged.facts, keys), checked, digest(tagged.tag_line), registry.shown,
-                          tagged.file_digest, tagged.csv_rows)
+    return WrittenArticle(tagged.sig, shared(tagged.page, keys), digest(tagged.tag_line), registry.shown, tagged.file_digest,
+                          tagged.csv_rows)
 
 
 def ingest(seeds: Path, docs: Path, cache: FileCache | None = None, state: State | None = None) -> IngestReport:
@@ -271,7 +264,7 @@ def _read_and_tag(docs: Path, registry: Registry, state: State, jobs: list[tuple
         if tagged.written:
             report.written.append(str(page))
         report.pages[cache.key(page)] = written_article(tagged, registry, cache.memo.setdefault("keys", {}))
-        owned, refs = tagged.owned, [sys.intern(r) for r in tagged.refs]  # one string per entity, not per article naming it
+        owned, refs = tagged.page.owned, [sys.intern(r) for r in tagged.refs]  # one string per entity, not per article naming it
         state.articles[original] = ArticleState(slug, raw_hash, owned, refs, refs, retag_key(registry, owned), body_hash)
     state.save(docs)
     return report

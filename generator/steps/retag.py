@@ -13,10 +13,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.content.model import ENTITY_TYPES
+from generator.content.article import tags_in
+from generator.content.links import ENTITY_LINK, link
+from generator.content.model import ENTITY_TYPES, Mention
 from generator.content.pages import SECTION, PageError, join, md_files, owned_digest, set_front_value, split, write_if_changed
 from generator.content.registry import INDEX, load_registry
-from generator.steps.graph import LINK
 from generator.store.filecache import FileCache, opened, signature
 from generator.store.progress import progress
 from generator.store.state import ArticleState, State
@@ -48,7 +49,7 @@ def plain_view(body: str) -> PlainView:
     spans: list[tuple[int, int]] = []
     linked: set[str] = set()
     skip = {m.start(): m.end() for m in SECTION.finditer(body)}
-    links = {m.start(): m for m in LINK.finditer(body)}
+    links = {m.start(): m for m in ENTITY_LINK.finditer(body)}
     i = 0
     while i < len(body):
         if i in skip:
@@ -88,7 +89,7 @@ def retag_page(text: str, record: ArticleState, registry) -> tuple[str, int]:
     meta, front, body = split(text)
     view = plain_view(body)
     mentions = tag(view.text, registry.matcher, registry.entities)
-    current = {f"{t}/{s}" for t in ENTITY_TYPES for s in (meta.get(t) or []) if isinstance(meta.get(t), list)}
+    current = {f"{t}/{s}" for t, s in tags_in(meta)}
     found = {f"{m.type}/{m.slug}" for m in mentions}
     known = set(record.tags) | current
     added = found - known
@@ -99,7 +100,7 @@ def retag_page(text: str, record: ArticleState, registry) -> tuple[str, int]:
     record.tags = sorted(known | added)
 
     linked = set(record.linked) | view.linked
-    insertions: list[tuple[int, int, str]] = []
+    insertions: list[tuple[int, int, Mention]] = []
     for m in mentions:
         ref = f"{m.type}/{m.slug}"
         if ref in linked or ref not in (current | added):
@@ -107,10 +108,10 @@ def retag_page(text: str, record: ArticleState, registry) -> tuple[str, int]:
         start, end = view.index[m.start], view.index[m.end - 1] + 1
         if any(s < end and start < e for s, e in view.link_spans) or any(s < end and start < e for s, e, _ in insertions):
             continue
-        insertions.append((start, end, f"../{m.type}/{m.slug}.md"))
+        insertions.append((start, end, m))
         linked.add(ref)
-    for start, end, target in sorted(insertions, reverse=True):
-        body = f"{body[:start]}[{body[start:end]}]({target}){body[end:]}"
+    for start, end, m in sorted(insertions, key=lambda i: i[:2], reverse=True):
+        body = body[:start] + link(body[start:end], m.type, m.slug, "articles") + body[end:]
     record.linked = sorted(linked)
     return join(front, body), len(added)
 
@@ -128,15 +129,15 @@ def retag(docs: Path, cache: FileCache | None = None, state: State | None = None
 
 def _retag(docs: Path, cache: FileCache, state: State, fresh: Mapping) -> RetagReport:
     report = RetagReport()
-    for path, page in fresh.items():
-        cache.put("owned", path, page.owned, page.sig)  # valid while the page is the file ingest wrote
+    for path, written in fresh.items():
+        cache.put("article", path, written.page, written.sig)  # valid while the page is the file ingest wrote
     registry = load_registry(docs, cache)
     by_slug = state.by_slug()
     for page in progress(md_files(docs / "articles"), "retag"):
         if page.name == INDEX:
             continue
         sig = signature(page)
-        known = cache.get("owned", page, sig)
+        known = getattr(cache.get("article", page, sig), "owned", None)  # the page as a run read it (content/article.py)
         record = state.articles.get(by_slug.get(page.stem, ""))
         if known and record and record.retag == retag_key(registry, known):
             continue  # neither the registry nor this page changed since the last retag: not even read
@@ -147,7 +148,6 @@ def _retag(docs: Path, cache: FileCache, state: State, fresh: Mapping) -> RetagR
             report.problems.append(f"{page}: {exc}; not retagged")
             continue
         owned = owned_digest(text)
-        cache.put("owned", page, owned, sig)
         original = by_slug.get(page.stem) or str(meta.get("original") or page.name)
         record = state.articles.setdefault(original, ArticleState(page.stem))
         if record.retag == retag_key(registry, owned):

@@ -18,10 +18,9 @@ from pathlib import Path
 from typing import Any
 
 CACHE_DIR = Path(".generator") / "cache"  # under docs/, not committed; MkDocs skips dot folders
-VERSION = 6  # 4: handed-over facts, remembered strongest links; 5: three articles per proposal on the review page;
-# 6: the timeline in one page a year
+VERSION = 7  # 7: one entry per page read (content/article.py, content/entity.py), the graph's own memory of each article
 # Kinds of entry computed from front matter and editors' text only, never from generated sections.
-SECTION_BLIND = ("entity", "check-entity", "graph", "check-article", "owned")
+SECTION_BLIND = ("entity", "article", "graph")
 
 
 def signature(path: Path) -> tuple[int, int, int, int] | None:

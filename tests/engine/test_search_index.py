@@ -4,10 +4,12 @@ parts when it needs them or the reader asks."""
 import json
 import shutil
 from collections import Counter
+from types import SimpleNamespace
 
 import pytest
 
-from generator.engine.search_index import PARTS_FILE, build, common, older, parts
+from generator.engine import search_index
+from generator.engine.search_index import PARTS_FILE, build, common, keep_index, older, parts
 from tests.conftest import ROOT, site_scaffold, strict_build
 
 A, B, C, D = (f"articles/{x}/index.html" for x in "abcd")
@@ -53,6 +55,43 @@ def test_common_words_are_on_many_pages_and_most_of_them():
     assert common(pages_with, 1000, least=1000, share=0.5) == []  # a small wiki: every word narrows the search
 
 
+def _page(path: str, words: int, terms: set[str], published: str = "") -> SimpleNamespace:
+    """A page as mkdocs_hooks leaves it for the index."""
+    return SimpleNamespace(file=SimpleNamespace(dest_uri=path), meta={"published": published}, search_words=words,
+                           search_terms=frozenset(terms))
+
+
+def test_each_build_counts_its_own_pages(tmp_path):
+    """The live preview builds many times in one process: what one build's pages said stays on its config."""
+    first, second = SimpleNamespace(site_dir=str(tmp_path)), SimpleNamespace(site_dir=str(tmp_path))
+    search_index.on_pre_build(first)
+    search_index.on_post_page("<html>", page=_page(A, 7, {"al", "camp"}, "2024-02-01"), config=first)
+    search_index.on_pre_build(second)
+    page = _page(B, 3, {"al"})
+    assert search_index.on_post_page("<html>", page=page, config=second) == "<html>"
+    assert not hasattr(page, "search_terms")  # counted, then let go
+    assert (first.searched.words, first.searched.dates, first.searched.pages_with) == ({A: 7}, {A: "2024-02-01"}, {"al": 1, "camp": 1})
+    assert (second.searched.words, second.searched.dates, second.searched.pages_with) == ({B: 3}, {B: ""}, {"al": 1})
+
+
+def test_the_preview_keeps_the_index_of_its_first_build(tmp_path, monkeypatch):
+    made = []
+    monkeypatch.setattr(search_index, "build", lambda site, searched, **kwargs: made.append(dict(searched)))
+    config = SimpleNamespace(site_dir=str(tmp_path))
+    for _ in range(2):
+        search_index.on_pre_build(config)
+        search_index.on_post_page("", page=_page(A, 7, set()), config=config)
+        search_index.on_post_build(config)
+    assert made == [{A: 7}, {A: 7}]  # a plain build makes it every time
+    keep_index(config)
+    search_index.on_post_build(config)
+    assert len(made) == 3  # no index in site/ yet: the preview's first build makes it
+    (tmp_path / "pagefind").mkdir()
+    (tmp_path / "pagefind" / "pagefind.js").write_text("", encoding="utf-8")
+    search_index.on_post_build(config)
+    assert len(made) == 3
+
+
 @pytest.fixture(scope="module")
 def parted(tmp_path_factory):
     """The seeds' site, its index rebuilt in three parts (a tiny budget stands in for a big corpus), with made-up
@@ -72,6 +111,7 @@ def parted(tmp_path_factory):
     return site, articles, whole
 
 
+@pytest.mark.slow
 def test_the_parts_hold_every_searched_page_once(parted):
     site, articles, whole = parted
     listed = json.loads((site / "pagefind" / PARTS_FILE).read_text(encoding="utf-8"))
@@ -92,6 +132,7 @@ def _hits(page, base, query):
     return [a.get_attribute("href") for a in page.locator(".pf-search__hit").all()]
 
 
+@pytest.mark.slow
 def test_search_box_finds_old_articles_and_entities_of_the_first_part(parted):
     from tests.browser import chromium, served
 
@@ -107,6 +148,7 @@ def test_search_box_finds_old_articles_and_entities_of_the_first_part(parted):
         assert _hits(page, base, "al")  # a common word alone is still searched
 
 
+@pytest.mark.slow
 def test_the_reader_can_add_the_older_articles_to_a_search(parted):
     from tests.browser import chromium, served
 

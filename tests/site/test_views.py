@@ -10,14 +10,14 @@ import xml.etree.ElementTree as ET
 import geojson
 import pytest
 
-from generator.dev.bench import scaffold
-from generator.text.dates import event_dates
-from generator.steps.graph import ArticleRef, Event
-from generator.steps.ingest import ingest
-from generator.steps.link import link
+from generator.content.model import ArticleRef, Event
 from generator.content.pages import split
+from generator.dev.bench import scaffold
 from generator.dev.synth import synth
 from generator.site.views import timeline_page, timeline_years, year_page
+from generator.steps.ingest import ingest
+from generator.steps.link import link
+from generator.text.dates import event_dates
 from tests.conftest import ROOT, artifact, site_scaffold, strict_build
 
 DOCS = ROOT / "docs"
@@ -41,6 +41,7 @@ def browser_page(site):
         yield page
 
 
+@pytest.mark.slow
 def test_typing_an_alias_into_search_lists_the_entity_page_first(browser_page):
     page = browser_page
     for alias, slug in (("Bukamal", "locations/albu-kamal/"), ("QSD", "actors/syrian-democratic-forces/"),
@@ -57,6 +58,7 @@ def test_typing_an_alias_into_search_lists_the_entity_page_first(browser_page):
     page.wait_for_url("**/actors/alexander-lavrentyev/")
 
 
+@pytest.mark.slow
 def test_search_indexes_articles_entities_and_the_guide_not_the_lists_of_them(site):
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     indexed = sum(language["page_count"] for language in entry["languages"].values())
@@ -65,6 +67,7 @@ def test_search_indexes_articles_entities_and_the_guide_not_the_lists_of_them(si
     assert indexed == len(articles) + len(entities) + 1  # + the editing guide; no index, timeline, sources or review page
 
 
+@pytest.mark.slow
 def test_clicking_from_an_article_to_an_actor_to_a_location(browser_page):
     page = browser_page
     page.goto(page.base + "articles/syria-the-first-russia-turkey-joint-patrol-arrives-in-latakia-from-idlib/")
@@ -80,6 +83,7 @@ def test_clicking_from_an_article_to_an_actor_to_a_location(browser_page):
     page.screenshot(path=str(artifact("location-page.png")), full_page=True)
 
 
+@pytest.mark.slow
 def test_map_page_shows_one_marker_per_located_place(browser_page):
     page = browser_page
     page.goto(page.base + "map/")
@@ -92,6 +96,7 @@ def test_map_page_shows_one_marker_per_located_place(browser_page):
     page.screenshot(path=str(artifact("map.png")))
 
 
+@pytest.mark.slow
 def test_graph_page_renders_actors_and_links_to_them(browser_page):
     page = browser_page
     page.goto(page.base + "graph/")
@@ -103,6 +108,7 @@ def test_graph_page_renders_actors_and_links_to_them(browser_page):
     page.screenshot(path=str(artifact("graph.png")))
 
 
+@pytest.mark.slow
 def test_seed_site_shows_the_analysts_views(site):
     home = (site / "index.html").read_text(encoding="utf-8")
     for part in ("Latest articles", "Most mentioned actors", "Most mentioned locations", "Agreements recently referenced", "waiting for review"):
@@ -117,6 +123,7 @@ def test_seed_site_shows_the_analysts_views(site):
     assert "has not verified the content of this story" in observer and "2 articles" in observer
 
 
+@pytest.mark.slow
 def test_exports_are_valid_for_analysts_tools(site):
     rows = list(csv.DictReader(io.StringIO((site / "exports" / "tags.csv").read_text(encoding="utf-8"))))
     assert {"article", "type", "entity"} <= set(rows[0]) and len({r["article"] for r in rows}) == 5
@@ -143,6 +150,7 @@ def test_event_dates_take_the_year_from_the_publication_date(sentence, published
     assert event_dates(sentence, published) == expected
 
 
+@pytest.mark.slow
 def test_search_shows_five_results_and_more_on_request(browser_page):
     page = browser_page
     page.goto(page.base + "index.html")
@@ -172,6 +180,7 @@ def test_the_timeline_gives_each_year_its_page_and_keeps_the_undated_on_the_firs
     assert "[All years](../timeline.md): **2024** · [2025](2025.md)" in page_2024
 
 
+@pytest.mark.slow
 def test_a_synthetic_wiki_builds_its_year_pages_and_keeps_what_editors_write_there(tmp_path):
     docs = scaffold(tmp_path)
     synth(20, tmp_path / "seeds", docs, seed=11)

@@ -3,9 +3,11 @@ that share their keys."""
 
 import pickle
 
+from generator.content.article import shared
+from generator.content.model import ArticlePage, ArticleRef, Event
 from generator.dev.bench import scaffold
 from generator.dev.synth import synth
-from generator.steps.graph import ArticleRef, CoMentions, Event, build_graph, shared
+from generator.steps.graph import CoMentions, build_graph
 from generator.steps.ingest import ingest
 from generator.store.filecache import opened
 
@@ -44,12 +46,14 @@ def test_both_ways_of_counting_agree_on_a_synthetic_wiki(tmp_path):
     assert together[busiest] == together.by_counting(busiest)
 
 
-def test_shared_facts_are_the_same_facts_with_one_copy_of_each_key():
+def test_shared_pages_are_the_same_pages_with_one_copy_of_each_key():
     ref = ArticleRef("a", "A", "2024-01-02", "", (X, Z), events=(Event("2024-01-01", "X met Z.", frozenset({X, Z})),))
-    one, other = (pickle.loads(pickle.dumps((ref, {X: "**X** met Z."}))) for _ in range(2))  # as two workers send them
-    assert one[0].tags[0] is not other[0].tags[0]
+    page = ArticlePage(ref, {X: "**X** met Z."}, (), ((*X, 5), (*Z, 6)), "d", "o")
+    one, other = (pickle.loads(pickle.dumps(page)) for _ in range(2))  # as two workers send them
+    assert one.ref.tags[0] is not other.ref.tags[0]
     keys: dict = {}  # one run's
-    (a, first_a), (b, first_b) = shared(one, keys), shared(other, keys)
-    assert (a, first_a) == (ref, {X: "**X** met Z."}) == (b, first_b)
-    assert a.tags[0] is b.tags[0] and next(iter(first_a)) is b.tags[0] and X in a.events[0].refs
-    assert {id(k) for k in a.events[0].refs} == {id(k) for k in b.tags}
+    a, b = shared(one, keys), shared(other, keys)
+    assert a == page == b
+    assert a.ref.tags[0] is b.ref.tags[0] and next(iter(a.first)) is b.ref.tags[0] and X in a.ref.events[0].refs
+    assert {id(k) for k in a.ref.events[0].refs} == {id(k) for k in b.ref.tags}
+    assert a.tag_lines[0][0] is b.ref.tags[0][0]

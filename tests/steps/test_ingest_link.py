@@ -191,8 +191,7 @@ def test_what_ingest_hands_over_is_what_the_written_page_says(tmp_path):
     from generator.dev.synth import synth
     from generator.site.exports import tags_rows
     from generator.site.render import tags_section
-    from generator.steps.check import article_problems
-    from generator.steps.graph import article_facts
+    from generator.content.article import read_article
     from generator.store.filecache import FileCache, signature
 
     docs = scaffold(tmp_path)
@@ -206,8 +205,7 @@ def test_what_ingest_hands_over_is_what_the_written_page_says(tmp_path):
         text, sig = page.read_text(encoding="utf-8"), signature(page)
         written = report.pages[str(page.resolve())]
         assert written.sig == sig
-        assert written.facts == article_facts(page.stem, text)
-        assert written.checked == article_problems(page)
-        assert written.owned == owned_digest(text) and written.file_digest == file_digest(text)
-        assert written.tag_line == digest(tags_section(written.facts[0], entities))
-        assert written.csv_rows == tags_rows(written.facts[0], entities)
+        assert written.page == read_article(page)  # what the graph, check and retag would read
+        assert written.page.owned == owned_digest(text) and written.file_digest == file_digest(text)
+        assert written.tag_line == digest(tags_section(written.page.ref, entities))
+        assert written.csv_rows == tags_rows(written.page.ref, entities)

@@ -1,0 +1,175 @@
+"""Reading an article page once into an ``ArticlePage``: what the graph, check and retag each need of it.
+
+Ingest builds the same object from the front matter and body it has just written (``article_from``), so
+a new page is never parsed back; a page an editor changed is read here (``read_article``).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import replace
+from pathlib import Path
+
+from generator.content.links import ENTITY_LINK, plain_text
+from generator.content.model import ENTITY_TYPES, ArticlePage, ArticleRef, Event
+from generator.content.pages import SECTION, PageError, digest, split
+from generator.content.schema import ARTICLE_REQUIRED, ARTICLE_SCHEMA, Problem, check_schema, key_line
+from generator.settings import Settings
+from generator.store.filecache import FileCache, signature
+from generator.store.parallel import map_in_order
+from generator.text.dates import event_dates
+from generator.text.textnorm import fold
+
+DIGIT = re.compile(r"\d")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\[A-Z“\"])")
+ABBREVIATION = re.compile(r"(?:\b(?:Col|Gen|Lt|Maj|Brig|Capt|Sgt|Adm|Cmdr|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Prof|No|Jr|Sr|vs|etc)|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$")
+MAX_SENTENCE = Settings().max_sentence
+
+
+def sentences(paragraph: str) -> list[str]:
+    """Sentences of a paragraph, not cut after "Col." or "U.S."."""
+    out: list[str] = []
+    for piece in SENTENCE_END.split(paragraph):
+        if out and ABBREVIATION.search(out[-1]):
+            out[-1] += " " + piece
+        else:
+            out.append(piece)
+    return out
+
+
+def _bold(plain: str, start: int, name: str) -> str:
+    """The sentence (its links as text) with the name at ``start`` in bold, cut to a readable length."""
+    before, after = plain[:start], plain[start + len(name):]
+    if len(before) > MAX_SENTENCE // 2:
+        before = "…" + before[-MAX_SENTENCE // 2:].split(" ", 1)[-1]
+    if len(after) > MAX_SENTENCE // 2:
+        after = after[: MAX_SENTENCE // 2].rsplit(" ", 1)[0] + "…"
+    return f"{before}**{name}**{after}".replace("\n", " ").strip()
+
+
+def read_body(body: str, published: str, keys) -> tuple[dict[tuple[str, str], str], tuple[Event, ...]]:
+    """One pass over the sentences: the first sentence linking each of ``keys``, and the dated sentences."""
+    wanted = set(keys)
+    first: dict[tuple[str, str], str] = {}
+    events: list[Event] = []
+    for paragraph in body.split("\n\n"):
+        for sentence in sentences(paragraph):
+            links = list(ENTITY_LINK.finditer(sentence))
+            plain = plain_text(sentence) if links else sentence
+            removed = 0  # characters of link syntax before the current link, which ``plain`` does not have
+            for hit in links:
+                key = (hit[2], hit[3])
+                if key in wanted and key not in first:
+                    first[key] = _bold(plain, hit.start() - removed, hit[1])
+                removed += len(hit[0]) - len(hit[1])
+            dates = event_dates(plain, published) if DIGIT.search(plain) else ()  # every date has a day number
+            if dates:
+                text = plain.replace("\n", " ").strip()
+                if len(text) > MAX_SENTENCE:
+                    text = text[:MAX_SENTENCE].rsplit(" ", 1)[0] + "…"
+                refs = frozenset((m[2], m[3]) for m in links)
+                events += [Event(d, text, refs) for d in dates]
+    return first, tuple(events)
+
+
+def tags_in(meta: dict) -> tuple[tuple[str, str], ...]:
+    """The tags an article's front matter lists, (type, slug) in page order; a key that is not a list has none."""
+    return tuple((t, str(s)) for t in ENTITY_TYPES if isinstance(meta.get(t), list) for s in meta[t])
+
+
+def article_ref(slug: str, meta: dict, body: str) -> tuple[ArticleRef, dict[tuple[str, str], str]]:
+    """What lists and entity pages show of an article, and per tag the sentence that names it; ``body`` without its
+    generated sections."""
+    tags = tags_in(meta)
+    review = tuple(str(r) for r in meta.get("review") or []) if isinstance(meta.get("review"), list) else ()
+    published = str(meta.get("published") or "")
+    first, events = read_body(body, published, tags)
+    ref = ArticleRef(slug, str(meta.get("title") or slug), published, str(meta.get("source") or ""), tags, review,
+                     str(meta.get("attribution") or ""), events)
+    return ref, first
+
+
+def article_from(page: Path, text: str, meta: dict, body: str, facts: tuple | None = None) -> ArticlePage:
+    """The ``ArticlePage`` of a page already split (ingest knows the front matter it wrote, and its ``article_ref``)."""
+    problems = check_schema(page, text, meta, ARTICLE_SCHEMA, ARTICLE_REQUIRED)
+    own_body = SECTION.sub("", body)
+    ref, first = facts or article_ref(page.stem, meta, own_body)
+    lines = {type_: key_line(text, type_) for type_ in ENTITY_TYPES}
+    tag_lines = tuple((type_, slug, lines[type_]) for type_, slug in ref.tags)
+    owned = digest(SECTION.sub("", text))
+    # not fold_name: its cache is for short names
+    return ArticlePage(ref, first, tuple(problems), tag_lines, digest(fold(own_body)[0].strip()), owned)
+
+
+def read_article(page: Path, text: str | None = None) -> ArticlePage:
+    """An article page read from disk (or from ``text``); one that cannot be read says why."""
+    try:
+        text = page.read_text(encoding="utf-8") if text is None else text
+        meta, _, body = split(text)
+    except (PageError, UnicodeDecodeError) as exc:
+        problem = Problem(page, 1, str(exc), "fix the YAML between the --- lines")
+        return ArticlePage(None, {}, (problem,), (), "", "", unreadable=f"{page}: {exc}")
+    return article_from(page, text, meta, body)
+
+
+def shared(page: ArticlePage, keys: dict) -> ArticlePage:
+    """The same page with every entity key one object per run (``keys``), whichever article names it.
+
+    Pages arrive unpickled from workers, each with its own copy of its ~50 keys in its tags, first sentences and
+    events: 10,000 articles held 100 MB of identical tuples and strings.
+    """
+    if page.ref is None:
+        return page
+    one = keys.setdefault
+    ref = page.ref
+    events = tuple(Event(e.date, e.sentence, frozenset(one(k, k) for k in e.refs)) for e in ref.events)
+    ref = replace(ref, tags=tuple(one(k, k) for k in ref.tags), events=events)
+    first = {one(k, k): sentence for k, sentence in page.first.items()}
+    tag_lines = tuple((*one((t, s), (t, s)), line) for t, s, line in page.tag_lines)
+    return replace(page, ref=ref, first=first, tag_lines=tag_lines)
+
+
+def _read(_, page: Path) -> tuple[ArticlePage, str]:
+    """One page and its text, in a worker."""
+    try:
+        text = page.read_text(encoding="utf-8")
+    except (UnicodeDecodeError, OSError):
+        return read_article(page), ""
+    return read_article(page, text), text
+
+
+def article_pages(folder: Path, names: list[str], cache: FileCache, fresh: Mapping | None = None,
+                  texts: dict[str, str] | None = None) -> tuple[dict[str, ArticlePage], dict[str, tuple | None]]:
+    """Every page of ``names`` in ``folder`` as an ``ArticlePage`` (name → page) and each one's file signature.
+
+    A page unchanged since a run read it comes from ``cache``; one ingest just wrote comes from ``fresh``
+    (``WrittenArticle`` by absolute path); the others are read, on every core. ``texts`` collects the text of
+    the pages read (by slug), for a caller that rewrites them.
+    """
+    base = os.fspath(folder)
+    fresh = fresh or {}
+    keys = cache.memo.setdefault("keys", {})
+    pages: dict[str, ArticlePage] = {}
+    sigs: dict[str, tuple | None] = {}
+    unread: list[str] = []
+    for name in names:
+        path = os.path.join(base, name)
+        sig = sigs[name] = signature(path)
+        page = cache.get("article", path, sig)
+        if page is None:
+            taken = fresh.get(cache.key(path))
+            if taken is not None and taken.sig == sig:
+                page = taken.page
+                cache.put("article", path, page, sig)
+        if page is None:
+            unread.append(name)
+        else:
+            pages[name] = page
+    for name, (page, text) in zip(unread, map_in_order(_read, [folder / name for name in unread], "read"), strict=True):
+        page = pages[name] = shared(page, keys)
+        cache.put("article", os.path.join(base, name), page, sigs[name])
+        if texts is not None and text:
+            texts[name[:-3]] = text
+    return pages, sigs

@@ -1,0 +1,83 @@
+"""What each page's front matter may hold, and the problems a page has on its own: ``path:line: what — fix``.
+
+The article schema is the one list of an article's front-matter keys: rendering writes them in this
+order, reading takes them from it, and check validates against it, so a new key is added here once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+TEXTS = "text or list of text"
+STR, LIST, COORDS, DATE, FLEXDATE = "text", "list of text", "[latitude, longitude]", "date YYYY-MM-DD", "date YYYY, YYYY-MM or YYYY-MM-DD"
+# Every key of an article's front matter, in the order the generator writes them.
+ARTICLE_SCHEMA = {
+    "title": STR, "original": STR, "source": STR, "published": DATE,
+    "actors": LIST, "locations": LIST, "agreements": LIST, "review": LIST, "attribution": STR,
+}
+ARTICLE_REQUIRED = ("title", "original", "actors", "locations", "agreements")
+ENTITY_SCHEMA = {
+    "title": STR, "aliases": LIST, "kind": STR, "status": STR, "ambiguous": LIST, "context": LIST,
+    "metonyms": LIST, "demonyms": LIST, "coordinates": COORDS, "coordinates_source": STR, "parent": TEXTS,
+    "date": FLEXDATE, "parties": LIST, "places": LIST, "predecessors": LIST, "successors": LIST,
+}
+ENTITY_REQUIRED = ("title", "aliases")
+REDIRECT_SCHEMA = {"title": STR, "redirect": STR}
+STATUSES = {"proposed", "in force", "expired", "collapsed", "ongoing", "superseded", "implemented", ""}
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: Path
+    line: int
+    what: str
+    fix: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.what} — {self.fix}"
+
+
+def key_line(text: str, key: str) -> int:
+    m = re.search(rf"^{re.escape(key)}\s*:", text, re.M)
+    return text.count("\n", 0, m.start()) + 1 if m else 1
+
+
+def type_error(kind: str, value) -> str | None:
+    if kind == STR:
+        return None if isinstance(value, str) and value.strip() else "must be non-empty text"
+    if kind == LIST:
+        return None if isinstance(value, list) and all(isinstance(v, str) for v in value) else "must be a list of text"
+    if kind == TEXTS:
+        return type_error(STR, value) if isinstance(value, str) else type_error(LIST, value)
+    if kind == COORDS:
+        ok = isinstance(value, list) and len(value) == 2 and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
+        return None if ok and -90 <= value[0] <= 90 and -180 <= value[1] <= 180 else "must be [latitude, longitude] in degrees"
+    text = value.isoformat() if isinstance(value, dt.date) else str(value)
+    patterns = [r"\d{4}-\d{2}-\d{2}"] if kind == DATE else [r"\d{4}", r"\d{4}-\d{2}", r"\d{4}-\d{2}-\d{2}"]
+    if not any(re.fullmatch(p, text) for p in patterns):
+        return f"must be a {kind}"
+    try:
+        parts = [int(p) for p in text.split("-")] + [1, 1]
+        dt.date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return f"is not a real calendar date ({text})"
+    return None
+
+
+def check_schema(path: Path, text: str, meta: dict, schema: dict, required: tuple[str, ...]) -> list[Problem]:
+    problems = []
+    for key in required:
+        if key not in meta:
+            problems.append(Problem(path, 1, f"missing `{key}`", f"add a `{key}:` line to the front matter"))
+    for key, value in meta.items():
+        line = key_line(text, str(key))
+        if key not in schema:
+            problems.append(Problem(path, line, f"unknown key `{key}`", f"remove it, or use one of: {', '.join(sorted(schema))}"))
+            continue
+        error = type_error(schema[key], value)
+        if error:
+            problems.append(Problem(path, line, f"`{key}` {error}", f"write `{key}` as {schema[key]}"))
+    return problems
