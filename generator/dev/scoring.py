@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.content.article import tags_in
 from generator.content.model import ENTITY_TYPES
 from generator.content.pages import split
 
@@ -75,7 +76,7 @@ def score(gold_path: Path, docs: Path) -> dict:
             if meta is None:
                 totals[t][2] += len(ref.get(t) or [])
                 continue
-            system = {str(s): _names(docs, t, str(s), cache) for s in meta.get(t) or []}
+            system = {s: _names(docs, t, s, cache) for type_, s in tags_in(meta) if type_ == t}
             pairs, missed = _match(system, ref.get(t) or [])
             rest = {s: n for s, n in system.items() if s not in {p for p, _ in pairs}}
             optional, _ = _match(rest, ref.get(f"optional_{t}") or [])

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from functools import lru_cache
 
+from generator.content.links import link
 from generator.content.model import ENTITY_TYPES, SINGULAR, CleanArticle, Entity, Mention
 from generator.content.pages import escape, render_front, section
 from generator.settings import Settings
@@ -29,8 +30,7 @@ def name_md(name: str) -> str:
 
 
 def entity_link(entity: Entity, from_folder: str) -> str:
-    path = f"{entity.slug}.md" if from_folder == entity.type else f"../{entity.type}/{entity.slug}.md"
-    return f"[{name_md(entity.title)}]({path})"
+    return link(name_md(entity.title), entity.type, entity.slug, from_folder)
 
 
 def linked_body(paragraphs: Sequence[str], mentions: Iterable[Mention], link_keys: set[tuple[str, str]]) -> str:
@@ -45,7 +45,7 @@ def linked_body(paragraphs: Sequence[str], mentions: Iterable[Mention], link_key
         if m.start < pos:
             continue
         out.append(escape(text[pos:m.start]))
-        out.append(f"[{escape(m.surface)}](../{m.type}/{m.slug}.md)")
+        out.append(link(escape(m.surface), m.type, m.slug, "articles"))
         pos = m.end
     out.append(escape(text[pos:]))
     return "".join(out)

@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from math import cos, pi, sin
 
+from generator.content.links import link
 from generator.content.model import ArticleRef, Entity, Event
 from generator.content.pages import escape
 from generator.text.slugs import slugify
@@ -120,7 +121,7 @@ def agreement_infobox(entity: Entity, by_title: dict[str, Entity]) -> str:
         shown = []
         for name in names:
             target = by_title.get(name.casefold())
-            shown.append(f"[{escape(target.title)}](../{target.type}/{target.slug}.md)" if target else escape(name))
+            shown.append(link(escape(target.title), target.type, target.slug, "agreements") if target else escape(name))
         return ", ".join(shown)
 
     rows = [("Date", escape(entity.published) or "unknown"), ("Parties", linked(entity.parties) or "unknown"),

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from generator.content.article import tags_in
+from generator.content.links import retarget
 from generator.content.model import ENTITY_TYPES
 from generator.content.pages import SECTION, escape, join, set_front_value, split, write_if_changed
 from generator.content.registry import INDEX
@@ -61,11 +63,9 @@ def _rewrite_references(docs: Path, type_: str, old: str, new: str) -> list[str]
         text = page.read_text(encoding="utf-8")
         meta, front, body = split(text)
         if page.parent.name == "articles" and page.name != INDEX and old in (meta.get(type_) or []):
-            values = list(dict.fromkeys(new if s == old else s for s in meta[type_]))
+            values = list(dict.fromkeys(new if s == old else s for t, s in tags_in(meta) if t == type_))
             front = set_front_value(front, type_, values)
-        in_folder = page.parent.name == type_
-        pattern = rf"\]\(\.\./{type_}/{re.escape(old)}\.md\)" + (rf"|\]\({re.escape(old)}\.md\)" if in_folder else "")
-        body = re.sub(pattern, lambda m: m.group(0).replace(f"{old}.md", f"{new}.md"), body)
+        body = retarget(body, type_, old, new, in_folder=page.parent.name == type_)
         if write_if_changed(page, join(front, body)):
             written.append(str(page))
     return written
