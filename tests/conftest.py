@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.content.model import Entity
-from generator.dev.bench import site_files
+from generator.dev.scaffold import site_files
 from generator.site.render import new_entity_page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,7 +29,7 @@ def entity(type_: str, slug: str, title: str, **fields) -> Entity:
 
 
 def site_scaffold(root: Path) -> None:
-    """What a wiki needs beside its generated pages to build (``bench.site_files``)."""
+    """What a wiki needs beside its generated pages to build (``generator.dev.scaffold.site_files``)."""
     site_files(root, ROOT)
 
 

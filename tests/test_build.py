@@ -3,10 +3,14 @@
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+
 from generator.steps.ingest import ingest
 from generator.steps.link import link
 from tests.conftest import site_scaffold, strict_build
 from tests.steps.test_ingest_link import ARTICLE
+
+pytestmark = pytest.mark.slow
 
 
 class Links(HTMLParser):

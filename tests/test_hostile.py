@@ -55,10 +55,12 @@ def test_payload_list_is_the_cheat_sheet():
     assert len(PAYLOADS) >= 45 and any("onerror" in p for p in PAYLOADS) and any("javascript:" in p for p in PAYLOADS)
 
 
+@pytest.mark.slow
 def test_static_scan_finds_nothing_that_can_run(site):
     assert scan(site) == []
 
 
+@pytest.mark.slow
 def test_payloads_show_up_as_the_text_they_are(site):
     article = next((site / "articles").glob("img-src-x-onerror*/index.html"), None) or next((site / "articles").glob("*/index.html"))
     html = "".join(p.read_text(encoding="utf-8") for p in (site / "articles").glob("*/index.html"))
@@ -74,6 +76,7 @@ def test_scan_really_finds_script(tmp_path):
     assert len(scan(tmp_path)) == 3
 
 
+@pytest.mark.slow
 def test_every_page_in_a_real_browser_runs_no_content(site, tmp_path):
     from tests.browser import Watch, chromium, served
 

@@ -17,6 +17,8 @@ from generator.steps.link import link
 from generator.steps.retag import retag
 from tests.conftest import ROOT, site_scaffold, strict_build
 
+pytestmark = pytest.mark.slow
+
 LINKCHECKER = [sys.executable, "-m", "linkcheck", "--no-status", "--no-warnings", "-t", "2"]
 
 

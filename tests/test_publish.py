@@ -4,6 +4,7 @@ import os
 import shutil
 import subprocess
 
+import pytest
 import yaml
 
 from tests.conftest import ROOT
@@ -39,6 +40,7 @@ def git(*args, cwd):
     return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
 
 
+@pytest.mark.slow
 def test_make_publish_creates_gh_pages_on_the_origin_remote(tmp_path):
     origin = tmp_path / "origin.git"
     git("init", "--bare", "-q", str(origin), cwd=tmp_path)

@@ -30,23 +30,15 @@ from pathlib import Path
 
 import yaml
 
-from generator.content.model import ENTITY_TYPES
 from generator.content.pages import split
-from generator.content.registry import entity_pages, load_registry
+from generator.content.registry import load_registry
+from generator.dev.scaffold import mkdocs_config as _config
+from generator.dev.scaffold import scaffold
 from generator.dev.synth import synth
-from generator.steps.link import site_settings
+from generator.settings import site_settings
 from generator.store.state import STATE_FILE
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _config(project: Path) -> dict:
-    return yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-
-
-def hook_files(project: Path = ROOT) -> list[str]:
-    """The hooks mkdocs.yml lists (paths in the project): what a copy of the wiki needs of generator/ to build."""
-    return list(_config(project).get("hooks", []))
 
 
 def plain_config(project: Path) -> dict:
@@ -54,28 +46,6 @@ def plain_config(project: Path) -> dict:
     ours = _config(project)
     return {"site_name": ours["site_name"], "docs_dir": "docs", "theme": {"name": "material"}, "plugins": ["search"],
             "nav": ours["nav"]}
-
-
-def site_files(root: Path, project: Path = ROOT) -> None:
-    """What a wiki needs beside its pages to build: mkdocs.yml, the hooks it lists, the editing guide, the site's assets."""
-    shutil.copy(project / "mkdocs.yml", root / "mkdocs.yml")
-    for hook in hook_files(project):
-        (root / hook).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(project / hook, root / hook)
-    (root / "docs").mkdir(exist_ok=True)
-    shutil.copy(project / "docs" / "editing.md", root / "docs" / "editing.md")
-    shutil.copytree(project / "docs" / "assets", root / "docs" / "assets", dirs_exist_ok=True)
-
-
-def scaffold(root: Path, project: Path = ROOT) -> Path:
-    """A wiki folder with the committed registry and ``site_files``; returns its docs/."""
-    docs = root / "docs"
-    for type_ in ENTITY_TYPES:
-        (docs / type_).mkdir(parents=True, exist_ok=True)
-        for page in entity_pages(project / "docs", type_):
-            shutil.copy(page, docs / type_ / page.name)
-    site_files(root, project)
-    return docs
 
 
 def _tree(pid: int) -> list[int]:
@@ -166,7 +136,7 @@ def live_change(root: Path) -> tuple[float, float, float]:
     place = next(e for e in sorted(load_registry(docs).entities.values(), key=lambda e: e.key)
                  if e.type == "locations" and e.kind == "city" and not e.proposed and e.slug not in tagged)
     port = free_port()
-    base = f"http://127.0.0.1:{port}{urllib.parse.urlsplit(site_settings(docs)[0] or '/').path}"
+    base = f"http://127.0.0.1:{port}{urllib.parse.urlsplit(site_settings(docs.parent / 'mkdocs.yml')[0] or '/').path}"
     log = open(root / "serve.log", "w", encoding="utf-8")  # noqa: SIM115 — closed below, after the server
     start = time.perf_counter()
     server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "-a", f"127.0.0.1:{port}"], cwd=root,

@@ -29,6 +29,9 @@ def import_entries(files: list[Path], docs: Path) -> tuple[int, list[str]]:
     for file in files:
         entries = yaml.safe_load(file.read_text(encoding="utf-8")) or []
         for i, entry in enumerate(entries, 1):
+            if not isinstance(entry, dict):
+                problems.append(f"{file}: entry {i}: must be a mapping with a title and a type, not {entry!r}")
+                continue
             type_ = TYPES.get(str(entry.get("type", "")))
             title = str(entry.get("title") or "").strip()
             if not type_ or not title:

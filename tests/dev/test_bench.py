@@ -4,6 +4,7 @@ import shutil
 import subprocess
 import sys
 
+import pytest
 import yaml
 
 from generator.dev.bench import plain_config, run, scaffold
@@ -25,6 +26,7 @@ def test_synthetic_corpus_is_deterministic_and_in_the_seeds_style(tmp_path):
     assert "This article was translated and edited by" in text and "Published: 20" in text
 
 
+@pytest.mark.slow
 def test_plain_build_renders_the_same_pages_as_ours(tmp_path):
     root = tmp_path / "wiki"
     docs = scaffold(root)
@@ -44,6 +46,7 @@ def test_plain_build_renders_the_same_pages_as_ours(tmp_path):
     assert "hooks" not in plain_config(root) and "extra_javascript" not in plain_config(root)
 
 
+@pytest.mark.slow
 def test_peak_memory_counts_the_processes_a_command_starts(tmp_path):
     """Pagefind runs as a child of MkDocs: a peak that missed children would report a build's memory too low."""
     child = "b = bytearray(300 * 2**20); b[::4096] = b'x' * len(b[::4096]); import time; time.sleep(1)"

@@ -7,11 +7,15 @@ import threading
 import time
 import urllib.request
 
+import pytest
+
 from generator.dev.bench import free_port
 from generator.steps.ingest import ingest
 from generator.steps.link import link
 from tests.conftest import ROOT, site_scaffold
 from tests.steps.test_ingest_link import ARTICLE
+
+pytestmark = pytest.mark.slow
 
 
 def wait_for(url: str, text: str, seconds: float) -> bool:

@@ -186,12 +186,12 @@ def test_one_process_writes_what_separate_steps_write(tmp_path):
 
 def test_what_ingest_hands_over_is_what_the_written_page_says(tmp_path):
     """Link trusts ingest's facts of a page it just wrote instead of reading it: they must be the page's own."""
+    from generator.content.article import read_article
     from generator.content.pages import file_digest, owned_digest
     from generator.dev.bench import scaffold
     from generator.dev.synth import synth
     from generator.site.exports import tags_rows
     from generator.site.render import tags_section
-    from generator.content.article import read_article
     from generator.store.filecache import FileCache, signature
 
     docs = scaffold(tmp_path)
