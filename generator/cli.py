@@ -7,9 +7,7 @@ import sys
 from pathlib import Path
 
 from generator.pipeline import run_check, run_ingest, run_link, run_retag, update
-from generator.settings import Settings
-
-DEFAULTS = Settings()
+from generator.settings import DEFAULTS
 
 WRITERS = {"ingest", "retag", "link", "update", "rename", "merge", "import-registry"}  # one at a time per docs/
 

@@ -1,8 +1,9 @@
 """Every setting of a run in one frozen object: where things are, what mkdocs.yml says, and the tunables.
 
-The CLI's defaults come from ``Settings()``; ``Settings.read`` adds the site settings from the
-``mkdocs.yml`` beside ``docs/``, read once per run. Steps receive the object, or the values they
-need, instead of reading module constants, so a test or a bench can change one value in one place.
+``DEFAULTS`` is the one default instance: the CLI's defaults and the default values of the
+functions that take a tunable as a keyword argument (render, exports, the worker pool) come from it,
+so a value is changed in one place. ``Settings.read`` adds the site settings from the ``mkdocs.yml``
+beside ``docs/``.
 """
 
 from __future__ import annotations
@@ -47,6 +48,9 @@ class Settings:
         config = docs.parent / "mkdocs.yml"
         site_url, site_name = site_settings(config)
         return replace(cls(seeds=seeds, docs=docs, config_file=config, site_url=site_url, site_name=site_name), **overrides)
+
+
+DEFAULTS = Settings()
 
 
 def site_settings(config: Path) -> tuple[str, str]:

@@ -16,7 +16,7 @@ from generator.content.links import ENTITY_LINK, plain_text
 from generator.content.model import ENTITY_TYPES, ArticlePage, ArticleRef, Event
 from generator.content.pages import SECTION, PageError, digest, split
 from generator.content.schema import ARTICLE_REQUIRED, ARTICLE_SCHEMA, Problem, check_schema, key_line
-from generator.settings import Settings
+from generator.settings import DEFAULTS
 from generator.store.filecache import FileCache, signature
 from generator.store.parallel import map_in_order
 from generator.text.dates import event_dates
@@ -25,7 +25,7 @@ from generator.text.textnorm import fold
 DIGIT = re.compile(r"\d")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\[A-Z“\"])")
 ABBREVIATION = re.compile(r"(?:\b(?:Col|Gen|Lt|Maj|Brig|Capt|Sgt|Adm|Cmdr|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Prof|No|Jr|Sr|vs|etc)|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$")
-MAX_SENTENCE = Settings().max_sentence
+MAX_SENTENCE = DEFAULTS.max_sentence
 
 
 def sentences(paragraph: str) -> list[str]:

@@ -15,9 +15,7 @@ from email.utils import format_datetime
 from xml.sax.saxutils import escape as xml_escape
 
 from generator.content.model import ENTITY_TYPES, ArticleRef, Entity
-from generator.settings import Settings
-
-DEFAULTS = Settings()
+from generator.settings import DEFAULTS
 
 
 def tags_rows(ref: ArticleRef, entities: dict[tuple[str, str], Entity]) -> str:

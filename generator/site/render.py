@@ -14,11 +14,9 @@ from functools import lru_cache
 from generator.content.links import link
 from generator.content.model import ENTITY_TYPES, SINGULAR, CleanArticle, Entity, Mention
 from generator.content.pages import escape, render_front, section
-from generator.settings import Settings
+from generator.settings import DEFAULTS
 from generator.site.views import agreement_infobox, events_list, small_map
 from generator.text.slugs import slugify
-
-DEFAULTS = Settings()
 
 ARTICLE_KEYS = ("title", "original", "source", "published", "actors", "locations", "agreements")
 

@@ -18,13 +18,13 @@ from pathlib import Path
 from generator.content.model import ENTITY_TYPES
 from generator.content.pages import digest, file_digest, md_files, md_tree, replace_section, set_front_value, split_front, write_if_changed
 from generator.content.registry import load_registry
-from generator.settings import Settings
+from generator.settings import DEFAULTS, Settings
 from generator.site.exports import locations_geojson, rss_feed, tags_csv
 from generator.site.render import articles_index, entity_index, entity_section, home, review_page, strongest, tags_section
 from generator.site.views import graph_page, map_page, source_page, sources_by_slug, sources_index, timeline_page, timeline_years, year_page
 from generator.steps.graph import build_graph
 from generator.store.filecache import FileCache, opened, signature
-from generator.store.parallel import DEFAULTS, map_in_order
+from generator.store.parallel import map_in_order
 from generator.store.progress import progress
 from generator.store.state import State
 

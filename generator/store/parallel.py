@@ -19,12 +19,11 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
-from generator.settings import Settings
+from generator.settings import DEFAULTS, Settings
 from generator.store.progress import progress
 
 T = TypeVar("T")
 R = TypeVar("R")
-DEFAULTS = Settings()
 POOL_FROM = DEFAULTS.pool_from
 CHUNK = 32  # items sent to a process at a time
 

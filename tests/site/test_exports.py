@@ -4,7 +4,8 @@ import xml.etree.ElementTree as ET
 from datetime import date, timedelta
 
 from generator.content.model import ArticleRef
-from generator.site.exports import DEFAULTS, rss_feed
+from generator.settings import DEFAULTS
+from generator.site.exports import rss_feed
 
 REFS = [ArticleRef(f"a{i}", f"Article {i}", (date(2025, 6, 1) - timedelta(days=i)).isoformat(), "", ())
         for i in range(DEFAULTS.feed_size + 5)]  # newest first

@@ -5,7 +5,8 @@ import re
 import pytest
 
 from generator.content.model import ArticleRef, Entity
-from generator.site.render import DEFAULTS, mention_list, review_page
+from generator.settings import DEFAULTS
+from generator.site.render import mention_list, review_page
 
 CAMP = Entity("locations", "atmeh-camp", "Atmeh camp", kind="camp", status="proposed")
 FOUND_SHOWN = DEFAULTS.found_shown
