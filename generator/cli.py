@@ -6,10 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator.pipeline import run_check, run_ingest, run_link, run_retag, update
+from generator.pipeline import run_check, run_guard, run_ingest, run_link, run_retag, update
 from generator.settings import DEFAULTS
 
-WRITERS = {"ingest", "retag", "link", "update", "rename", "merge", "import-registry"}  # one at a time per docs/
+WRITERS = {"ingest", "retag", "link", "guard", "update", "rename", "merge", "import-registry", "resolve"}  # one at a time per docs/
 
 
 def cmd_ingest(args) -> int:
@@ -22,6 +22,10 @@ def cmd_link(args) -> int:
 
 def cmd_retag(args) -> int:
     return run_retag(args.docs)[0]
+
+
+def cmd_guard(args) -> int:
+    return run_guard(args.docs)[0]
 
 
 def cmd_rename(args) -> int:
@@ -37,6 +41,14 @@ def cmd_merge(args) -> int:
 
     written = merge(args.docs, args.source, args.into)
     print(f"merge: {args.source} into {args.into}; {len(written)} pages written")
+    return 0
+
+
+def cmd_resolve(args) -> int:
+    from generator.steps.resolve import resolve
+
+    for page in args.pages:
+        print(resolve(args.docs, args.seeds, page))
     return 0
 
 
@@ -117,6 +129,10 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("link", help="rewrite generated sections, indexes and the home page")
     p.add_argument("--docs", type=Path, default=DEFAULTS.docs)
     p.set_defaults(run=cmd_link)
+    p = sub.add_parser("guard", help="remove editor HTML that could run in a reader's browser (path:line of each removal)")
+    p.add_argument("--docs", type=Path, default=DEFAULTS.docs)
+    p.set_defaults(run=cmd_guard)
+
     p = sub.add_parser("retag", help="tag every article again after registry changes (only adds; editors' removals stick)")
     p.add_argument("--docs", type=Path, default=DEFAULTS.docs)
     p.set_defaults(run=cmd_retag)
@@ -130,6 +146,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("into", metavar="INTO")
     p.add_argument("--docs", type=Path, default=DEFAULTS.docs)
     p.set_defaults(run=cmd_merge)
+
+    p = sub.add_parser("resolve", help="mark a conflict resolved: PAGE keeps its text, its raw file as it is now counts as merged")
+    p.add_argument("pages", metavar="PAGE", nargs="+", help="article page, e.g. docs/articles/some-article.md")
+    p.add_argument("--seeds", type=Path, default=DEFAULTS.seeds)
+    p.add_argument("--docs", type=Path, default=DEFAULTS.docs)
+    p.set_defaults(run=cmd_resolve)
+
     p = sub.add_parser("synth", help="write N synthetic raw articles in the seeds' style (benchmarks, link checks)")
     p.add_argument("n", type=int)
     p.add_argument("--out", type=Path, required=True)
@@ -155,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(run=cmd_evaluate)
     args = parser.parse_args(argv)
     from generator.steps.rename import EntityError
+    from generator.steps.resolve import ResolveError
     from generator.store.lock import Busy, exclusive
 
     try:
@@ -162,6 +186,6 @@ def main(argv: list[str] | None = None) -> int:
             with exclusive(args.docs):
                 return args.run(args)
         return args.run(args)
-    except (Busy, EntityError) as exc:
+    except (Busy, EntityError, ResolveError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

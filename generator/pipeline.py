@@ -1,18 +1,23 @@
 """What ``make site`` does, in order: ``python -m generator update``, then the engine.
 
     raw files in seeds/
+      0. recover   steps/recover.py    article pages the state does not list (lost or unreadable state file, a killed
+                                       run) taken back into it from what each page says of itself
       1. read      read/reader.py      each file, whatever its format and encoding → text, title, outlet, date
-      2. clean     read/clean.py       site chrome out, attribution and disclaimers into metadata
+      2. clean     read/clean.py       site chrome out, datelines, attribution and disclaimers into metadata
       3. tag       text/matcher.py     one Aho-Corasick scan for every registry name,
                    text/tagger.py      each name read in context (metonyms, demonyms, ambiguous short forms)
-      4. discover  text/discover.py    names the registry lacks → proposed entity pages
-         (1–4 are ``steps/ingest.py``, on every core; it writes each new article page once, tag line included)
-      5. retag     steps/retag.py      every article again after the registry changed (only adds)
+      4. discover  text/discover.py    names the registry lacks → proposed entity pages (steps/propose.py: never one
+                                       an editor rejected or retitled)
+         (0–4 are ``steps/ingest.py``, on every core; it writes each new article page once, tag line included)
+      5. retag     steps/retag.py      every article again after the registry changed: new tags added, the generator's
+                                       tags whose match went taken back; editors' tags and removals kept
       6. graph     steps/graph.py      every article page read once: mentions, first sentences, events, co-mentions
       7. emit      steps/link.py       every output below rendered from the graph and the registry
                    site/*.py           (pure functions: data in, Markdown out)
       8. write     content/pages.py    only the generated sections, only when they changed, atomically
-      9. check     steps/check.py      every page's front matter against its schema: ``path:line: problem — fix``
+      9. guard     steps/guard.py      editor HTML that could run in a reader's browser removed (content/sanitize.py)
+     10. check     steps/check.py      every page's front matter against its schema: ``path:line: problem — fix``
     then the engine (``mkdocs build``) renders docs/ into site/, and Pagefind indexes it (engine/search_index.py).
 
 Each step takes what the steps before it made as arguments: the state (``store/state.py``) is loaded
@@ -29,6 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.content.pages import sweep_temporary
 from generator.store.filecache import FileCache, opened
 from generator.store.parallel import settle
 from generator.store.state import State
@@ -77,7 +83,7 @@ def run_ingest(seeds: Path, docs: Path, cache: FileCache | None = None, state: S
     from generator.steps.ingest import ingest
 
     report = ingest(seeds, docs, cache, state)
-    _problems(report.problems + report.conflicts)
+    _problems(report.notes + report.problems + report.conflicts)
     print(f"ingest: {len(report.written)} written, {report.unchanged} unchanged, {len(report.proposed)} proposed entities, "
           f"{len(report.problems)} skipped, {len(report.conflicts)} conflicts")
     written = report.written + [str(docs / f"{ref}.md") for ref in report.proposed]
@@ -100,6 +106,17 @@ def run_link(docs: Path, cache: FileCache | None = None, state: State | None = N
     _problems(report.problems)
     print(f"link: {len(report.written)} pages written")
     return (1 if report.problems else 0), report.written
+
+
+def run_guard(docs: Path, cache: FileCache | None = None) -> tuple[int, list[str]]:
+    """Status 0 even when something was removed: the page is already safe, and one editor's slip should not stop
+    everyone's pages from being published; the removal is on stderr and in the page's diff."""
+    from generator.steps.guard import guard
+
+    report = guard(docs, cache)
+    _problems([str(p) for p in report.problems])
+    print(f"guard: {report.read} pages read, {len(report.written)} rewritten, {len(report.problems)} removals")
+    return 0, report.written
 
 
 def run_check(docs: Path, cache: FileCache | None = None, fresh=None) -> tuple[int, list[str]]:
@@ -125,6 +142,7 @@ def update(seeds: Path, docs: Path, cache: FileCache | None = None) -> tuple[int
         print(f"  ({name} took {time.perf_counter() - start:.2f} s)")
         return result
 
+    sweep_temporary(docs)  # what a killed run left half-written
     with opened(docs, cache) as cache:
         state = State.load(docs, cache.memo)
         status, _, fresh = timed("ingest", lambda: run_ingest(seeds, docs, cache, state))
@@ -132,5 +150,6 @@ def update(seeds: Path, docs: Path, cache: FileCache | None = None) -> tuple[int
             print("ingest: some input was skipped (see above); the site is built from the rest", file=sys.stderr)
         status = timed("retag", lambda: run_retag(docs, cache, state, fresh))[0]
         status = max(status, timed("link", lambda: run_link(docs, cache, state, fresh))[0])
+        status = max(status, timed("guard", lambda: run_guard(docs, cache))[0])
         status = max(status, timed("check", lambda: run_check(docs, cache, fresh))[0])
     return status, written

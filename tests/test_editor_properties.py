@@ -1,16 +1,20 @@
 """Property: whatever editors and raw files do, in whatever order, no editor work is lost.
 
-Hypothesis drives random sequences of editor edits (text, tags, links, entity pages),
-raw-file changes, ingest, retag, link, rename and merge on a small wiki, and after every
-step checks that each editor-written sentence is still in the wiki, each tag an editor
-removed is still absent and each tag an editor added is still present; and that
-``link``, which skips what its local cache says is unchanged, leaves nothing for a run
-from scratch to write.
+Hypothesis drives random sequences of editor edits (text, tags, links, entity pages, wrong
+aliases added and removed), raw-file changes, accidents (the state file lost or left unreadable
+by a bad merge, a run killed part way), ingest, retag, link, rename and merge on a small wiki,
+and after every step checks that each editor-written sentence is still in the wiki, each tag
+an editor removed is still absent, each tag an editor added is still present and each raw
+file has exactly one page; and that ``link``, which skips what its local cache says is
+unchanged, leaves nothing for a run from scratch to write.
 """
 
+import os
 import re
 import shutil
+import signal
 import tempfile
+import time
 from pathlib import Path
 
 from hypothesis import HealthCheck, settings
@@ -23,7 +27,7 @@ from generator.steps.link import link
 from generator.steps.rename import merge, rename
 from generator.steps.retag import retag
 from generator.store.filecache import FileCache
-from generator.store.state import State
+from generator.store.state import STATE_FILE, State
 from tests.conftest import write_registry
 
 RAW = {
@@ -51,6 +55,7 @@ class EditorsAndGenerator(RuleBasedStateMachine):
         self.moved: dict[str, str] = {}  # old ref → ref it now lives under
         self.preview = FileCache(self.docs, persistent=False)
         self.counter = 0
+        self.wrong: dict[str, str] = {}  # entity ref → its page before an editor added a wrong alias
 
     def teardown(self):
         shutil.rmtree(self.root, ignore_errors=True)
@@ -125,6 +130,48 @@ class EditorsAndGenerator(RuleBasedStateMachine):
         body = re.sub(r"^(?!<!--)(.*?)\[([^\]]+)\]\(\.\./[a-z]+/[a-z0-9-]+\.md\)", r"\1\2", body, count=1, flags=re.M)
         page.write_text(join(front, body), encoding="utf-8")
 
+    @rule(ref=st.sampled_from(ENTITIES), name=st.sampled_from(["patrols", "troops", "Bukamal", "SDF", "Damascus"]))
+    def editor_adds_a_wrong_alias(self, ref, name):
+        page = self.docs / f"{self.current(ref)}.md"
+        text = page.read_text(encoding="utf-8")
+        self.wrong.setdefault(self.current(ref), text)
+        meta, front, body = split(text)
+        page.write_text(join(set_front_value(front, "aliases", list(meta.get("aliases") or []) + [name]), body), encoding="utf-8")
+
+    @rule()
+    def editor_removes_the_wrong_aliases(self):
+        for ref, text in self.wrong.items():
+            page = self.docs / f"{self.current(ref)}.md"
+            if page.is_file() and ref == self.current(ref):
+                meta, front, body = split(page.read_text(encoding="utf-8"))
+                page.write_text(join(set_front_value(front, "aliases", split(text)[0].get("aliases") or []), body), encoding="utf-8")
+        self.wrong = {}
+
+    # accidents
+    @rule()
+    def bad_merge_deletes_the_state(self):
+        (self.docs / STATE_FILE).unlink(missing_ok=True)
+
+    @rule()
+    def bad_merge_leaves_the_state_unreadable(self):
+        path = self.docs / STATE_FILE
+        if path.is_file():
+            path.write_text("<<<<<<< HEAD\n" + path.read_text(encoding="utf-8")[:200], encoding="utf-8")
+
+    @rule(after=st.floats(min_value=0, max_value=0.05))
+    def run_killed_part_way(self, after):
+        pid = os.fork()
+        if pid == 0:  # the child is the run: ingest, retag and link, killed wherever it has got to
+            try:
+                ingest(self.root / "seeds", self.docs)
+                retag(self.docs)
+                link(self.docs)
+            finally:
+                os._exit(0)
+        time.sleep(after)
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+
     # raw input
     @rule(original=st.sampled_from(sorted(RAW)))
     def raw_file_changes(self, original):
@@ -191,6 +238,14 @@ class EditorsAndGenerator(RuleBasedStateMachine):
         wiki = "\n".join(p.read_text(encoding="utf-8") for p in self.docs.rglob("*.md"))
         for sentence in self.sentences:
             assert sentence in wiki
+
+    @invariant()
+    def each_raw_file_has_one_page(self):
+        if not hasattr(self, "docs"):
+            return
+        originals = [split(p.read_text(encoding="utf-8"))[0].get("original") for p in (self.docs / "articles").glob("*.md")
+                     if p.name != "index.md"]
+        assert sorted(originals) == sorted(RAW), originals
 
     @invariant()
     def tag_decisions_hold(self):

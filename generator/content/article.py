@@ -15,7 +15,7 @@ from pathlib import Path
 from generator.content.links import ENTITY_LINK, plain_text
 from generator.content.model import ENTITY_TYPES, ArticlePage, ArticleRef, Event
 from generator.content.pages import SECTION, PageError, digest, split
-from generator.content.schema import ARTICLE_REQUIRED, ARTICLE_SCHEMA, Problem, check_schema, key_line
+from generator.content.schema import ARTICLE_REQUIRED, ARTICLE_SCHEMA, Problem, accepted, check_schema, key_line
 from generator.settings import DEFAULTS
 from generator.store.filecache import FileCache, signature
 from generator.store.parallel import map_in_order
@@ -81,9 +81,10 @@ def tags_in(meta: dict) -> tuple[tuple[str, str], ...]:
 
 def article_ref(slug: str, meta: dict, body: str) -> tuple[ArticleRef, dict[tuple[str, str], str]]:
     """What lists and entity pages show of an article, and per tag the sentence that names it; ``body`` without its
-    generated sections."""
+    generated sections. Only the values check accepts (``schema.accepted``): a date check reports is no date."""
+    meta = accepted(meta, ARTICLE_SCHEMA)
     tags = tags_in(meta)
-    review = tuple(str(r) for r in meta.get("review") or []) if isinstance(meta.get("review"), list) else ()
+    review = tuple(meta.get("review", ()))
     published = str(meta.get("published") or "")
     first, events = read_body(body, published, tags)
     ref = ArticleRef(slug, str(meta.get("title") or slug), published, str(meta.get("source") or ""), tags, review,
@@ -109,7 +110,7 @@ def read_article(page: Path, text: str | None = None) -> ArticlePage:
         text = page.read_text(encoding="utf-8") if text is None else text
         meta, _, body = split(text)
     except (PageError, UnicodeDecodeError) as exc:
-        problem = Problem(page, 1, str(exc), "fix the YAML between the --- lines")
+        problem = Problem(page, getattr(exc, "line", 1), str(exc), "fix the YAML between the --- lines")
         return ArticlePage(None, {}, (problem,), (), "", "", unreadable=f"{page}: {exc}")
     return article_from(page, text, meta, body)
 

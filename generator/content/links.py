@@ -43,3 +43,12 @@ def retarget(body: str, type_: str, old: str, new: str, *, in_folder: bool) -> s
     page is in ``type_``'s own folder, where links are bare ``old.md``."""
     pattern = rf"\]\(\.\./{type_}/{re.escape(old)}\.md\)" + (rf"|\]\({re.escape(old)}\.md\)" if in_folder else "")
     return re.sub(pattern, lambda m: m.group(0).replace(f"{old}.md", f"{new}.md"), body)
+
+
+def unlink(body: str, ref: EntityRef | tuple[str, str], *, skip: tuple[tuple[int, int], ...] = ()) -> str:
+    """``body`` with its first link to the entity ``ref`` (outside the ``skip`` spans, the generated sections) replaced by
+    the link's text: what the generator inserted, taken back when the tag it stood for loses its match."""
+    for m in ENTITY_LINK.finditer(body):
+        if (m[2], m[3]) == tuple(ref) and not any(s <= m.start() < e for s, e in skip):
+            return body[:m.start()] + m[1] + body[m.end():]
+    return body

@@ -95,6 +95,7 @@ class CleanArticle:
     source: str = ""
     published: str = ""
     attribution: list[str] = field(default_factory=list)
+    dateline: str = ""  # "DAMASCUS, June 8 (Reuters) -", taken out of the text: where and by whom it was filed
 
     @property
     def text(self) -> str:

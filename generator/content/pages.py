@@ -14,7 +14,6 @@ import re
 import stat
 from pathlib import Path
 
-import frontmatter
 import yaml
 
 FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.S | re.M)
@@ -38,11 +37,42 @@ TextDatesLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-YAML = frontmatter.YAMLHandler()
 
 
 class PageError(ValueError):
-    """A page that cannot be read; the message names the reason."""
+    """A page that cannot be read; the message names the reason, ``line`` the line of the file to look at."""
+
+    def __init__(self, message: str, line: int = 1):
+        super().__init__(message)
+        self.line = line
+
+
+# Front matter starts on the file's second line, after the opening ``---``.
+FIRST_LINE = 2
+
+
+def _no_anchors(front: str) -> None:
+    """Refuse anchors and aliases: one line of them can expand to billions of values (a "billion laughs") that hang or
+    crash whatever walks the result. Scanning tokens is linear in the text and skipped when neither sign appears."""
+    if "&" not in front and "*" not in front:
+        return
+    for token in yaml.scan(front, Loader=_SafeLoader):
+        if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
+            kind = "anchor `&" if isinstance(token, yaml.AnchorToken) else "alias `*"
+            raise PageError(f"front matter uses the YAML {kind}{token.value}` (anchors and aliases are not allowed)",
+                            token.start_mark.line + FIRST_LINE)
+
+
+def _yaml_error(exc: yaml.YAMLError, front: str) -> PageError:
+    """The error at the line where it is: where an unclosed bracket or quote opened, rather than the end of the text."""
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    mark = getattr(exc, "problem_mark", None)
+    context = getattr(exc, "context_mark", None)
+    opened = any(w in (getattr(exc, "context", None) or "") for w in ("flow", "quoted"))  # an unclosed [ { or quote
+    if context is not None and (mark is None or opened or mark.index >= len(front.rstrip())):
+        mark = context
+    context_text = f" ({exc.context})" if getattr(exc, "context", None) else ""
+    return PageError(f"front matter is not valid YAML: {problem}{context_text}", mark.line + FIRST_LINE if mark else 1)
 
 
 def split(text: str) -> tuple[dict, str, str]:
@@ -51,13 +81,16 @@ def split(text: str) -> tuple[dict, str, str]:
     if not m:
         return {}, "", text
     try:
-        meta = YAML.load(m.group(1), Loader=TextDatesLoader)
+        _no_anchors(m.group(1))
+        meta = yaml.load(m.group(1), Loader=TextDatesLoader)
     except yaml.YAMLError as exc:
-        raise PageError(f"front matter is not valid YAML: {exc}".splitlines()[0]) from exc
+        raise _yaml_error(exc, m.group(1)) from exc
+    except RecursionError as exc:
+        raise PageError("front matter is nested too deeply", FIRST_LINE) from exc
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
-        raise PageError("front matter is not a mapping of keys to values")
+        raise PageError("front matter is not a mapping of keys to values", FIRST_LINE)
     return meta, m.group(1), text[m.end():]
 
 
@@ -205,6 +238,23 @@ def write_if_changed(path: Path, text: str) -> bool:
         Path(tmp).unlink(missing_ok=True)
         raise
     return True
+
+
+TEMPORARY = re.compile(r"\..+\.\d+-\d+\.tmp")  # what write_if_changed names its temporary files
+
+
+def sweep_temporary(docs: Path) -> list[Path]:
+    """Remove the temporary files a killed run left (``write_if_changed``'s, and the cache's); call it while no other run
+    can be writing. An editor's own ``*.tmp`` file is not named like these and stays."""
+    gone = []
+    for top, _dirs, files in os.walk(docs):
+        in_cache = os.path.basename(top) == "cache" and os.path.basename(os.path.dirname(top)) == ".generator"
+        for name in files:
+            if name.endswith(".tmp") and (in_cache or TEMPORARY.fullmatch(name)):
+                path = Path(top) / name
+                path.unlink(missing_ok=True)
+                gone.append(path)
+    return gone
 
 
 def set_front_value(front: str, key: str, value) -> str:

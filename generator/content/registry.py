@@ -1,18 +1,20 @@
 """The registry: every actor, location and agreement page under ``docs/``.
 
 Pages are the single source of truth, so an editor who adds an alias in a page's front
-matter changes what the next run tags. Reading is tolerant: a broken page is reported
-and left out, never rewritten.
+matter changes what the next run tags. Reading is tolerant: a page that cannot be read
+(``broken``) is reported by check, once, and kept as what the last run read of it (or what
+still reads of it), so the articles naming it keep their tags, links and matches until it is
+fixed.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
 from generator.content.entity import read_entity
-from generator.content.model import ENTITY_TYPES, Entity, EntityPage
+from generator.content.model import ENTITY_TYPES, Entity, EntityPage, EntityRef
 from generator.content.pages import digest, md_files
 from generator.store.filecache import FileCache, signature
 from generator.text.matcher import Matcher
@@ -24,10 +26,16 @@ INDEX = "index.md"
 class Registry:
     entities: dict[tuple[str, str], Entity] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    broken: dict[EntityRef, str] = field(default_factory=dict)  # pages that cannot be read → why; in ``entities`` too
 
     @cached_property
     def matcher(self) -> Matcher:
         return Matcher(self.entities.values())
+
+    @cached_property
+    def unjudged(self) -> frozenset[str]:
+        """``type/slug`` of the broken pages: whether an article names them cannot be told, so no tag of theirs goes."""
+        return frozenset(str(k) for k in self.broken)
 
     @cached_property
     def fingerprint(self) -> str:
@@ -45,7 +53,7 @@ class Registry:
         return {slug for t, slug in self.entities if t == type_}
 
     def with_entities(self, extra: list[Entity]) -> Registry:
-        return Registry({**self.entities, **{e.key: e for e in extra}}, list(self.problems))
+        return Registry({**self.entities, **{e.key: e for e in extra}}, list(self.problems), dict(self.broken))
 
 
 def entity_pages(docs: Path, type_: str) -> list[Path]:
@@ -59,18 +67,22 @@ def load_registry(docs: Path, cache: FileCache | None = None) -> Registry:
     for type_ in ENTITY_TYPES:
         for page in entity_pages(docs, type_):
             found = read_entity_cached(cache, type_, page) if cache else read_entity(type_, page)
-            if found.unreadable:
-                registry.problems.append(found.unreadable)
-            elif found.entity:
+            if found.unreadable:  # reported by check; the link step has nothing to add
+                registry.broken[EntityRef(type_, page.stem)] = found.unreadable
+            if found.entity:
                 registry.entities[found.entity.key] = found.entity
     return registry
 
 
 def read_entity_cached(cache: FileCache, type_: str, page: Path) -> EntityPage:
-    """The page as read once, by the registry or by check, whichever asks first."""
+    """The page as read once, by the registry or by check, whichever asks first. A page that cannot be read stands for
+    what the last run read of it, so nothing rendered from it changes until it is fixed."""
     sig = signature(page)
     found = cache.get("entity", page, sig)
     if found is None:
         found = read_entity(type_, page)
+        before = cache.stale("entity", page) if found.unreadable else None
+        if before is not None and (before.entity is not None or before.redirect):
+            found = replace(found, entity=before.entity, redirect=before.redirect)
         cache.put("entity", page, found, sig)
     return found

@@ -2,6 +2,8 @@
 
 The article schema is the one list of an article's front-matter keys: rendering writes them in this
 order, reading takes them from it, and check validates against it, so a new key is added here once.
+``accepted`` is the same rule seen from the other side: a page is read through it, so a value check
+reports is never shown by a view or written to an export.
 """
 
 from __future__ import annotations
@@ -13,20 +15,21 @@ from pathlib import Path
 
 TEXTS = "text or list of text"
 STR, LIST, COORDS, DATE, FLEXDATE = "text", "list of text", "[latitude, longitude]", "date YYYY-MM-DD", "date YYYY, YYYY-MM or YYYY-MM-DD"
+STATUSES = {"proposed", "in force", "expired", "collapsed", "ongoing", "superseded", "implemented", ""}
+STATUS = "one of: " + ", ".join(sorted(STATUSES - {""}))
 # Every key of an article's front matter, in the order the generator writes them.
 ARTICLE_SCHEMA = {
-    "title": STR, "original": STR, "source": STR, "published": DATE,
+    "title": STR, "original": STR, "original_digest": STR, "source": STR, "published": DATE,
     "actors": LIST, "locations": LIST, "agreements": LIST, "review": LIST, "attribution": STR,
 }
 ARTICLE_REQUIRED = ("title", "original", "actors", "locations", "agreements")
 ENTITY_SCHEMA = {
-    "title": STR, "aliases": LIST, "kind": STR, "status": STR, "ambiguous": LIST, "context": LIST,
+    "title": STR, "aliases": LIST, "kind": STR, "status": STATUS, "ambiguous": LIST, "context": LIST,
     "metonyms": LIST, "demonyms": LIST, "coordinates": COORDS, "coordinates_source": STR, "parent": TEXTS,
     "date": FLEXDATE, "parties": LIST, "places": LIST, "predecessors": LIST, "successors": LIST,
 }
 ENTITY_REQUIRED = ("title", "aliases")
 REDIRECT_SCHEMA = {"title": STR, "redirect": STR}
-STATUSES = {"proposed", "in force", "expired", "collapsed", "ongoing", "superseded", "implemented", ""}
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,8 @@ def type_error(kind: str, value) -> str | None:
         return None if isinstance(value, list) and all(isinstance(v, str) for v in value) else "must be a list of text"
     if kind == TEXTS:
         return type_error(STR, value) if isinstance(value, str) else type_error(LIST, value)
+    if kind == STATUS:
+        return type_error(STR, value) or (None if value in STATUSES else f"is not a known status ({value})")
     if kind == COORDS:
         ok = isinstance(value, list) and len(value) == 2 and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
         return None if ok and -90 <= value[0] <= 90 and -180 <= value[1] <= 180 else "must be [latitude, longitude] in degrees"
@@ -81,3 +86,9 @@ def check_schema(path: Path, text: str, meta: dict, schema: dict, required: tupl
         if error:
             problems.append(Problem(path, line, f"`{key}` {error}", f"write `{key}` as {schema[key]}"))
     return problems
+
+
+def accepted(meta: dict, schema: dict) -> dict:
+    """The values of ``meta`` that check accepts: what a page is read as. A value check reports is left out, so
+    every view and export sees it as missing (no marker at [136.4, 237.1], no "2020-02-30" in the feed)."""
+    return {key: value for key, value in meta.items() if key in schema and type_error(schema[key], value) is None}

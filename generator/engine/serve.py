@@ -62,7 +62,8 @@ class Preview(LiveReloadServer):
 
         handler = watchdog.events.FileSystemEventHandler()
         handler.on_any_event = changed
-        self._watch_refs[path] = self.observer.schedule(handler, path, recursive=recursive)
+        # Links are not followed: a link in seeds/ to a folder above it would watch, and loop over, the whole tree.
+        self._watch_refs[path] = self.observer.schedule(handler, path, recursive=recursive, follow_symlink=False)
 
     def generator_runs(self) -> None:
         with self._rebuild_cond:
@@ -106,6 +107,9 @@ def serve(config_file: str = "mkdocs.yml", dev_addr: str = "127.0.0.1:8000", see
                 status, written = update(seeds, docs, cache)
         except Busy as exc:
             log.warning(f"{exc}; the preview shows the pages as they are")
+        except Exception:  # a generator bug must not end the rebuilds: the preview stays, and the next save tries again
+            log.exception("The generator failed; the preview shows the pages as they are")
+            status = 1
         finally:
             server.generator_wrote(written)
         if status:

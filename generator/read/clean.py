@@ -2,7 +2,8 @@
 
 Scrapers keep the site around the story: navigation ("skip to Main Content"), a repeated
 title, "read also" teasers, and the outlet's disclaimer. Cleaning removes the chrome,
-moves attribution to metadata, and keeps every paragraph of the story itself.
+moves attribution to metadata, and keeps every paragraph of the story itself. A wire dateline
+("DAMASCUS, June 8 (Reuters) -") is provenance: out of the text, its outlet and date into metadata.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 
 from generator.content.model import CleanArticle
+from generator.text.dateline import read_dateline
 from generator.text.dates import find_date
 from generator.text.textnorm import fold_name
 
@@ -31,10 +33,7 @@ ATTRIBUTION = re.compile(
     re.I,
 )
 SOURCE_IN_ATTRIBUTION = re.compile(r"\b(?:edited|translated|published|produced|written) by ((?:the )?[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,4})", re.I)
-DATELINE = re.compile(
-    r"^(?:[A-Z][A-Za-z .'-]{1,30},\s*(?:[A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?\s*)?)?\((?P<agency>[A-Z][^()]{1,40})\)\s*[-–—]+\s*"
-    r"|^(?P<outlet>[A-Z][\w&.']*(?: [A-Z][\w&.']*){0,3})\s+[–—-]\s+(?=[A-Z\"“])"
-)
+OUTLET = re.compile(r"^(?P<outlet>[A-Z][\w&.']*(?: [A-Z][\w&.']*){0,3})\s+[–—-]\s+(?=[A-Z\"“])")  # "Tabnak – While…"
 HEADER_DATE = re.compile(r"^\s*(published|posted|updated|date|dated)\s*(on)?\s*[:\-]?\s*", re.I)
 TITLE_MAX_WORDS = 25
 DERIVED_TITLE_WORDS = 14
@@ -69,6 +68,19 @@ def derive_title(lead: str) -> str:
     return " ".join(words[:DERIVED_TITLE_WORDS]).rstrip(",;:") + "…"
 
 
+def opening(body: list[str], source: str, published: str) -> tuple[list[str], str, str, str]:
+    """The story without the dateline or "Outlet –" it opens with: (paragraphs, source, published, dateline); the
+    outlet and a full date go to ``source`` and ``published`` when the file's own metadata gave none."""
+    found = read_dateline(body[0]) if body else None
+    if found:
+        rest = body[0][found.end:].strip()
+        return [rest, *body[1:]] if rest else body[1:], source or found.agency, published or find_date(found.date), found.text
+    m = OUTLET.match(body[0]) if body else None
+    if m:
+        return [body[0][m.end():], *body[1:]], source or m["outlet"], published, ""
+    return body, source, published, ""
+
+
 def clean(original: str, raw: str, *, title: str = "", source: str = "", published: str = "") -> CleanArticle:
     """Split ``raw`` into title, paragraphs and metadata; ``title`` etc. come from the file's own metadata."""
     lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
@@ -88,19 +100,15 @@ def clean(original: str, raw: str, *, title: str = "", source: str = "", publish
             body.append(line)
 
     title, derived = given_title, False
-    if not title and len(body) > 1 and looks_like_title(body[0]):
+    opens_with_dateline = bool(body) and read_dateline(body[0]) is not None  # then the file has no title line
+    if not title and not opens_with_dateline and len(body) > 1 and looks_like_title(body[0]):
         title = body.pop(0)
     if title:
         folded = fold_name(title)
         body = [line for line in body if fold_name(line) != folded]
+    body, source, published, dateline = opening(body, source, published)  # before teasers: "BEIRUT (AP) —" looks like one
     body = [line for i, line in enumerate(body) if not (i > 0 and is_read_also(line))]
 
-    if body:
-        m = DATELINE.match(body[0])
-        if m:
-            source = source or (m.group("agency") or m.group("outlet") or "").strip()
-            published = published or find_date(body[0][: m.end()])
-            body[0] = body[0][m.end():]
     for line in attribution:
         m = SOURCE_IN_ATTRIBUTION.search(line)
         if m and not source:
@@ -115,4 +123,5 @@ def clean(original: str, raw: str, *, title: str = "", source: str = "", publish
         source=source,
         published=published,
         attribution=attribution,
+        dateline=dateline,
     )

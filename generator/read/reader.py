@@ -8,7 +8,10 @@ so the run can report the file and go on with the rest.
 from __future__ import annotations
 
 import codecs
+import errno
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,15 +42,45 @@ class RawText:
 
 
 def raw_files(seeds: Path) -> list[Path]:
-    """Every visible file in ``seeds`` (unsupported ones too, so they can be reported)."""
-    return sorted(p for p in seeds.iterdir() if not p.name.startswith(".") and (p.is_file() or p.is_symlink()))
+    """Every visible file in ``seeds`` (unsupported ones too, so they can be reported), every symbolic link (a loop
+    too: ``read_raw`` says what is wrong with it) and every folder named like an input file (``a.txt/``)."""
+    with os.scandir(seeds) as entries:
+        return sorted(seeds / e.name for e in entries if not e.name.startswith(".") and (
+            e.is_symlink() or e.is_file() or (e.is_dir() and os.path.splitext(e.name)[1].lower() in SUFFIXES)))
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" for UTF-16 text that lost its BOM (an export's), else None. Such text has NUL bytes,
+    as binary files do, but only in the high byte of each character: the ASCII ones, spaces and punctuation at least."""
+    head = data[:8192]
+    head = head[: len(head) // 2 * 2]
+    if not head or b"\x00" not in head:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    half = len(head) // 2
+    codec = "utf-16-le" if odd >= half * 0.05 and even <= half * 0.01 else "utf-16-be" if even >= half * 0.05 and odd <= half * 0.01 else None
+    if codec is None:
+        return None
+    try:
+        text = head.decode(codec)
+    except UnicodeDecodeError:
+        if len(data) > len(head):  # the head may end inside a surrogate pair
+            text = head[:-2].decode(codec, errors="replace")
+        else:
+            return None
+    strange = sum(not (c.isprintable() or c in "\t\n\r\x0c") for c in text)
+    return codec if strange <= len(text) * 0.01 else None
 
 
 def decode(data: bytes) -> str:
-    """Bytes → text: a BOM decides, then strict UTF-8, then detection (Windows-1256, Latin-1, …)."""
+    """Bytes → text: a BOM decides, then UTF-16 by its NUL bytes, then strict UTF-8, then detection (Windows-1256,
+    Latin-1, …)."""
     for bom, encoding in BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
+    codec = utf16_without_bom(data)
+    if codec:
+        return data.decode(codec, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -65,7 +98,7 @@ def looks_binary(data: bytes) -> bool:
     if any(head.startswith(bom) for bom, _ in BOMS):
         return False
     if b"\x00" in head:
-        return True
+        return utf16_without_bom(data) is None
     controls = len(head) - len(head.translate(None, CONTROL_BYTES))  # counted in C
     return bool(head) and controls / len(head) > 0.05
 
@@ -87,7 +120,7 @@ def from_markdown(markdown: str) -> RawText:
     try:
         meta, _, body = split(markdown)
     except PageError as exc:
-        raise InputError(str(exc)) from exc
+        raise InputError(f"line {exc.line}: {exc}") from exc
     return RawText(body, title=str(meta.get("title") or ""), source=str(meta.get("source") or ""),
                    published=str(meta.get("published") or meta.get("date") or ""))
 
@@ -106,12 +139,20 @@ def needs_ftfy(text: str) -> bool:
 
 
 def read_raw(path: Path, seeds: Path | None = None) -> RawText:
-    if path.is_symlink() and seeds is not None and not path.resolve().is_relative_to(seeds.resolve()):
-        raise InputError(f"symbolic link to {path.resolve()}, outside {seeds}; copy the file into {seeds} instead")
+    try:
+        info = path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError("symbolic link loop: the link leads back to itself; point it at a file or remove it") from exc
+        raise
+    if path.is_symlink() and seeds is not None and not Path(os.path.realpath(path)).is_relative_to(os.path.realpath(seeds)):
+        raise InputError(f"symbolic link to {os.path.realpath(path)}, outside {seeds}; copy the file into {seeds} instead")
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError("a folder, not a file; move the articles in it into the seeds folder itself")
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise InputError(f"unsupported format “{suffix or 'no extension'}”; accepted: {', '.join(SUFFIXES)}")
-    size = path.stat().st_size
+    size = info.st_size
     if size > MAX_BYTES:
         raise InputError(f"file is {size:,} bytes; the limit is {MAX_BYTES:,} bytes (5 MB) per article — split or trim it")
     data = path.read_bytes()

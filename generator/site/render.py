@@ -15,7 +15,7 @@ from generator.content.links import link
 from generator.content.model import ENTITY_TYPES, SINGULAR, CleanArticle, Entity, Mention
 from generator.content.pages import escape, render_front, section
 from generator.settings import DEFAULTS
-from generator.site.views import agreement_infobox, events_list, small_map
+from generator.site.views import EntityNames, agreement_infobox, entity_names, events_list, small_map
 from generator.text.slugs import slugify
 
 ARTICLE_KEYS = ("title", "original", "source", "published", "actors", "locations", "agreements")
@@ -143,15 +143,25 @@ def mention_list(mentions, sentences_shown: int = DEFAULTS.sentences_shown, grou
     return "\n".join(lines).strip()
 
 
+PROPOSAL_NOTE = ("*Proposed by the generator, which found this name in the articles below.* Accept it by deleting the "
+                 "`status: proposed` line, reject it by deleting this page (it will not be proposed again), or merge it "
+                 "into an existing entity with `python -m generator merge`.")
+
+
 def entity_section(entity: Entity, mentions, together, entities: dict[tuple[str, str], Entity], top: int = DEFAULTS.companions,
-                   events=(), by_title: dict | None = None, *, sentences_shown: int = DEFAULTS.sentences_shown,
+                   events=(), by_title: EntityNames | None = None, *, sentences_shown: int = DEFAULTS.sentences_shown,
                    group_from: int = DEFAULTS.group_from) -> str:
-    """The generated part of an entity page: names, infobox or map, articles, timeline, companions."""
-    out = []
+    """The generated part of an entity page: names, infobox or map, articles, timeline, companions.
+
+    ``by_title``: ``views.entity_names`` of the registry, made once per run; without it (or given anything else) an
+    agreement's infobox makes it from ``entities``.
+    """
+    out = [PROPOSAL_NOTE] if entity.proposed else []  # goes with the status line: an accepted page says nothing of it
     if entity.aliases:
         out.append("**Also known as:** " + " · ".join(escape(a) for a in entity.aliases))
     if entity.type == "agreements":
-        out.append(agreement_infobox(entity, by_title or {}))
+        names = by_title if isinstance(by_title, EntityNames) else entity_names(entities.values())
+        out.append(agreement_infobox(entity, names))
         mentions = sorted(mentions, key=lambda m: (m[0].published or "9999", m[0].slug))  # in date order
     if entity.coordinates:
         lat, lon = entity.coordinates

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from math import cos, pi, sin
 
 from generator.content.links import link
 from generator.content.model import ArticleRef, Entity, Event
 from generator.content.pages import escape
 from generator.text.slugs import slugify
+from generator.text.textnorm import fold_name
 
 RELIABILITY = ("not verified", "not been verified", "could not be verified", "cannot be independently verified",
                "unverified", "responsibility for the information", "not independently verified")
@@ -116,16 +118,39 @@ def year_page(year: str, articles: Sequence[ArticleRef], events: Sequence[tuple[
     return "\n\n".join(out)
 
 
-def agreement_infobox(entity: Entity, by_title: dict[str, Entity]) -> str:
-    def linked(names: Sequence[str]) -> str:
+@dataclass(frozen=True)
+class EntityNames:
+    """The actors and the places by each of their names (folded): what an agreement's infobox links."""
+
+    actors: dict[str, Entity]
+    locations: dict[str, Entity]
+
+
+def entity_names(entities: Iterable[Entity]) -> EntityNames:
+    """Titles first, then aliases, of the entities an editor accepted; made once per run."""
+    named: dict[str, dict[str, Entity]] = {"actors": {}, "locations": {}}
+    accepted = sorted((e for e in entities if e.type in named and not e.proposed), key=lambda e: e.key)
+    for e in accepted:
+        named[e.type].setdefault(fold_name(e.title), e)
+    for e in accepted:
+        for alias in e.aliases:
+            named[e.type].setdefault(fold_name(alias), e)
+    return EntityNames(named["actors"], named["locations"])
+
+
+def agreement_infobox(entity: Entity, names: EntityNames) -> str:
+    """A party is an actor and a place a location: "Turkey" the party is the state's page, "Turkey" the place the
+    country's; each falls back to the other kind of page when only that one exists."""
+    def linked(values: Sequence[str], first: dict[str, Entity], then: dict[str, Entity]) -> str:
         shown = []
-        for name in names:
-            target = by_title.get(name.casefold())
+        for name in values:
+            target = first.get(fold_name(name)) or then.get(fold_name(name))
             shown.append(link(escape(target.title), target.type, target.slug, "agreements") if target else escape(name))
         return ", ".join(shown)
 
-    rows = [("Date", escape(entity.published) or "unknown"), ("Parties", linked(entity.parties) or "unknown"),
-            ("Places", linked(entity.places) or "unknown"),
+    rows = [("Date", escape(entity.published) or "unknown"),
+            ("Parties", linked(entity.parties, names.actors, names.locations) or "unknown"),
+            ("Places", linked(entity.places, names.locations, names.actors) or "unknown"),
             ("Status", escape(entity.status) if entity.status and not entity.proposed else "unknown")]
     return "| | |\n|---|---|\n" + "\n".join(f"| **{k}** | {v} |" for k, v in rows)
 

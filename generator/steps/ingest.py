@@ -14,23 +14,23 @@ from pathlib import Path
 
 from generator.content.article import article_from, article_ref, shared
 from generator.content.model import ENTITY_TYPES, ArticlePage, CleanArticle, Entity, Proposal
-from generator.content.pages import SECTION, digest, escape, file_digest, owned_digest, write_if_changed
+from generator.content.pages import SECTION, digest, file_digest, owned_digest, write_if_changed
 from generator.content.registry import Registry, load_registry
+from generator.content.schema import ARTICLE_SCHEMA
 from generator.read.clean import clean
 from generator.read.reader import InputError, raw_files, read_raw
 from generator.site.exports import tags_rows
-from generator.site.render import article_body, article_meta, article_page, linked_body, new_entity_page, tags_section
+from generator.site.render import article_body, article_meta, article_page, linked_body, tags_section
+from generator.steps.propose import found_in, propose, rejections
+from generator.steps.recover import adopt, raw_digest
 from generator.steps.retag import retag_key
 from generator.store.filecache import FileCache, opened, signature
 from generator.store.parallel import Workers
 from generator.store.state import STATE_FILE, ArticleState, State
-from generator.text.discover import discover
-from generator.text.gazetteer import SOURCE as GAZETTEER
-from generator.text.gazetteer import locate
-from generator.text.matcher import Hit, Matcher, Scan, name_keys, resolve_overlaps
+from generator.text.matcher import Matcher, Scan, resolve_overlaps
 from generator.text.slugs import unique_slug
 from generator.text.tagger import tag_hits
-from generator.text.textnorm import fold, fold_name
+from generator.text.textnorm import fold
 
 
 @dataclass(frozen=True)
@@ -56,48 +56,18 @@ class IngestReport:
     problems: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
     proposed: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what was recovered, said once
     pages: dict[str, WrittenArticle] = field(default_factory=dict)  # by absolute path: what the next steps take
+
+
+def with_identity(meta: dict, raw_hash: str) -> dict:
+    """``meta`` with ``original_digest``, in the schema's order: the page itself says what it was made from."""
+    meta = {**meta, "original_digest": raw_hash}
+    return {key: meta[key] for key in ARTICLE_SCHEMA if key in meta}
 
 
 def tags_of(mentions) -> dict[str, list[str]]:
     return {t: sorted({m.slug for m in mentions if m.type == t}) for t in ENTITY_TYPES}
-
-
-def place_name(p: Proposal) -> str:
-    """The bare place name of a proposal: "Rukban camp" → "Rukban"."""
-    return p.title.rsplit(" ", 1)[0] if p.kind in {"camp", "crossing", "base", "airport", "dam", "prison"} else p.title
-
-
-def found_in(text: str, hits: list[Hit]) -> list[Proposal]:
-    """Names in one article that discovery would propose, before checking what the registry knows."""
-    places = [(h.start, h.end) for h in hits if any(c.type == "locations" for c in h.candidates)]
-    return [proposal for proposal, _, _ in discover(text, [(h.start, h.end) for h in hits], places)]
-
-
-def propose(docs: Path, registry: Registry, proposals: list[Proposal]) -> list[Entity]:
-    """Pages for entities found by discovery that the registry does not know."""
-    found: dict[tuple[str, str], Proposal] = {}
-    for proposal in proposals:
-        found.setdefault((proposal.type, fold_name(proposal.title)), proposal)
-    claimed = {(e.type, key) for e in registry.entities.values() for n in (e.title, *e.aliases) for key in name_keys(n)}
-    created: list[Entity] = []
-    for (type_, _), p in sorted(found.items()):
-        if any((type_, key) in claimed for key in name_keys(p.title)):
-            continue  # never merged silently into a name someone already has
-        aliases = tuple(a for a in p.aliases if not any((type_, key) in claimed for key in name_keys(a)))
-        claimed |= {(type_, key) for n in (p.title, *aliases) for key in name_keys(n)}
-        p = Proposal(p.type, p.title, p.kind, p.surface, aliases)
-        slug = unique_slug(p.title, registry.slugs(type_) | {e.slug for e in created if e.type == type_})
-        coords = locate(place_name(p)) if type_ == "locations" else None
-        entity = Entity(type_, slug, p.title, aliases=p.aliases, kind=p.kind, status="proposed", coordinates=coords)
-        extra = {"coordinates_source": GAZETTEER} if coords else {}
-        description = (
-            f"Proposed by the generator, which found “{escape(p.surface)}” in an article. "
-            "Accept it by deleting the `status: proposed` line, or merge it into an existing entity."
-        )
-        write_if_changed(docs / type_ / f"{slug}.md", new_entity_page(entity, description, extra))
-        created.append(entity)
-    return created
 
 
 @dataclass
@@ -133,7 +103,7 @@ def read_one(work: IngestWork, job: tuple[int, Path, str]) -> Read:
         raw = read_raw(path, work.seeds)
     except (InputError, OSError) as exc:
         return Read(path, problem=f"{path}: {exc}")
-    raw_hash = digest(raw.text + raw.title + raw.source + raw.published)
+    raw_hash = raw_digest(raw)
     if raw_hash == previous_raw:
         return Read(path, raw_hash, unchanged=True)
     article = clean(path.name, raw.text, title=raw.title, source=raw.source, published=raw.published)
@@ -164,15 +134,15 @@ class Tagged:
     csv_rows: str = ""  # its rows of exports/tags.csv
 
 
-def tag_one(work: IngestWork, job: tuple[int, str, str | None]) -> Tagged:
-    number, slug, previous_page = job
+def tag_one(work: IngestWork, job: tuple[int, str, str | None, str]) -> Tagged:
+    number, slug, previous_page, raw_hash = job
     registry, docs = work.registry, work.docs
     article, scan = work.kept.pop(number)
     # The first scan plus one by the new entities' names only: what the grown registry's matcher would find, at a fraction of the cost.
     found = scan.merged(work.new.scan(article.text)) if work.new else scan
     mentions = tag_hits(article.text, resolve_overlaps(article.text, found), registry.entities)
     keys = {(m.type, m.slug) for m in mentions}
-    meta = article_meta(article, tags_of(mentions))
+    meta = with_identity(article_meta(article, tags_of(mentions)), raw_hash)
     body = linked_body(article.paragraphs, mentions, keys)
     facts = article_ref(slug, meta, SECTION.sub("", article_body(body)))  # the final page's, which sections do not change
     tag_line = tags_section(facts[0], registry.entities)  # what link would put there: the page is written once
@@ -200,7 +170,7 @@ def ingest(seeds: Path, docs: Path, cache: FileCache | None = None, state: State
 
 
 def _ingest(seeds: Path, docs: Path, cache: FileCache, state: State) -> IngestReport:
-    report = IngestReport()
+    report = IngestReport(notes=adopt(docs, seeds, state))
     registry = load_registry(docs, cache)
     report.problems += registry.problems
     jobs: list[tuple[int, Path, str]] = []
@@ -239,7 +209,7 @@ def _read_and_tag(docs: Path, registry: Registry, state: State, jobs: list[tuple
         pending.append((number, read.original, read.title, read.raw_hash, read.body_hash))
         proposals += read.proposals
 
-    created = propose(docs, registry, proposals)
+    created = propose(docs, registry, proposals, rejections(docs, state, registry))
     report.proposed += [f"{e.type}/{e.slug}" for e in created]
     if pending:
         workers.everywhere(_grown, created)
@@ -250,8 +220,8 @@ def _read_and_tag(docs: Path, registry: Registry, state: State, jobs: list[tuple
         previous = state.articles.get(original)
         slugs.append(previous.slug if previous else unique_slug(title, taken))
         taken.add(slugs[-1])
-    jobs2 = [(number, slug, state.articles[original].page if original in state.articles else None)
-             for (number, original, *_), slug in zip(pending, slugs, strict=True)]
+    jobs2 = [(number, slug, state.articles[original].page if original in state.articles else None, raw_hash)
+             for (number, original, _, raw_hash, _), slug in zip(pending, slugs, strict=True)]
     tagging = workers.map_in_order(tag_one, jobs2, "tag", homes=[number for number, *_ in pending])
     for (_, original, _, raw_hash, body_hash), slug, tagged in zip(pending, slugs, tagging, strict=True):
         page = docs / "articles" / f"{slug}.md"
@@ -265,6 +235,6 @@ def _read_and_tag(docs: Path, registry: Registry, state: State, jobs: list[tuple
             report.written.append(str(page))
         report.pages[cache.key(page)] = written_article(tagged, registry, cache.memo.setdefault("keys", {}))
         owned, refs = tagged.page.owned, [sys.intern(r) for r in tagged.refs]  # one string per entity, not per article naming it
-        state.articles[original] = ArticleState(slug, raw_hash, owned, refs, refs, retag_key(registry, owned), body_hash)
+        state.articles[original] = ArticleState(slug, raw_hash, owned, refs, refs, retag_key(registry, owned), body_hash, own=[])
     state.save(docs)
     return report

@@ -21,7 +21,7 @@ from generator.content.registry import load_registry
 from generator.settings import DEFAULTS, Settings
 from generator.site.exports import locations_geojson, rss_feed, tags_csv
 from generator.site.render import articles_index, entity_index, entity_section, home, review_page, strongest, tags_section
-from generator.site.views import graph_page, map_page, source_page, sources_by_slug, sources_index, timeline_page, timeline_years, year_page
+from generator.site.views import entity_names, graph_page, map_page, source_page, sources_by_slug, sources_index, timeline_page, timeline_years, year_page
 from generator.steps.graph import build_graph
 from generator.store.filecache import FileCache, opened, signature
 from generator.store.parallel import map_in_order
@@ -252,7 +252,7 @@ def _link(docs: Path, cache: FileCache, state: State, fresh: Mapping) -> LinkRep
         for event in ref.events:
             for key in event.refs:
                 events[key].append((event, ref))
-    by_title = {e.title.casefold(): e for e in entities.values() if e.type in ("actors", "locations") and not e.proposed}
+    by_title = entity_names(entities.values())  # an agreement's parties link actors, its places locations
     due = [e.key for e in sorted(entities.values(), key=lambda e: e.key)
            if everything or e.key in graph.touched or not _current(cache, docs / e.type / f"{e.slug}.md", "mentions")]
     partners = dict(cache.recall("link:partners") or {}) if not everything else {}

@@ -74,9 +74,13 @@ def _rewrite_references(docs: Path, type_: str, old: str, new: str) -> list[str]
 def _rewrite_state(docs: Path, type_: str, old: str, new: str) -> None:
     state = State.load(docs)
     for record in state.articles.values():
-        for name in ("tags", "linked"):
+        for name in ("tags", "linked", "own", "cut"):
+            if getattr(record, name) is None:
+                continue
             refs = [f"{type_}/{new}" if r == f"{type_}/{old}" else r for r in getattr(record, name)]
             setattr(record, name, sorted(set(refs)))
+        if record.own is not None and record.cut:  # a merge can fold a removed tag into one the article keeps
+            record.cut = sorted(set(record.cut) - set(record.own))
     state.save(docs)
 
 

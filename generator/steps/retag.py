@@ -1,9 +1,10 @@
 """``python -m generator retag``: after the registry grew, tag every article again.
 
-Only adds: a new tag for an entity the article mentions, and a link on its first
-unlinked mention. A tag an editor removed is never added back and a tag an editor added
-is never removed (the article's history of tags lives in ``state``); a link the
-generator once inserted and an editor removed is never inserted again.
+Adds a tag for an entity the article mentions, and a link on its first unlinked mention;
+takes back a tag of its own (and the link it inserted for it) when the match it stood for
+is gone. A tag an editor removed is never added back and a tag an editor added is never
+removed (the article's history of tags lives in ``state``); a link the generator once
+inserted and an editor removed is never inserted again.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.content.article import tags_in
-from generator.content.links import ENTITY_LINK, link
+from generator.content.links import ENTITY_LINK, link, unlink
 from generator.content.model import ENTITY_TYPES, Mention
 from generator.content.pages import SECTION, PageError, join, md_files, owned_digest, set_front_value, split, write_if_changed
 from generator.content.registry import INDEX, load_registry
@@ -85,21 +86,48 @@ def plain_view(body: str) -> PlainView:
 
 
 def retag_page(text: str, record: ArticleState, registry) -> tuple[str, int]:
-    """The page with new tags and links added; ``record`` is updated in place."""
+    """The page with its tags and links brought up to date with the registry; ``record`` is updated in place.
+
+    A tag an editor gave the article (``record.own``) stays whatever the registry says. Every other tag is the
+    generator's, by a match in the text: when the match goes (an alias removed, an entity merged, renamed or rejected),
+    the tag and the link the generator inserted for it go too. A tag an editor removed is never added back.
+    """
     meta, front, body = split(text)
     view = plain_view(body)
     mentions = tag(view.text, registry.matcher, registry.entities)
     current = {f"{t}/{s}" for t, s in tags_in(meta)}
     found = {f"{m.type}/{m.slug}" for m in mentions}
-    known = set(record.tags) | current
-    added = found - known
+    if record.own is None:  # a record rebuilt from its page, or written before editors' tags were told apart
+        record.own = sorted(current - found)
+        record.cut = sorted(set(record.tags) - current if record.tags else found - current)  # what it matches counts as seen
+        if not record.tags:
+            record.linked = sorted(set(record.linked) | view.linked | found)
+        record.tags = sorted(current | set(record.cut))
+    own, cut = set(record.own), set(record.cut)
+    generator = set(record.tags) - own - cut  # the generator's tags, as it left the page
+    cut |= generator - current  # an editor removed them since
+    own = (own | (current - generator)) & current  # an editor added them since (one they had removed included)
+    cut -= own
+    gone = sorted(current - own - found - registry.unjudged)  # a broken entity page keeps its tags until it is fixed
+    if gone:
+        for type_ in ENTITY_TYPES:
+            if any(r.startswith(type_ + "/") for r in gone):
+                front = set_front_value(front, type_, [s for s in meta.get(type_) or [] if f"{type_}/{s}" not in gone])
+        skip = tuple((m.start(), m.end()) for m in SECTION.finditer(body))
+        for ref in gone:
+            if ref in record.linked:
+                body = unlink(body, ref.split("/", 1), skip=skip)
+        current -= set(gone)
+        view = plain_view(body)
+        mentions = tag(view.text, registry.matcher, registry.entities)
+    added = found - current - cut
     for type_ in ENTITY_TYPES:
         new = sorted(r.split("/", 1)[1] for r in added if r.startswith(type_ + "/"))
         if new:
-            front = set_front_value(front, type_, list(meta.get(type_) or []) + new)
-    record.tags = sorted(known | added)
+            front = set_front_value(front, type_, [s for s in meta.get(type_) or [] if f"{type_}/{s}" not in gone] + new)
+    record.tags, record.own, record.cut = sorted(current | added | cut), sorted(own), sorted(cut)
 
-    linked = set(record.linked) | view.linked
+    linked = (set(record.linked) - set(gone)) | view.linked
     insertions: list[tuple[int, int, Mention]] = []
     for m in mentions:
         ref = f"{m.type}/{m.slug}"

@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 CACHE_DIR = Path(".generator") / "cache"  # under docs/, not committed; MkDocs skips dot folders
-VERSION = 7  # 7: one entry per page read (content/article.py, content/entity.py), the graph's own memory of each article
-# Kinds of entry computed from front matter and editors' text only, never from generated sections.
-SECTION_BLIND = ("entity", "article", "graph")
+VERSION = 8  # 8: pages read through schema.accepted; 7: one entry per page read (content/article.py, content/entity.py), the graph's own memory of each article
+# Kinds of entry computed from front matter and editors' text only, never from the generator's own sections.
+SECTION_BLIND = ("entity", "article", "graph", "guard")
 
 
 def signature(path: Path) -> tuple[int, int, int, int] | None:

@@ -1,10 +1,15 @@
 """What the generator remembers between runs, committed with the docs.
 
 Per article: the hash of the raw file it came from and of the page as the generator last
-wrote it (so an editor's change is recognisable), every tag the article has ever carried
-(so a tag an editor removed is never added again), and the entities whose first mention
-has been linked once (so an editor's removal of such a link sticks). Entries are
-``type/slug``.
+wrote it (so an editor's change is recognisable), every tag the article carries or an editor removed,
+the tags an editor removed (never added again) and those an editor gave it (kept whatever the
+registry says; every other tag is the generator's and goes when its match goes), and the
+entities whose first mention has been linked once (so an editor's removal of such a link
+sticks). Entries are ``type/slug``.
+
+Nothing here is the only copy of an editor's decision that matters: an article's identity
+(``original``, ``original_digest``) lives in its page, so a lost or unreadable file is rebuilt
+from the pages (``steps/recover.py``).
 """
 
 from __future__ import annotations
@@ -31,6 +36,8 @@ class ArticleState:
     tags: list[str] = field(default_factory=list)
     retag: str = ""  # registry fingerprint and page digest at the last retag: unchanged means nothing to do
     text: str = ""  # digest of the cleaned article text, to recognise the same article under another file name
+    own: list[str] | None = None  # tags an editor gave the article; None: not known yet (rebuilt from the page)
+    cut: list[str] = field(default_factory=list)  # tags an editor removed: never added again
 
 
 @dataclass
@@ -41,6 +48,7 @@ class State:
     _lines: dict = field(default_factory=dict, repr=False, compare=False)  # per article, its line in the file
     _saved_link: str | None = field(default=None, repr=False, compare=False)
     _memo: dict | None = field(default=None, repr=False, compare=False)
+    problem: str = field(default="", compare=False)  # why the file could not be used: it is rebuilt from the pages
 
     @classmethod
     def load(cls, docs: Path, memo: dict | None = None) -> State:
@@ -49,19 +57,25 @@ class State:
         path = docs / STATE_FILE
         memo = {} if memo is None else memo
         if not path.is_file():
-            return cls(_memo=memo)
+            lost = any(os.scandir(docs / "articles")) if (docs / "articles").is_dir() else False
+            return cls(_memo=memo, problem=f"{path}: missing; rebuilt from the article pages" if lost else "")
         key, sig = ("state", os.path.abspath(path)), signature(path)
-        if key in memo and memo[key][0] == sig:
-            data, lines = memo[key][1:]
-        else:
-            text = path.read_text(encoding="utf-8")
-            data = json.loads(text)
-            # The file's own line for each entry (it writes one per article), so that saving rewrites only changed ones.
-            lines = {json.loads(m[1]): m[0].rstrip(",") for m in map(ENTRY_LINE.match, text.splitlines()) if m}
-            memo[key] = (sig, data, lines)
-        entries = data.get("articles", {})
-        return cls({k: ArticleState(**{**v, "linked": list(v.get("linked", [])), "tags": list(v.get("tags", []))})
-                    for k, v in entries.items()}, str(data.get("link", "")), dict(entries), dict(lines), data.get("link"), memo)
+        try:
+            if key in memo and memo[key][0] == sig:
+                data, lines = memo[key][1:]
+            else:
+                text = path.read_text(encoding="utf-8")
+                data = json.loads(text)
+                # The file's own line for each entry (it writes one per article), so that saving rewrites only changed ones.
+                lines = {json.loads(m[1]): m[0].rstrip(",") for m in map(ENTRY_LINE.match, text.splitlines()) if m}
+            entries = data["articles"]
+            articles = {k: _entry(v) for k, v in entries.items()}
+        except (OSError, UnicodeDecodeError, ValueError, TypeError, KeyError, AttributeError) as exc:
+            where = f":{exc.lineno}" if isinstance(exc, json.JSONDecodeError) else ""
+            return cls(_memo=memo, problem=f"{path}{where}: unreadable ({type(exc).__name__}: {str(exc)[:80]}), as a bad "
+                                           "merge leaves it; rebuilt from the article pages")
+        memo[key] = (sig, data, lines)
+        return cls(articles, str(data.get("link", "")), dict(entries), dict(lines), data.get("link"), memo)
 
     def save(self, docs: Path) -> bool:
         """Writes the file when an entry changed; an entry's line is serialised again only when the entry changed."""
@@ -71,7 +85,8 @@ class State:
             if k in self._lines and self._saved.get(k) == vars(v):
                 lines.append(self._lines[k])  # comparing an entry costs less than serialising it
                 continue
-            entry = {**vars(v), "linked": list(v.linked), "tags": list(v.tags)}
+            entry = {**vars(v), "linked": list(v.linked), "tags": list(v.tags), "own": None if v.own is None else list(v.own),
+                     "cut": list(v.cut)}
             # One line per article, each by the C encoder: json's indent= would run the pure-Python one.
             self._lines[k] = f"  {json.dumps(k, ensure_ascii=False)}: {json.dumps(entry, sort_keys=True, ensure_ascii=False)}"
             self._saved[k] = entry
@@ -96,3 +111,10 @@ class State:
 
     def by_slug(self) -> dict[str, str]:
         return {a.slug: original for original, a in self.articles.items()}
+
+
+def _entry(v: dict) -> ArticleState:
+    fields = {k: v[k] for k in ArticleState.__dataclass_fields__ if k in v}
+    own = v.get("own")
+    return ArticleState(**{**fields, "linked": list(v.get("linked", [])), "tags": list(v.get("tags", [])),
+                           "own": None if own is None else list(own), "cut": list(v.get("cut", []))})

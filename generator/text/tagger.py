@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from generator.content.model import Entity, Mention
+from generator.text.dateline import dateline_spans
 from generator.text.matcher import Candidate, Hit, Matcher
 from generator.text.readings import demonym_acts, is_acting, is_locative, words_after
 from generator.text.textnorm import fold
@@ -65,7 +66,10 @@ def tag(text: str, matcher: Matcher, entities: dict[tuple[str, str], Entity]) ->
 
 
 def tag_hits(text: str, hits: list[Hit], entities: dict[tuple[str, str], Entity]) -> list[Mention]:
-    """``tag`` for a caller that already has the matcher's hits."""
+    """``tag`` for a caller that already has the matcher's hits. A name in a dateline is where the story was filed."""
+    datelines = dateline_spans(text)
+    if datelines:
+        hits = [h for h in hits if not any(start <= h.start < end for start, end in datelines)]
     chosen: list[tuple[Hit, Candidate]] = []
     for hit in hits:
         for c in resolve(hit, text, entities):

@@ -1,9 +1,11 @@
+import re
+
 import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.content.pages import escape, render_front, replace_section, sections, split, write_if_changed
+from generator.content.pages import PageError, escape, render_front, replace_section, sections, split, write_if_changed
 
 EDITED = """---
 title: Russia
@@ -124,3 +126,38 @@ def test_a_page_rewritten_keeps_its_mode_and_a_new_one_gets_the_usual(tmp_path):
         assert sorted(p.name for p in tmp_path.iterdir()) == ["new.md"]  # no temporary file left
     finally:
         os.umask(umask)
+
+
+def billion_laughs(levels: int = 12) -> str:
+    """Front matter of nested anchors: a few hundred bytes that stand for 9**levels values."""
+    lines = ["title: Bomb", 'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, levels)]
+    return "\n".join(lines + [f"aliases: *a{levels - 1}"]) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("front", "line", "what"),
+    [
+        (billion_laughs(), 3, "anchor `&a0`"),
+        ("title: X\naliases: &names [A, B]\n", 3, "anchor `&names`"),
+        ("title: X\naliases:\n- A\nkind: *names\n", 5, "alias `*names`"),
+        ("title: X\naliases: [A, B\nkind: state\n", 3, "not valid YAML"),
+        ("title: X\naliases:\n- A\nkind: state: armed\n", 5, "not valid YAML"),
+        ('title: "X\naliases: []\n', 2, "not valid YAML"),
+        ("title: X\n\taliases: []\n", 3, "not valid YAML"),
+        ("title: X\naliases: []\n  kind: state\n", 4, "not valid YAML"),
+        ("- a list\n- not a mapping\n", 2, "not a mapping"),
+    ],
+    ids=["billion-laughs", "anchor", "alias", "unclosed-bracket", "mapping-in-value", "unclosed-quote", "tab", "bad-indent",
+         "not-a-mapping"],
+)
+def test_front_matter_errors_name_the_line_of_the_file(front, line, what):
+    """Line numbers count from the top of the file: the front matter starts on line 2, after the opening ``---``."""
+    with pytest.raises(PageError, match=re.escape(what)) as caught:
+        split(f"---\n{front}---\n\nText.\n")
+    assert caught.value.line == line
+
+
+@pytest.mark.parametrize("value", ["AT&T", "5 * 3", "an *emphasis* & more", "'&quoted'", '"*quoted*"'])
+def test_ampersands_and_asterisks_in_values_are_still_text(value):
+    assert split(f"---\ntitle: {value}\n---\n")[0]["title"] == yaml.safe_load(f"title: {value}")["title"]

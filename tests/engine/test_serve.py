@@ -67,3 +67,35 @@ def test_a_new_raw_article_shows_up_on_its_entity_pages_in_the_preview(wiki):
         server.wait(timeout=30)
     output = "".join(lines)
     assert "Traceback" not in output, output[-3000:]
+
+
+def test_a_symlink_loop_in_seeds_neither_crashes_nor_hangs_the_preview(wiki):
+    """Issue 17, case 6: the loop was a traceback in the first rebuild; now it is a reported file and saves still show."""
+    seeds = wiki / "seeds"
+    (seeds / "001.txt").write_text(ARTICLE, encoding="utf-8")
+    os.symlink("loop-b.txt", seeds / "loop-a.txt")
+    os.symlink("loop-a.txt", seeds / "loop-b.txt")
+    (seeds / "a.txt").mkdir()
+    site_scaffold(wiki)
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "-a", f"127.0.0.1:{port}"], cwd=wiki, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8", errors="replace")
+    lines: list[str] = []
+    threading.Thread(target=lambda: lines.extend(server.stdout), daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{port}/syria/"
+        assert wait_for(base + "actors/russia/", "Moscow</strong> said on Monday", 120), "".join(lines)[-3000:]
+        os.symlink(".", seeds / "self")  # a loop made while the preview watches
+        os.symlink("loop-d.txt", seeds / "loop-c.txt")
+        os.symlink("loop-c.txt", seeds / "loop-d.txt")
+        (seeds / "002.txt").write_text(
+            "Damascus hosts Lavrentiev\n\nAlexander Lavrentyev met officials in Damascus on Sunday to discuss the Astana process.\n",
+            encoding="utf-8")
+        assert wait_for(base + "locations/damascus/", "Damascus hosts Lavrentiev", 60), "".join(lines)[-3000:]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    output = "".join(lines)
+    assert "Traceback" not in output, output[-3000:]
+    assert "loop-a.txt: symbolic link loop" in output and "a.txt: a folder, not a file" in output, output[-3000:]

@@ -1,6 +1,8 @@
 import pytest
 
+from generator.content.pages import split
 from generator.read.clean import clean, derive_title
+from generator.steps.ingest import ingest
 
 STORY = "The SDF said on Monday that talks with Damascus had resumed. Officials confirmed it."
 
@@ -67,3 +69,46 @@ def test_published_header_line_is_metadata():
     article = clean("a.txt", f"Title\nPublished: 3 March 2020\n{STORY}")
     assert article.published == "2020-03-03"
     assert "Published" not in article.text
+
+
+LEAD = "The army shelled the town overnight, residents said."
+
+
+@pytest.mark.parametrize(("raw", "source", "published", "dateline"), [
+    (f"DAMASCUS, June 8 (Reuters) - {LEAD}", "Reuters", "", "DAMASCUS, June 8 (Reuters) -"),
+    (f"BEIRUT (AP) — {LEAD}", "AP", "", "BEIRUT (AP) —"),
+    (f"Idlib, Syria, March 3, 2020 (AFP) - {LEAD}", "AFP", "2020-03-03", "Idlib, Syria, March 3, 2020 (AFP) -"),
+    (f"AMMAN, Jordan (Reuters) - {LEAD}", "Reuters", "", "AMMAN, Jordan (Reuters) -"),
+    (f"DEIR EZ-ZOR, Syria, 8 June 2019 (AFP) – {LEAD}", "AFP", "2019-06-08", "DEIR EZ-ZOR, Syria, 8 June 2019 (AFP) –"),
+    (f"DAMASCUS, June 8 (Reuters) -\n{LEAD}", "Reuters", "", "DAMASCUS, June 8 (Reuters) -"),  # on a line of its own
+    (f"Shelling resumes near Idlib\nBEIRUT (AP) — {LEAD}", "AP", "", "BEIRUT (AP) —"),  # after a title line
+])
+def test_a_dateline_is_provenance_not_text(raw, source, published, dateline):
+    article = clean("a.txt", raw + "\nMore text follows here.")
+    assert (article.source, article.published, article.dateline) == (source, published, dateline)
+    assert article.paragraphs == [LEAD, "More text follows here."]
+
+
+def test_a_dateline_leaves_known_provenance_alone():
+    article = clean("a.txt", f"DAMASCUS, March 3, 2020 (AFP) - {LEAD}", source="Enab Baladi", published="2020-03-04")
+    assert (article.source, article.published, article.paragraphs) == ("Enab Baladi", "2020-03-04", [LEAD])
+
+
+@pytest.mark.parametrize("lead", [
+    "Free Syrian Army (FSA) – fighters entered the town on Monday.",  # a name and its acronym, not a place and an agency
+    "Damascus (the capital) - was quiet on Monday.",
+    "The SDF said on Monday (local time) - without giving details - that talks had resumed.",
+])
+def test_a_lead_that_only_looks_like_a_dateline_stays(lead):
+    article = clean("a.txt", f"A title\n\n{lead}")
+    assert article.paragraphs == [lead] and not article.dateline and not article.source
+
+
+@pytest.mark.parametrize("dateline", ["DAMASCUS, June 8 (Reuters) -\n", "DAMASCUS (Reuters) - ", "Shelling resumes\n\nDAMASCUS (Reuters) - "])
+def test_a_dateline_city_is_not_tagged_as_the_government_it_can_stand_for(wiki, dateline):
+    (wiki / "seeds" / "dateline.txt").write_text(f"{dateline}{LEAD}\n\nMore text follows here.\n", encoding="utf-8")
+    (wiki / "seeds" / "named.txt").write_text(f"{dateline}Damascus said {LEAD}\n\nMore text follows here.\n", encoding="utf-8")
+    ingest(wiki / "seeds", wiki / "docs")
+    actors = {split(p.read_text(encoding="utf-8"))[0]["original"]: split(p.read_text(encoding="utf-8"))[0]["actors"]
+              for p in (wiki / "docs" / "articles").glob("*.md")}
+    assert actors == {"dateline.txt": [], "named.txt": ["syrian-government"]}

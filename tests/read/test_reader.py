@@ -7,7 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.read.reader import MAX_BYTES, InputError, needs_ftfy, read_raw
+from generator.read.reader import MAX_BYTES, InputError, needs_ftfy, raw_files, read_raw
+from generator.steps.ingest import ingest
+from tests.steps.test_ingest_link import ARTICLE
 
 ARABIC = "قصف على إدلب ودمشق"
 TEXT = "Fighting near Idlib: the SDF and Damascus exchanged fire on Monday.\n"
@@ -107,3 +109,42 @@ def test_mojibake_still_goes_to_ftfy(tmp_path):
     path.write_text("The talks in CafÃ© Damascus resumed, officials said on Monday.\n", encoding="utf-8")
     assert needs_ftfy(path.read_text(encoding="utf-8"))
     assert "Café Damascus" in read_raw(path).text
+
+
+def test_symlink_loops_and_directories_named_like_files_are_reported_and_skipped(tmp_path):
+    """Issue 17, case 6: a symlink loop crashed the run with a traceback; a directory called ``a.txt`` was passed over
+    in silence. Both are listed, refused with a reason, and the run goes on with the rest."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    os.symlink("loop-b.txt", seeds / "loop-a.txt")
+    os.symlink("loop-a.txt", seeds / "loop-b.txt")
+    os.symlink(".", seeds / "self.txt")
+    (seeds / "a.txt").mkdir()
+    (seeds / "folder").mkdir()  # a plain folder is no input, and not reported
+    (seeds / "good.txt").write_text(TEXT, encoding="utf-8")
+    files = raw_files(seeds)
+    assert [p.name for p in files] == ["a.txt", "good.txt", "loop-a.txt", "loop-b.txt", "self.txt"]
+    for name, reason in [("loop-a.txt", "symbolic link loop"), ("loop-b.txt", "symbolic link loop"), ("a.txt", "a folder, not a file"),
+                         ("self.txt", "a folder, not a file")]:
+        with pytest.raises(InputError, match=reason):
+            read_raw(seeds / name, seeds)
+    assert read_raw(seeds / "good.txt", seeds).text == TEXT
+
+
+def test_a_run_over_such_seeds_ingests_the_rest(wiki):
+    seeds = wiki / "seeds"
+    os.symlink("loop-b.txt", seeds / "loop-a.txt")
+    os.symlink("loop-a.txt", seeds / "loop-b.txt")
+    (seeds / "a.txt").mkdir()
+    (seeds / "001.txt").write_text(ARTICLE, encoding="utf-8")
+    report = ingest(seeds, wiki / "docs")
+    assert len(report.written) == 1
+    assert sorted(p.split(":")[0] for p in report.problems) == [str(seeds / n) for n in ("a.txt", "loop-a.txt", "loop-b.txt")]
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [TEXT, ARABIC + " " + ARABIC + ".\n", "Réunion à Genève: Erdoğan absent, déjà vu.\n"])
+def test_utf16_without_a_bom_is_read_not_called_binary(tmp_path, codec, text):
+    path = tmp_path / "no-bom.txt"
+    path.write_bytes(text.encode(codec))
+    assert read_raw(path, tmp_path).text.strip() == text.strip()

@@ -1,11 +1,19 @@
-"""The RSS feed: the newest articles, as many as it is told."""
+"""The RSS feed: the newest articles, as many as it is told; exports carry no value check rejects."""
 
 import xml.etree.ElementTree as ET
 from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
 
 from generator.content.model import ArticleRef
+from generator.content.pages import join, sections, set_front_value, split_front
 from generator.settings import DEFAULTS
 from generator.site.exports import rss_feed
+from generator.steps.check import check
+from generator.steps.ingest import ingest
+from generator.steps.link import link
+from tests.steps.test_ingest_link import ARTICLE
 
 REFS = [ArticleRef(f"a{i}", f"Article {i}", (date(2025, 6, 1) - timedelta(days=i)).isoformat(), "", ())
         for i in range(DEFAULTS.feed_size + 5)]  # newest first
@@ -18,3 +26,40 @@ def _guids(feed: str) -> list[str]:
 def test_the_feed_holds_the_newest_articles():
     assert _guids(rss_feed(REFS, "https://example.org/wiki/", "Wiki")) == [r.slug for r in REFS[:DEFAULTS.feed_size]]
     assert _guids(rss_feed(REFS, "https://example.org/wiki/", "Wiki", feed_size=2)) == ["a0", "a1"]
+
+
+# A value `python -m generator check` rejects is reported, and no view or export carries it: (page, key, bad value,
+# check's complaint, {file written by link: text its generated parts must not hold}).
+REJECTED = [
+    ("locations/damascus.md", "coordinates", [136.4, 237.1], "`coordinates` must be [latitude, longitude]",
+     {"map.md": "136.4", "exports/locations.geojson": "237.1", "locations/damascus.md": "136.4"}),
+    ("agreements/moscow-protocol.md", "date", "2020-02-30", "`date` is not a real calendar date",
+     {"agreements/moscow-protocol.md": "2020-02-30"}),
+    ("agreements/moscow-protocol.md", "status", "signed-ish", "status", {"agreements/moscow-protocol.md": "signed-ish"}),
+    ("articles/ARTICLE", "published", "2020-02-30", "`published` is not a real calendar date",
+     {"feed.xml": "2020", "timeline.md": "2020", "articles/index.md": "2020-02-30", "exports/tags.csv": "2020-02-30"}),
+    ("articles/ARTICLE", "source", ["Reuters", "AP"], "`source` must be non-empty text",
+     {"sources/index.md": "Reuters", "feed.xml": "Reuters", "exports/tags.csv": "Reuters"}),
+]
+
+
+def _set(page: Path, key: str, value) -> None:
+    front, body = split_front(page.read_text(encoding="utf-8"))
+    page.write_text(join(set_front_value(front, key, value), body), encoding="utf-8")
+
+
+@pytest.mark.parametrize(("page", "key", "value", "complaint", "absent"), REJECTED, ids=[f"{r[0]}:{r[1]}" for r in REJECTED])
+def test_a_value_check_rejects_is_reported_and_reaches_no_view_or_export(wiki, page, key, value, complaint, absent):
+    docs = wiki / "docs"
+    (wiki / "seeds" / "001.txt").write_text(ARTICLE, encoding="utf-8")
+    ingest(wiki / "seeds", docs)
+    article = next(p.stem for p in (docs / "articles").glob("*.md"))
+    path = docs / page.replace("ARTICLE", article + ".md")
+    _set(path, key, value)
+    problems = [str(p) for p in check(docs)]
+    assert any(p.startswith(f"{path}:") and complaint in p for p in problems), problems
+    link(docs)
+    for name, text in absent.items():
+        written = (docs / name).read_text(encoding="utf-8")
+        generated = "".join(sections(written).values()) if name.endswith(".md") else written  # not the editor's own value
+        assert text not in generated, name

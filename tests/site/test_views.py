@@ -10,10 +10,11 @@ import xml.etree.ElementTree as ET
 import geojson
 import pytest
 
-from generator.content.model import ArticleRef, Event
-from generator.content.pages import split
+from generator.content.model import ArticleRef, Entity, Event
+from generator.content.pages import sections, split
 from generator.dev.bench import scaffold
 from generator.dev.synth import synth
+from generator.site.render import new_entity_page
 from generator.site.views import timeline_page, timeline_years, year_page
 from generator.steps.ingest import ingest
 from generator.steps.link import link
@@ -203,3 +204,24 @@ def test_a_synthetic_wiki_builds_its_year_pages_and_keeps_what_editors_write_the
     site = strict_build(tmp_path)  # every link of the year pages resolves
     assert f'href="{year}/"' in (site / "timeline" / "index.html").read_text(encoding="utf-8")
     assert "the archive for this year is incomplete" in (site / "timeline" / year / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("row", "name", "target"), [
+    ("Parties", "Turkey", "../actors/turkey.md"),  # a country is an actor and a place: a party is the actor
+    ("Parties", "Russian Federation", "../actors/russia.md"),  # an alias names the actor too
+    ("Parties", "Syria", "../locations/syria.md"),  # no actor of that name: the place
+    ("Parties", "Kurdish National Council", None),  # no page: the name as written
+    ("Places", "Turkey", "../locations/turkey.md"),  # a place is the place
+    ("Places", "Moscow", "../locations/moscow.md"),
+])
+def test_agreement_parties_link_the_actor_and_places_the_place(wiki, row, name, target):
+    docs = wiki / "docs"
+    page = docs / "agreements" / "moscow-protocol.md"
+    page.write_text(new_entity_page(Entity("agreements", "moscow-protocol", "Moscow ceasefire protocol", kind="ceasefire"),
+                                    "About it.", {"parties": [name] if row == "Parties" else [], "places": [name] if row == "Places" else []}),
+                    encoding="utf-8")
+    link(docs)
+    infobox = sections(page.read_text(encoding="utf-8"))["mentions"]
+    cell = re.search(rf"^\| \*\*{row}\*\* \| (.*) \|$", infobox, re.M)[1]
+    assert re.findall(r"\]\(([^)]+)\)", cell) == ([target] if target else [])
+    assert cell.startswith("[" if target else name)

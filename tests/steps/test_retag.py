@@ -99,3 +99,62 @@ def test_plain_view_maps_text_back_to_the_markdown():
     start = view.text.index("Ankara")
     assert body[view.index[start]:view.index[start] + 6] == "Ankara"
     assert view.linked == {"actors/russia"}
+
+
+def test_tag_goes_when_the_alias_that_matched_it_is_removed(wiki):
+    """Issue 17, case 1: a wrong alias, added then removed, leaves no tag and no link behind."""
+    docs, page = setup(wiki)
+    entity = docs / "actors" / "turkey.md"
+    before = entity.read_text(encoding="utf-8")
+    edit(entity, "- Türkiye", "- Türkiye\n- Deir al-Zor")
+    retag(docs)
+    assert "turkey" in meta(page)["actors"] and "[Deir al-Zor](../actors/turkey.md)" not in page.read_text(encoding="utf-8")
+    edit(docs / "actors" / "russia.md", "- Kremlin", "- Kremlin\n- joint patrols")  # a wrong alias that takes a link
+    retag(docs)
+    assert "[joint patrols](../actors/russia.md)" not in page.read_text(encoding="utf-8")  # Russia was linked already
+    add_entity(docs, "actors", "patrol-command", "Patrol Command", aliases=["Ankara sent"])
+    retag(docs)
+    assert "patrol-command" in meta(page)["actors"]
+    assert "[Ankara sent](../actors/patrol-command.md)" in page.read_text(encoding="utf-8")
+    add_entity(docs, "actors", "patrol-command", "Patrol Command")  # the wrong alias removed
+    entity.write_text(before, encoding="utf-8")
+    retag(docs)
+    text = page.read_text(encoding="utf-8")
+    assert "patrol-command" not in meta(page)["actors"]
+    assert "../actors/patrol-command.md" not in split(text)[2] and "Ankara sent more troops" in text
+    assert "turkey" in meta(page)["actors"]  # still matched by "Turkey"
+
+
+def test_tag_an_editor_gave_stays_when_its_entity_matches_nothing(wiki):
+    docs, page = setup(wiki)
+    add_entity(docs, "actors", "patrol-command", "Patrol Command", aliases=["Ankara sent"])
+    edit(page, "- russia\n", "- russia\n- islamic-state\n")
+    retag(docs)
+    add_entity(docs, "actors", "patrol-command", "Patrol Command")
+    (docs / "actors" / "islamic-state.md").write_text("---\ntitle: Islamic State\naliases: []\n---\n", encoding="utf-8")
+    retag(docs)
+    assert "islamic-state" in meta(page)["actors"] and "patrol-command" not in meta(page)["actors"]
+
+
+def test_deleted_entity_page_takes_its_generator_tags_and_links(wiki):
+    """Issue 17, case 7: rejecting a proposal by deleting its page removes its tag and the link in the text."""
+    docs, page = setup(wiki)
+    assert "ryan-dillon" in meta(page)["actors"] and "../actors/ryan-dillon.md" in page.read_text(encoding="utf-8")
+    (docs / "actors" / "ryan-dillon.md").unlink()
+    retag(docs)
+    link(docs)
+    assert "ryan-dillon" not in meta(page)["actors"]
+    assert "ryan-dillon" not in page.read_text(encoding="utf-8")
+
+
+def test_an_old_state_without_editors_tags_removes_nothing(wiki):
+    """A state written before editors' tags were told apart: the first retag takes what the text does not match as
+    the editor's."""
+    docs, page = setup(wiki)
+    edit(page, "- russia\n", "- russia\n- islamic-state\n")
+    state = State.load(docs)
+    for record in state.articles.values():
+        record.own, record.retag = None, ""
+    state.save(docs)
+    retag(docs)
+    assert "islamic-state" in meta(page)["actors"]

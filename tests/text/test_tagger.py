@@ -61,3 +61,13 @@ def test_mentions_point_at_their_text():
     text = "Talks in Astana resumed; the Astana talks ended."
     for m in tag(text, REGISTRY.matcher, REGISTRY.entities):
         assert text[m.start:m.end] == m.surface
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("DAMASCUS, June 8 (Reuters) - The army shelled the town.", set()),
+    ("BEIRUT (AP) — The army shelled the town.\n\nDAMASCUS (Reuters) - Talks resumed.", set()),  # a page written before
+    ("DAMASCUS (Reuters) - Damascus said talks resumed.", {("actors", "syrian-government")}),  # named again, in the text
+    ("MOSCOW, March 5, 2020 (Reuters) - Turkey said it would answer.", {("actors", "turkey")}),
+])
+def test_a_dateline_names_no_actor(text, expected):
+    assert tags(text) == expected

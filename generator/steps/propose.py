@@ -1,0 +1,79 @@
+"""Discovery's side of ingest: pages for the names the registry lacks, and what editors decided about them.
+
+A proposal is a page with ``status: proposed``. An editor accepts it by deleting that line,
+retitles it by editing ``title:`` (its file keeps its slug), and rejects it by deleting the page.
+A deleted entity page is remembered in ``docs/.generator/rejected.txt`` (one ``type/slug`` per
+line), so its name is never proposed again; retag takes back the tags and links it had.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.content.model import Entity, Proposal
+from generator.content.pages import write_if_changed
+from generator.content.registry import Registry
+from generator.site.render import new_entity_page
+from generator.store.state import STATE_FILE, State
+from generator.text.discover import discover
+from generator.text.gazetteer import SOURCE as GAZETTEER
+from generator.text.gazetteer import locate
+from generator.text.matcher import Hit, name_keys
+from generator.text.slugs import slugify, unique_slug
+from generator.text.textnorm import fold_name
+
+REJECTED = STATE_FILE.parent / "rejected.txt"
+REJECTED_HEADER = ("# Entity pages an editor deleted: the generator never proposes them again.\n"
+                   "# Delete a line to let the generator propose that name again.\n")
+
+def place_name(p: Proposal) -> str:
+    """The bare place name of a proposal: "Rukban camp" → "Rukban"."""
+    return p.title.rsplit(" ", 1)[0] if p.kind in {"camp", "crossing", "base", "airport", "dam", "prison"} else p.title
+
+
+def found_in(text: str, hits: list[Hit]) -> list[Proposal]:
+    """Names in one article that discovery would propose, before checking what the registry knows."""
+    places = [(h.start, h.end) for h in hits if any(c.type == "locations" for c in h.candidates)]
+    return [proposal for proposal, _, _ in discover(text, [(h.start, h.end) for h in hits], places)]
+
+
+def propose(docs: Path, registry: Registry, proposals: list[Proposal], rejected: frozenset[str] = frozenset()) -> list[Entity]:
+    """Pages for entities found by discovery that the registry does not know, nor has known under the same slug (a
+    retitled page, a rejected one: ``rejected`` holds ``type/slug``)."""
+    found: dict[tuple[str, str], Proposal] = {}
+    for proposal in proposals:
+        found.setdefault((proposal.type, fold_name(proposal.title)), proposal)
+    claimed = {(e.type, key) for e in registry.entities.values() for n in (e.title, *e.aliases) for key in name_keys(n)}
+    created: list[Entity] = []
+    for (type_, _), p in sorted(found.items()):
+        if any((type_, key) in claimed for key in name_keys(p.title)):
+            continue  # never merged silently into a name someone already has
+        base = slugify(p.title)
+        if base in registry.slugs(type_) or f"{type_}/{base}" in rejected or (docs / type_ / f"{base}.md").exists():
+            continue  # an editor retitled that page, rejected it, or made it a redirect
+        aliases = tuple(a for a in p.aliases if not any((type_, key) in claimed for key in name_keys(a)))
+        claimed |= {(type_, key) for n in (p.title, *aliases) for key in name_keys(n)}
+        p = Proposal(p.type, p.title, p.kind, p.surface, aliases)
+        slug = unique_slug(p.title, registry.slugs(type_) | {e.slug for e in created if e.type == type_})
+        coords = locate(place_name(p)) if type_ == "locations" else None
+        entity = Entity(type_, slug, p.title, aliases=p.aliases, kind=p.kind, status="proposed", coordinates=coords)
+        extra = {"coordinates_source": GAZETTEER} if coords else {}
+        write_if_changed(docs / type_ / f"{slug}.md", new_entity_page(entity, "", extra))
+        created.append(entity)
+    return created
+
+
+def rejections(docs: Path, state: State, registry: Registry) -> frozenset[str]:
+    """The entities editors rejected: those remembered, and those some article was tagged with whose page is gone
+    (recorded now, before retag takes the tags back and the names would be forgotten)."""
+    path = docs / REJECTED
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        lines = []
+    known = {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+    tagged = {ref for record in state.articles.values() for ref in set(record.tags) - set(record.own or ())}
+    gone = {ref for ref in tagged - known if tuple(ref.split("/", 1)) not in registry.entities and not (docs / f"{ref}.md").exists()}
+    if gone:
+        write_if_changed(path, REJECTED_HEADER + "".join(f"{ref}\n" for ref in sorted(known | gone)))
+    return frozenset(known | gone)

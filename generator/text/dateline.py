@@ -1,0 +1,63 @@
+"""Wire datelines: "DAMASCUS, June 8 (Reuters) -", "BEIRUT (AP) —", "Idlib, Syria, March 3, 2020 (AFP) -".
+
+A dateline says where a story was filed and by whom; it is provenance, not text. Its city is no actor
+("DAMASCUS" there is not the Syrian government acting), so cleaning takes it out of the story and
+the tagger reads no name inside one (pages written before still hold theirs).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.text.dates import MONTHS
+
+_WORD = r"[A-Z][\w'’./-]*"  # BEIRUT, Deir, EZ-ZOR, BEIRUT/AMMAN
+_PLACE = rf"{_WORD}(?: (?:{_WORD}|[a-z][\w'’-]*)){{0,3}}"  # Deir ez-Zor, Idlib city
+_MONTH = r"(?:" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)) + r")\.?"
+_DATE = rf"{_MONTH} \d{{1,2}}(?:, \d{{4}})?|\d{{1,2}} {_MONTH}(?:,? \d{{4}})?"
+DATELINE = re.compile(
+    rf"(?P<place>{_PLACE}(?:, {_PLACE}){{0,2}})?(?P<sep>,?) ?(?P<date>{_DATE})? ?"
+    r"\((?P<agency>[A-Za-z][^()\n]{0,40})\) ?[-–—]+(?: +|(?=\n)|$)"
+)
+
+AGENCY_END = re.compile(r"\) ?[-–—]")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """What a dateline says, kept as provenance."""
+
+    text: str  # as written, without the space after its dash
+    place: str
+    date: str  # as written: "June 8", "March 3, 2020"
+    agency: str
+    end: int  # where the story begins
+
+
+def read_dateline(line: str, pos: int = 0) -> Dateline | None:
+    """The dateline ``line`` opens with at ``pos``, if any.
+
+    A place without a comma or a date after it must be in capitals ("BEIRUT (AP) —"): "Free Syrian Army (FSA) –"
+    is a name and its acronym.
+    """
+    m = DATELINE.match(line, pos)
+    if not m:
+        return None
+    place = m["place"] or ""
+    if place and not (m["sep"] or m["date"] or "," in place or place.isupper()):
+        return None
+    return Dateline(line[pos:m.end()].rstrip(), place, m["date"] or "", m["agency"].strip(), m.end())
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` has a dateline at the start of a line."""
+    spans: list[tuple[int, int]] = []
+    if not AGENCY_END.search(text):
+        return spans  # most texts: no ") -" anywhere
+    for start in (0, *(m.end() for m in re.finditer(r"\n", text))):
+        if start < len(text) and (text[start] == "(" or text[start].isupper()):
+            found = read_dateline(text, start)
+            if found:
+                spans.append((start, found.end))
+    return spans

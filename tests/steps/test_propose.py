@@ -1,0 +1,53 @@
+"""Issue 17, case 7: proposals an editor accepts, retitles or rejects stay decided."""
+
+from generator.content.pages import split
+from generator.pipeline import update
+from generator.steps.propose import REJECTED
+from tests.steps.test_ingest_link import ARTICLE
+
+LATER = "Coalition briefing\n\nRyan Dillon, the coalition's spokesman, said on Tuesday that strikes near Raqqa would go on.\n"
+
+
+def built(wiki):
+    (wiki / "seeds" / "001.txt").write_text(ARTICLE, encoding="utf-8")
+    docs = wiki / "docs"
+    assert update(wiki / "seeds", docs)[0] == 0
+    proposal = docs / "actors" / "ryan-dillon.md"
+    assert split(proposal.read_text(encoding="utf-8"))[0]["status"] == "proposed"
+    return docs, next(p for p in (docs / "articles").glob("*.md") if p.name != "index.md"), proposal
+
+
+def test_rejecting_a_proposal_by_deleting_its_page(wiki, capsys):
+    docs, article, proposal = built(wiki)
+    proposal.unlink()
+    capsys.readouterr()
+    assert update(wiki / "seeds", docs)[0] == 0  # no "unknown actor" from check
+    assert "ryan-dillon" not in article.read_text(encoding="utf-8")  # neither the tag nor the link in the text
+    assert "Ryan Dillon, a spokesperson" in article.read_text(encoding="utf-8")
+    assert "actors/ryan-dillon" in (docs / REJECTED).read_text(encoding="utf-8").splitlines()
+    (wiki / "seeds" / "002.txt").write_text(LATER, encoding="utf-8")
+    assert update(wiki / "seeds", docs)[0] == 0
+    assert not list((docs / "actors").glob("ryan-dillon*.md"))  # never proposed again
+    assert "ryan-dillon" not in (docs / "review.md").read_text(encoding="utf-8")
+
+
+def test_a_retitled_accepted_proposal_gets_no_twin(wiki):
+    docs, article, proposal = built(wiki)
+    text = proposal.read_text(encoding="utf-8")
+    proposal.write_text(text.replace("title: Ryan Dillon", "title: Col. Ryan Dillon (coalition spokesman)")
+                        .replace("status: proposed\n", ""), encoding="utf-8")
+    (wiki / "seeds" / "002.txt").write_text(LATER, encoding="utf-8")
+    assert update(wiki / "seeds", docs)[0] == 0
+    assert sorted(p.name for p in (docs / "actors").glob("ryan-dillon*.md")) == ["ryan-dillon.md"]
+
+
+def test_an_accepted_proposal_no_longer_says_it_is_proposed(wiki):
+    docs, article, proposal = built(wiki)
+    assert "status: proposed" in proposal.read_text(encoding="utf-8")
+    assert "Proposed by the generator" in proposal.read_text(encoding="utf-8")  # what to do is said while it is proposed
+    proposal.write_text(proposal.read_text(encoding="utf-8").replace("status: proposed\n", ""), encoding="utf-8")
+    assert update(wiki / "seeds", docs)[0] == 0
+    text = proposal.read_text(encoding="utf-8")
+    assert "Proposed by the generator" not in text and "status: proposed" not in text
+    assert f"../articles/{article.stem}.md" in text  # still a page that lists its article
+    assert "ryan-dillon" in split(article.read_text(encoding="utf-8"))[0]["actors"]
