@@ -13,8 +13,8 @@
       5. retag     steps/retag.py      every article again after the registry changed: new tags added, the generator's
                                        tags whose match went taken back; editors' tags and removals kept
       6. graph     steps/graph.py      every article page read once: mentions, first sentences, events, co-mentions
-      7. emit      steps/link.py       every output below rendered from the graph and the registry
-                   site/*.py           (pure functions: data in, Markdown out)
+      7. emit      steps/link.py       every output in ``OUTPUTS`` whose inputs changed, from the graph and the registry
+                   site/emitters.py    (each view: what it reads, and its pure render functions in site/*.py)
       8. write     content/pages.py    only the generated sections, only when they changed, atomically
       9. guard     steps/guard.py      editor HTML that could run in a reader's browser removed (content/sanitize.py)
      10. check     steps/check.py      every page's front matter against its schema: ``path:line: problem — fix``
@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.content.pages import sweep_temporary
+from generator.site.emitters import EMITTERS, REGISTRY
 from generator.store.filecache import FileCache, opened
 from generator.store.parallel import settle
 from generator.store.state import State
@@ -42,34 +43,20 @@ from generator.store.state import State
 
 @dataclass(frozen=True)
 class Output:
-    """One thing the emit step writes: its files (under docs/), what it is rendered from, and by which function."""
+    """One thing the emit step writes page by page, on every core (``steps/link.py``): its files, what it reads."""
 
     name: str
     files: str
-    reads: str
-    render: str
+    reads: frozenset[str]
 
 
+# Every output of the emit step: the two made per page, then every view, each declaring the parts of the corpus it is
+# rendered from (``site/emitters.py``); a view is rendered again only when one of those changed.
 OUTPUTS = (
-    Output("article tag line", "articles/<slug>.md, section `tags`", "the article's tags, source, date; entity titles", "site/render.tags_section"),
-    Output("entity page", "<type>/<slug>.md, section `mentions`",
-           "the entity; the articles naming it, their first sentences and events; co-mentions", "site/render.entity_section"),
-    Output("indexes", "actors/index.md, locations/index.md, agreements/index.md, section `index`",
-           "the registry; mention counts", "site/render.entity_index"),
-    Output("articles index", "articles/index.md, section `index`", "every article's listing (title, date, source)",
-           "site/render.articles_index"),
-    Output("home", "index.md, section `dashboard`", "the articles' listings and tags; the registry; counts", "site/render.home"),
-    Output("review", "review.md, section `review`", "proposed entities and where they were found; articles flagged for review",
-           "site/render.review_page"),
-    Output("timeline", "timeline.md and timeline/<year>.md, section `timeline`", "the articles' dates and events",
-           "site/views.timeline_page, site/views.year_page"),
-    Output("map", "map.md, section `map`", "places with coordinates; mention counts; each place's latest articles",
-           "site/views.map_page"),
-    Output("relations", "graph.md, section `graph`", "actors; each actor's strongest co-mentions", "site/views.graph_page"),
-    Output("sources", "sources/index.md and sources/<outlet>.md", "the articles' outlets", "site/views.sources_index, site/views.source_page"),
-    Output("feed", "feed.xml", "the newest articles; site_url and site_name of mkdocs.yml", "site/exports.rss_feed"),
-    Output("tags CSV", "exports/tags.csv", "every article's tags; entity titles", "site/exports.tags_csv"),
-    Output("GeoJSON", "exports/locations.geojson", "places with coordinates; mention counts", "site/exports.locations_geojson"),
+    Output("article tag line", "articles/<slug>.md (section `tags`)", frozenset({"the article's tags and listing", REGISTRY})),
+    Output("entity page", "<type>/<slug>.md (section `mentions`)",
+           frozenset({"the entity", "the articles naming it, their first sentences and events", "co-mentions", REGISTRY})),
+    *EMITTERS,
 )
 
 

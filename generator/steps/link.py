@@ -15,13 +15,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from generator.content.model import ENTITY_TYPES
 from generator.content.pages import digest, file_digest, md_files, md_tree, replace_section, set_front_value, split_front, write_if_changed
-from generator.content.registry import load_registry
+from generator.content.registry import INDEX, load_registry
 from generator.settings import DEFAULTS, Settings
-from generator.site.exports import locations_geojson, rss_feed, tags_csv
-from generator.site.render import articles_index, entity_index, entity_section, home, review_page, strongest, tags_section
-from generator.site.views import entity_names, graph_page, map_page, source_page, sources_by_slug, sources_index, timeline_page, timeline_years, year_page
+from generator.site.emitters import ARTICLES, EMITTERS, MENTIONS, PARTNERS, PARTS, PROPOSALS, SITE, Corpus
+from generator.site.render import entity_section, strongest, tags_section
+from generator.site.views import entity_names
 from generator.steps.graph import build_graph
 from generator.store.filecache import FileCache, opened, signature
 from generator.store.parallel import map_in_order
@@ -40,53 +39,6 @@ INTROS = {
     "graph.md": ("Relations", "Actors and how often they are mentioned together."),
     "sources/index.md": ("Sources", "The outlets the articles come from."),
 }
-
-
-def write_views(docs: Path, graph, entities: dict, counts: dict, partners: dict, report: LinkReport, cache: FileCache,
-                everything: bool, ingested: dict[str, str]) -> None:
-    """Timeline, map, relations graph, sources and the export files.
-
-    Lists of articles are rendered again only when what they show changed (``graph.listed``) or their page is not the
-    one last written: at 10,000 articles, a change to one article's text must not cost them.
-    """
-    places = [e for e in entities.values() if e.type == "locations"]
-    actors = [e for e in entities.values() if e.type == "actors"]
-    lists = everything or graph.listed
-
-    def due(path: Path, name: str) -> bool:
-        return lists or not _current(cache, path, name)
-
-    # A year no longer dated keeps its page, emptied (an editor may have written in it); other pages there are not ours.
-    year_pages = [page for page in md_files(docs / "timeline") if re.fullmatch(r"\d{4}", page.stem)]
-    first_due = due(docs / "timeline.md", "timeline")
-    years_due = lists or any(not _current(cache, page, "timeline") for page in year_pages)
-    years = timeline_years(graph.articles) if first_due or years_due else {}
-    if first_due:
-        _update(docs / "timeline.md", "timeline", timeline_page(graph.articles, years), report, cache=cache)
-    if years_due:
-        for year in sorted(set(years) | {page.stem for page in year_pages}):
-            articles, events = years.get(year, ([], []))
-            _update(docs / "timeline" / f"{year}.md", "timeline", year_page(year, articles, events, list(years)), report,
-                    title=f"Timeline: {year}", cache=cache)
-    latest = {e.key: [ref for ref, _ in graph.mentions.get(e.key, [])[:3]] for e in places}
-    _update(docs / "map.md", "map", map_page(places, counts, latest), report, cache=cache)
-    _update(docs / "graph.md", "graph", graph_page(actors, counts, partners), report, cache=cache)
-    source_pages = [p for p in md_files(docs / "sources") if p.name != "index.md"]
-    if due(docs / "sources" / "index.md", "index") or any(due(page, "articles") for page in source_pages) or not source_pages:
-        sources = sources_by_slug(graph.articles)
-        _update(docs / "sources" / "index.md", "index", sources_index(sources), report, cache=cache)
-        for slug, (name, refs) in sources.items():
-            _update(docs / "sources" / f"{slug}.md", "articles", source_page(name, refs), report, title=name, cache=cache)
-    settings = Settings.read(docs)
-    site_url, site_name = settings.site_url, settings.site_name
-    rows = dict(cache.recall("link:csv") or {}) if not everything else {}
-    rows.update(ingested)
-    for path, text in ((docs / "feed.xml", rss_feed(graph.articles, site_url, site_name)),
-                       (docs / "exports" / "tags.csv", tags_csv(graph.articles, entities, rows, graph.fresh - ingested.keys())),
-                       (docs / "exports" / "locations.geojson", locations_geojson(places, counts))):
-        if write_if_changed(path, text):
-            report.written.append(str(path))
-    cache.remember("link:csv", rows)
 
 
 @dataclass
@@ -146,6 +98,9 @@ def record(done: Rewrite, report: LinkReport, cache: FileCache | None) -> None:
             cache.carry(done.path, done.before)
             cache.put("digest", done.path, done.file_digest)  # what inputs_fingerprint would read the page for
         cache.put("section:" + done.name, done.path, done.wanted)
+
+
+WHOLE = "file"  # the section name under which a file written whole is remembered
 
 
 def _current(cache: FileCache, path: Path, name: str) -> bool:
@@ -262,19 +217,37 @@ def _link(docs: Path, cache: FileCache, state: State, fresh: Mapping) -> LinkRep
         if strongest_actors is not None:
             partners[key] = strongest_actors
     partners = {k: v for k, v in partners.items() if k in entities and k in graph.mentions}
+    settings = Settings.read(docs)
+    site = (settings.site_url, settings.site_name)
+    changed = set(PARTS) if everything else {part for part, yes in (
+        (ARTICLES, graph.listed), (MENTIONS, bool(graph.touched)),
+        (PROPOSALS, any(entities[k].proposed for k in graph.touched if k in entities)),
+        (PARTNERS, partners != cache.recall("link:partners")), (SITE, site != cache.recall("link:site"))) if yes}
     cache.remember("link:partners", partners)
-
-    for type_ in ENTITY_TYPES:
-        members = [e for e in entities.values() if e.type == type_]
-        _update(docs / type_ / "index.md", "index", entity_index(type_, members, counts), report, cache=cache)
-    lists = everything or graph.listed
-    if lists or not _current(cache, docs / "articles" / "index.md", "index"):
-        _update(docs / "articles" / "index.md", "index", articles_index(graph.articles), report, cache=cache)
-    _update(docs / "index.md", "dashboard", home(graph.articles, entities, counts), report, cache=cache)
-    if lists or any(entities[k].proposed for k in graph.touched if k in entities) or not _current(cache, docs / "review.md", "review"):
-        _update(docs / "review.md", "review", review_page(entities, graph.mentions, graph.articles), report, cache=cache)
-    write_views(docs, graph, entities, counts, partners, report, cache, everything, ingested)
+    rows = dict(cache.recall("link:csv") or {}) if not everything else {}
+    rows.update(ingested)
+    corpus = Corpus(docs, graph, entities, counts, partners, settings,
+                    year_pages=[p.stem for p in md_files(docs / "timeline") if re.fullmatch(r"\d{4}", p.stem)],
+                    source_pages=[p.stem for p in md_files(docs / "sources") if p.name != INDEX],
+                    csv_rows=rows, csv_fresh=frozenset(graph.fresh - ingested.keys()))
+    emit(corpus, changed, report, cache)
+    cache.remember("link:csv", rows)
+    cache.remember("link:site", site)
     state.link = inputs_fingerprint(docs, cache)
     state.save(docs)
     cache.remember("link:registry", shown)
     return report
+
+
+def emit(corpus: Corpus, changed: set[str], report: LinkReport, cache: FileCache) -> None:
+    """Every view whose inputs changed, or whose files are not the ones it wrote, rendered and written (``EMITTERS``)."""
+    for emitter in EMITTERS:
+        if not emitter.reads & changed and all(_current(cache, path, section or WHOLE) for path, section in emitter.writes(corpus)):
+            continue
+        for piece in emitter.render(corpus):
+            if piece.section is not None:
+                _update(piece.path, piece.section, piece.content, report, cache=cache, title=piece.title)
+                continue
+            if write_if_changed(piece.path, piece.content):
+                report.written.append(str(piece.path))
+            cache.put("section:" + WHOLE, piece.path, digest(piece.content))
