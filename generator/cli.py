@@ -110,6 +110,12 @@ def cmd_evaluate(args) -> int:
     return evaluate(args.gold, args.articles, args.docs, args.verbose)
 
 
+def cmd_fetch(args) -> int:
+    from generator.read.fetch import run_fetch
+
+    return run_fetch(args.urls, args.seeds, args.feeds)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description="Build the Situation Wiki from raw articles.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -176,6 +182,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--docs", type=Path, default=DEFAULTS.docs, help="the wiki whose registry is used")
     p.add_argument("-v", "--verbose", action="store_true", help="list every miss and false tag")
     p.set_defaults(run=cmd_evaluate)
+    p = sub.add_parser("fetch", help="new articles from RSS/Atom feeds and article pages into seeds/, each with a .meta.yaml")
+    p.add_argument("urls", metavar="URL", nargs="*", help="a feed or an article page; none: those listed in --feeds")
+    p.add_argument("--seeds", type=Path, default=DEFAULTS.seeds)
+    p.add_argument("--feeds", type=Path, default=DEFAULTS.seeds / "feeds.txt", help="one URL a line; # starts a comment")
+    p.set_defaults(run=cmd_fetch)
     args = parser.parse_args(argv)
     from generator.steps.rename import EntityError
     from generator.steps.resolve import ResolveError

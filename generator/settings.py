@@ -41,6 +41,13 @@ class Settings:
     part_words: int = 1_200_000  # indexed words per part of the index: about 670 MB of Pagefind's memory
     common_pages: int = 2_000  # a word on at least this many searched pages…
     common_share: float = 0.5  # …and on this share of them is too common to search by
+    # Fetching feeds and pages (``fetch``): polite to the sites we read, never stuck on one.
+    connect_timeout: float = 10.0  # seconds to open a connection
+    read_timeout: float = 20.0  # seconds of silence while reading a response
+    fetch_tries: int = 3  # tries per request on connection errors, 429 and 5xx
+    fetch_backoff: float = 2.0  # seconds before the second try, doubled before each further one
+    fetch_max_wait: float = 60.0  # the longest wait between tries, a server's Retry-After included
+    host_interval: float = 2.0  # seconds between two requests to one host (robots.txt's Crawl-delay when longer)
 
     @classmethod
     def read(cls, docs: Path = Path("docs"), seeds: Path = Path("seeds"), **overrides) -> Settings:

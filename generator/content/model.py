@@ -96,6 +96,9 @@ class CleanArticle:
     published: str = ""
     attribution: list[str] = field(default_factory=list)
     dateline: str = ""  # "DAMASCUS, June 8 (Reuters) -", taken out of the text: where and by whom it was filed
+    url: str = ""  # the original's web address
+    author: str = ""
+    published_estimate: str = ""  # when ``published`` is only a lower bound: why ("not before 2023-06-21 (names …)")
 
     @property
     def text(self) -> str:
@@ -123,6 +126,9 @@ class ArticleRef:
     review: tuple[str, ...] = ()
     attribution: str = ""
     events: tuple[Event, ...] = ()
+    published_estimate: str = ""  # set when ``published`` is an estimate: says why
+    url: str = ""
+    author: str = ""
 
     @cached_property
     def title_md(self) -> str:

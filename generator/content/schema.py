@@ -15,12 +15,13 @@ from pathlib import Path
 
 TEXTS = "text or list of text"
 STR, LIST, COORDS, DATE, FLEXDATE = "text", "list of text", "[latitude, longitude]", "date YYYY-MM-DD", "date YYYY, YYYY-MM or YYYY-MM-DD"
+DATETIME, URL = "date YYYY-MM-DD or YYYY-MM-DD HH:MM", "web address https://…"
 STATUSES = {"proposed", "in force", "expired", "collapsed", "ongoing", "superseded", "implemented", ""}
 STATUS = "one of: " + ", ".join(sorted(STATUSES - {""}))
 # Every key of an article's front matter, in the order the generator writes them.
 ARTICLE_SCHEMA = {
-    "title": STR, "original": STR, "original_digest": STR, "source": STR, "published": DATE,
-    "actors": LIST, "locations": LIST, "agreements": LIST, "review": LIST, "attribution": STR,
+    "title": STR, "original": STR, "original_digest": STR, "source": STR, "published": DATETIME, "published_estimate": STR,
+    "url": URL, "author": STR, "actors": LIST, "locations": LIST, "agreements": LIST, "review": LIST, "attribution": STR,
 }
 ARTICLE_REQUIRED = ("title", "original", "actors", "locations", "agreements")
 ENTITY_SCHEMA = {
@@ -60,13 +61,19 @@ def type_error(kind: str, value) -> str | None:
     if kind == COORDS:
         ok = isinstance(value, list) and len(value) == 2 and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
         return None if ok and -90 <= value[0] <= 90 and -180 <= value[1] <= 180 else "must be [latitude, longitude] in degrees"
+    if kind == URL:
+        return None if isinstance(value, str) and re.fullmatch(r"https?://[^\s<>]+", value.strip()) else "must be a web address (http:// or https://)"
     text = value.isoformat() if isinstance(value, dt.date) else str(value)
-    patterns = [r"\d{4}-\d{2}-\d{2}"] if kind == DATE else [r"\d{4}", r"\d{4}-\d{2}", r"\d{4}-\d{2}-\d{2}"]
+    patterns = {DATE: [r"\d{4}-\d{2}-\d{2}"], DATETIME: [r"\d{4}-\d{2}-\d{2}", r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}"]}.get(
+        kind, [r"\d{4}", r"\d{4}-\d{2}", r"\d{4}-\d{2}-\d{2}"])
     if not any(re.fullmatch(p, text) for p in patterns):
         return f"must be a {kind}"
     try:
-        parts = [int(p) for p in text.split("-")] + [1, 1]
+        day, _, time = text.partition(" ")
+        parts = [int(p) for p in day.split("-")] + [1, 1]
         dt.date(parts[0], parts[1], parts[2])
+        if time and (int(time[:2]) > 23 or int(time[3:]) > 59):
+            raise ValueError(time)
     except ValueError:
         return f"is not a real calendar date ({text})"
     return None

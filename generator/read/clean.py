@@ -3,7 +3,8 @@
 Scrapers keep the site around the story: navigation ("skip to Main Content"), a repeated
 title, "read also" teasers, and the outlet's disclaimer. Cleaning removes the chrome,
 moves attribution to metadata, and keeps every paragraph of the story itself. A wire dateline
-("DAMASCUS, June 8 (Reuters) -") is provenance: out of the text, its outlet and date into metadata.
+("DAMASCUS, June 8 (Reuters) -"), a "Published:" line and a "By Jane Doe" byline are provenance: out of
+the text, into metadata.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 
 from generator.content.model import CleanArticle
 from generator.text.dateline import read_dateline
-from generator.text.dates import find_date
+from generator.text.dates import find_date, find_date_time
 from generator.text.textnorm import fold_name
 
 CHROME = frozenset(
@@ -34,6 +35,8 @@ ATTRIBUTION = re.compile(
 )
 SOURCE_IN_ATTRIBUTION = re.compile(r"\b(?:edited|translated|published|produced|written) by ((?:the )?[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,4})", re.I)
 OUTLET = re.compile(r"^(?P<outlet>[A-Z][\w&.']*(?: [A-Z][\w&.']*){0,3})\s+[–—-]\s+(?=[A-Z\"“])")  # "Tabnak – While…"
+BYLINE = re.compile(r"^(?i:by):? (?P<author>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3})$")  # "By Jane Doe", a line of its own
+PUBLISHED = re.compile(r"\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2})?")
 HEADER_DATE = re.compile(r"^\s*(published|posted|updated|date|dated)\s*(on)?\s*[:\-]?\s*", re.I)
 TITLE_MAX_WORDS = 25
 DERIVED_TITLE_WORDS = 14
@@ -81,17 +84,20 @@ def opening(body: list[str], source: str, published: str) -> tuple[list[str], st
     return body, source, published, ""
 
 
-def clean(original: str, raw: str, *, title: str = "", source: str = "", published: str = "") -> CleanArticle:
+def clean(original: str, raw: str, *, title: str = "", source: str = "", published: str = "", url: str = "",
+          author: str = "") -> CleanArticle:
     """Split ``raw`` into title, paragraphs and metadata; ``title`` etc. come from the file's own metadata."""
     lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = [line for line in lines if line and not is_chrome(line)]
     given_title = title.strip()
-    published = published if re.fullmatch(r"\d{4}-\d{2}-\d{2}", published or "") else find_date(published or "")
+    published = published if PUBLISHED.fullmatch(published or "") else find_date_time(published or "")
     attribution: list[str] = []
     body: list[str] = []
     for line in lines:
         if HEADER_DATE.match(line) and find_date(line) and len(line.split()) <= 8:
-            published = published or find_date(line)
+            published = published or find_date_time(line)
+        elif BYLINE.match(line) and len(body) <= 2:  # above the story (after a title, a standfirst), not within it
+            author = author or BYLINE.match(line)["author"]
         elif READ_ALSO.match(line):
             continue
         elif ATTRIBUTION.match(line):
@@ -124,4 +130,6 @@ def clean(original: str, raw: str, *, title: str = "", source: str = "", publish
         published=published,
         attribution=attribution,
         dateline=dateline,
+        url=url,
+        author=author,
     )

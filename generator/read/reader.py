@@ -1,8 +1,9 @@
-"""Raw input files → text (plus what the file itself says about title, outlet and date).
+"""Raw input files → text (plus what the file itself says about title, outlet, date, address and author).
 
 Scrapers, copy-paste and other people's exports arrive in every encoding and format.
 Each reader either returns clean Unicode text or raises ``InputError`` with the reason,
-so the run can report the file and go on with the rest.
+so the run can report the file and go on with the rest. A sidecar ``NAME.meta.yaml`` beside
+``NAME.txt`` (an analyst's, or ``generator fetch``'s) says what the file cannot, and wins.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import errno
 import os
 import re
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import charset_normalizer
@@ -39,14 +40,59 @@ class RawText:
     title: str = ""
     source: str = ""
     published: str = ""
+    url: str = ""
+    author: str = ""
+    sidecar: tuple[tuple[str, str], ...] = ()  # the sidecar's accepted values, (key, value) in key order
+    problems: tuple[str, ...] = ()  # what was wrong with the sidecar: ``path:line: …``, its value ignored
+
+
+SIDECAR = ".meta.yaml"
+SIDECAR_KEYS = ("title", "published", "source", "url", "author")
+
+
+def sidecar_of(path: Path) -> Path:
+    """``seeds/a.txt`` → ``seeds/a.meta.yaml``."""
+    return path.with_name(path.name[: -len(path.suffix)] + SIDECAR if path.suffix else path.name + SIDECAR)
+
+
+def read_sidecar(path: Path) -> tuple[dict[str, str], list[str]]:
+    """The values of a sidecar file, and a ``path:line: what — fix`` line for each one that is ignored."""
+    from generator.content.pages import PageError, split
+    from generator.content.schema import ARTICLE_SCHEMA, key_line, type_error
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}, []
+    except (OSError, UnicodeDecodeError) as exc:
+        return {}, [f"{path}:1: cannot be read ({exc}) — ignored; save it as UTF-8 text"]
+    try:
+        meta = split(f"---\n{text.rstrip()}\n---\n")[0] if text.strip() else {}
+    except PageError as exc:  # its lines count from the --- added above
+        return {}, [f"{path}:{max(exc.line - 1, 1)}: {str(exc).replace('front matter ', '')} — ignored; write one `key: value` per line"]
+    values, problems = {}, []
+    for key, value in meta.items():
+        line = key_line(text, str(key))
+        if key not in SIDECAR_KEYS:
+            problems.append(f"{path}:{line}: unknown key `{key}` — ignored; use one of: {', '.join(SIDECAR_KEYS)}")
+        elif error := type_error(ARTICLE_SCHEMA[key], value):
+            problems.append(f"{path}:{line}: `{key}` {error} — ignored; write it as {ARTICLE_SCHEMA[key]}")
+        else:
+            values[key] = value.strip()
+    return values, problems
+
+
+NOT_ARTICLES = frozenset({"feeds.txt"})  # the list `make fetch` reads: seeds/ holds it, it is no article
 
 
 def raw_files(seeds: Path) -> list[Path]:
-    """Every visible file in ``seeds`` (unsupported ones too, so they can be reported), every symbolic link (a loop
-    too: ``read_raw`` says what is wrong with it) and every folder named like an input file (``a.txt/``)."""
+    """Every visible file in ``seeds`` but sidecars and the feeds list (unsupported ones too, so they can be reported),
+    every symbolic link (a loop too: ``read_raw`` says what is wrong with it) and every folder named like an input file
+    (``a.txt/``)."""
     with os.scandir(seeds) as entries:
-        return sorted(seeds / e.name for e in entries if not e.name.startswith(".") and (
-            e.is_symlink() or e.is_file() or (e.is_dir() and os.path.splitext(e.name)[1].lower() in SUFFIXES)))
+        return sorted(seeds / e.name for e in entries if not e.name.startswith(".") and not e.name.lower().endswith(SIDECAR)
+                      and e.name not in NOT_ARTICLES
+                      and (e.is_symlink() or e.is_file() or (e.is_dir() and os.path.splitext(e.name)[1].lower() in SUFFIXES)))
 
 
 def utf16_without_bom(data: bytes) -> str | None:
@@ -111,7 +157,14 @@ def from_html(html: str) -> RawText:
     if len(text.split()) < MIN_WORDS:
         raise InputError("no article text found in the HTML")
     title = (document.title or "").strip()
-    return RawText(text, title=title, source=(document.sitename or "").strip(), published=(document.date or "")[:10])
+    return RawText(text, title=title, source=(document.sitename or "").strip(), published=(document.date or "")[:10],
+                   url=_web(document.url), author=(document.author or "").strip())
+
+
+def _web(url) -> str:
+    """A page's own address when it is a web address (not a relative path or a ``javascript:``)."""
+    url = str(url or "").strip()
+    return url if re.fullmatch(r"https?://\S+", url) else ""
 
 
 def from_markdown(markdown: str) -> RawText:
@@ -122,7 +175,8 @@ def from_markdown(markdown: str) -> RawText:
     except PageError as exc:
         raise InputError(f"line {exc.line}: {exc}") from exc
     return RawText(body, title=str(meta.get("title") or ""), source=str(meta.get("source") or ""),
-                   published=str(meta.get("published") or meta.get("date") or ""))
+                   published=str(meta.get("published") or meta.get("date") or ""), url=_web(meta.get("url")),
+                   author=str(meta.get("author") or "").strip())
 
 
 # Text that ftfy would return unchanged (a property test checks it against ftfy): printable ASCII without entities,
@@ -139,6 +193,13 @@ def needs_ftfy(text: str) -> bool:
 
 
 def read_raw(path: Path, seeds: Path | None = None) -> RawText:
+    """The file's text and metadata, its sidecar's values over the file's own."""
+    raw = _read_file(path, seeds)
+    values, problems = read_sidecar(sidecar_of(path))
+    return replace(raw, **values, sidecar=tuple(sorted(values.items())), problems=tuple(problems))
+
+
+def _read_file(path: Path, seeds: Path | None) -> RawText:
     try:
         info = path.stat()
     except OSError as exc:

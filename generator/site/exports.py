@@ -7,6 +7,7 @@ as they are. Deterministic: no build time in them, rows and keys in a fixed orde
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 from collections.abc import Sequence
@@ -24,7 +25,8 @@ def tags_rows(ref: ArticleRef, entities: dict[tuple[str, str], Entity]) -> str:
     writer = csv.writer(out, lineterminator="\n")
     for type_, slug in sorted(ref.tags, key=lambda k: (ENTITY_TYPES.index(k[0]), k[1])):
         entity = entities.get((type_, slug))
-        writer.writerow([ref.slug, ref.title, ref.published, ref.source, type_[:-1], slug, entity.title if entity else ""])
+        writer.writerow([ref.slug, ref.title, ref.published, ref.source, type_[:-1], slug, entity.title if entity else "", ref.url,
+                         ref.author, ref.published_estimate])
     return out.getvalue()
 
 
@@ -32,7 +34,7 @@ def tags_csv(refs: Sequence[ArticleRef], entities: dict[tuple[str, str], Entity]
              fresh: set[str] | frozenset[str] = frozenset()) -> str:
     """Every tag of every article, one row each; ``known`` holds earlier rows of the articles not in ``fresh``."""
     known = {} if known is None else known
-    chunks = ["article,title,published,source,type,entity,entity_title\n"]
+    chunks = ["article,title,published,source,type,entity,entity_title,url,author,published_estimate\n"]
     for ref in sorted(refs, key=lambda r: r.slug):
         if ref.slug in fresh or ref.slug not in known:
             known[ref.slug] = tags_rows(ref, entities)
@@ -52,6 +54,16 @@ def locations_geojson(places: Sequence[Entity], counts: dict) -> str:
     return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
+def provenance(ref: ArticleRef) -> str:
+    """An item's author, estimated date and link to the original, as the HTML description a feed reader shows (escaped
+    once as HTML, once as XML); "" for none."""
+    bits = [f"By {html.escape(ref.author)}." if ref.author else "",
+            f"Published about {ref.published} (estimated: {html.escape(ref.published_estimate)})." if ref.published_estimate else "",
+            f'<a href="{html.escape(ref.url)}">Original article</a>' if ref.url else ""]
+    text = " ".join(b for b in bits if b)
+    return f"<description>{xml_escape(text)}</description>" if text else ""
+
+
 def rss_feed(refs: Sequence[ArticleRef], site_url: str, site_name: str, feed_size: int = DEFAULTS.feed_size) -> str:
     """The ``feed_size`` newest articles as RSS 2.0; links assume the default directory URLs (``articles/<slug>/``)."""
     base = site_url.rstrip("/") + "/" if site_url else ""
@@ -59,12 +71,12 @@ def rss_feed(refs: Sequence[ArticleRef], site_url: str, site_name: str, feed_siz
     for ref in refs[:feed_size]:
         link = f"{base}articles/{ref.slug}/"
         pub = ""
-        if ref.published:
-            day = date.fromisoformat(ref.published)
-            pub = f"<pubDate>{format_datetime(datetime(day.year, day.month, day.day, tzinfo=UTC))}</pubDate>"
+        if ref.published and not ref.published_estimate:  # an estimate is no date to sort a reader's feed by
+            when = datetime.fromisoformat(ref.published) if " " in ref.published else date.fromisoformat(ref.published)
+            pub = f"<pubDate>{format_datetime(datetime(when.year, when.month, when.day, *when.timetuple()[3:5], tzinfo=UTC))}</pubDate>"
         source = f"<category>{xml_escape(ref.source)}</category>" if ref.source else ""
         items.append(f"<item><title>{xml_escape(ref.title)}</title><link>{xml_escape(link)}</link>"
-                     f'<guid isPermaLink="false">{xml_escape(ref.slug)}</guid>{pub}{source}</item>')
+                     f'<guid isPermaLink="false">{xml_escape(ref.slug)}</guid>{pub}{source}{provenance(ref)}</item>')
     body = "\n".join(items)
     return (f'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>\n<title>{xml_escape(site_name)}</title>\n'
             f"<link>{xml_escape(base)}</link>\n<description>New articles in {xml_escape(site_name)}</description>\n"

@@ -15,10 +15,8 @@ from generator.content.links import link
 from generator.content.model import ENTITY_TYPES, SINGULAR, CleanArticle, Entity, Mention
 from generator.content.pages import escape, render_front, section
 from generator.settings import DEFAULTS
-from generator.site.views import EntityNames, agreement_infobox, entity_names, events_list, small_map
+from generator.site.views import EntityNames, agreement_infobox, date_text, entity_names, events_list, original_link, published_text, small_map
 from generator.text.slugs import slugify
-
-ARTICLE_KEYS = ("title", "original", "source", "published", "actors", "locations", "agreements")
 
 
 @lru_cache(maxsize=65536)
@@ -53,8 +51,9 @@ def article_meta(article: CleanArticle, tags: dict[str, list[str]]) -> dict:
     meta: dict = {"title": article.title, "original": article.original}
     if article.source:
         meta["source"] = article.source
-    if article.published:
-        meta["published"] = article.published
+    for key in ("published", "published_estimate", "url", "author"):
+        if getattr(article, key):
+            meta[key] = getattr(article, key)
     for type_ in ENTITY_TYPES:
         meta[type_] = tags.get(type_, [])
     if article.title_derived:
@@ -104,10 +103,9 @@ def kind_label(entity: Entity) -> str:
 
 def article_line(ref, prefix: str = "") -> str:
     """One article as a list line; ``prefix`` is the path from the linking page to ``articles/``."""
-    bits = [ref.published or "undated", f"[{ref.title_md}]({prefix}{ref.slug}.md)"]
-    if ref.source:
-        bits.append(ref.source_md)
-    return " · ".join(bits)
+    bits = [date_text(ref), f"[{ref.title_md}]({prefix}{ref.slug}.md)", ref.source_md,
+            f"by {escape(ref.author)}" if ref.author else "", original_link(ref)]
+    return " · ".join(b for b in bits if b)
 
 
 def tags_section(ref, entities: dict[tuple[str, str], Entity]) -> str:
@@ -119,7 +117,8 @@ def tags_section(ref, entities: dict[tuple[str, str], Entity]) -> str:
         shown = [entity_link(entities[k], "articles") if k in entities else escape(k[1]) for k in keys]
         lines.append(f"**{type_.capitalize()}:** " + " · ".join(shown))
     source = f"**Source:** [{escape(ref.source)}](../sources/{slugify(ref.source)}.md)" if ref.source else ""
-    facts = [source, f"**Published:** {ref.published}" if ref.published else ""]
+    facts = [source, f"**Published:** {published_text(ref)}" if ref.published else "", original_link(ref),
+             f"by {escape(ref.author)}" if ref.author else ""]
     if any(facts):
         lines.append(" · ".join(f for f in facts if f))
     return "\n\n".join(lines) if lines else "*No tags yet.*"
@@ -230,7 +229,7 @@ def home(refs, entities: dict[tuple[str, str], Entity], counts: dict[tuple[str, 
     out.append("\n".join(f"- {article_line(r, 'articles/')}" for r in refs[:latest]) or "*None yet.*")
     newest = max((r.published for r in refs if r.published), default="")
     if newest:
-        since = (date.fromisoformat(newest) - timedelta(days=period_days)).isoformat()
+        since = (date.fromisoformat(newest[:10]) - timedelta(days=period_days)).isoformat()
         recent = [r for r in refs if r.published and r.published >= since]
         period = f"since {since}"
     else:

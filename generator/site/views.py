@@ -42,6 +42,25 @@ def day_label(date: str) -> str:
     return f"{day} {date[:4]}" if date[:4].isdigit() else f"{day} (year unknown)"
 
 
+def date_text(ref: ArticleRef) -> str:
+    """An article's date in a list: "2020-06-08", "about 2023-06-21" when it is an estimate, or "undated"."""
+    if not ref.published:
+        return "undated"
+    return f"about {ref.published}" if ref.published_estimate else ref.published
+
+
+def published_text(ref: ArticleRef) -> str:
+    """An article's date on its page: "8 June 2020, 14:30"; "about 21 June 2023 (estimated: why)" for an estimate."""
+    day, _, time = ref.published.partition(" ")
+    shown = day_label(day) + (f", {time}" if time else "")
+    return f"about {shown} (estimated: {escape(ref.published_estimate)})" if ref.published_estimate else shown
+
+
+def original_link(ref: ArticleRef) -> str:
+    """A link out to the original, or ""; brackets in its address encoded, which Markdown would end the link at."""
+    return f"[original]({ref.url.replace('(', '%28').replace(')', '%29')})" if ref.url else ""
+
+
 def article_link(ref: ArticleRef, prefix: str) -> str:
     return f"[{escape(ref.title)}]({prefix}{ref.slug}.md)"
 
@@ -110,7 +129,7 @@ def year_page(year: str, articles: Sequence[ArticleRef], events: Sequence[tuple[
         if month_label(ref.published) != month:
             month = month_label(ref.published)
             lines += ["", f"### {month}", ""]
-        lines.append(f"- {ref.published} · {article_link(ref, '../articles/')}")
+        lines.append(f"- {date_text(ref)} · {article_link(ref, '../articles/')}")
     out.append("\n".join(lines).strip() or "*None.*")
     out.append(f"## Events in {year} ({len(events)})")
     out.append(EVENT_DATES)
@@ -235,7 +254,8 @@ def sources_by_slug(refs: Sequence[ArticleRef]) -> dict[str, tuple[str, list[Art
 
 def source_page(name: str, refs: Sequence[ArticleRef]) -> str:
     out = [f"{len(refs)} article{'s' if len(refs) != 1 else ''} from {escape(name)}, newest first."]
-    out.append("\n".join(f"- {r.published or 'undated'} · {article_link(r, '../articles/')}" for r in refs))
+    out.append("\n".join(" · ".join(filter(None, (f"- {date_text(r)}", article_link(r, "../articles/"), original_link(r))))
+                         for r in refs))
     notes = reliability_notes(refs)
     out.append("## Reliability notes")
     out.append("\n".join(f"- “{escape(n)}” ({c} article{'s' if c != 1 else ''})" for n, c in notes)

@@ -11,7 +11,7 @@ import bisect
 import os
 from collections import Counter, defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from itertools import chain
 from pathlib import Path
@@ -100,10 +100,13 @@ class Graph:
         self.together = CoMentions(self.mentions, len(self.articles))
 
 
+LISTED = tuple(f.name for f in fields(ArticleRef) if f.name != "tags")  # a field added to ArticleRef is listed too
+
+
 def _listing(ref: ArticleRef) -> str:
     """What the lists of articles (index, timeline, sources, feed, review) show of one, all of it but its tags, as a
     digest: the graph remembers it to tell whether a changed article changes those lists."""
-    return digest(repr((ref.slug, ref.title, ref.published, ref.source, ref.review, ref.attribution, ref.events)))
+    return digest(repr(tuple(getattr(ref, name) for name in LISTED)))
 
 
 def _names(ref: ArticleRef) -> frozenset[tuple[str, str]]:

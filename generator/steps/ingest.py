@@ -9,7 +9,7 @@ overwritten.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.content.article import article_from, article_ref, shared
@@ -18,7 +18,7 @@ from generator.content.pages import SECTION, digest, file_digest, owned_digest, 
 from generator.content.registry import Registry, load_registry
 from generator.content.schema import ARTICLE_SCHEMA
 from generator.read.clean import clean
-from generator.read.reader import InputError, raw_files, read_raw
+from generator.read.reader import InputError, raw_files, read_raw, sidecar_of
 from generator.site.exports import tags_rows
 from generator.site.render import article_body, article_meta, article_page, linked_body, tags_section
 from generator.steps.propose import found_in, propose, rejections
@@ -27,6 +27,8 @@ from generator.steps.retag import retag_key
 from generator.store.filecache import FileCache, opened, signature
 from generator.store.parallel import Workers
 from generator.store.state import STATE_FILE, ArticleState, State
+from generator.text.dateline import read_dateline
+from generator.text.dates import estimate_published
 from generator.text.matcher import Matcher, Scan, resolve_overlaps
 from generator.text.slugs import unique_slug
 from generator.text.tagger import tag_hits
@@ -95,6 +97,7 @@ class Read:
     proposals: list[Proposal] = field(default_factory=list)
     problem: str = ""
     unchanged: bool = False
+    notes: list[str] = field(default_factory=list)  # a broken sidecar: its values ignored, the article ingested
 
 
 def read_one(work: IngestWork, job: tuple[int, Path, str]) -> Read:
@@ -106,13 +109,29 @@ def read_one(work: IngestWork, job: tuple[int, Path, str]) -> Read:
     raw_hash = raw_digest(raw)
     if raw_hash == previous_raw:
         return Read(path, raw_hash, unchanged=True)
-    article = clean(path.name, raw.text, title=raw.title, source=raw.source, published=raw.published)
+    article = clean(path.name, raw.text, title=raw.title, source=raw.source, published=raw.published, url=raw.url, author=raw.author)
     if not article.paragraphs:
-        return Read(path, raw_hash, problem=f"{path}: no article text left after removing site chrome")
+        return Read(path, raw_hash, problem=f"{path}: no article text left after removing site chrome", notes=list(raw.problems))
     scan = work.registry.matcher.scan(article.text)
     work.kept[number] = (article, scan)
     return Read(path, raw_hash, article.original, article.title, digest(fold(article.text)[0].strip()),
-                found_in(article.text, resolve_overlaps(article.text, scan)))
+                found_in(article.text, resolve_overlaps(article.text, scan)), notes=list(raw.problems))
+
+
+def raw_signature(path: Path) -> tuple:
+    """A raw file's signature and its sidecar's: an analyst's correction of the sidecar alone is a change to read."""
+    return signature(path), signature(sidecar_of(path))
+
+
+def estimated(article: CleanArticle, keys, entities) -> CleanArticle:
+    """The article with an estimated date when nothing gave it one: after the text's past dates and the latest of the
+    agreements it names (``keys``, the tags found), a dateline's day placed in the year they allow."""
+    if article.published:
+        return article
+    agreements = [(entities[k].published, entities[k].title) for k in sorted(keys) if k[0] == "agreements" and k in entities]
+    found = read_dateline(article.dateline) if article.dateline else None
+    published, why = estimate_published(article.text, agreements, found.date if found else "")
+    return replace(article, published=published, published_estimate=why) if published else article
 
 
 def _grown(work: IngestWork, created: list[Entity]) -> None:
@@ -142,7 +161,7 @@ def tag_one(work: IngestWork, job: tuple[int, str, str | None, str]) -> Tagged:
     found = scan.merged(work.new.scan(article.text)) if work.new else scan
     mentions = tag_hits(article.text, resolve_overlaps(article.text, found), registry.entities)
     keys = {(m.type, m.slug) for m in mentions}
-    meta = with_identity(article_meta(article, tags_of(mentions)), raw_hash)
+    meta = with_identity(article_meta(estimated(article, keys, registry.entities), tags_of(mentions)), raw_hash)
     body = linked_body(article.paragraphs, mentions, keys)
     facts = article_ref(slug, meta, SECTION.sub("", article_body(body)))  # the final page's, which sections do not change
     tag_line = tags_section(facts[0], registry.entities)  # what link would put there: the page is written once
@@ -177,7 +196,7 @@ def _ingest(seeds: Path, docs: Path, cache: FileCache, state: State) -> IngestRe
     for path in raw_files(seeds):
         previous = state.articles.get(path.name)
         exists = previous is not None and (docs / "articles" / f"{previous.slug}.md").is_file()
-        if exists and cache.get("raw", path) == previous.raw:
+        if exists and cache.get("raw", path, raw_signature(path)) == previous.raw:
             report.unchanged += 1  # the very file read last time: not even opened
             continue
         jobs.append((len(jobs), path, previous.raw if exists else ""))
@@ -195,7 +214,8 @@ def _read_and_tag(docs: Path, registry: Registry, state: State, jobs: list[tuple
     proposals: list[Proposal] = []
     for (number, *_), read in zip(jobs, workers.map_in_order(read_one, jobs, "read"), strict=True):
         if read.raw_hash:
-            cache.put("raw", read.path, read.raw_hash)
+            cache.put("raw", read.path, read.raw_hash, raw_signature(read.path))
+        report.notes += read.notes
         if read.problem:
             report.problems.append(read.problem)
         if read.unchanged:

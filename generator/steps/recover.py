@@ -20,8 +20,12 @@ from generator.store.state import STATE_FILE, ArticleState, State
 
 
 def raw_digest(raw) -> str:
-    """What an article's raw file is known by (``state`` and the page's ``original_digest``): its text and metadata."""
-    return digest(raw.text + raw.title + raw.source + raw.published)
+    """What an article's raw file is known by (``state`` and the page's ``original_digest``): its text and metadata.
+
+    A sidecar's values count (a new address or author is a change to take in), what the reader learned to find in
+    the file itself does not: an article already in the wiki is not ingested again because the generator got better.
+    """
+    return digest(raw.text + raw.title + raw.source + raw.published + "".join(f"\n{k}: {v}" for k, v in raw.sidecar))
 
 
 def adopt(docs: Path, seeds: Path, state: State) -> list[str]:

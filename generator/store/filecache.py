@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 CACHE_DIR = Path(".generator") / "cache"  # under docs/, not committed; MkDocs skips dot folders
-VERSION = 8  # 8: pages read through schema.accepted; 7: one entry per page read (content/article.py, content/entity.py), the graph's own memory of each article
+VERSION = 9  # 9: provenance in ArticleRef and tags.csv; 8: pages read through schema.accepted; 7: one entry per page read
 # Kinds of entry computed from front matter and editors' text only, never from the generator's own sections.
 SECTION_BLIND = ("entity", "article", "graph", "guard")
 

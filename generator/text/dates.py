@@ -63,3 +63,59 @@ def event_dates(sentence: str, published: str = "") -> list[str]:
                 continue
             found.append(f"{year:04d}-{month:02d}-{day:02d}")
     return sorted(set(found))
+
+
+TIME = re.compile(r"\b(?P<h>[01]?\d|2[0-3])[:.](?P<min>[0-5]\d)\b(?:\s*(?P<ampm>[ap])\.?m\b\.?)?", re.I)
+
+
+def find_date_time(text: str) -> str:
+    """The first full date in ``text`` with the time written after it when there is one ("YYYY-MM-DD HH:MM"), else
+    the date alone: a "Published: June 8, 2020 14:30" line."""
+    day = find_date(text)
+    if not day:
+        return ""
+    m = TIME.search(text)
+    if not m:
+        return day
+    hour = int(m["h"]) % 12 + (12 if (m["ampm"] or "").lower() == "p" else 0) if m["ampm"] else int(m["h"])
+    return f"{day} {hour:02d}:{m['min']}"
+
+
+FUTURE = re.compile(r"\b(?:will|shall|scheduled|expected to|due to|planned|upcoming|next|until|deadline)\b", re.I)
+SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n+")
+
+
+def past_dates(text: str) -> list[str]:
+    """Full dates (a year included) that ``text`` names in sentences about the past, in order: what an article
+    published after them can refer to. A sentence that looks ahead ("talks scheduled for May 3, 2024") names none."""
+    found: set[str] = set()
+    for sentence in SENTENCE.split(text):
+        if not re.search(r"(?:19|20)\d\d", sentence) or FUTURE.search(sentence):
+            continue
+        found.update(d for d in event_dates(sentence) if d[:1] != "-")
+        found.update(m[0] for m in PATTERNS[0].finditer(sentence) if find_date(m[0]))
+    return sorted(found)
+
+
+def _full(date: str) -> str:
+    """An agreement's date (YYYY, YYYY-MM or YYYY-MM-DD) as the first day it can be."""
+    return (date + "-01-01"[len(date) - 4:]) if re.fullmatch(r"\d{4}(?:-\d\d){0,2}", date) else ""
+
+
+def estimate_published(text: str, agreements=(), dateline_date: str = "") -> tuple[str, str]:
+    """(a lower bound of the publication date, why) for an article that says nothing of its date, or ("", "").
+
+    The bound is the latest past date the text names or the date of the latest agreement it is tagged with
+    (``agreements``: (date, title) pairs), whichever is later. A dateline's day without a year ("June 8") is then
+    placed in the first year that puts it on or after the bound: news is filed after what it refers to.
+    """
+    candidates = [(d, f"the text names {d}") for d in past_dates(text)]
+    candidates += [(_full(d), f"names the {title}") for d, title in agreements if _full(d)]
+    if not candidates:
+        return "", ""
+    bound, why = max(candidates)
+    day = next(iter(event_dates(dateline_date)), "") if dateline_date else ""
+    if day.startswith("--"):
+        year = int(bound[:4]) + (day[2:] < bound[5:])
+        return f"{year}{day[1:]}", f"{dateline_date} in the dateline, in the first year not before {bound} ({why})"
+    return bound, f"not before {bound} ({why})"

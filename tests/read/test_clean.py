@@ -112,3 +112,14 @@ def test_a_dateline_city_is_not_tagged_as_the_government_it_can_stand_for(wiki, 
     actors = {split(p.read_text(encoding="utf-8"))[0]["original"]: split(p.read_text(encoding="utf-8"))[0]["actors"]
               for p in (wiki / "docs" / "articles").glob("*.md")}
     assert actors == {"dateline.txt": [], "named.txt": ["syrian-government"]}
+
+
+@pytest.mark.parametrize(("raw", "author", "published"), [
+    (f"Shelling resumes\nBy Jane Doe\nPublished: June 8, 2020 14:30\n{LEAD}", "Jane Doe", "2020-06-08 14:30"),
+    (f"Shelling resumes\nUpdated: 8 June 2020\nBy: Jane Doe\n{LEAD}", "Jane Doe", "2020-06-08"),
+    (f"Shelling resumes\n{LEAD}\nThe talks went on.\nBy Monday Night\n", "", ""),  # within the story: text, not a byline
+])
+def test_a_byline_and_a_published_line_are_provenance(raw, author, published):
+    article = clean("a.txt", raw)
+    assert (article.author, article.published) == (author, published)
+    assert not any(line.startswith(("By ", "By:", "Published", "Updated")) for line in article.paragraphs) or not author

@@ -148,3 +148,44 @@ def test_utf16_without_a_bom_is_read_not_called_binary(tmp_path, codec, text):
     path = tmp_path / "no-bom.txt"
     path.write_bytes(text.encode(codec))
     assert read_raw(path, tmp_path).text.strip() == text.strip()
+
+
+SIDECAR_STORY = "Talks in Astana\n\n" + TEXT * 3
+
+
+@pytest.mark.parametrize(("sidecar", "expected", "problems"), [
+    # the analyst's values win over what the file says
+    ("title: Talks resume\npublished: 2020-06-08 14:30\nsource: Reuters\nurl: https://example.org/a\nauthor: Jane Doe\n",
+     ("Talks resume", "2020-06-08 14:30", "Reuters", "https://example.org/a", "Jane Doe"), []),
+    # a bad value is reported at its line and ignored; the good ones still count
+    ("source: Reuters\npublished: 8 June\nurl: javascript:alert(1)\nsummary: x\n",
+     ("", "", "Reuters", "", ""), [":2: `published` must be a date", ":3: `url` must be a web address", ":4: unknown key `summary`"]),
+    # a sidecar that is not YAML is ignored whole, the article still read
+    ("source: [Reuters\n", ("", "", "", "", ""), [":1: is not valid YAML"]),
+    ("", ("", "", "", "", ""), []),
+])
+def test_a_sidecar_says_where_an_article_comes_from(tmp_path, sidecar, expected, problems):
+    (tmp_path / "a.txt").write_text(SIDECAR_STORY, encoding="utf-8")
+    (tmp_path / "a.meta.yaml").write_text(sidecar, encoding="utf-8")
+    raw = read_raw(tmp_path / "a.txt", tmp_path)
+    assert (raw.title, raw.published, raw.source, raw.url, raw.author) == expected
+    assert raw.text == SIDECAR_STORY
+    assert len(raw.problems) == len(problems)
+    for line, wanted in zip(raw.problems, problems, strict=True):
+        assert line.startswith(f"{tmp_path / 'a.meta.yaml'}{wanted}") and "ignored" in line, line
+    assert raw_files(tmp_path) == [tmp_path / "a.txt"]  # the sidecar is no article
+
+
+def test_html_metadata_gives_the_address_and_the_author(tmp_path):
+    head = ('<meta property="og:url" content="https://example.org/news/1"><meta name="author" content="Jane Doe">'
+            '<meta property="article:published_time" content="2020-06-08T10:00:00Z"><title>Talks resume</title>')
+    (tmp_path / "a.html").write_text(f"<html><head>{head}</head><body><article><p>{TEXT * 3}</p></article></body></html>", encoding="utf-8")
+    raw = read_raw(tmp_path / "a.html")
+    assert (raw.url, raw.author, raw.published) == ("https://example.org/news/1", "Jane Doe", "2020-06-08")
+
+
+def test_the_feeds_list_and_the_fetch_memory_are_no_articles(tmp_path):
+    (tmp_path / "a.txt").write_text("A story\n\nText.\n", encoding="utf-8")
+    (tmp_path / "feeds.txt").write_text("# one feed URL a line\nhttps://example.org/feed.xml\n", encoding="utf-8")
+    (tmp_path / ".fetched.json").write_text('{"digests": [], "urls": []}\n', encoding="utf-8")
+    assert raw_files(tmp_path) == [tmp_path / "a.txt"]

@@ -1,5 +1,7 @@
 """The RSS feed: the newest articles, as many as it is told; exports carry no value check rejects."""
 
+import csv
+import io
 import xml.etree.ElementTree as ET
 from datetime import date, timedelta
 from pathlib import Path
@@ -9,7 +11,7 @@ import pytest
 from generator.content.model import ArticleRef
 from generator.content.pages import join, sections, set_front_value, split_front
 from generator.settings import DEFAULTS
-from generator.site.exports import rss_feed
+from generator.site.exports import rss_feed, tags_csv
 from generator.steps.check import check
 from generator.steps.ingest import ingest
 from generator.steps.link import link
@@ -63,3 +65,17 @@ def test_a_value_check_rejects_is_reported_and_reaches_no_view_or_export(wiki, p
         written = (docs / name).read_text(encoding="utf-8")
         generated = "".join(sections(written).values()) if name.endswith(".md") else written  # not the editor's own value
         assert text not in generated, name
+
+
+def test_the_feed_and_the_csv_carry_the_provenance():
+    dated = ArticleRef("a", "A", "2020-06-08 14:30", "Reuters", (("actors", "russia"),), url="https://example.org/a?x=1&y=2", author="Jane <Doe>")
+    estimated = ArticleRef("b", "B", "2023-06-21", "", (), published_estimate="not before 2023-06-21 (names the road map)")
+    items = ET.fromstring(rss_feed([dated, estimated], "https://example.org/wiki/", "Wiki")).findall("./channel/item")
+    assert items[0].findtext("pubDate") == "Mon, 08 Jun 2020 14:30:00 +0000"
+    assert items[0].findtext("description") == 'By Jane &lt;Doe&gt;. <a href="https://example.org/a?x=1&amp;y=2">Original article</a>'
+    assert items[1].findtext("pubDate") is None  # an estimate is no date to sort a feed by
+    assert items[1].findtext("description") == "Published about 2023-06-21 (estimated: not before 2023-06-21 (names the road map))."
+    rows = list(csv.DictReader(io.StringIO(tags_csv([dated, estimated], {}))))
+    assert [(r["published"], r["source"], r["url"], r["author"], r["published_estimate"]) for r in rows] == [
+        ("2020-06-08 14:30", "Reuters", "https://example.org/a?x=1&y=2", "Jane <Doe>", "")]
+    assert tags_csv([ArticleRef("c", "C", "", "", (("actors", "russia"),))], {}).splitlines()[1] == "c,C,,,actor,russia,,,,"

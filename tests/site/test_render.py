@@ -6,7 +6,7 @@ import pytest
 
 from generator.content.model import ArticleRef, Entity
 from generator.settings import DEFAULTS
-from generator.site.render import mention_list, review_page
+from generator.site.render import article_line, mention_list, review_page, tags_section
 
 CAMP = Entity("locations", "atmeh-camp", "Atmeh camp", kind="camp", status="proposed")
 FOUND_SHOWN = DEFAULTS.found_shown
@@ -40,3 +40,23 @@ def test_a_long_mention_list_is_grouped_by_year_and_quotes_only_the_first_senten
     grouped = mention_list(mentions, sentences_shown=2, group_from=3)
     assert [line for line in grouped.splitlines() if line.startswith("###")] == ["### 2025", "### 2024", "### 2023", "### 2022"]
     assert "Sentence 1." in grouped and "Sentence 2." not in grouped
+
+
+SOURCED = dict(slug="a", title="Talks resume", tags=())
+
+
+@pytest.mark.parametrize(("fields", "tag_line", "list_line"), [
+    # nothing known: the page and the lists say what they always said
+    ({"published": "", "source": ""}, "*No tags yet.*", "undated · [Talks resume](a.md)"),
+    ({"published": "2020-06-08", "source": "Reuters", "url": "https://example.org/a(1)", "author": "Jane Doe"},
+     "**Source:** [Reuters](../sources/reuters.md) · **Published:** 8 June 2020 · [original](https://example.org/a%281%29) · by Jane Doe",
+     "2020-06-08 · [Talks resume](a.md) · Reuters · by Jane Doe · [original](https://example.org/a%281%29)"),
+    ({"published": "2020-06-08 14:30", "source": ""}, "**Published:** 8 June 2020, 14:30", "2020-06-08 14:30 · [Talks resume](a.md)"),
+    ({"published": "2023-06-21", "source": "", "published_estimate": "not before 2023-06-21 (names the road map)"},
+     "**Published:** about 21 June 2023 (estimated: not before 2023-06-21 (names the road map))",
+     "about 2023-06-21 · [Talks resume](a.md)"),
+])
+def test_an_article_says_where_it_comes_from_on_its_page_and_in_lists(fields, tag_line, list_line):
+    ref = ArticleRef(**SOURCED, **fields)
+    assert tags_section(ref, {}) == tag_line
+    assert article_line(ref) == list_line

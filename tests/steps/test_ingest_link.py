@@ -209,3 +209,60 @@ def test_what_ingest_hands_over_is_what_the_written_page_says(tmp_path):
         assert written.page.owned == owned_digest(text) and written.file_digest == file_digest(text)
         assert written.tag_line == digest(tags_section(written.page.ref, entities))
         assert written.csv_rows == tags_rows(written.page.ref, entities)
+
+
+# What the seeds themselves let a reader know (read off the texts before the code was written): the outlet where the
+# attribution or an "Outlet –" lead names it; no seed prints its date, so the latest agreement each one names bounds it,
+# and the one naming none stays undated.
+SEEDS_PROVENANCE = {
+    "000_6defa81847677637.txt": ("The Syrian Observer", "2023-06-21", "not before 2023-06-21 (names the Russian road map for Syrian–Turkish normalisation)"),
+    "001_89f935805f77f3d3.txt": (None, "2020-03-05", "not before 2020-03-05 (names the Moscow ceasefire protocol of 5 March 2020)"),
+    "002_ec0b9047ecaaa813.txt": (None, "2020-07-08", "not before 2020-07-08 (names the Iran–Syria military cooperation agreement of 2020)"),
+    "003_c63de3b4dff9bd87.txt": ("The Syrian Observer", None, None),
+    "004_46bc68fc3da17950.txt": ("Tabnak", "2015-10-20", "not before 2015-10-20 (names the US–Russia deconfliction arrangement)"),
+}
+
+
+def test_the_seed_pages_show_what_can_be_known_of_where_and_when(tmp_path):
+    root = Path(__file__).resolve().parents[2]
+    docs = tmp_path / "docs"
+    for folder in ("actors", "locations", "agreements"):
+        shutil.copytree(root / "docs" / folder, docs / folder, ignore=shutil.ignore_patterns("index.md"))
+    ingest(root / "seeds", docs)
+    link(docs)
+    found = {}
+    for page in (docs / "articles").glob("*.md"):
+        meta, _, body = split(page.read_text(encoding="utf-8"))
+        if page.name != "index.md":
+            found[meta["original"]] = (meta.get("source"), meta.get("published"), meta.get("published_estimate"))
+            assert ("about " in body and "(estimated: " in body) == bool(meta.get("published_estimate")), page
+    assert found == SEEDS_PROVENANCE
+    index = (docs / "articles" / "index.md").read_text(encoding="utf-8")
+    assert "about 2023-06-21 · [Agreement on “Road Map”" in index and index.count("- undated · ") == 1
+
+
+def test_a_sidecar_gives_the_outlet_and_the_date_and_the_editor_has_the_last_word(wiki):
+    seeds, docs = wiki / "seeds", wiki / "docs"
+    (seeds / "001.txt").write_text(ARTICLE, encoding="utf-8")
+    ingest(seeds, docs)
+    page = next(p for p in (docs / "articles").glob("*.md"))
+    assert "source" not in split(page.read_text(encoding="utf-8"))[0]
+    # the analyst writes a sidecar: the article is read again and the page says where it comes from
+    (seeds / "001.meta.yaml").write_text("source: Reuters\npublished: 2020-06-08 14:30\nurl: https://example.org/a\nauthor: Jane Doe\n",
+                                         encoding="utf-8")
+    ingest(seeds, docs)
+    link(docs)
+    meta, _, body = split(page.read_text(encoding="utf-8"))
+    assert (meta["source"], meta["published"], meta["url"], meta["author"]) == ("Reuters", "2020-06-08 14:30", "https://example.org/a", "Jane Doe")
+    assert "**Source:** [Reuters](../sources/reuters.md) · **Published:** 8 June 2020, 14:30 · [original](https://example.org/a) · by Jane Doe" in body
+    # an editor corrects the date: link shows it, and nothing puts the generator's back
+    page.write_text(page.read_text(encoding="utf-8").replace("published: 2020-06-08 14:30", "published: '2020-06-09'"), encoding="utf-8")
+    ingest(seeds, docs)
+    link(docs)
+    meta, _, body = split(page.read_text(encoding="utf-8"))
+    assert meta["published"] == "2020-06-09" and "**Published:** 9 June 2020 ·" in body
+    # a broken sidecar is reported where it is broken; the article is still there
+    (seeds / "002.txt").write_text(ARTICLE.replace("Moscow said", "Ankara said"), encoding="utf-8")
+    (seeds / "002.meta.yaml").write_text("published: 8 June\n", encoding="utf-8")
+    report = ingest(seeds, docs)
+    assert [line.split(": ", 1)[0] for line in report.notes] == [f"{seeds / '002.meta.yaml'}:1"] and len(report.written) == 1

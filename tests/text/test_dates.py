@@ -2,7 +2,7 @@
 
 import pytest
 
-from generator.text.dates import event_dates, find_date
+from generator.text.dates import estimate_published, event_dates, find_date, find_date_time
 
 
 @pytest.mark.parametrize(
@@ -67,3 +67,39 @@ def test_an_event_year_is_never_after_the_publication_year():
     months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
     found = [event_dates(f"It happened on {month} 15.", "2021-06-15") for month in months]
     assert all(len(dates) == 1 and "2020-06-15" < dates[0] <= "2021-06-15" for dates in found), found
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Published: June 8, 2020 14:30", "2020-06-08 14:30"),
+    ("Updated 2020-06-08 09:05 GMT", "2020-06-08 09:05"),
+    ("Posted: 8 June 2020, 2:30 pm", "2020-06-08 14:30"),
+    ("Published: 2 July 2023", "2023-07-02"),  # no time written: none made up
+    ("Published: 14:30", ""),
+])
+def test_a_published_line_keeps_its_time(line, expected):
+    assert find_date_time(line) == expected
+
+
+ROAD_MAP = ("2023-06-21", "Russian road map")
+ASTANA = ("2017-01-23", "Astana talks")
+
+
+@pytest.mark.parametrize(("text", "agreements", "dateline", "expected"), [
+    # the latest agreement the article names is the bound
+    ("Lavrentiev spoke of the road map.", [ASTANA, ROAD_MAP], "", ("2023-06-21", "not before 2023-06-21 (names the Russian road map)")),
+    # a past date the text names, when it is later
+    ("Troops left on May 3, 2024. The road map holds.", [ROAD_MAP], "", ("2024-05-03", "not before 2024-05-03 (the text names 2024-05-03)")),
+    # a date the text looks ahead to is no bound
+    ("Talks will resume on June 1, 2030.", [ROAD_MAP], "", ("2023-06-21", "not before 2023-06-21 (names the Russian road map)")),
+    # an agreement dated by its month only counts from the month's first day
+    ("Nothing dated here.", [("2020-04", "Iran deal")], "", ("2020-04-01", "not before 2020-04-01 (names the Iran deal)")),
+    # a dateline's day without a year goes in the first year the bound allows
+    ("Troops left on May 3, 2020.", [], "June 8", ("2020-06-08", "June 8 in the dateline, in the first year not before 2020-05-03 "
+                                                                 "(the text names 2020-05-03)")),
+    ("Troops left on July 3, 2020.", [], "June 8", ("2021-06-08", "June 8 in the dateline, in the first year not before 2020-07-03 "
+                                                                  "(the text names 2020-07-03)")),
+    # nothing to go by: no estimate rather than a guess
+    ("On July 12th, the faction denied it.", [], "July 13", ("", "")),
+])
+def test_an_undated_article_gets_a_lower_bound_and_its_reason(text, agreements, dateline, expected):
+    assert estimate_published(text, agreements, dateline) == expected
