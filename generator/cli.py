@@ -94,6 +94,18 @@ def cmd_serve(args) -> int:
     return 0
 
 
+def cmd_index_site(args) -> int:
+    from generator.engine.search_index import SearchIndexError, index_site
+
+    try:
+        pages, parts = index_site(args.site, args.docs)
+    except SearchIndexError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"index-site: {pages} pages searched, an index in {parts} part{'s' if parts > 1 else ''} in {args.site / 'pagefind'}")
+    return 0
+
+
 def cmd_import(args) -> int:
     from generator.dev.starter import import_entries
 
@@ -132,6 +144,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("-f", "--config-file", default=str(DEFAULTS.config_file))
     p.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="host:port to serve on")
     p.set_defaults(run=cmd_serve)
+    p = sub.add_parser("index-site", help="the search index of a built site/ (Pagefind), whichever engine built it: after the engine")
+    p.add_argument("--site", type=Path, default=Path("site"))
+    p.add_argument("--docs", type=Path, default=DEFAULTS.docs, help="the pages site/ was built from (articles' dates)")
+    p.set_defaults(run=cmd_index_site)
     p = sub.add_parser("link", help="rewrite generated sections, indexes and the home page")
     p.add_argument("--docs", type=Path, default=DEFAULTS.docs)
     p.set_defaults(run=cmd_link)

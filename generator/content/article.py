@@ -90,8 +90,14 @@ def article_ref(slug: str, meta: dict, body: str) -> tuple[ArticleRef, dict[tupl
     first, events = read_body(body, "" if meta.get("published_estimate") else published, tags)
     text = {key: str(meta.get(key) or "") for key in ("source", "attribution", "published_estimate", "url", "author")}
     text["published_estimate"] = text["published_estimate"] if published else ""  # an estimate of no date is none
+    text["copy_of"] = copy_slug(str(meta.get("copy_of") or ""))
     ref = ArticleRef(slug, str(meta.get("title") or slug), published, tags=tags, review=review, events=events, **text)
     return ref, first
+
+
+def copy_slug(value: str) -> str:
+    """``copy_of`` as an article slug: an editor may write ``foo``, ``foo.md`` or ``articles/foo.md``."""
+    return value.strip().removeprefix("../").removeprefix("articles/").removesuffix(".md")
 
 
 def article_from(page: Path, text: str, meta: dict, body: str, facts: tuple | None = None) -> ArticlePage:
@@ -103,7 +109,8 @@ def article_from(page: Path, text: str, meta: dict, body: str, facts: tuple | No
     tag_lines = tuple((type_, slug, lines[type_]) for type_, slug in ref.tags)
     owned = digest(SECTION.sub("", text))
     # not fold_name: its cache is for short names
-    return ArticlePage(ref, first, tuple(problems), tag_lines, digest(fold(own_body)[0].strip()), owned)
+    return ArticlePage(ref, first, tuple(problems), tag_lines, digest(fold(own_body)[0].strip()), owned,
+                       copy_line=key_line(text, "copy_of") if ref.copy_of else 0)
 
 
 def read_article(page: Path, text: str | None = None) -> ArticlePage:

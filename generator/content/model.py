@@ -129,6 +129,7 @@ class ArticleRef:
     published_estimate: str = ""  # set when ``published`` is an estimate: says why
     url: str = ""
     author: str = ""
+    copy_of: str = ""  # the slug of the article this one is a copy of (the same story from another outlet)
 
     @cached_property
     def title_md(self) -> str:
@@ -160,6 +161,7 @@ class ArticlePage:
     text_digest: str  # of its text folded, to find the same article twice
     owned: str  # digest of everything outside the generated sections: what an editor changed
     unreadable: str = ""
+    copy_line: int = 0  # the front-matter line of ``copy_of``, for check
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,18 @@ MARKDOWN_ACTIVE = re.compile(r"[<>`\[\]]")
 AUTOLINK = re.compile(r"<(?:(?:https?|ftp)://[^<>\s\"'`]*|(?:mailto:)?[^<>\s!\"'`@]+@[^<>\s@\"'`]+)>", re.I)
 
 
+_ENTITY_START = re.compile(r"&(?=#?\w+;?)")
+
+
+def neutralize(title: str) -> str:
+    """``title`` with ``<``, ``>`` and entity-starting ``&`` swapped for look-alikes (‹ › ＆).
+
+    Themes print ``page.title`` unescaped (mkdocs-material does), and no engine but MkDocs with a hook can change it
+    while it builds: so the title in the front matter itself must be text in any reading, HTML's included.
+    """
+    return _ENTITY_START.sub("＆", str(title)).replace("<", "‹").replace(">", "›")
+
+
 @dataclass(frozen=True)
 class Tag:
     end: int  # one past the closing ``>``

@@ -21,7 +21,7 @@ STATUS = "one of: " + ", ".join(sorted(STATUSES - {""}))
 # Every key of an article's front matter, in the order the generator writes them.
 ARTICLE_SCHEMA = {
     "title": STR, "original": STR, "original_digest": STR, "source": STR, "published": DATETIME, "published_estimate": STR,
-    "url": URL, "author": STR, "actors": LIST, "locations": LIST, "agreements": LIST, "review": LIST, "attribution": STR,
+    "url": URL, "author": STR, "copy_of": STR, "actors": LIST, "locations": LIST, "agreements": LIST, "review": LIST, "attribution": STR,
 }
 ARTICLE_REQUIRED = ("title", "original", "actors", "locations", "agreements")
 ENTITY_SCHEMA = {

@@ -1,4 +1,4 @@
-"""What a wiki folder needs beside its pages to build: mkdocs.yml, the hooks it lists, the editing guide, the assets.
+"""What a wiki folder needs beside its pages to build: mkdocs.yml, the editing guide, the assets.
 
 Shared by the benchmark (``bench``), which builds synthetic wikis in temporary folders, and by the tests, which
 build small ones. ``project`` is the repository the files are copied from: this one unless told otherwise.
@@ -22,18 +22,10 @@ def mkdocs_config(project: Path = ROOT) -> dict:
     return yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 
 
-def hook_files(project: Path = ROOT) -> list[str]:
-    """The hooks mkdocs.yml lists (paths in the project) and the settings they read: what a copy of the wiki needs of
-    generator/ to build."""
-    return [*mkdocs_config(project).get("hooks", []), "generator/settings.py"]
-
-
 def site_files(root: Path, project: Path = ROOT) -> None:
-    """What a wiki needs beside its pages to build: mkdocs.yml, the hooks it lists, the editing guide, the site's assets."""
+    """What a wiki needs beside its pages to build: mkdocs.yml, the editing guide, the site's assets. No code: every
+    engine builds it alone, and the index step (``python -m generator index-site``) runs from the project."""
     shutil.copy(project / "mkdocs.yml", root / "mkdocs.yml")
-    for hook in hook_files(project):
-        (root / hook).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(project / hook, root / hook)
     (root / "docs").mkdir(exist_ok=True)
     shutil.copy(project / "docs" / "editing.md", root / "docs" / "editing.md")
     shutil.copytree(project / "docs" / "assets", root / "docs" / "assets", dirs_exist_ok=True)

@@ -1,1 +1,1 @@
-"""What runs inside or around the site engine: MkDocs hooks, the search index, the live preview."""
+"""What runs around the site engine, whichever it is: the index step (search marks, the Pagefind index), the live preview."""

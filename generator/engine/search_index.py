@@ -1,10 +1,11 @@
-"""MkDocs hook: Pagefind's search index of the built site, in parts that each fit in bounded memory.
+"""The index step (``python -m generator index-site``): Pagefind's index of the built site/, in parts that each fit
+in bounded memory. It runs after the engine, whichever it is (MkDocs, ProperDocs, Zensical): nothing depends on hooks.
 
+Each searched page is first marked for Pagefind in place (generator/engine/mark.py, which counts its words).
 Pagefind holds the whole index it builds in memory, about 0.56 kB per indexed word: 1.16 GB for
-10,000 synthetic articles of 200 words, more for real ones. So the searched pages (marked by
-generator/engine/mkdocs_hooks.py, which counts their words) are split into as few parts as keep each under
-``Settings.part_words``, and each part gets its own Pagefind run: the first, with every entity page and the
-newest articles, into ``pagefind/``, the older ones into ``pagefind/1/``, ``pagefind/2/`` …
+10,000 synthetic articles of 200 words, more for real ones. So the searched pages are split into as few parts as
+keep each under ``Settings.part_words``, and each part gets its own Pagefind run: the first, with every entity page
+and the newest articles, into ``pagefind/``, the older ones into ``pagefind/1/``, ``pagefind/2/`` …
 ``pagefind/parts.json`` lists those and what they hold.
 
 A query costs a chunk per word in every part it searches (about 25 kB each), so assets/wiki/search.js
@@ -17,12 +18,9 @@ of a query of several words.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
-import gc
-import importlib.util
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -31,55 +29,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
+from generator.content.pages import write_if_changed
+from generator.engine.mark import is_searched, mark
+from generator.settings import DEFAULTS
 
-
-def _settings_class() -> type:
-    """``generator.settings.Settings``. MkDocs loads this hook as a lone file, and ``make site`` runs the ``mkdocs``
-    script, whose import path lacks the project: then generator/settings.py is loaded from beside this file's folder."""
-    try:
-        from generator.settings import Settings
-    except ImportError:
-        spec = importlib.util.spec_from_file_location("situation_wiki_settings", Path(__file__).resolve().parents[1] / "settings.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = module  # dataclasses looks the module up
-        spec.loader.exec_module(module)
-        Settings = module.Settings
-    return Settings
-
-
-DEFAULTS = _settings_class()()
 PARTS_FILE = "parts.json"
+PUBLISHED = re.compile(r"^published:[ \t]*['\"]?([^'\"\n]*)", re.M)
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind failed."""
 
 
 @dataclass
 class Searched:
-    """What one build's pages tell the index. It lives on that build's config (``on_pre_build``), not in this module:
-    the live preview builds again and again in one process."""
+    """What the searched pages of site/ tell the index."""
 
     words: dict[str, int] = field(default_factory=dict)  # output path → indexed words
     dates: dict[str, str] = field(default_factory=dict)  # the searched articles' publication dates ("" when unknown)
     pages_with: Counter[str] = field(default_factory=Counter)  # word → searched pages it is on
-
-
-def keep_index(config) -> None:
-    """Builds with ``config`` keep the index a first build made: the live preview calls it on each config it builds
-    with, as making the index again on every save would cost more than the save."""
-    config.keep_search_index = True
-
-
-def on_pre_build(config, **kwargs):
-    config.searched = Searched()
-
-
-def on_post_page(output, page, config, **kwargs):
-    words = getattr(page, "search_words", None)  # set by mkdocs_hooks on the pages it marks for the index
-    if words is not None:
-        searched = config.searched
-        searched.words[page.file.dest_uri] = words
-        searched.dates[page.file.dest_uri] = str(page.meta.get("published") or "")[:10]  # a date, or text an editor wrote
-        searched.pages_with.update(vars(page).pop("search_terms", ()))  # counted: the page need not keep them to the end of the build
-    return output
 
 
 def common(pages_with: Counter[str], pages: int, least: int = DEFAULTS.common_pages, share: float = DEFAULTS.common_share) -> list[str]:
@@ -116,27 +84,11 @@ def parts(pages: dict[str, int], budget: int = DEFAULTS.part_words, dates: dict[
     return out
 
 
-def _release() -> None:
-    """Give the memory of the pages' sources and HTML back to the system before Pagefind starts.
-
-    MkDocs keeps every page's Markdown and HTML until the build ends (hundreds of MB at 10,000
-    articles), and Pagefind runs while this process is alive. mkdocs_hooks drops each text once
-    it is used; glibc then returns the freed heap on request.
-    """
-    gc.collect()
-    libc = ctypes.util.find_library("c")
-    if libc:
-        try:
-            ctypes.CDLL(libc).malloc_trim(0)
-        except (OSError, AttributeError):  # not glibc: the memory is still free for reuse
-            pass
-
-
 def _pagefind(site: Path, output: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(output), "--silent"],
                             capture_output=True, text=True)
     if result.returncode != 0:
-        raise PluginError(f"pagefind could not index {site}: {(result.stderr or result.stdout).strip()[-2000:]}")
+        raise SearchIndexError(f"pagefind could not index {site}: {(result.stderr or result.stdout).strip()[-2000:]}")
 
 
 def _stage(site: Path, pages: list[str], stage: Path) -> None:
@@ -182,15 +134,39 @@ def build(site: Path, searched: dict[str, int], budget: int = DEFAULTS.part_word
     return len(cut)
 
 
-def on_post_build(config, **kwargs):
-    """The index of the built site, so that `mkdocs build`, `gh-deploy` and `serve` all have search.
+def published(docs: Path, rel: str) -> str:
+    """The publication date of the article built at ``rel`` (``articles/<slug>/index.html``), from its page in ``docs``
+    (the built HTML does not show it): "" when it has none, or the page is not there."""
+    try:
+        front = (docs / (rel.removesuffix("/index.html") + ".md")).read_text(encoding="utf-8").split("\n---", 1)[0]
+    except (OSError, UnicodeDecodeError):
+        return ""
+    m = PUBLISHED.search(front)
+    return m[1].strip()[:10] if m else ""
 
-    Under `make serve` (``keep_index``) it is made once, on the first build: rebuilding it for every save would
-    cost more than the save (a preview's search lags its edits until the next `make site`).
-    """
-    site = Path(config.site_dir)
-    if getattr(config, "keep_search_index", False) and (site / "pagefind" / "pagefind.js").is_file():
-        return
-    _release()
-    searched = config.searched
-    build(site, searched.words, dates=searched.dates, common_words=common(searched.pages_with, len(searched.words)))
+
+def mark_site(site: Path, docs: Path) -> Searched:
+    """Every searched page of ``site`` marked for Pagefind (rewritten only when that changes it), and what they hold."""
+    searched = Searched()
+    for path in sorted(site.glob("*/*/index.html")) + sorted(site.glob("*/index.html")):
+        rel = path.relative_to(site).as_posix()
+        if not is_searched(rel):
+            continue
+        page = path.read_text(encoding="utf-8")
+        marked = mark(page, rel)
+        if marked is None:
+            continue
+        if marked.html != page:
+            write_if_changed(path, marked.html)
+        searched.words[rel] = marked.words
+        searched.dates[rel] = published(docs, rel) if rel.startswith("articles/") else ""
+        searched.pages_with.update(marked.terms)
+    return searched
+
+
+def index_site(site: Path, docs: Path | None = None, budget: int = DEFAULTS.part_words) -> tuple[int, int]:
+    """The index step: ``site``'s searched pages marked, then indexed in ``site/pagefind/``; (pages, parts).
+    ``docs``: the pages site/ was built from (their publication dates order the parts), beside ``site`` unless told."""
+    searched = mark_site(site, site.parent / "docs" if docs is None else docs)
+    cut = build(site, searched.words, budget, dates=searched.dates, common_words=common(searched.pages_with, len(searched.words)))
+    return len(searched.words), cut

@@ -6,7 +6,9 @@ MkDocs' own ``serve`` first builds the whole site into a new temporary folder â€
 save from the system's file events (inotify, FSEvents); and before each rebuild it runs the
 generator's update, which brings the article, the entity pages it names and the views up to
 date. MkDocs then builds just the pages whose Markdown changed (``--dirty``). Pages the
-generator itself wrote do not start another rebuild.
+generator itself wrote do not start another rebuild. The search index (the index step, ``search_index``) is made only
+when site/ has none: making it again on every save would cost more than the save, so a preview's search lags its edits
+until the next `make site`.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
-from generator.engine.search_index import keep_index
+from generator.engine.search_index import SearchIndexError, index_site
 from generator.pipeline import update
 from generator.steps.graph import build_graph
 from generator.store.filecache import FileCache, signature
@@ -89,11 +91,17 @@ def _interrupt(signum, frame):
     raise KeyboardInterrupt
 
 
+def ensure_index(site: Path, docs: Path) -> bool:
+    """Make site/'s search index if it has none (the first preview of a fresh clone); True when it did."""
+    if (site / "pagefind" / "pagefind.js").is_file():
+        return False
+    index_site(site, docs)
+    return True
+
+
 def serve(config_file: str = "mkdocs.yml", dev_addr: str = "127.0.0.1:8000", seeds: Path = Path("seeds")) -> None:
     def config():
-        settings = load_config(config_file, strict=False, dev_addr=dev_addr)
-        keep_index(settings)  # the search index of the first build is kept, not made again per save
-        return settings
+        return load_config(config_file, strict=False, dev_addr=dev_addr)
 
     first = config()
     docs = Path(first.docs_dir)
@@ -117,6 +125,11 @@ def serve(config_file: str = "mkdocs.yml", dev_addr: str = "127.0.0.1:8000", see
         settings = config()
         settings.theme.static_templates.discard("sitemap.xml")  # 10,000 URLs on every save; make site writes it
         build(settings, dirty=True)
+        try:
+            if ensure_index(Path(settings.site_dir), docs):
+                log.info("Search index made (made again by the next `make site`, not on each save)")
+        except SearchIndexError as exc:
+            log.warning(f"{exc}; the preview has no search")
 
     server = Preview(builder=rebuild, host=host, port=port, root=first.site_dir, mount_path=urlsplit(first.site_url or "/").path)
     # `kill` or a closing terminal ends the preview as Ctrl-C does, so what it learned is saved for the next start.

@@ -6,6 +6,11 @@ file it wrote (an editor saved it, it was deleted). That is why a run after an u
 writes nothing: not a flag per view, but what each view declares. A new view is one function and
 one line in ``EMITTERS``; the entity pages and the articles' tag lines, rendered per page on every
 core, are the emit step's own (``steps/link.py``).
+
+A story published by several outlets (``graph.Graph.stories``, ``copies``) counts once: the views that count or list
+stories (indexes, articles index, home, timeline, map, relations, feed, GeoJSON) read its main article only, those
+about pages (sources, review, tags CSV) every article. Copies change only with ``ARTICLES`` (``copy_of`` and the dates
+are in each article's listing) and ``MENTIONS`` (the entities of a regrouped story are touched).
 """
 
 from __future__ import annotations
@@ -73,8 +78,8 @@ def _indexes(c: Corpus) -> list[Piece]:
 
 
 def _timeline(c: Corpus) -> list[Piece]:
-    years = timeline_years(c.graph.articles)
-    pieces = [Piece(c.docs / "timeline.md", "timeline", timeline_page(c.graph.articles, years))]
+    years = timeline_years(c.graph.stories)  # each story once: its copies are listed on its page
+    pieces = [Piece(c.docs / "timeline.md", "timeline", timeline_page(c.graph.stories, years))]
     # A year no longer dated keeps its page, emptied (an editor may have written in it).
     for year in sorted(set(years) | set(c.year_pages)):
         articles, events = years.get(year, ([], []))
@@ -107,10 +112,10 @@ EMITTERS = (
     Emitter("indexes", "actors/index.md, locations/index.md, agreements/index.md (section `index`)", frozenset({REGISTRY, MENTIONS}),
             _indexes, lambda c: [(c.docs / t / "index.md", "index") for t in ENTITY_TYPES]),
     Emitter("articles index", "articles/index.md (section `index`)", frozenset({ARTICLES}),
-            lambda c: [Piece(c.docs / "articles" / "index.md", "index", articles_index(c.graph.articles))],
+            lambda c: [Piece(c.docs / "articles" / "index.md", "index", articles_index(c.graph.stories, c.graph.copies))],
             _one("articles/index.md", "index")),
     Emitter("home", "index.md (section `dashboard`)", frozenset({ARTICLES, MENTIONS, REGISTRY}),
-            lambda c: [Piece(c.docs / "index.md", "dashboard", home(c.graph.articles, c.entities, c.counts))],
+            lambda c: [Piece(c.docs / "index.md", "dashboard", home(c.graph.stories, c.entities, c.counts, copies=c.graph.copies))],
             _one("index.md", "dashboard")),
     Emitter("review", "review.md (section `review`)", frozenset({ARTICLES, REGISTRY, PROPOSALS}),
             lambda c: [Piece(c.docs / "review.md", "review", review_page(c.entities, c.graph.mentions, c.graph.articles))],
@@ -124,7 +129,7 @@ EMITTERS = (
     Emitter("sources", "sources/index.md and sources/<outlet>.md", frozenset({ARTICLES}), _sources,
             lambda c: [(c.docs / "sources" / "index.md", "index")] + [(c.docs / "sources" / f"{s}.md", "articles") for s in c.source_pages]),
     Emitter("feed", "feed.xml", frozenset({ARTICLES, SITE}),
-            lambda c: [Piece(c.docs / "feed.xml", None, rss_feed(c.graph.articles, c.settings.site_url, c.settings.site_name))],
+            lambda c: [Piece(c.docs / "feed.xml", None, rss_feed(c.graph.stories, c.settings.site_url, c.settings.site_name))],
             _one("feed.xml", None)),
     Emitter("tags CSV", "exports/tags.csv", frozenset({ARTICLES, MENTIONS, REGISTRY}), _csv, _one("exports/tags.csv", None)),
     Emitter("GeoJSON", "exports/locations.geojson", frozenset({REGISTRY, MENTIONS}),

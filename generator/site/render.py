@@ -14,6 +14,7 @@ from functools import lru_cache
 from generator.content.links import link
 from generator.content.model import ENTITY_TYPES, SINGULAR, CleanArticle, Entity, Mention
 from generator.content.pages import escape, render_front, section
+from generator.content.sanitize import neutralize
 from generator.settings import DEFAULTS
 from generator.site.views import EntityNames, agreement_infobox, date_text, entity_names, events_list, original_link, published_text, small_map
 from generator.text.slugs import slugify
@@ -48,7 +49,7 @@ def linked_body(paragraphs: Sequence[str], mentions: Iterable[Mention], link_key
 
 
 def article_meta(article: CleanArticle, tags: dict[str, list[str]]) -> dict:
-    meta: dict = {"title": article.title, "original": article.original}
+    meta: dict = {"title": neutralize(article.title), "original": article.original}  # as guard would write it: see neutralize
     if article.source:
         meta["source"] = article.source
     for key in ("published", "published_estimate", "url", "author"):
@@ -101,14 +102,32 @@ def kind_label(entity: Entity) -> str:
     return entity.kind or SINGULAR[entity.type]
 
 
-def article_line(ref, prefix: str = "") -> str:
-    """One article as a list line; ``prefix`` is the path from the linking page to ``articles/``."""
+def reported_by(copies: Sequence) -> str:
+    """What a list says of a story's copies: "also reported by 2 outlets", or ""."""
+    n = len({c.source or c.slug for c in copies})
+    return f"also reported by {n} outlet{'s' if n != 1 else ''}" if copies else ""
+
+
+def article_line(ref, prefix: str = "", copies: Sequence = ()) -> str:
+    """One article as a list line; ``prefix`` is the path from the linking page to ``articles/``; ``copies``: the other
+    outlets' copies of its story (``graph.Graph.copies``), counted."""
     bits = [date_text(ref), f"[{ref.title_md}]({prefix}{ref.slug}.md)", ref.source_md,
-            f"by {escape(ref.author)}" if ref.author else "", original_link(ref)]
+            f"by {escape(ref.author)}" if ref.author else "", original_link(ref), reported_by(copies)]
     return " · ".join(b for b in bits if b)
 
 
-def tags_section(ref, entities: dict[tuple[str, str], Entity]) -> str:
+def story_lines(main=None, copies: Sequence = ()) -> list[str]:
+    """A copy's tag line names the story's main article; the main article's names the copies, outlet, date and page."""
+    lines = []
+    if main is not None:
+        lines.append(f"Same story as [{main.title_md}]({main.slug}.md)" + (f", first reported by {main.source_md}" if main.source else ""))
+    if copies:
+        lines.append("**Also reported by:** " + " · ".join(f"[{c.source_md or c.title_md}]({c.slug}.md) ({date_text(c)})" for c in copies))
+    return lines
+
+
+def tags_section(ref, entities: dict[tuple[str, str], Entity], main=None, copies: Sequence = ()) -> str:
+    """The tag line at the top of an article page; ``main``, ``copies``: its story's (``story_lines``)."""
     lines = []
     for type_ in ENTITY_TYPES:
         keys = [k for k in ref.tags if k[0] == type_]
@@ -121,10 +140,12 @@ def tags_section(ref, entities: dict[tuple[str, str], Entity]) -> str:
              f"by {escape(ref.author)}" if ref.author else ""]
     if any(facts):
         lines.append(" · ".join(f for f in facts if f))
+    lines += story_lines(main, copies)
     return "\n\n".join(lines) if lines else "*No tags yet.*"
 
 
-def mention_list(mentions, sentences_shown: int = DEFAULTS.sentences_shown, group_from: int = DEFAULTS.group_from) -> str:
+def mention_list(mentions, sentences_shown: int = DEFAULTS.sentences_shown, group_from: int = DEFAULTS.group_from,
+                 copies: dict | None = None) -> str:
     """Every mentioning article, by year once there are more than ``group_from``; sentences for the first
     ``sentences_shown`` only.
 
@@ -138,7 +159,7 @@ def mention_list(mentions, sentences_shown: int = DEFAULTS.sentences_shown, grou
                 lines += ["", f"### {current}", ""]
                 year = current
         shown = f"  \n  “{sentence}”" if sentence and i < sentences_shown else ""
-        lines.append(f"- {article_line(ref, '../articles/')}{shown}")
+        lines.append(f"- {article_line(ref, '../articles/', copies.get(ref.slug, ()) if copies else ())}{shown}")
     return "\n".join(lines).strip()
 
 
@@ -149,8 +170,9 @@ PROPOSAL_NOTE = ("*Proposed by the generator, which found this name in the artic
 
 def entity_section(entity: Entity, mentions, together, entities: dict[tuple[str, str], Entity], top: int = DEFAULTS.companions,
                    events=(), by_title: EntityNames | None = None, *, sentences_shown: int = DEFAULTS.sentences_shown,
-                   group_from: int = DEFAULTS.group_from) -> str:
-    """The generated part of an entity page: names, infobox or map, articles, timeline, companions.
+                   group_from: int = DEFAULTS.group_from, copies: dict | None = None) -> str:
+    """The generated part of an entity page: names, infobox or map, articles (each story once, ``copies`` counted),
+    timeline, companions.
 
     ``by_title``: ``views.entity_names`` of the registry, made once per run; without it (or given anything else) an
     agreement's infobox makes it from ``entities``.
@@ -169,7 +191,7 @@ def entity_section(entity: Entity, mentions, together, entities: dict[tuple[str,
     n = len(mentions)
     out.append(f"## Mentioned in {n} article{'s' if n != 1 else ''}")
     if mentions:
-        out.append(mention_list(mentions, sentences_shown, group_from))
+        out.append(mention_list(mentions, sentences_shown, group_from, copies))
     else:
         out.append("*No article mentions it yet.*")
     if events:
@@ -197,14 +219,18 @@ def entity_index(type_: str, entities: Sequence[Entity], counts: dict[tuple[str,
     return "\n\n".join(out)
 
 
-def articles_index(refs) -> str:
-    out, month = [f"{len(refs)} articles, newest first."], None
+def articles_index(refs, copies: dict | None = None) -> str:
+    """Every story once, newest first (``refs``: the main articles), with how many other outlets reported it."""
+    copies = copies or {}
+    n = sum(len(c) for c in copies.values())
+    also = f" {n} more {'are copies' if n != 1 else 'is a copy'} of these stories from other outlets, counted with them." if n else ""
+    out, month = [f"{len(refs)} articles, newest first.{also}"], None
     for ref in refs:
         current = ref.published[:7] if ref.published else "Undated"
         if current != month:
             out.append(f"## {current}")
             month = current
-        out.append(f"- {article_line(ref)}")
+        out.append(f"- {article_line(ref, '', copies.get(ref.slug, ()))}")
     return "\n\n".join(out[:1]) + "\n\n" + "\n".join(_grouped(out[1:]))
 
 
@@ -220,13 +246,14 @@ def _grouped(lines: list[str]) -> list[str]:
 
 
 def home(refs, entities: dict[tuple[str, str], Entity], counts: dict[tuple[str, str], int], latest: int = DEFAULTS.home_latest,
-         period_days: int = DEFAULTS.home_period_days) -> str:
-    """The dashboard: what is new, who and where matters now, what waits for an editor."""
+         period_days: int = DEFAULTS.home_period_days, copies: dict | None = None) -> str:
+    """The dashboard: what is new, who and where matters now, what waits for an editor. ``refs``: each story once."""
+    copies = copies or {}
     out = [f"**{len(refs)}** articles · " + " · ".join(
         f"**{sum(1 for k in entities if k[0] == t)}** [{t}]({t}/index.md)" for t in ENTITY_TYPES)
         + " · [timeline](timeline.md) · [map](map.md) · [relations](graph.md) · [sources](sources/index.md) · [RSS feed](feed.xml)"]
     out.append("## Latest articles")
-    out.append("\n".join(f"- {article_line(r, 'articles/')}" for r in refs[:latest]) or "*None yet.*")
+    out.append("\n".join(f"- {article_line(r, 'articles/', copies.get(r.slug, ()))}" for r in refs[:latest]) or "*None yet.*")
     newest = max((r.published for r in refs if r.published), default="")
     if newest:
         since = (date.fromisoformat(newest[:10]) - timedelta(days=period_days)).isoformat()
@@ -245,6 +272,7 @@ def home(refs, entities: dict[tuple[str, str], Entity], counts: dict[tuple[str, 
         out.append("## Agreements recently referenced")
         out.append("\n".join(f"- [{escape(entities[k].title)}](agreements/{k[1]}.md)" for k in referenced[:10]))
     waiting = sum(1 for e in entities.values() if e.proposed) + sum(1 for r in refs if r.review)
+    waiting += sum(1 for story in copies.values() for r in story if r.review)  # the review page lists every article
     out.append(f"**{waiting}** item{'s' if waiting != 1 else ''} [waiting for review](review.md).")
     return "\n\n".join(out)
 

@@ -2,7 +2,8 @@
 
 Every page's front matter is validated against the schema of its page type (``content/schema.py``,
 found when the page is read: ``content/article.py``, ``content/entity.py``); here the problems across
-pages are added: a tag naming no entity page, a name claimed by two entities, the same text twice.
+pages are added: a tag naming no entity page, a name claimed by two entities, the same text twice, a ``copy_of``
+naming no article page.
 Each problem prints as ``path:line: what is wrong — how to fix it``, so an editor (or an editor's
 editor) can jump straight to it.
 """
@@ -53,6 +54,10 @@ def _check(docs: Path, cache: FileCache, fresh: Mapping | None) -> list[Problem]
     for name in names:
         page, found = folder / name, articles[name]
         problems += found.problems
+        copy_of = found.ref.copy_of if found.ref else ""
+        if copy_of and (copy_of == name[:-3] or f"{copy_of}.md" not in articles):
+            problems.append(Problem(page, found.copy_line, f"`copy_of` names no other article page ({copy_of})",
+                                    "write the slug of the story's main article (its file name without .md), or delete the line"))
         fingerprint = found.text_digest
         for type_, slug, line in found.tag_lines:
             if slug not in slugs[type_]:

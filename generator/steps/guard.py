@@ -2,6 +2,8 @@
 
 Every Markdown page under docs/ is editor text, whoever wrote it first, so every one is looked at; a page that
 held unsafe HTML is rewritten, atomically, with it removed, and each removal reported as ``path:line: removed …``.
+A front-matter title holding ``<``, ``>`` or an entity-starting ``&`` gets look-alikes instead (``neutralize``): themes
+print the title as HTML, and with it in the page itself every engine shows it as text, with no hook at build time.
 A page already seen with the same file signature is not read again (the file cache, kind ``guard``).
 """
 
@@ -10,13 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.content.pages import md_tree, write_if_changed
-from generator.content.sanitize import sanitize
-from generator.content.schema import Problem
+from generator.content.pages import FIRST_LINE, PageError, join, md_tree, set_front_value, split, write_if_changed
+from generator.content.sanitize import neutralize, sanitize
+from generator.content.schema import Problem, key_line
 from generator.store.filecache import FileCache, opened, signature
 
 KIND = "guard"
 FIX = "the page was rewritten without it; use only the HTML the editing guide lists (docs/editing.md)"
+TITLE_FIX = "the page was rewritten with look-alikes (‹ › ＆), shown as the text they are; edit them as you like"
 
 
 ENTITY_FOLDERS = ("actors", "agreements", "locations")
@@ -36,6 +39,19 @@ def generator_sections(rel: str) -> frozenset[str]:
     if rel == "timeline.md" or folder == "timeline":
         return frozenset({"timeline"})
     return frozenset({"review.md": {"review"}, "map.md": {"map"}, "graph.md": {"graph"}}.get(rel, set()))
+
+
+def text_title(text: str) -> tuple[str, int]:
+    """(``text`` with its front-matter title neutralized, the title's line); line 0 when the title needed nothing.
+    A page whose front matter does not parse is left to check, which reports it."""
+    try:
+        meta, front, body = split(text)
+    except PageError:
+        return text, 0
+    title = meta.get("title")
+    if not isinstance(title, str) or neutralize(title) == title:
+        return text, 0
+    return join(set_front_value(front, "title", neutralize(title)), body), key_line(front, "title") + FIRST_LINE - 1
 
 
 @dataclass
@@ -59,9 +75,12 @@ def guard(docs: Path, cache: FileCache | None = None) -> GuardReport:
             except (OSError, UnicodeDecodeError):
                 continue  # check reports a page it cannot read
             safe, removed = sanitize(text, generator_sections(rel))
-            if removed and write_if_changed(path, safe):
+            safe, title_line = text_title(safe)
+            if (removed or title_line) and write_if_changed(path, safe):
                 report.written.append(str(path))
             report.problems += [Problem(path, line, f"removed {what} (script in a page runs for every reader)", FIX)
                                 for line, what in removed]
+            if title_line:
+                report.problems.append(Problem(path, title_line, "the title had < > or & (the theme prints it as HTML)", TITLE_FIX))
             cache.put(KIND, path, True)
     return report

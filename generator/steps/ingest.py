@@ -21,12 +21,14 @@ from generator.read.clean import clean
 from generator.read.reader import InputError, raw_files, read_raw, sidecar_of
 from generator.site.exports import tags_rows
 from generator.site.render import article_body, article_meta, article_page, linked_body, tags_section
+from generator.steps.copies import Arrival, find_copies, remember
 from generator.steps.propose import found_in, propose, rejections
 from generator.steps.recover import adopt, raw_digest
 from generator.steps.retag import retag_key
 from generator.store.filecache import FileCache, opened, signature
 from generator.store.parallel import Workers
 from generator.store.state import STATE_FILE, ArticleState, State
+from generator.text import copies
 from generator.text.dateline import read_dateline
 from generator.text.dates import estimate_published
 from generator.text.matcher import Matcher, Scan, resolve_overlaps
@@ -98,6 +100,9 @@ class Read:
     problem: str = ""
     unchanged: bool = False
     notes: list[str] = field(default_factory=list)  # a broken sidecar: its values ignored, the article ingested
+    published: str = ""
+    sketch: bytes = b""  # the text's MinHash and shingles, to find copies of one story (``steps/copies.py``)
+    shingles: bytes = b""
 
 
 def read_one(work: IngestWork, job: tuple[int, Path, str]) -> Read:
@@ -114,8 +119,10 @@ def read_one(work: IngestWork, job: tuple[int, Path, str]) -> Read:
         return Read(path, raw_hash, problem=f"{path}: no article text left after removing site chrome", notes=list(raw.problems))
     scan = work.registry.matcher.scan(article.text)
     work.kept[number] = (article, scan)
+    signature, found = copies.fingerprint(article.text)
     return Read(path, raw_hash, article.original, article.title, digest(fold(article.text)[0].strip()),
-                found_in(article.text, resolve_overlaps(article.text, scan)), notes=list(raw.problems))
+                found_in(article.text, resolve_overlaps(article.text, scan)), notes=list(raw.problems),
+                published=article.published, sketch=signature, shingles=found)
 
 
 def raw_signature(path: Path) -> tuple:
@@ -153,15 +160,16 @@ class Tagged:
     csv_rows: str = ""  # its rows of exports/tags.csv
 
 
-def tag_one(work: IngestWork, job: tuple[int, str, str | None, str]) -> Tagged:
-    number, slug, previous_page, raw_hash = job
+def tag_one(work: IngestWork, job: tuple[int, str, str | None, str, str]) -> Tagged:
+    number, slug, previous_page, raw_hash, copy_of = job
     registry, docs = work.registry, work.docs
     article, scan = work.kept.pop(number)
     # The first scan plus one by the new entities' names only: what the grown registry's matcher would find, at a fraction of the cost.
     found = scan.merged(work.new.scan(article.text)) if work.new else scan
     mentions = tag_hits(article.text, resolve_overlaps(article.text, found), registry.entities)
     keys = {(m.type, m.slug) for m in mentions}
-    meta = with_identity(article_meta(estimated(article, keys, registry.entities), tags_of(mentions)), raw_hash)
+    meta = article_meta(estimated(article, keys, registry.entities), tags_of(mentions))
+    meta = with_identity({**meta, "copy_of": copy_of} if copy_of else meta, raw_hash)
     body = linked_body(article.paragraphs, mentions, keys)
     facts = article_ref(slug, meta, SECTION.sub("", article_body(body)))  # the final page's, which sections do not change
     tag_line = tags_section(facts[0], registry.entities)  # what link would put there: the page is written once
@@ -203,6 +211,7 @@ def _ingest(seeds: Path, docs: Path, cache: FileCache, state: State) -> IngestRe
 
     if jobs:
         registry.matcher  # noqa: B018 — built before the workers fork, so they share it
+        copies.load()  # numpy imported before the fork too, and only by a run that reads an article
     with Workers(len(jobs), IngestWork(seeds, docs, registry)) as workers:
         return _read_and_tag(docs, registry, state, jobs, workers, report, cache)
 
@@ -211,6 +220,7 @@ def _read_and_tag(docs: Path, registry: Registry, state: State, jobs: list[tuple
                   report: IngestReport, cache: FileCache) -> IngestReport:
     seen_text: dict[str, str] = {a.text: original for original, a in state.articles.items() if a.text}
     pending: list[tuple[int, str, str, str, str]] = []  # (number, original, title, raw hash, body hash)
+    hashed: list[Read] = []
     proposals: list[Proposal] = []
     for (number, *_), read in zip(jobs, workers.map_in_order(read_one, jobs, "read"), strict=True):
         if read.raw_hash:
@@ -227,6 +237,7 @@ def _read_and_tag(docs: Path, registry: Registry, state: State, jobs: list[tuple
             continue
         seen_text[read.body_hash] = read.path.name
         pending.append((number, read.original, read.title, read.raw_hash, read.body_hash))
+        hashed.append(read)
         proposals += read.proposals
 
     created = propose(docs, registry, proposals, rejections(docs, state, registry))
@@ -240,10 +251,13 @@ def _read_and_tag(docs: Path, registry: Registry, state: State, jobs: list[tuple
         previous = state.articles.get(original)
         slugs.append(previous.slug if previous else unique_slug(title, taken))
         taken.add(slugs[-1])
-    jobs2 = [(number, slug, state.articles[original].page if original in state.articles else None, raw_hash)
+    arrivals = [Arrival(slug, read.published, read.sketch, read.shingles, state.articles.get(original))
+                for (_, original, *_), slug, read in zip(pending, slugs, hashed, strict=True)]
+    copy_of = find_copies(docs, cache, workers, arrivals)
+    jobs2 = [(number, slug, state.articles[original].page if original in state.articles else None, raw_hash, copy_of.get(slug, ""))
              for (number, original, _, raw_hash, _), slug in zip(pending, slugs, strict=True)]
     tagging = workers.map_in_order(tag_one, jobs2, "tag", homes=[number for number, *_ in pending])
-    for (_, original, _, raw_hash, body_hash), slug, tagged in zip(pending, slugs, tagging, strict=True):
+    for (_, original, _, raw_hash, body_hash), slug, arrival, tagged in zip(pending, slugs, arrivals, tagging, strict=True):
         page = docs / "articles" / f"{slug}.md"
         if tagged.conflict:
             report.conflicts.append(
@@ -255,6 +269,8 @@ def _read_and_tag(docs: Path, registry: Registry, state: State, jobs: list[tuple
             report.written.append(str(page))
         report.pages[cache.key(page)] = written_article(tagged, registry, cache.memo.setdefault("keys", {}))
         owned, refs = tagged.page.owned, [sys.intern(r) for r in tagged.refs]  # one string per entity, not per article naming it
-        state.articles[original] = ArticleState(slug, raw_hash, owned, refs, refs, retag_key(registry, owned), body_hash, own=[])
+        remember(cache, page, copy_of.get(slug, ""), arrival, tagged.sig)
+        state.articles[original] = ArticleState(slug, raw_hash, owned, refs, refs, retag_key(registry, owned), body_hash, own=[],
+                                                copy_of=copy_of.get(slug, ""), ungrouped=bool(arrival.record and arrival.record.ungrouped))
     state.save(docs)
     return report

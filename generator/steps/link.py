@@ -158,7 +158,7 @@ def _entity_page(work: EntityWork, key: tuple[str, str]) -> tuple[Rewrite, list 
     graph). On every core: co-mentions are counted here."""
     together = work.graph.together.get(key, {})
     section = entity_section(work.entities[key], work.graph.mentions.get(key, []), together, work.entities,
-                             events=work.events.get(key, ()), by_title=work.by_title)
+                             events=work.events.get(key, ()), by_title=work.by_title, copies=work.graph.copies)
     done = rewrite(work.docs / key[0] / f"{key[1]}.md", "mentions", section, cache=work.cache)
     if key[0] != "actors":
         return done, None
@@ -193,17 +193,18 @@ def _link(docs: Path, cache: FileCache, state: State, fresh: Mapping) -> LinkRep
     ingested: dict[str, str] = {}  # slug → its tags.csv rows, made by ingest
     for ref in progress(graph.articles, "articles"):
         page = docs / "articles" / f"{ref.slug}.md"
-        if not everything and ref.slug not in graph.fresh and _current(cache, page, "tags"):
+        if not everything and ref.slug not in graph.fresh and ref.slug not in graph.regrouped and _current(cache, page, "tags"):
             continue
-        if ref.slug in graph.fresh:
+        if ref.slug in graph.fresh and ref.slug not in graph.regrouped:  # ingest knew its tags, not its story
             taken = fresh.get(cache.key(page))
             if taken is not None and taken.sig == signature(page) and taken.shown == shown:
                 ingested[ref.slug] = taken.csv_rows  # ingest wrote the tag line with this very registry, and made the CSV rows
                 continue
-        _update(page, "tags", tags_section(ref, entities), report, at_top=True, cache=cache, text=texts.pop(ref.slug, None))
+        line = tags_section(ref, entities, graph.main_of.get(ref.slug), graph.copies.get(ref.slug, ()))
+        _update(page, "tags", line, report, at_top=True, cache=cache, text=texts.pop(ref.slug, None))
 
     events: dict[tuple[str, str], list] = defaultdict(list)
-    for ref in graph.articles:
+    for ref in graph.stories:  # a story's events once
         for event in ref.events:
             for key in event.refs:
                 events[key].append((event, ref))

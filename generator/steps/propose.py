@@ -40,6 +40,8 @@ def found_in(text: str, hits: list[Hit]) -> list[Proposal]:
 def propose(docs: Path, registry: Registry, proposals: list[Proposal], rejected: frozenset[str] = frozenset()) -> list[Entity]:
     """Pages for entities found by discovery that the registry does not know, nor has known under the same slug (a
     retitled page, a rejected one: ``rejected`` holds ``type/slug``)."""
+    if not proposals:
+        return []  # what the registry claims takes a pass over every name: not for nothing
     found: dict[tuple[str, str], Proposal] = {}
     for proposal in proposals:
         found.setdefault((proposal.type, fold_name(proposal.title)), proposal)

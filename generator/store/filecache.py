@@ -18,9 +18,11 @@ from pathlib import Path
 from typing import Any
 
 CACHE_DIR = Path(".generator") / "cache"  # under docs/, not committed; MkDocs skips dot folders
-VERSION = 9  # 9: provenance in ArticleRef and tags.csv; 8: pages read through schema.accepted; 7: one entry per page read
+# 10: copies (copy_of in ArticleRef, the "copies" kind); 9: provenance in ArticleRef and tags.csv; 8: pages read through
+# schema.accepted; 7: one entry per page read
+VERSION = 10
 # Kinds of entry computed from front matter and editors' text only, never from the generator's own sections.
-SECTION_BLIND = ("entity", "article", "graph", "guard")
+SECTION_BLIND = ("entity", "article", "graph", "guard", "copies")
 
 
 def signature(path: Path) -> tuple[int, int, int, int] | None:

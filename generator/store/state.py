@@ -5,7 +5,8 @@ wrote it (so an editor's change is recognisable), every tag the article carries 
 the tags an editor removed (never added again) and those an editor gave it (kept whatever the
 registry says; every other tag is the generator's and goes when its match goes), and the
 entities whose first mention has been linked once (so an editor's removal of such a link
-sticks). Entries are ``type/slug``.
+sticks). Entries are ``type/slug``. For an article ingest found to be a copy of another, the ``copy_of`` it wrote,
+and whether an editor has since taken it out (then it never proposes one again for that article).
 
 Nothing here is the only copy of an editor's decision that matters: an article's identity
 (``original``, ``original_digest``) lives in its page, so a lost or unreadable file is rebuilt
@@ -38,6 +39,12 @@ class ArticleState:
     text: str = ""  # digest of the cleaned article text, to recognise the same article under another file name
     own: list[str] | None = None  # tags an editor gave the article; None: not known yet (rebuilt from the page)
     cut: list[str] = field(default_factory=list)  # tags an editor removed: never added again
+    copy_of: str = ""  # the ``copy_of`` ingest wrote in the page (steps/copies.py)
+    ungrouped: bool = False  # an editor removed or changed that ``copy_of``: never proposed again
+
+
+# Written only when they differ from these, so that adding them did not rewrite every line of a committed state file.
+OPTIONAL = {"copy_of": "", "ungrouped": False}
 
 
 @dataclass
@@ -74,8 +81,9 @@ class State:
             where = f":{exc.lineno}" if isinstance(exc, json.JSONDecodeError) else ""
             return cls(_memo=memo, problem=f"{path}{where}: unreadable ({type(exc).__name__}: {str(exc)[:80]}), as a bad "
                                            "merge leaves it; rebuilt from the article pages")
-        memo[key] = (sig, data, lines)
-        return cls(articles, str(data.get("link", "")), dict(entries), dict(lines), data.get("link"), memo)
+        saved = {k: v if OPTIONAL.keys() <= v.keys() else {**OPTIONAL, **v} for k, v in entries.items()}
+        memo[key] = (sig, {**data, "articles": saved}, lines)
+        return cls(articles, str(data.get("link", "")), saved, dict(lines), data.get("link"), memo)
 
     def save(self, docs: Path) -> bool:
         """Writes the file when an entry changed; an entry's line is serialised again only when the entry changed."""
@@ -88,7 +96,8 @@ class State:
             entry = {**vars(v), "linked": list(v.linked), "tags": list(v.tags), "own": None if v.own is None else list(v.own),
                      "cut": list(v.cut)}
             # One line per article, each by the C encoder: json's indent= would run the pure-Python one.
-            self._lines[k] = f"  {json.dumps(k, ensure_ascii=False)}: {json.dumps(entry, sort_keys=True, ensure_ascii=False)}"
+            written = {key: value for key, value in entry.items() if key not in OPTIONAL or value != OPTIONAL[key]}
+            self._lines[k] = f"  {json.dumps(k, ensure_ascii=False)}: {json.dumps(written, sort_keys=True, ensure_ascii=False)}"
             self._saved[k] = entry
             lines.append(self._lines[k])
             changed = True

@@ -4,12 +4,10 @@ parts when it needs them or the reader asks."""
 import json
 import shutil
 from collections import Counter
-from types import SimpleNamespace
 
 import pytest
 
-from generator.engine import search_index
-from generator.engine.search_index import PARTS_FILE, build, common, keep_index, older, parts
+from generator.engine.search_index import PARTS_FILE, build, common, mark_site, older, parts
 from tests.conftest import ROOT, site_scaffold, strict_build
 
 A, B, C, D = (f"articles/{x}/index.html" for x in "abcd")
@@ -55,41 +53,36 @@ def test_common_words_are_on_many_pages_and_most_of_them():
     assert common(pages_with, 1000, least=1000, share=0.5) == []  # a small wiki: every word narrows the search
 
 
-def _page(path: str, words: int, terms: set[str], published: str = "") -> SimpleNamespace:
-    """A page as mkdocs_hooks leaves it for the index."""
-    return SimpleNamespace(file=SimpleNamespace(dest_uri=path), meta={"published": published}, search_words=words,
-                           search_terms=frozenset(terms))
+def test_the_index_step_marks_the_searched_pages_of_site_and_counts_them(tmp_path):
+    from tests.engine.test_mark import ARTICLE, ENTITY
+
+    site, docs = tmp_path / "site", tmp_path / "docs"
+    for rel, html in (("articles/raid/index.html", ARTICLE), ("locations/albu-kamal/index.html", ENTITY),
+                      ("articles/index.html", ARTICLE), ("review/index.html", ARTICLE)):
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text(html, encoding="utf-8")
+    (docs / "articles").mkdir(parents=True)
+    (docs / "articles" / "raid.md").write_text("---\ntitle: Raid\npublished: '2024-02-01'\n---\n", encoding="utf-8")
+    searched = mark_site(site, docs)
+    assert sorted(searched.words) == ["articles/raid/index.html", "locations/albu-kamal/index.html"]
+    assert searched.dates == {"articles/raid/index.html": "2024-02-01", "locations/albu-kamal/index.html": ""}
+    assert searched.pages_with["raid"] == 1 and "turkey" not in searched.pages_with
+    assert "data-pagefind-body" in (site / "articles/raid/index.html").read_text(encoding="utf-8")
+    assert (site / "review/index.html").read_text(encoding="utf-8") == ARTICLE  # a list of pages: not searched
+    before = {p: p.stat().st_mtime_ns for p in site.rglob("*.html")}
+    assert mark_site(site, docs) == searched  # the step may run again on the same site/
+    assert {p: p.stat().st_mtime_ns for p in site.rglob("*.html")} == before
 
 
-def test_each_build_counts_its_own_pages(tmp_path):
-    """The live preview builds many times in one process: what one build's pages said stays on its config."""
-    first, second = SimpleNamespace(site_dir=str(tmp_path)), SimpleNamespace(site_dir=str(tmp_path))
-    search_index.on_pre_build(first)
-    search_index.on_post_page("<html>", page=_page(A, 7, {"al", "camp"}, "2024-02-01"), config=first)
-    search_index.on_pre_build(second)
-    page = _page(B, 3, {"al"})
-    assert search_index.on_post_page("<html>", page=page, config=second) == "<html>"
-    assert not hasattr(page, "search_terms")  # counted, then let go
-    assert (first.searched.words, first.searched.dates, first.searched.pages_with) == ({A: 7}, {A: "2024-02-01"}, {"al": 1, "camp": 1})
-    assert (second.searched.words, second.searched.dates, second.searched.pages_with) == ({B: 3}, {B: ""}, {"al": 1})
+def test_the_preview_makes_the_index_only_when_site_has_none(tmp_path, monkeypatch):
+    from generator.engine import serve
 
-
-def test_the_preview_keeps_the_index_of_its_first_build(tmp_path, monkeypatch):
     made = []
-    monkeypatch.setattr(search_index, "build", lambda site, searched, **kwargs: made.append(dict(searched)))
-    config = SimpleNamespace(site_dir=str(tmp_path))
-    for _ in range(2):
-        search_index.on_pre_build(config)
-        search_index.on_post_page("", page=_page(A, 7, set()), config=config)
-        search_index.on_post_build(config)
-    assert made == [{A: 7}, {A: 7}]  # a plain build makes it every time
-    keep_index(config)
-    search_index.on_post_build(config)
-    assert len(made) == 3  # no index in site/ yet: the preview's first build makes it
+    monkeypatch.setattr(serve, "index_site", lambda site, docs: made.append(site))
+    assert serve.ensure_index(tmp_path, tmp_path / "docs") and made == [tmp_path]
     (tmp_path / "pagefind").mkdir()
     (tmp_path / "pagefind" / "pagefind.js").write_text("", encoding="utf-8")
-    search_index.on_post_build(config)
-    assert len(made) == 3
+    assert not serve.ensure_index(tmp_path, tmp_path / "docs") and made == [tmp_path]
 
 
 @pytest.fixture(scope="module")

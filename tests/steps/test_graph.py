@@ -57,3 +57,35 @@ def test_shared_pages_are_the_same_pages_with_one_copy_of_each_key():
     assert a.ref.tags[0] is b.ref.tags[0] and next(iter(a.first)) is b.ref.tags[0] and X in a.ref.events[0].refs
     assert {id(k) for k in a.ref.events[0].refs} == {id(k) for k in b.ref.tags}
     assert a.tag_lines[0][0] is b.ref.tags[0][0]
+
+
+def test_copy_of_makes_stories_whose_main_article_is_the_earliest():
+    from generator.steps.graph import group_copies
+
+    def ref(slug, published, copy_of=""):
+        return ArticleRef(slug, slug.upper(), published, "", (X,), copy_of=copy_of)
+
+    a, b, c = ref("a", "2020-06-09", "c"), ref("b", "2020-06-10", "a"), ref("c", "2020-06-08")  # a chain, c earliest
+    d, e, f = ref("d", "", "e"), ref("e", "", "d"), ref("f", "2020-01-01", "nowhere")  # a cycle, undated; a dangling one
+    main_of, copies = group_copies([a, b, c, d, e, f])
+    assert copies == {"c": (a, b), "d": (e,)}  # ties (no date) go by slug
+    assert {slug: main.slug for slug, main in main_of.items()} == {"a": "c", "b": "c", "e": "d"}
+    assert group_copies([c, f]) == ({}, {})
+
+
+def test_the_lists_kept_by_the_preview_are_patched_with_stories_and_made_again_for_a_copy():
+    from dataclasses import replace
+
+    from generator.steps.graph import Lists
+
+    def page(slug, published, copy_of=""):
+        return ArticlePage(ArticleRef(slug, slug, published, "", (X,), copy_of=copy_of), {}, (), (), "", "")
+
+    known = {"a.md": page("a", "2020-01-01"), "b.md": page("b", "2020-01-02", "a"), "c.md": page("c", "2020-01-03")}
+    lists = Lists.of(known)
+    assert [r.slug for r in lists.stories] == ["c", "a"] and [r.slug for r, _ in lists.mentions[X]] == ["c", "a"]
+    edited = {**known, "c.md": replace(known["c.md"], ref=replace(known["c.md"].ref, source="Edited"))}
+    assert lists.patch(edited, {"c"})
+    assert lists.stories[0].source == "Edited" and lists.mentions[X][0][0].source == "Edited"
+    regrouped = {**edited, "b.md": replace(known["b.md"], ref=replace(known["b.md"].ref, copy_of=""))}
+    assert not lists.patch(regrouped, {"b"})  # a copy left its story: the lists are made again

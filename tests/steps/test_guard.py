@@ -2,6 +2,7 @@
 
 import os
 
+from generator.content.pages import split
 from generator.pipeline import run_guard
 from generator.steps.guard import guard
 from generator.store.filecache import FileCache
@@ -75,3 +76,27 @@ def test_markers_an_editor_types_do_not_shield_a_script(tmp_path):
     assert "alert('map')" not in sdf and real in sdf  # the generator's own section, with its markup, is left alone
     article = (docs / "articles" / "a.md").read_text(encoding="utf-8")
     assert "onerror" not in article and tags in article
+
+
+def test_a_title_typed_as_html_is_rewritten_as_text_and_reported_on_its_line(tmp_path):
+    """The theme prints titles unescaped, and no engine but MkDocs (with a hook) could change them while it builds."""
+    docs = tmp_path / "docs"
+    (docs / "actors").mkdir(parents=True)
+    evil = "---\n# an editor's note\ntitle: <img src=x onerror=alert('t')>\naliases:\n- Evil Brigade\n---\n\nAbout <b>it</b>.\n"
+    (docs / "actors" / "evil.md").write_text(evil, encoding="utf-8")
+    folded = "---\naliases: []\ntitle: >\n  Tom &amp; Jerry\n  <b>now</b>\nkind: person\n---\n\nText.\n"
+    (docs / "actors" / "tom.md").write_text(folded, encoding="utf-8")
+    (docs / "actors" / "fine.md").write_text("---\ntitle: A & B, 1 < 2\n---\n\nText.\n", encoding="utf-8")
+    fine_before = (docs / "actors" / "fine.md").read_text(encoding="utf-8")
+    report = guard(docs)
+    assert (docs / "actors" / "evil.md").read_text(encoding="utf-8") == evil.replace(
+        "title: <img src=x onerror=alert('t')>", "title: ‹img src=x onerror=alert('t')›")
+    meta, front, body = split((docs / "actors" / "tom.md").read_text(encoding="utf-8"))
+    assert meta == {"aliases": [], "title": "Tom ＆amp; Jerry ‹b›now‹/b›\n", "kind": "person"} and body == "\nText.\n"
+    assert front.startswith("aliases: []\ntitle: ") and front.endswith("kind: person\n")  # only the title's lines changed
+    assert (docs / "actors" / "fine.md").read_text(encoding="utf-8") == fine_before.replace("1 < 2", "1 ‹ 2")
+    lines = sorted(f"{p.path.name}:{p.line}: {p.what}" for p in report.problems)
+    assert lines == [f"{name}:{line}: the title had < > or & (the theme prints it as HTML)"
+                     for name, line in (("evil.md", 3), ("fine.md", 2), ("tom.md", 3))]
+    again = guard(docs)
+    assert (again.written, again.problems) == ([], [])

@@ -1,5 +1,5 @@
 // Search box in the theme's header, backed by Pagefind's static index (site/pagefind/, written after each build
-// by generator/mkdocs_hooks.py): a reader downloads only the index chunks a query needs.
+// by the index step, generator/engine/search_index.py): a reader downloads only the index chunks a query needs.
 (() => {
   const inner = document.querySelector(".md-header__inner");
   if (!inner || inner.querySelector(".pf-search")) return;
@@ -14,7 +14,7 @@
   const input = box.querySelector("input"), list = box.querySelector(".pf-search__results");
   let ready = null, older = null, seq = 0;
   // One shared promise: focus and the first keystrokes must not import/init Pagefind twice.
-  // A large site's index is built in parts (see generator/search_index.py): pagefind/ holds the entity pages and the
+  // A large site's index is built in parts (see generator/engine/search_index.py): pagefind/ holds the entity pages and the
   // newest articles, parts.json lists the older parts. Each part searched costs a chunk per query word, so they are
   // added only when the first finds less than a screen of results, or when the reader asks.
   const load = () => (ready ??= (async () => {
@@ -25,7 +25,7 @@
     ]);
     const opts = {
       baseUrl: root.pathname,                                            // result URLs get the /syria/ prefix
-      ranking: { metaWeights: { aliases: 10 } },                         // entity aliases (see generator/mkdocs_hooks.py)
+      ranking: { metaWeights: { aliases: 10 } },                         // entity aliases (see generator/engine/mark.py)
     };
     await pf.options({ ...opts, noWorker: true });                       // a query takes milliseconds: not worth a 41 kB worker script
     pf.init();                                                           // start loading wasm + meta now
@@ -45,7 +45,7 @@
   const partial = async () => !older && (await load()).rest.parts.length > 0;
   // Pagefind escapes < > in excerpts and adds only <mark>; keep only <mark> to be defensive.
   const safeExcerpt = (html) => html.replace(/<(?!\/?mark>)/g, "&lt;");
-  // The same split of the exact-name filter as generator/mkdocs_hooks.py's alias_filter.
+  // The same split of the exact-name filter as generator/engine/mark.py's alias_filter.
   const aliasFilter = (name) => "alias-" + (name[0] >= "a" && name[0] <= "z" ? name[0] : "0");
   // "Also search 5,412 older articles (up to 2023-05-19, 12 undated)"
   const olderLabel = ({ articles, through, undated }) => {
