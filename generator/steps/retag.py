@@ -110,9 +110,6 @@ def retag_page(text: str, record: ArticleState, registry) -> tuple[str, int]:
     cut -= own
     gone = sorted(current - own - found - registry.unjudged)  # a broken entity page keeps its tags until it is fixed
     if gone:
-        for type_ in ENTITY_TYPES:
-            if any(r.startswith(type_ + "/") for r in gone):
-                front = set_front_value(front, type_, [s for s in meta.get(type_) or [] if f"{type_}/{s}" not in gone])
         skip = tuple((m.start(), m.end()) for m in SECTION.finditer(body))
         for ref in gone:
             if ref in record.linked:
@@ -121,9 +118,9 @@ def retag_page(text: str, record: ArticleState, registry) -> tuple[str, int]:
         view = plain_view(body)
         mentions = tag(view.text, registry.matcher, registry.entities)
     added = found - current - cut
-    for type_ in ENTITY_TYPES:
+    for type_ in ENTITY_TYPES:  # each tag list rewritten once, for what went and what came
         new = sorted(r.split("/", 1)[1] for r in added if r.startswith(type_ + "/"))
-        if new:
+        if new or any(r.startswith(type_ + "/") for r in gone):
             front = set_front_value(front, type_, [s for s in meta.get(type_) or [] if f"{type_}/{s}" not in gone] + new)
     record.tags, record.own, record.cut = sorted(current | added | cut), sorted(own), sorted(cut)
 

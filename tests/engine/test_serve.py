@@ -30,17 +30,23 @@ def wait_for(url: str, text: str, seconds: float) -> bool:
     return False
 
 
-def test_a_new_raw_article_shows_up_on_its_entity_pages_in_the_preview(wiki):
-    (wiki / "seeds" / "001.txt").write_text(ARTICLE, encoding="utf-8")
-    ingest(wiki / "seeds", wiki / "docs")
-    link(wiki / "docs")
-    site_scaffold(wiki)
+def start_preview(wiki):
+    """``python -m generator serve`` in ``wiki`` on a free port: the process, its output as it comes, the port."""
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "-a", f"127.0.0.1:{port}"], cwd=wiki, env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8", errors="replace")
     lines: list[str] = []
     threading.Thread(target=lambda: lines.extend(server.stdout), daemon=True).start()
+    return server, lines, port
+
+
+def test_a_new_raw_article_shows_up_on_its_entity_pages_in_the_preview(wiki):
+    (wiki / "seeds" / "001.txt").write_text(ARTICLE, encoding="utf-8")
+    ingest(wiki / "seeds", wiki / "docs")
+    link(wiki / "docs")
+    site_scaffold(wiki)
+    server, lines, port = start_preview(wiki)
 
     def rebuilds() -> int:
         return sum("Detected file changes" in line for line in list(lines))
@@ -77,12 +83,7 @@ def test_a_symlink_loop_in_seeds_neither_crashes_nor_hangs_the_preview(wiki):
     os.symlink("loop-a.txt", seeds / "loop-b.txt")
     (seeds / "a.txt").mkdir()
     site_scaffold(wiki)
-    port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "-a", f"127.0.0.1:{port}"], cwd=wiki, env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8", errors="replace")
-    lines: list[str] = []
-    threading.Thread(target=lambda: lines.extend(server.stdout), daemon=True).start()
+    server, lines, port = start_preview(wiki)
     try:
         base = f"http://127.0.0.1:{port}/syria/"
         assert wait_for(base + "actors/russia/", "Moscow</strong> said on Monday", 120), "".join(lines)[-3000:]
