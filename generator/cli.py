@@ -122,6 +122,12 @@ def cmd_evaluate(args) -> int:
     return evaluate(args.gold, args.articles, args.docs, args.verbose)
 
 
+def cmd_explain(args) -> int:
+    from generator.dev.evaluate import explain_references
+
+    return explain_references(args.files, args.docs)
+
+
 def cmd_fetch(args) -> int:
     from generator.read.fetch import run_fetch
 
@@ -198,6 +204,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--docs", type=Path, default=DEFAULTS.docs, help="the wiki whose registry is used")
     p.add_argument("-v", "--verbose", action="store_true", help="list every miss and false tag")
     p.set_defaults(run=cmd_evaluate)
+    p = sub.add_parser("explain-references", help="why each 'the deal', 'a truce'… in raw files was (not) taken for an agreement")
+    p.add_argument("files", type=Path, nargs="+")
+    p.add_argument("--docs", type=Path, default=DEFAULTS.docs, help="the wiki whose registry is used")
+    p.set_defaults(run=cmd_explain)
     p = sub.add_parser("fetch", help="new articles from RSS/Atom feeds and article pages into seeds/, each with a .meta.yaml")
     p.add_argument("urls", metavar="URL", nargs="*", help="a feed or an article page; none: those listed in --feeds")
     p.add_argument("--seeds", type=Path, default=DEFAULTS.seeds)

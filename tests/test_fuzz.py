@@ -23,7 +23,7 @@ FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCh
 def test_cleaning_and_tagging_never_crash_and_spans_are_real(text):
     article = clean("x.txt", text)
     assert all(isinstance(p, str) for p in article.paragraphs)
-    for m in tag(article.text, REGISTRY.matcher, REGISTRY.entities):
+    for m in tag(article.text, REGISTRY):
         assert article.text[m.start:m.end] == m.surface
 
 

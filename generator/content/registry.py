@@ -18,6 +18,8 @@ from generator.content.model import ENTITY_TYPES, Entity, EntityPage, EntityRef
 from generator.content.pages import digest, md_files
 from generator.store.filecache import FileCache, signature
 from generator.text.matcher import Matcher
+from generator.text.references import References
+from generator.text.variants import Variants
 
 INDEX = "index.md"
 
@@ -33,6 +35,14 @@ class Registry:
         return Matcher(self.entities.values())
 
     @cached_property
+    def references(self) -> References:
+        return References(self.entities)
+
+    @cached_property
+    def variants(self) -> Variants:
+        return Variants(self.entities.values())
+
+    @cached_property
     def unjudged(self) -> frozenset[str]:
         """``type/slug`` of the broken pages: whether an article names them cannot be told, so no tag of theirs goes."""
         return frozenset(str(k) for k in self.broken)
@@ -40,7 +50,8 @@ class Registry:
     @cached_property
     def fingerprint(self) -> str:
         """Changes whenever anything that tagging reads changes."""
-        parts = sorted(repr((tuple(e.key), e.title, e.aliases, e.ambiguous, e.context, e.metonyms, e.demonyms, e.kind))
+        parts = sorted(repr((tuple(e.key), e.title, e.aliases, e.ambiguous, e.context, e.metonyms, e.demonyms, e.kind, e.status,
+                             e.published, e.parties, e.places))
                        for e in self.entities.values())
         return digest("\n".join(parts))
 

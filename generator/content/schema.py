@@ -27,7 +27,7 @@ ARTICLE_REQUIRED = ("title", "original", "actors", "locations", "agreements")
 ENTITY_SCHEMA = {
     "title": STR, "aliases": LIST, "kind": STR, "status": STATUS, "ambiguous": LIST, "context": LIST,
     "metonyms": LIST, "demonyms": LIST, "coordinates": COORDS, "coordinates_source": STR, "parent": TEXTS,
-    "date": FLEXDATE, "parties": LIST, "places": LIST, "predecessors": LIST, "successors": LIST,
+    "date": FLEXDATE, "parties": LIST, "places": LIST, "predecessors": LIST, "successors": LIST, "sources": LIST,
 }
 ENTITY_REQUIRED = ("title", "aliases")
 REDIRECT_SCHEMA = {"title": STR, "redirect": STR}

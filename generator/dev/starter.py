@@ -19,7 +19,7 @@ from generator.text.slugs import unique_slug
 
 TYPES = {"actor": "actors", "location": "locations", "agreement": "agreements", **{t: t for t in ENTITY_TYPES}}
 LISTS = ("aliases", "ambiguous", "context", "metonyms", "demonyms")
-EXTRA = ("date", "parties", "places", "status", "parent", "predecessors", "successors", "coordinates_source")
+EXTRA = ("date", "parties", "places", "status", "parent", "predecessors", "successors", "coordinates_source", "sources")
 
 
 def import_entries(files: list[Path], docs: Path) -> tuple[int, list[str]]:

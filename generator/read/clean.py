@@ -13,7 +13,7 @@ import re
 
 from generator.content.model import CleanArticle
 from generator.text.dateline import read_dateline
-from generator.text.dates import find_date, find_date_time
+from generator.text.dates import MONTHS, find_date, find_date_time
 from generator.text.textnorm import fold_name
 
 CHROME = frozenset(
@@ -37,6 +37,11 @@ SOURCE_IN_ATTRIBUTION = re.compile(r"\b(?:edited|translated|published|produced|w
 OUTLET = re.compile(r"^(?P<outlet>[A-Z][\w&.']*(?: [A-Z][\w&.']*){0,3})\s+[–—-]\s+(?=[A-Z\"“])")  # "Tabnak – While…"
 BYLINE = re.compile(r"^(?i:by):? (?P<author>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3})$")  # "By Jane Doe", a line of its own
 PUBLISHED = re.compile(r"\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2})?")
+# Words a line that is only a date may also hold: "Friday, 31 December 2016, 10:15 GMT", "Last updated 4 March 2016".
+DATE_LINE_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday am pm gmt utc est edt cet at on last updated published posted "
+    "mon tue tues wed thu thur thurs fri sat sun".split()
+)
 HEADER_DATE = re.compile(r"^\s*(published|posted|updated|date|dated)\s*(on)?\s*[:\-]?\s*", re.I)
 TITLE_MAX_WORDS = 25
 DERIVED_TITLE_WORDS = 14
@@ -47,7 +52,8 @@ def is_chrome(line: str) -> bool:
 
 
 def is_read_also(line: str) -> bool:
-    """Teasers linking to other stories: "Read also: …", or a short title-case line."""
+    """Teasers linking to other stories: "Read also: …", or a short title-case line (dropped only in the block of such
+    lines that ends a file: within the story the same shape is a subheading, and its names count)."""
     if READ_ALSO.match(line):
         return True
     words = re.findall(r"[^\W\d_][\w’'-]*", line)
@@ -84,6 +90,11 @@ def opening(body: list[str], source: str, published: str) -> tuple[list[str], st
     return body, source, published, ""
 
 
+def is_date_line(line: str) -> bool:
+    """A line that says nothing but a date (and a weekday or a time): the date an article page shows under its title."""
+    return all(w.lower() in DATE_LINE_WORDS or w.lower().rstrip(".") in MONTHS for w in re.findall(r"[A-Za-z]+\.?", line))
+
+
 def clean(original: str, raw: str, *, title: str = "", source: str = "", published: str = "", url: str = "",
           author: str = "") -> CleanArticle:
     """Split ``raw`` into title, paragraphs and metadata; ``title`` etc. come from the file's own metadata."""
@@ -94,7 +105,7 @@ def clean(original: str, raw: str, *, title: str = "", source: str = "", publish
     attribution: list[str] = []
     body: list[str] = []
     for line in lines:
-        if HEADER_DATE.match(line) and find_date(line) and len(line.split()) <= 8:
+        if (HEADER_DATE.match(line) or is_date_line(line) and len(body) <= 3) and find_date(line) and len(line.split()) <= 8:
             published = published or find_date_time(line)
         elif BYLINE.match(line) and len(body) <= 2:  # above the story (after a title, a standfirst), not within it
             author = author or BYLINE.match(line)["author"]
@@ -113,7 +124,11 @@ def clean(original: str, raw: str, *, title: str = "", source: str = "", publish
         folded = fold_name(title)
         body = [line for line in body if fold_name(line) != folded]
     body, source, published, dateline = opening(body, source, published)  # before teasers: "BEIRUT (AP) —" looks like one
-    body = [line for i, line in enumerate(body) if not (i > 0 and is_read_also(line))]
+    teaser = [is_read_also(line) for line in body]
+    trailing = len(body)  # where the block of headline-like lines that ends the file begins: other stories' titles
+    while trailing > 1 and teaser[trailing - 1]:
+        trailing -= 1
+    body = [line for i, line in enumerate(body) if not (i > 0 and (READ_ALSO.match(line) or i >= trailing))]
 
     for line in attribution:
         m = SOURCE_IN_ATTRIBUTION.search(line)

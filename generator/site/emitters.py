@@ -117,7 +117,7 @@ EMITTERS = (
     Emitter("home", "index.md (section `dashboard`)", frozenset({ARTICLES, MENTIONS, REGISTRY}),
             lambda c: [Piece(c.docs / "index.md", "dashboard", home(c.graph.stories, c.entities, c.counts, copies=c.graph.copies))],
             _one("index.md", "dashboard")),
-    Emitter("review", "review.md (section `review`)", frozenset({ARTICLES, REGISTRY, PROPOSALS}),
+    Emitter("review", "review.md (section `review`)", frozenset({ARTICLES, MENTIONS, REGISTRY, PROPOSALS}),
             lambda c: [Piece(c.docs / "review.md", "review", review_page(c.entities, c.graph.mentions, c.graph.articles))],
             _one("review.md", "review")),
     Emitter("timeline", "timeline.md and timeline/<year>.md (section `timeline`)", frozenset({ARTICLES}), _timeline,

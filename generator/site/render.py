@@ -6,6 +6,7 @@ Links are relative ``.md`` paths, the form every Markdown site engine resolves.
 from __future__ import annotations
 
 import heapq
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
@@ -17,7 +18,9 @@ from generator.content.pages import escape, render_front, section
 from generator.content.sanitize import neutralize
 from generator.settings import DEFAULTS
 from generator.site.views import EntityNames, agreement_infobox, date_text, entity_names, events_list, original_link, published_text, small_map
+from generator.text.matcher import name_keys
 from generator.text.slugs import slugify
+from generator.text.textnorm import fold_name
 
 
 @lru_cache(maxsize=65536)
@@ -277,6 +280,27 @@ def home(refs, entities: dict[tuple[str, str], Entity], counts: dict[tuple[str, 
     return "\n\n".join(out)
 
 
+BOLD = re.compile(r"\*\*(.+?)\*\*")
+UNESCAPE = re.compile(r"\\(.)")
+
+
+def other_spellings(entities: dict[tuple[str, str], Entity], mentions) -> list[tuple[str, Entity, object]]:
+    """(spelling, entity, first article) for each place or person an article names by a spelling its page does not list
+    (``text/variants`` took it for that entity): the editor confirms it as an alias, or makes it a page of its own."""
+    found: dict[tuple[str, tuple[str, str]], tuple[str, Entity, object]] = {}
+    for key, listed in sorted(mentions.items()):
+        e = entities.get(key)
+        if e is None or not (e.type == "locations" or e.kind == "person"):
+            continue
+        names = {k for n in (e.title, *e.aliases) for k in name_keys(n)}
+        for ref, snippet in listed:
+            for shown in BOLD.findall(snippet):
+                name = UNESCAPE.sub(r"\1", shown)
+                if name[:1].isupper() and not name_keys(name) & names:
+                    found.setdefault((fold_name(name), key), (name, e, ref))
+    return sorted(found.values(), key=lambda f: (f[1].type, f[1].title.casefold(), f[0]))
+
+
 def review_page(entities: dict[tuple[str, str], Entity], mentions, refs, found_shown: int = DEFAULTS.found_shown) -> str:
     """Proposed entities, each with the latest articles it was found in, and the articles flagged for checking.
 
@@ -298,6 +322,12 @@ def review_page(entities: dict[tuple[str, str], Entity], mentions, refs, found_s
         out.append("\n".join(lines))
     else:
         out.append("*Nothing to review.*")
+    spellings = other_spellings(entities, mentions)
+    out.append(f"## Other spellings to confirm ({len(spellings)})")
+    out.append("\n".join(
+        f"- “{escape(name)}” for [{escape(e.title)}]({e.type}/{e.slug}.md), in [{escape(r.title)}](articles/{r.slug}.md) — "
+        "if right, add it to the page's aliases; if another place or person, add a page for it" for name, e, r in spellings)
+        or "*Nothing to confirm.*")
     flagged = [r for r in refs if r.review]
     out.append(f"## Articles to check ({len(flagged)})")
     lines = [f"- [{escape(r.title)}](articles/{r.slug}.md) — check: {', '.join(escape(x) for x in r.review)}" for r in flagged]

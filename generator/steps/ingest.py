@@ -84,7 +84,7 @@ class IngestWork:
     new: Matcher | None = None  # the entities discovery created, alone
     # In the process that read them: each article by its number and the registry's names in it, kept for tagging once
     # every article's proposals are known, instead of travelling to the main process and back.
-    kept: dict[int, tuple[CleanArticle, Scan]] = field(default_factory=dict)
+    kept: dict[int, tuple[CleanArticle, Scan, Scan]] = field(default_factory=dict)  # the article, its text's scan, its title's
 
 
 @dataclass
@@ -118,7 +118,7 @@ def read_one(work: IngestWork, job: tuple[int, Path, str]) -> Read:
     if not article.paragraphs:
         return Read(path, raw_hash, problem=f"{path}: no article text left after removing site chrome", notes=list(raw.problems))
     scan = work.registry.matcher.scan(article.text)
-    work.kept[number] = (article, scan)
+    work.kept[number] = (article, scan, work.registry.matcher.scan(article.title))
     signature, found = copies.fingerprint(article.text)
     return Read(path, raw_hash, article.original, article.title, digest(fold(article.text)[0].strip()),
                 found_in(article.text, resolve_overlaps(article.text, scan)), notes=list(raw.problems),
@@ -163,12 +163,15 @@ class Tagged:
 def tag_one(work: IngestWork, job: tuple[int, str, str | None, str, str]) -> Tagged:
     number, slug, previous_page, raw_hash, copy_of = job
     registry, docs = work.registry, work.docs
-    article, scan = work.kept.pop(number)
+    article, scan, title_scan = work.kept.pop(number)
     # The first scan plus one by the new entities' names only: what the grown registry's matcher would find, at a fraction of the cost.
     found = scan.merged(work.new.scan(article.text)) if work.new else scan
-    mentions = tag_hits(article.text, resolve_overlaps(article.text, found), registry.entities)
-    keys = {(m.type, m.slug) for m in mentions}
-    meta = article_meta(estimated(article, keys, registry.entities), tags_of(mentions))
+    mentions = tag_hits(article.text, resolve_overlaps(article.text, found), registry, article.published)
+    title_found = title_scan.merged(work.new.scan(article.title)) if work.new else title_scan
+    # The title's names are tagged, never linked: the title is not in the body.
+    named = tag_hits(article.title, resolve_overlaps(article.title, title_found), registry, article.published)
+    keys = {(m.type, m.slug) for m in (*mentions, *named)}
+    meta = article_meta(estimated(article, keys, registry.entities), tags_of([*mentions, *named]))
     meta = with_identity({**meta, "copy_of": copy_of} if copy_of else meta, raw_hash)
     body = linked_body(article.paragraphs, mentions, keys)
     facts = article_ref(slug, meta, SECTION.sub("", article_body(body)))  # the final page's, which sections do not change

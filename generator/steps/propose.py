@@ -17,10 +17,13 @@ from generator.site.render import new_entity_page
 from generator.store.state import STATE_FILE, State
 from generator.text.discover import discover
 from generator.text.gazetteer import SOURCE as GAZETTEER
-from generator.text.gazetteer import locate
+from generator.text.gazetteer import locate, syrian_place
 from generator.text.matcher import Hit, name_keys
 from generator.text.slugs import slugify, unique_slug
+from generator.text.tagger import COORDINATED
 from generator.text.textnorm import fold_name
+from generator.text.translit import skeleton
+from generator.text.variants import names_outside, used_as_place
 
 REJECTED = STATE_FILE.parent / "rejected.txt"
 REJECTED_HEADER = ("# Entity pages an editor deleted: the generator never proposes them again.\n"
@@ -34,7 +37,21 @@ def place_name(p: Proposal) -> str:
 def found_in(text: str, hits: list[Hit]) -> list[Proposal]:
     """Names in one article that discovery would propose, before checking what the registry knows."""
     places = [(h.start, h.end) for h in hits if any(c.type == "locations" for c in h.candidates)]
-    return [proposal for proposal, _, _ in discover(text, [(h.start, h.end) for h in hits], places)]
+    found = discover(text, [(h.start, h.end) for h in hits], places)
+    return [proposal for proposal, _, _ in found] + gazetteer_places(text, [(h.start, h.end) for h in hits] + [f[1:] for f in found])
+
+
+def gazetteer_places(text: str, taken: list[tuple[int, int]]) -> list[Proposal]:
+    """Places GeoNames knows in Syria that the text uses as places ("shelling in Kafr Zita"), the registry does not."""
+    out, last = [], -1  # where the last place found ended: "in Kafr Zita and Taftanaz" lists two
+    for start, end, name in names_outside(text, taken):
+        listed = last >= 0 and COORDINATED.fullmatch(text, last, start) is not None
+        if (place := syrian_place(name)) and (listed or used_as_place(text, start, end)):
+            out.append(Proposal("locations", name, "village" if place.population < 5000 else "town", name))
+            last = end
+        else:
+            last = -1
+    return out
 
 
 def propose(docs: Path, registry: Registry, proposals: list[Proposal], rejected: frozenset[str] = frozenset()) -> list[Entity]:
@@ -47,9 +64,12 @@ def propose(docs: Path, registry: Registry, proposals: list[Proposal], rejected:
         found.setdefault((proposal.type, fold_name(proposal.title)), proposal)
     claimed = {(e.type, key) for e in registry.entities.values() for n in (e.title, *e.aliases) for key in name_keys(n)}
     created: list[Entity] = []
+    spelled: set[tuple[str, str]] = set()  # the skeletons of this run's proposals: one page per name, whatever its spellings
     for (type_, _), p in sorted(found.items()):
         if any((type_, key) in claimed for key in name_keys(p.title)):
             continue  # never merged silently into a name someone already has
+        if spelling_of_known(registry, p) or (type_, skeleton(p.title)) in spelled:
+            continue  # another spelling of a registry place or person (tagged as it, see text/variants), never a twin
         base = slugify(p.title)
         if base in registry.slugs(type_) or f"{type_}/{base}" in rejected or (docs / type_ / f"{base}.md").exists():
             continue  # an editor retitled that page, rejected it, or made it a redirect
@@ -62,7 +82,15 @@ def propose(docs: Path, registry: Registry, proposals: list[Proposal], rejected:
         extra = {"coordinates_source": GAZETTEER} if coords else {}
         write_if_changed(docs / type_ / f"{slug}.md", new_entity_page(entity, "", extra))
         created.append(entity)
+        spelled.add((type_, skeleton(p.title)))
     return created
+
+
+def spelling_of_known(registry: Registry, p: Proposal) -> bool:
+    """Whether a proposed place or person may be a registry one spelled another way."""
+    if p.type == "locations" or (p.type == "actors" and p.kind == "person"):
+        return bool(registry.variants.of(p.type, p.title))
+    return False
 
 
 def rejections(docs: Path, state: State, registry: Registry) -> frozenset[str]:

@@ -85,6 +85,16 @@ def plain_view(body: str) -> PlainView:
     return PlainView("".join(out), index, spans, linked)
 
 
+def title_refs(title: str, registry, published: str) -> set[str]:
+    """What the title names: tagged like the text, never linked (the title is not in the body)."""
+    return {f"{m.type}/{m.slug}" for m in tag(title, registry, published)}
+
+
+def known_date(meta: dict) -> str:
+    """The date generic references are judged against: the one ingest had (an estimate is made after tagging)."""
+    return "" if meta.get("published_estimate") else str(meta.get("published") or "")
+
+
 def retag_page(text: str, record: ArticleState, registry) -> tuple[str, int]:
     """The page with its tags and links brought up to date with the registry; ``record`` is updated in place.
 
@@ -94,9 +104,9 @@ def retag_page(text: str, record: ArticleState, registry) -> tuple[str, int]:
     """
     meta, front, body = split(text)
     view = plain_view(body)
-    mentions = tag(view.text, registry.matcher, registry.entities)
+    mentions = tag(view.text, registry, known_date(meta))
     current = {f"{t}/{s}" for t, s in tags_in(meta)}
-    found = {f"{m.type}/{m.slug}" for m in mentions}
+    found = {f"{m.type}/{m.slug}" for m in mentions} | title_refs(str(meta.get("title") or ""), registry, known_date(meta))
     if record.own is None:  # a record rebuilt from its page, or written before editors' tags were told apart
         record.own = sorted(current - found)
         record.cut = sorted(set(record.tags) - current if record.tags else found - current)  # what it matches counts as seen
@@ -116,7 +126,7 @@ def retag_page(text: str, record: ArticleState, registry) -> tuple[str, int]:
                 body = unlink(body, ref.split("/", 1), skip=skip)
         current -= set(gone)
         view = plain_view(body)
-        mentions = tag(view.text, registry.matcher, registry.entities)
+        mentions = tag(view.text, registry, known_date(meta))
     added = found - current - cut
     for type_ in ENTITY_TYPES:  # each tag list rewritten once, for what went and what came
         new = sorted(r.split("/", 1)[1] for r in added if r.startswith(type_ + "/"))

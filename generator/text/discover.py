@@ -29,21 +29,30 @@ _TITLES = (
     r"(?:Lieutenant General|Lt\.? ?Gen\.|Major General|Maj\.? ?Gen\.|Brigadier General|Brig\.? ?Gen\.|General|Gen\."
     r"|Lieutenant Colonel|Lt\.? ?Col\.|Colonel|Col\.|Major|Maj\.|Captain|Capt\.|Admiral|Adm\.|Brigadier|Commander"
     r"|Sheikh|Shaykh|Imam|Emir|President|Vice President|Prime Minister|Foreign Minister|Defen[cs]e Minister"
+    r"|Under[-‑]?Secretary[-‑]General|Under[-‑]?Secretary of State|Under[-‑]?Secretary|Assistant Secretary[-‑]General"
+    r"|Assistant Secretary of State|Deputy Secretary[-‑]General|Secretary[-‑]General|Secretary of State|Deputy Foreign Minister"
+    r"|Deputy Prime Minister|Deputy Minister|Special Envoy|Special Representative|High Commissioner|Commissioner|Rapporteur"
+    r"|Spokesman|Spokesperson|Spokeswoman|Professor|Prof\.|Ms\.|Mrs\.|Mr\."
     r"|Interior Minister|Minister|Ambassador|Envoy|Senator|Sen\.|Governor|Mayor|Dr\.|Judge"
     r"|spokesperson|spokesman|spokeswoman|commander|envoy|ambassador|minister|official|leader|chief|sheikh|colonel|general|diplomat"
-    r"|coordinator|negotiator|adviser|advisor)"
+    r"|coordinator|negotiator|adviser|advisor|analyst|columnist|researcher|journalist|correspondent)"
 )
 TITLE_WORDS = frozenset(
     "general colonel major captain admiral brigadier commander lieutenant sheikh shaykh imam emir president minister "
-    "ambassador envoy senator governor mayor judge prime foreign defence defense interior vice dr mr mrs ms".split()
+    "ambassador envoy senator governor mayor judge prime foreign defence defense interior vice dr mr mrs ms prof professor "
+    "assistant deputy under-secretary secretary-general special high commissioner spokesman spokesperson spokeswoman".split()
 )
 PERSON_TITLED = re.compile(rf"\b{_TITLES}\s+{_PERSON}\b")
-_ROLES = (r"(?:spokes(?:person|man|woman)|commander|leader|official|envoy|minister|chief|head|director|general|colonel"
+_ROLES = (r"(?i:spokes(?:person|man|woman)|commander|leader|official|envoy|minister|chief|head|director|general|colonel"
           r"|advis[eo]r|co-chair|chair(?:man|woman)?|member|coordinator|representative|secretary|deputy|negotiator|ambassador"
-          r"|governor|mayor|founder)")
+          r"|governor|mayor|founder|analyst|columnist|researcher|fellow|professor|journalist|correspondent|editor|activist"
+          r"|president|rapporteur|commissioner)")
 PERSON_APPOSITION = re.compile(
-    rf"{_PERSON},\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\w-]+\s+){{0,3}}?{_ROLES}s?\b"
+    rf"{_PERSON},\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\w‑-]+\s+){{0,4}}?{_ROLES}s?\b"
 )
+PERSON_OF_BODY = re.compile(  # "Fadwa Baroud of the U.N. Office…": a person named by the body they speak for
+    rf"{_PERSON}\s+(?:of|from|at|with)\s+the\s+(?:U\.N\.|UN\b|United Nations|International Committee|Red Cross|Red Crescent"
+    r"|World Food|World Health)")
 PERSON_AFTER_ROLE = re.compile(rf"\b{_ROLES}s?,\s+{_PERSON},")
 PLACE_OF = re.compile(rf"\b(?:town|village|city|district|neighbou?rhood|suburb|hamlet|camp|area) of {_PLACE}\b")
 PLACE_LIST = re.compile(
@@ -93,7 +102,9 @@ class Stretched:
 
 _ROLE_WORDS = ("spokes", "commander", "leader", "official", "envoy", "minister", "chief", "head", "director", "general",
                "colonel", "advis", "chair", "member", "coordinator", "representative", "secretary", "deputy", "negotiator",
-               "ambassador", "governor", "mayor", "founder")  # every word _ROLES matches holds one
+               "ambassador", "governor", "mayor", "founder", "analyst", "columnist", "researcher", "fellow", "professor",
+               "journalist", "correspondent", "editor", "activist", "president", "rapporteur", "commissioner")
+_ROLE_WORDS += tuple(w.capitalize() for w in _ROLE_WORDS)  # every word _ROLES matches holds one, in either case
 STRETCHED = {
     "place noun": Stretched(PLACE_NOUN, ("camp", "crossing", "checkpoint", "base", "airport", "field", "dam", "prison",
                                          "bridge", "corridor", "neighbourhood", "neighborhood", "district", "quarter",
@@ -103,7 +114,7 @@ STRETCHED = {
                                                    "Summit", "Ceasefire", "Truce", "Deal", "Road Map", "Roadmap",
                                                    "Understanding", "Settlement")),
     "agreement pair": Stretched(AGREEMENT_PAIR, ("-", "–"), inside="-–"),
-    "person apposition": Stretched(PERSON_APPOSITION, _ROLE_WORDS, inside=",-"),
+    "person apposition": Stretched(PERSON_APPOSITION, _ROLE_WORDS, inside=",-‑"),
 }
 _MARKS = re.compile(r"[^\w\s’']")
 
@@ -233,7 +244,8 @@ def discover(
         add(Proposal("actors", name, "organisation", m.group(0), (m["acr"],)), m.start("name"), m.end())
     for m in MINISTRY.finditer(text) if "Ministry" in text else ():
         add(Proposal("actors", m["name"], "organisation", m["name"]), m.start(), m.end(), qualified=True)
-    for matches in (PERSON_TITLED.finditer(text), stretches.finditer("person apposition"), PERSON_AFTER_ROLE.finditer(text)):
+    for matches in (PERSON_TITLED.finditer(text), stretches.finditer("person apposition"), PERSON_AFTER_ROLE.finditer(text),
+                    PERSON_OF_BODY.finditer(text) if " the " in text else ()):
         for m in matches:
             name = person_name(m["name"])
             if _person(name):

@@ -29,7 +29,9 @@ ACTOR_NOUNS = frozenset(
     "intelligence agency aviation air jets warplanes aircraft drones drone navy air-force airstrikes strikes strike "
     "raids raid attacks attack incursions incursion operation operations support backing position positions "
     "side sides proposal plan offensive militias militiamen advisers advisors commanders commander patrols patrol "
-    "convoy convoys counterpart counterparts spokesman spokesperson statement officials' police".split()
+    "convoy convoys counterpart counterparts spokesman spokesperson statement officials' police representative "
+    "representatives delegate delegates officer officers ambassador spokeswoman negotiator negotiators mediators "
+    "delegations ministers envoys diplomats leaders".split()
 )
 VERBS = frozenset(
     "said says say has have had is was were will would wants want wanted sent sends send launched launches "
@@ -41,6 +43,34 @@ VERBS = frozenset(
     "should must did does can cannot also still repeatedly once reportedly intends plans planned opposed opposes "
     "welcomed welcomes blamed blames asked asks proposed proposes maintains maintained brokered mediated".split()
 )
+# A place named by what happens to it or around it: "fleeing Aleppo", "advanced on Damascus", "east of Damascus",
+# "coming from Jordan", "the capital Damascus".
+LOCATIVE_VERBS = frozenset(
+    "fleeing fled flee flees left leaving shelled shelling besieged besieging bombed bombing bombarded bombarding "
+    "captured capturing seized seizing encircled encircling surrounded stormed recaptured retook retaking liberated "
+    "visited visiting toured evacuated hit struck targeted targeting raided pounded pounding overran".split()
+)
+APPROACH_NOUNS = frozenset("advanced advance advancing advances march marched marching offensive assault push".split())
+SURROUNDINGS = frozenset(
+    "outskirts suburbs edge edges gates centre center heart streets north south east west northeast northwest "
+    "southeast southwest countryside outside residents inhabitants districts neighbourhoods neighborhoods".split()
+)
+MOVEMENT = frozenset(
+    "coming come came comes fled flee flees fleeing returned return returning returnees returnee arrived arriving "
+    "arrive arrivals deported deportation deportations expelled crossed crossing crossings smuggled smuggling withdrew "
+    "withdrawn withdrawal pulled displaced refugees refugee travelled traveled travelling traveling flew flights flight "
+    "imported exported fired launched moved moving transferred evacuated evacuees migrants km kilometres kilometers "
+    "miles aid reached reach delivered deliveries brought sent shipped trucks convoy convoys supplies goods highway road "
+    "roads route routes motorway corridor pipeline journey trip way".split()
+)
+# "to" after these addresses the state, not a place: "a reference to Turkey", "a message to Damascus".
+RECIPIENTS = frozenset(
+    "reference references according letter message messages appeal appeals call calls talk talked talking speak spoke "
+    "said told warning warnings ultimatum sold sell selling offer offered gave give giving support loyal close allied "
+    "ally ties relations threat threats handed belonging belongs opposed similar hostile addressed".split()
+)
+# Words an office is built of: "Russian Deputy Foreign Minister" is Russia acting through its minister.
+TITLE_MODIFIERS = frozenset("deputy foreign defence defense interior prime vice assistant special senior chief acting top state".split())
 WORD = re.compile(r"[^\W_][\w’'-]*|[,;:.()]")
 
 
@@ -56,16 +86,24 @@ def words_after(text: str, end: int, n: int = 3) -> list[str]:
 
 
 def is_locative(text: str, start: int, end: int, possessive: bool = False) -> bool:
-    """A place where something happens: "in Idlib", "Syria's border", "border with Iraq"."""
+    """A place where something happens: "in Idlib", "Syria's border", "border with Iraq", "fled to Turkey", "coming
+    from Jordan"; "support from Turkey" is Turkey acting."""
     before = words_before(text, start, 6)
     after = words_after(text, end, 2)
     if after and (after[0] in GEO_NOUNS or after[0].startswith("-based")):
         return True
     if possessive:
         return False  # "Ankara's violations", "Turkeys offensive": the possessor acts
-    for w in reversed(before):
+    if before and (before[-1] == "capital" or before[-1] in LOCATIVE_VERBS):
+        return True
+    if len(before) >= 2 and (before[-1], before[-2] in APPROACH_NOUNS, before[-2] in SURROUNDINGS) in {("on", True, False), ("of", False, True)}:
+        return True
+    if before and before[-1] == "from":
+        return any(w in MOVEMENT for w in before[-5:-1])
+    for i in range(len(before) - 1, -1, -1):
+        w = before[i]
         if w in LOCATIVE_PREPS:
-            return True
+            return not (w == "to" and i and before[i - 1] in RECIPIENTS)
         if w not in PLACE_MODIFIERS:
             break
     if before and before[-1] in {"with", "between", "and", "of", ","}:
@@ -95,4 +133,7 @@ def demonym_acts(text: str, start: int, end: int, surface: str) -> bool:
         return False
     if after[0].startswith("-"):
         return True
+    if after[0] in TITLE_MODIFIERS:
+        rest = [w for w in words_after(text, end, 4) if w not in TITLE_MODIFIERS]
+        return bool(rest) and rest[0] in ACTOR_NOUNS
     return after[0] in ACTOR_NOUNS or (len(after) > 1 and after[0] not in GEO_NOUNS and after[1] in ACTOR_NOUNS and after[0].isalpha())

@@ -9,23 +9,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Protocol
 
 from generator.content.model import Entity, Mention
 from generator.text.dateline import dateline_spans
 from generator.text.matcher import Candidate, Hit, Matcher
 from generator.text.readings import demonym_acts, is_acting, is_locative, words_after
+from generator.text.references import References
 from generator.text.textnorm import fold
+from generator.text.variants import Variants
 
 DASH = ("-", "–", "—")  # what "-based" follows, checked first: most names are followed by a space
 NEXT_NAME = re.compile(r" (?:[A-Z][a-z]|al-[A-Z])")
+# "in Moscow and Ankara", "in Amman, Jeddah and Moscow": a name listed after a place shares its reading, through names
+# the registry does not know.
+COORDINATED = re.compile(r"(?:\s*(?:,|,?\s+(?:and|or))\s+(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?=\s*(?:,|,?\s+(?:and|or))\s+))?)+")
 ACRONYM_DEFINITION = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z0-9&]{1,9})\s*\)")
 
 
-def resolve(hit: Hit, text: str, entities: dict[tuple[str, str], Entity]) -> list[Candidate]:
+def resolve(hit: Hit, text: str, entities: dict[tuple[str, str], Entity], after_place: bool = False) -> list[Candidate]:
     """The readings of one hit that hold in its context (possibly none, possibly two).
 
-    A capital stands for its state unless it is plainly a place ("in Moscow"); a country
-    named as a metonym of a government ("Syria" for the Syrian government) only when it acts.
+    A capital stands for its state unless it is plainly a place ("in Moscow", or listed after a place: "in Moscow and
+    Ankara"); a country named as a metonym of a government ("Syria" for the Syrian government) only when it acts.
     """
     by_role: dict[str, list[Candidate]] = {}
     for c in hit.candidates:
@@ -36,7 +42,7 @@ def resolve(hit: Hit, text: str, entities: dict[tuple[str, str], Entity]) -> lis
     if text[hit.end:hit.end + 1] in DASH and words_after(text, hit.end, 1)[:1] == ["-based"]:
         return []  # "a Britain-based monitor" names neither the state nor the place
     if places and actors:
-        if is_locative(text, hit.start, hit.end, hit.possessive):
+        if after_place or is_locative(text, hit.start, hit.end, hit.possessive):
             return places
         if not any(c.role == "name" for c in actors) and any(entities[(c.type, c.slug)].kind == "country" for c in places):
             return actors if is_acting(text, hit.start, hit.end) else places
@@ -60,20 +66,44 @@ def _context_present(entity: Entity, folded_text: str) -> bool:
     return False
 
 
-def tag(text: str, matcher: Matcher, entities: dict[tuple[str, str], Entity]) -> list[Mention]:
-    """Mentions of registry entities in ``text``, in text order."""
-    return tag_hits(text, matcher.find(text), entities)
+class Names(Protocol):
+    """What tagging reads of the registry (``content.registry.Registry``)."""
+
+    entities: dict[tuple[str, str], Entity]
+    matcher: Matcher
+    references: References
+    variants: Variants
 
 
-def tag_hits(text: str, hits: list[Hit], entities: dict[tuple[str, str], Entity]) -> list[Mention]:
-    """``tag`` for a caller that already has the matcher's hits. A name in a dateline is where the story was filed."""
+def tag(text: str, names: Names, published: str = "") -> list[Mention]:
+    """Mentions of registry entities in ``text``, in text order: by their names, by another spelling of a place's or a
+    person's name (``variants``), and the agreements it names only by description ("the truce", ``references``),
+    judged against the article's date ``published`` when it is known."""
+    return tag_hits(text, names.matcher.find(text), names, published)
+
+
+def tag_hits(text: str, hits: list[Hit], names: Names, published: str = "") -> list[Mention]:
+    """``tag`` for a caller that already has the matcher's hits."""
+    mentions = named(text, hits, names)
+    mentions += names.references.find(text, mentions, published)
+    return sorted(set(mentions), key=lambda m: (m.start, m.end, m.type, m.slug))
+
+
+def named(text: str, hits: list[Hit], names: Names) -> list[Mention]:
+    """The mentions of entities by a name (the registry's, or another spelling of it); a name in a dateline is where
+    the story was filed, not what it is about."""
+    entities = names.entities
     datelines = dateline_spans(text)
     if datelines:
         hits = [h for h in hits if not any(start <= h.start < end for start, end in datelines)]
     chosen: list[tuple[Hit, Candidate]] = []
+    place_end = -1  # where the last hit plainly read as a place ended ("in Moscow", not "Syria, Turkey and Iran agreed")
     for hit in hits:
-        for c in resolve(hit, text, entities):
-            chosen.append((hit, c))
+        listed = place_end >= 0 and COORDINATED.fullmatch(text, place_end, hit.start) is not None
+        readings = resolve(hit, text, entities, listed)
+        chosen.extend((hit, c) for c in readings)
+        as_place = bool(readings) and all(c.type == "locations" for c in readings)
+        place_end = hit.end if as_place and (listed or is_locative(text, hit.start, hit.end, hit.possessive)) else -1
     firm = {(c.type, c.slug) for _, c in chosen if c.role != "ambiguous"}
     folded: list[str] = []  # folded only when an ambiguous short form needs its context words
 
@@ -88,7 +118,8 @@ def tag_hits(text: str, hits: list[Hit], entities: dict[tuple[str, str], Entity]
         if c.role != "ambiguous" or (c.type, c.slug) in firm or supported(c)
     ]
     mentions += learned_acronyms(text, hits, mentions)
-    return sorted(set(mentions), key=lambda m: (m.start, m.end, m.type, m.slug))
+    mentions += names.variants.find(text, [(h.start, h.end) for h in hits] + [(m.start, m.end) for m in mentions])
+    return mentions
 
 
 def learned_acronyms(text: str, hits: Sequence[Hit], mentions: Sequence[Mention]) -> list[Mention]:

@@ -1,4 +1,10 @@
-"""Tagging quality, measured the way the client measures it: regressions fail here."""
+"""Tagging quality, measured the way the client measures it (its scorer, a fresh wiki holding only the registry, the
+whole update): the client's targets fail here, on every set we hold.
+
+- ``tests/eval/blind``: 33 real articles annotated before any tagger saw them. Never tuned on; scored only here.
+- ``tests/eval/tune`` (15 real articles) and ``tests/eval/articles`` (16): tuning sets, misses read freely.
+- ``seeds``: the five articles that started the project.
+"""
 
 import pytest
 
@@ -6,6 +12,19 @@ from generator.dev.evaluate import run
 from tests.conftest import ROOT
 
 EVAL = ROOT / "tests" / "eval"
+SETS = {
+    "blind": (EVAL / "blind" / "gold.yaml", EVAL / "blind" / "articles"),
+    "tune": (EVAL / "tune" / "gold.yaml", EVAL / "tune" / "articles"),
+    "eval": (EVAL / "gold.yaml", EVAL / "articles"),
+}
+# The client's targets on its held-out set (issue 21), asked of each of ours.
+TARGETS = {("overall", "f1"): 0.90, ("overall", "precision"): 0.92, ("agreements", "f1"): 0.60, ("locations", "f1"): 0.88}
+
+
+@pytest.fixture(scope="module", params=sorted(SETS))
+def report(request):
+    gold, articles = SETS[request.param]
+    return request.param, run(gold, articles, ROOT / "docs")["scores"]
 
 
 @pytest.fixture(scope="module")
@@ -13,20 +32,16 @@ def seeds_report():
     return run(EVAL / "seeds-gold.yaml", ROOT / "seeds", ROOT / "docs")["scores"]
 
 
-@pytest.fixture(scope="module")
-def blind_report():
-    return run(EVAL / "gold.yaml", EVAL / "articles", ROOT / "docs")["scores"]
-
-
 def test_seed_articles_are_tagged_almost_perfectly(seeds_report):
     assert seeds_report["overall"]["f1"] >= 0.95
     assert seeds_report["overall"]["precision"] >= 0.95
 
 
-def test_articles_written_blind_to_the_tagger_score_well(blind_report):
-    assert blind_report["overall"]["f1"] >= 0.85
-    assert blind_report["overall"]["precision"] >= 0.90
-    assert blind_report["agreements"]["f1"] >= 0.6
+@pytest.mark.slow
+@pytest.mark.parametrize(("kind", "measure"), sorted(TARGETS))
+def test_real_articles_meet_the_client_targets(report, kind, measure):
+    name, scores = report
+    assert scores[kind][measure] >= TARGETS[(kind, measure)], f"{name}: {kind} {measure} {scores[kind][measure]}"
 
 
 def test_scoring_counts_misses_and_false_tags(tmp_path):
@@ -42,3 +57,4 @@ def test_scoring_counts_misses_and_false_tags(tmp_path):
         "a.txt:\n  actors:\n    - {name: SDF, seen: [SDF]}\n    - {name: Russia, seen: [Moscow]}\n", encoding="utf-8")
     scores = score(tmp_path / "gold.yaml", tmp_path / "docs")["scores"]["actors"]
     assert (scores["tp"], scores["fp"], scores["fn"]) == (1, 1, 1)
+

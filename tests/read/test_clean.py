@@ -36,10 +36,12 @@ def test_long_lead_is_shortened_for_a_derived_title():
     assert title.endswith("…") and len(title.split()) == 14
 
 
-def test_title_case_teaser_inside_the_body_is_dropped_but_sentences_stay():
-    article = clean("a.txt", f"Title here\n\n{STORY}\n“Astana Finale” Outlines New Format & Place\nThe meeting ended without a statement\n")
-    assert "Astana Finale" not in article.text
+def test_a_subheading_stays_but_the_headlines_that_end_the_file_go():
+    article = clean("a.txt", f"Title here\n\n{STORY}\nKofi Annan's Six-Point Peace Plan\nThe meeting ended without a statement\n"
+                             "Jordan Reopens Jaber Crossing After Two-Week Closure\nTurkish Drones Strike Qamishli Outskirts\n")
+    assert "Six-Point Peace Plan" in article.text  # a subheading: its names are the story's
     assert "The meeting ended without a statement" in article.text
+    assert "Jaber Crossing" not in article.text and "Qamishli" not in article.text  # other stories' headlines
 
 
 def test_attribution_moves_to_metadata_and_names_the_outlet():
@@ -123,3 +125,14 @@ def test_a_byline_and_a_published_line_are_provenance(raw, author, published):
     article = clean("a.txt", raw)
     assert (article.author, article.published) == (author, published)
     assert not any(line.startswith(("By ", "By:", "Published", "Updated")) for line in article.paragraphs) or not author
+
+
+@pytest.mark.parametrize(("line", "published"), [
+    ("31 December 2016", "2016-12-31"),
+    ("Friday, March 4, 2016", "2016-03-04"),
+    ("Last updated 4 March 2016", "2016-03-04"),
+    ("Talks resume on 4 March 2016 in Geneva", ""),  # a sentence with a date in it is not the page's date
+])
+def test_a_line_that_is_only_a_date_under_the_title_is_the_publication_date(line, published):
+    article = clean("a.txt", f"Title here\n\nSC/12663\n{line}\n\n{STORY}\n")
+    assert article.published == published

@@ -266,3 +266,32 @@ def test_a_sidecar_gives_the_outlet_and_the_date_and_the_editor_has_the_last_wor
     (seeds / "002.meta.yaml").write_text("published: 8 June\n", encoding="utf-8")
     report = ingest(seeds, docs)
     assert [line.split(": ", 1)[0] for line in report.notes] == [f"{seeds / '002.meta.yaml'}:1"] and len(report.written) == 1
+
+
+def test_a_name_only_the_title_gives_is_tagged_but_not_linked_and_retag_keeps_it(wiki):
+    from generator.steps.retag import retag
+
+    (wiki / "seeds" / "001.txt").write_text(
+        "Erdogan meets Lavrentyev over the Astana talks\n\nThe two sides met on Monday and agreed to meet again.\n", encoding="utf-8")
+    docs = wiki / "docs"
+    ingest(wiki / "seeds", docs)
+    link(docs)
+    page = next(p for p in (docs / "articles").glob("*.md") if p.name != "index.md")
+    before = page.read_text(encoding="utf-8")
+    meta, _, body = split(before)
+    assert {"recep-tayyip-erdogan", "alexander-lavrentyev"} <= set(meta["actors"]) and meta["agreements"] == ["astana-talks"]
+    assert "The two sides met on Monday" in body and "](../actors/recep-tayyip-erdogan.md) and" not in body
+    assert retag(docs).added == 0 and page.read_text(encoding="utf-8") == before
+
+
+def test_a_known_place_in_another_spelling_is_tagged_and_offered_to_the_editor_as_an_alias(wiki):
+    (wiki / "seeds" / "001.txt").write_text(
+        "Clashes in the east\n\nFighting continued in Dayr az-Zawr on Monday, residents said.\n", encoding="utf-8")
+    docs = wiki / "docs"
+    ingest(wiki / "seeds", docs)
+    link(docs)
+    page = next(p for p in (docs / "articles").glob("*.md") if p.name != "index.md")
+    assert split(page.read_text(encoding="utf-8"))[0]["locations"] == ["deir-ez-zor"]
+    assert not (docs / "locations" / "dayr-az-zawr.md").exists()  # never a twin
+    review = (docs / "review.md").read_text(encoding="utf-8")
+    assert "“Dayr az-Zawr” for [Deir ez-Zor](locations/deir-ez-zor.md)" in review

@@ -8,7 +8,7 @@ REGISTRY = Registry({e.key: e for e in SMALL_REGISTRY})
 
 
 def tags(text: str) -> set[tuple[str, str]]:
-    return {(m.type, m.slug) for m in tag(text, REGISTRY.matcher, REGISTRY.entities)}
+    return {(m.type, m.slug) for m in tag(text, REGISTRY)}
 
 
 @pytest.mark.parametrize(
@@ -53,13 +53,13 @@ def test_ambiguous_short_form_needs_support_in_the_article():
 
 
 def test_acronym_defined_in_the_text_is_learned():
-    found = tag("The Free Syrian Army (FSA) said. Later the FSA denied it.", REGISTRY.matcher, REGISTRY.entities)
+    found = tag("The Free Syrian Army (FSA) said. Later the FSA denied it.", REGISTRY)
     assert [m.surface for m in found if m.slug == "free-syrian-army"] == ["Free Syrian Army", "FSA", "FSA"]
 
 
 def test_mentions_point_at_their_text():
     text = "Talks in Astana resumed; the Astana talks ended."
-    for m in tag(text, REGISTRY.matcher, REGISTRY.entities):
+    for m in tag(text, REGISTRY):
         assert text[m.start:m.end] == m.surface
 
 
@@ -71,3 +71,31 @@ def test_mentions_point_at_their_text():
 ])
 def test_a_dateline_names_no_actor(text, expected):
     assert tags(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected", "not_expected"), [
+    ("Shelling hit the outskirts of Damascus on Monday.", ("locations", "damascus"), ("actors", "syrian-government")),
+    ("The village lies east of Damascus.", ("locations", "damascus"), ("actors", "syrian-government")),
+    ("Rebels advanced on Damascus.", ("locations", "damascus"), ("actors", "syrian-government")),
+    ("Thousands were fleeing Damascus.", ("locations", "damascus"), ("actors", "syrian-government")),
+    ("Shells fell on the Syrian capital Damascus.", ("locations", "damascus"), ("actors", "syrian-government")),
+    ("Families coming from Iraq crossed the border.", ("locations", "iraq"), ("actors", "iraq")),
+    ("The town lies near a highway from Damascus to the coast.", ("locations", "damascus"), ("actors", "syrian-government")),
+    ("The militiamen, pressed from Damascus, withdrew.", ("actors", "syrian-government"), ("locations", "damascus")),
+    ("They asked for support from Turkey.", ("actors", "turkey"), ("locations", "turkey")),
+    ("It was an obvious reference to Turkey.", ("actors", "turkey"), ("locations", "turkey")),
+    ("Talks were held in Moscow and Damascus.", ("locations", "damascus"), ("actors", "syrian-government")),
+    ("Refugees fled to Iraq and Turkey.", ("locations", "turkey"), ("actors", "turkey")),
+    ("Delegates met in Moscow, Jeddah and Damascus.", ("locations", "damascus"), ("actors", "syrian-government")),
+    ("Syria, Turkey and Iraq have agreed on the road map.", ("actors", "turkey"), ("locations", "turkey")),
+    ("Russian Deputy Foreign Minister Gennady Gatilov arrived.", ("actors", "russia"), ("locations", "moscow")),
+])
+def test_a_place_by_how_the_text_uses_it_a_state_when_it_acts(text, expected, not_expected):
+    found = tags(text)
+    assert expected in found
+    assert not_expected not in found
+
+
+def test_a_country_can_be_both_the_state_and_the_place_in_one_article():
+    found = tags("Turkey said it would respond. Thousands fled to Turkey.")
+    assert {("actors", "turkey"), ("locations", "turkey")} <= found

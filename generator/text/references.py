@@ -1,0 +1,329 @@
+"""Agreements an article names only by description: "the truce", "a Russian-brokered deal with the SDF".
+
+A reader resolves "the deal" from what the article says around it (the places and parties named near
+it, words of the agreement's name, a year, the article's date) against what the registry knows of
+each agreement: its kind, parties, places and date. Every candidate gets a score; the best is taken
+only when it reaches THRESHOLD and beats the next one by MARGIN, so an unsupported reference stays
+untagged. An agreement the article already names by name takes its generic references, which then
+add nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import NamedTuple
+
+from generator.content.model import Entity, Mention
+from generator.text.spans import disjoint, overlaps
+from generator.text.textnorm import fold_name
+
+THRESHOLD, MARGIN = 5.0, 2.0
+ANAPHORIC, ANTECEDENT = frozenset({"the", "this", "that"}), 600
+# The noun of a reference, its class, and the kinds of agreement it can name.
+MONTHS = "january february march april may june july august september october november december".split()
+CLASSES = {
+    "ceasefire": ("ceasefire truce cessation pause", {"ceasefire", "agreement", "deal", "arrangement", "memorandum"}),
+    "deal": ("deal agreement accord understanding arrangement settlement protocol pact",
+             {"agreement", "deal", "arrangement", "memorandum", "ceasefire", "framework"}),
+    "memorandum": ("memorandum mou", {"memorandum", "agreement", "arrangement"}),
+    "resolution": ("resolution", {"resolution"}),
+    "mechanism": ("mechanism", {"arrangement", "mechanism", "agreement", "framework"}),
+    "talks": ("talks negotiations conference dialogue", {"talks"}),
+    "process": ("process", {"process"}),
+    "plan": ("plan roadmap initiative framework", {"framework", "agreement", "deal", "process"}),
+}
+NOUN_CLASS = {noun: cls for cls, (nouns, _) in CLASSES.items() for noun in nouns.split()}
+# Nouns too vague alone ("the political process", "a plan"): they name an agreement only with its own words or places
+# right in the phrase ("the Astana process", "the Russian road map for Daraa").
+VAGUE = frozenset("process plan initiative framework dialogue conference understanding arrangement settlement mechanism pause".split())
+DAY = re.compile(rf"\b(?:({'|'.join(m.capitalize() for m in MONTHS)})\s+(\d{{1,2}})|(\d{{1,2}})\s+({'|'.join(m.capitalize() for m in MONTHS)}))\b")
+NOUN = re.compile(
+    r"\b(?=[cdtaumrsnpfi])(?:cease-?fires?|truces?|cessation of hostilities|deals?|agreements?|accords?|understandings?"
+    r"|arrangements?|settlements?|protocols?|pacts?|memorand(?:um|a)(?: of understanding)?|MoU|resolutions?|talks"
+    r"|negotiations|conferences?|process|dialogue|plans?|road ?maps?|initiatives?|frameworks?|mechanisms?|pauses?)\b",
+    re.I,
+)
+LEAD_WORD = re.compile(r"[\w’'-]+")
+CLAUSE_END = re.compile(r"[.,;:!?()\n\"“”][^.,;:!?()\n\"“”]*$")
+DETERMINERS = frozenset("the a an this that its their new".split())
+
+
+class Ref(NamedTuple):
+    """A generic reference: ``text[start:end]`` is its phrase ("a US-brokered truce"), ``noun`` its last word."""
+
+    start: int
+    noun_start: int
+    end: int
+    noun: str
+    det: str  # the determiner nearest the noun ("the", "a"…), or ""
+
+
+def references_in(text: str) -> Iterator[Ref]:
+    """Each reference noun with the words before it in its clause (four at most), from its nearest determiner."""
+    for m in NOUN.finditer(text):
+        before = text[max(0, m.start() - 60):m.start()]
+        cut = CLAUSE_END.search(before)
+        part = before[cut.start() + 1:] if cut else before
+        offset = m.start() - len(part)
+        words = list(LEAD_WORD.finditer(part))[-4:]
+        det, begin = "", offset + words[0].start() if words else m.start()
+        for w in reversed(words):
+            if w[0].lower() in DETERMINERS:
+                det, begin = w[0].lower(), offset + w.start()
+                break
+        yield Ref(begin, m.start(), m.end(), m[0], det)
+
+
+# "resolutions 2254 (2015) and 2268 (2016)": each number names its resolution.
+RESOLUTIONS = re.compile(r"\b[Rr]esolutions?\s+(?:No\.?\s*)?\d{3,4}(?:\s*\(\d{4}\))?(?:(?:\s*,\s*|,?\s+and\s+)\d{3,4}(?:\s*\(\d{4}\))?)*")
+NUMBER = re.compile(r"(?<!\()\b\d{3,4}\b(?!\))")
+# The words after the noun that still belong to its phrase: "the mechanism for cross-border aid", "a truce in Manbij".
+TAIL = re.compile(r"(?:,?\s+(?:(?:brokered|sponsored|mediated|agreed|signed|reached)\s+)?(?:for|on|in|of|over|with|between|to|at|under|by)"
+                  r"\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}){1,2}")
+YEAR = re.compile(r"\b(19[4-9]\d|20[0-4]\d)\b")
+SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+STOP = frozenset(
+    "the of on in and for to a an with between by at from over syria syrian un nations united security council "
+    "agreement agreements deal deals ceasefire truce memorandum understanding accord resolution talks process plan "
+    "conference protocol arrangement arrangements settlement framework initiative statement declaration joint "
+    "de s brokered backed sponsored led mediated military cooperation strategic defence defense forces government "
+    "national political humanitarian peace zone zones mechanism committee new local first second nationwide "
+    "international year".split()
+) | frozenset(MONTHS)
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What a reader knows of one registry agreement."""
+
+    key: tuple[str, str]
+    kinds: frozenset[str]  # the reference classes that can name it
+    places: dict[tuple[str, str], float]  # each place's weight: a place few agreements share tells more
+    parties: dict[tuple[str, str], float]
+    words: frozenset[str]  # distinctive words of its names (places and parties aside)
+    nouns: frozenset[str]  # reference nouns its own names use ("truce", "memorandum")
+    first: int | None  # the first day its date allows, as a day number
+    day: int | None  # its date as a day number (mid-month or mid-year when only those are known)
+    year: int | None
+    month: int | None
+    date: str  # as the registry gives it, for "October 13"
+
+
+def day_number(text: str) -> tuple[int | None, int | None, int | None, int | None]:
+    """(first possible day, middle day, year, month) of a YYYY, YYYY-MM or YYYY-MM-DD date, as day numbers; Nones
+    when there is none."""
+    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", text or "")
+    if not m:
+        return None, None, None, None
+    year, month, day = int(m[1]), int(m[2] or 0), int(m[3] or 0)
+    try:
+        first = date(year, month or 1, day or 1).toordinal()
+        return first, date(year, month or 7, day or (15 if month else 1)).toordinal(), year, month or None
+    except ValueError:
+        return None, None, year, None
+
+
+def noun_class(noun: str) -> str | None:
+    """"cease-fires" → ceasefire, "memoranda of understanding" → memorandum, "road map" → plan."""
+    n = re.sub(r"of(understanding|hostilities)$", "", noun.lower().replace("-", "").replace(" ", "").replace("memoranda", "memorandum"))
+    return NOUN_CLASS.get(n) or NOUN_CLASS.get(n[:-1]) if n.endswith("s") else NOUN_CLASS.get(n)
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", fold_name(text))
+
+
+class References:
+    """Built once per registry; ``find`` resolves the generic references of one article."""
+
+    def __init__(self, entities: Mapping[tuple[str, str], Entity]) -> None:
+        by_name: dict[str, tuple[str, str]] = {}
+        names_of: dict[tuple[str, str], tuple[str, ...]] = {}  # a place's or party's names, demonyms included
+        for e in sorted(entities.values(), key=lambda e: tuple(e.key)):
+            if e.type != "agreements":
+                for name in (e.title, *e.aliases):
+                    by_name.setdefault(fold_name(name), tuple(e.key))
+                names_of[tuple(e.key)] = (e.title, *e.aliases, *e.metonyms, *e.demonyms)
+        agreements = [e for e in entities.values() if e.type == "agreements" and not e.proposed]
+        df = Counter(w for e in agreements for w in {t for n in (e.title, *e.aliases) for t in _tokens(n)})
+        keyed = {tuple(e.key): {k for n in (*e.places, *e.parties) if (k := by_name.get(fold_name(n)))} for e in agreements}
+        shared = Counter(k for keys in keyed.values() for k in keys)
+        self.numbered = {m[1]: tuple(e.key) for e in sorted(agreements, key=lambda e: tuple(e.key)) for n in (e.title, *e.aliases)
+                         if (m := re.search(r"\bresolution\s+(\d{3,4})\b", n, re.I))}
+        self.profiles: list[Profile] = []
+        self.kinds: dict[str, frozenset[str]] = {}
+        self.by_class: dict[str, list[Profile]] = {}
+        for e in sorted(agreements, key=lambda e: tuple(e.key)):
+            names = (e.title, *e.aliases)
+            keys = keyed[tuple(e.key)]
+            places = {k: 3.0 if shared[k] <= 3 else 2.0 if shared[k] <= 6 else 1.0 for k in keys if k[0] == "locations"}
+            parties = {k: 1.0 if shared[k] <= 3 else 0.5 if shared[k] <= 10 else 0.25 for k in keys if k[0] == "actors"}
+            known = {t for k in keys for n in names_of[k] for t in _tokens(n)}
+            words = {t for n in names for t in _tokens(n) if t not in STOP and t not in known and not t.isdigit()
+                     and len(t) > 2 and df[t] <= 3}
+            words |= {t for c in (*e.context, *(p for p in e.places if fold_name(p) not in by_name))
+                      for t in _tokens(c) if t not in STOP and t not in known and not t.isdigit()}
+            nouns = {c for n in names for t in _tokens(n) if (c := noun_class(t))}
+            kinds = frozenset(cls for cls, (_, allowed) in CLASSES.items() if e.kind in allowed or cls in nouns)
+            self.kinds[e.slug] = kinds
+            self.profiles.append(Profile(tuple(e.key), kinds, places, parties, frozenset(words), frozenset(nouns),
+                                         *day_number(e.published), e.published))
+        for p in self.profiles:
+            for cls in p.kinds:
+                self.by_class.setdefault(cls, []).append(p)
+
+    def find(self, text: str, mentions: Sequence[Mention], published: str = "") -> list[Mention]:
+        """Mentions of registry agreements that ``text`` names only by a generic reference."""
+        return [m for m, _ in self.judge(text, mentions, published) if m is not None]
+
+    def judge(self, text: str, mentions: Sequence[Mention], published: str = "") -> list[tuple[Mention | None, Judgement]]:
+        """Every reference with its verdict (a mention, or None) and the best two candidates with their clues: what
+        ``python -m generator explain-references`` prints."""
+        taken = disjoint((m.start, m.end) for m in mentions)
+        named = {(m.type, m.slug) for m in mentions if m.type == "agreements"}
+        sentences = [(m.start(), m.end()) for m in SENTENCE.finditer(text)]
+        _, pub_day, pub_year, _ = day_number(published)
+        out: list[tuple[Mention | None, Judgement]] = []
+        for group in RESOLUTIONS.finditer(text):
+            for number in NUMBER.finditer(text, group.start(), group.end()):
+                key = self.numbered.get(number[0])
+                if key and not overlaps(taken, number.start(), number.end()):
+                    mention = Mention("agreements", key[1], number.start(), number.end(), number[0])
+                    out.append((mention, Judgement(group[0], [(key[1], 0.0, {"resolution number": 0.0})])))
+        taken = disjoint(taken + [(m.start, m.end) for m, _ in out])
+        for ref in references_in(text):
+            start, end = ref.noun_start, ref.end
+            if overlaps(taken, start, end):
+                continue  # part of a name the registry matched: "the Adana agreement"
+            cls = noun_class(ref.noun)
+            if cls is None:
+                continue
+            vague = ref.noun.lower().rstrip("s") in VAGUE or ref.noun.lower() == "process"
+            if ref.det in ANAPHORIC and self._antecedent(cls, mentions, start):
+                continue  # "the deal" after the article named a deal: that one, already tagged
+            ctx = Context.of(text, self._window(sentences, start), ref, mentions, named, pub_day, pub_year)
+            scored = self._scored(cls, vague, ctx)
+            top = scored[0][0] if scored else 0.0
+            runner = scored[1][0] if len(scored) > 1 else 0.0
+            chosen = scored[0][1] if top >= THRESHOLD and top - runner >= MARGIN else None
+            mention = Mention("agreements", chosen, start, end, text[start:end]) if chosen else None
+            out.append((mention, Judgement(text[ref.start:ref.end], [(k, v, why) for v, k, why in scored[:2]])))
+        return out
+
+    def _antecedent(self, cls: str, mentions: Sequence[Mention], at: int) -> bool:
+        """Whether an agreement of this class was named by name in the ``ANTECEDENT`` characters before ``at``."""
+        kinds = self.kinds
+        return any(m.type == "agreements" and at - ANTECEDENT <= m.end <= at and cls in kinds.get(m.slug, ()) for m in mentions)
+
+    @staticmethod
+    def _window(sentences: list[tuple[int, int]], at: int) -> tuple[int, int]:
+        """The sentence holding the reference and the one before it (where "the deal" usually got its name)."""
+        for i, (s, e) in enumerate(sentences):
+            if s <= at < e:
+                return (sentences[i - 1][0] if i else s), e
+        return at, at
+
+    def _scored(self, cls: str, vague: bool, ctx: Context) -> list[tuple[float, str, dict[str, float]]]:
+        """The candidates with a score, best first: (score, slug, clues)."""
+        scored: list[tuple[float, str, dict[str, float]]] = []
+        for p in self.by_class.get(cls, ()):
+            if vague and not (p.words & ctx.phrase or ctx.in_phrase.intersection(p.places)):
+                continue
+            if ctx.pub_day is not None and p.first is not None and p.first > ctx.pub_day + (60 if cls == "talks" else 3):
+                continue  # an article cannot refer to an agreement made after it was published (talks can be announced)
+            why = evidence(p, cls, ctx)
+            if sum(why.values()) > 0:
+                scored.append((sum(why.values()), p.key[1], why))
+        return sorted(scored, key=lambda s: (-s[0], s[1]))
+
+
+class Judgement(NamedTuple):
+    phrase: str
+    best: list[tuple[str, float, dict[str, float]]]  # the two best candidates: slug, score, clues
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the words around one reference, and the article, say."""
+
+    near: frozenset  # entities named in the reference's sentence or the one before
+    anywhere: frozenset
+    in_phrase: frozenset  # entities named in the reference's own phrase ("a truce in Manbij")
+    named: frozenset  # agreements the article names by name
+    words: frozenset
+    phrase: frozenset
+    years: frozenset
+    months: frozenset
+    days: frozenset  # "-10-13" for "October 13"
+    pub_day: int | None
+
+    @classmethod
+    def of(cls, text: str, window: tuple[int, int], ref: Ref, mentions: Sequence[Mention], named: set,
+           pub_day: int | None, pub_year: int | None) -> Context:
+        lo, hi = window
+        part = text[lo:hi]
+        words = set(_tokens(part))
+        years = {int(y) for y in YEAR.findall(part)}
+        if pub_year and re.search(r"last year", part, re.I):
+            years.add(pub_year - 1)
+        if pub_year and re.search(r"this year|that year", part, re.I):
+            years.add(pub_year)
+        tail = TAIL.match(text, ref.end)
+        end = tail.end() if tail else ref.end
+        return cls(
+            near=frozenset((m.type, m.slug) for m in mentions if lo <= m.start < hi),
+            anywhere=frozenset((m.type, m.slug) for m in mentions),
+            in_phrase=frozenset((m.type, m.slug) for m in mentions if ref.start <= m.start < end),
+            named=frozenset(named), words=frozenset(words), years=frozenset(years),
+            phrase=frozenset(_tokens(text[ref.start:end])),
+            months=frozenset(i + 1 for i, m in enumerate(MONTHS) if m in words),
+            days=frozenset(f"-{MONTHS.index((m[1] or m[4]).lower()) + 1:02d}-{int(m[2] or m[3]):02d}" for m in DAY.finditer(part)),
+            pub_day=pub_day,
+        )
+
+
+def specific(p: Profile, ctx: Context) -> bool:
+    """One clue that points at this agreement rather than at any: its name nearby, its place or words in the reference's
+    own phrase, its day or year, an article dated just after it. Places and parties alone are shared by too many."""
+    return bool((p.key in ctx.named and p.key in ctx.near) or ctx.in_phrase.intersection(p.places) or p.words & ctx.phrase
+                or (ctx.days and p.date[4:] in ctx.days) or (ctx.years and p.year in ctx.years)
+                or (ctx.pub_day is not None and p.day is not None and ctx.pub_day - p.day <= 45))
+
+
+def evidence(p: Profile, cls: str, ctx: Context) -> dict[str, float]:
+    """Each clue for agreement ``p`` and its weight; their sum is the candidate's score (nothing without a ``specific``
+    clue)."""
+    if not specific(p, ctx):
+        return {}
+    why: dict[str, float] = {}
+    if p.key in ctx.named:
+        why["named"] = 3.0 if p.key in ctx.near else 1.0  # "the deal" right after its name is that deal
+    spread = min(1.0, 3 / len(p.places)) if p.places else 0.0  # an agreement over ten places says little of each
+    if here := sum(w for k, w in p.places.items() if k in ctx.in_phrase):
+        why["place in phrase"] = min(4.0, 4 / 3 * here * spread)
+    if near := sum(w for k, w in p.places.items() if k in ctx.near and k not in ctx.in_phrase):
+        why["place"] = min(3.0, 2 / 3 * near * spread)
+    if far := sum(w / 6 for k, w in p.places.items() if k in ctx.anywhere and k not in ctx.near):
+        why["place in article"] = min(0.5, far * spread)
+    if near := sum(w for k, w in p.parties.items() if k in ctx.near):
+        why["party"] = min(1.5, near)
+    if far := sum(w / 4 for k, w in p.parties.items() if k in ctx.anywhere and k not in ctx.near):
+        why["party in article"] = min(0.5, far)
+    if here := p.words & ctx.phrase:
+        why["words in phrase: " + " ".join(sorted(here))] = 3.0
+    if near := p.words & ctx.words - ctx.phrase:
+        why["words: " + " ".join(sorted(near))] = min(3.0, 1.5 * len(near))
+    if cls in p.nouns:
+        why["noun"] = 1.0
+    if ctx.days and len(p.date) == 10 and p.date[4:] in ctx.days:
+        why["day"] = 3.0
+    if ctx.years and p.year is not None:
+        why["year"] = (2.0 + (1.0 if p.month in ctx.months else 0.0)) if p.year in ctx.years else -2.0
+    if ctx.pub_day is not None and p.day is not None:
+        age = ctx.pub_day - p.day
+        why["age"] = 3.0 if age <= 45 else 1.0 if age <= 400 else -2.0 if age > 1100 else 0.0
+    return why

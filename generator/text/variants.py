@@ -1,0 +1,75 @@
+"""Registry places and people under a spelling the registry does not list: "Maaret al-Nouman" for Maarat al-Numan.
+
+A name the matcher did not find is looked up by its transliteration skeleton (``translit``) among the
+registry's places and people. It is taken as that entity only when exactly one entity of the type has
+that skeleton and the context fits the type: a place where the text uses it as one ("in", "near", "the
+town of"), a person under two names or more. Discovery then proposes no twin for it (``steps/propose``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from generator.content.model import Entity, Mention
+from generator.text.discover import TITLE_WORDS
+from generator.text.readings import is_locative, words_before
+from generator.text.spans import disjoint, overlaps
+from generator.text.translit import VariantIndex
+
+_PARTICLE = r"(?:al|el|an|ash|as|ad|ar|az|ez|at|Al|El|An|Ash|As|Ad|Ar|Az|Ez|At)[-‑]"
+_WORD = r"[A-Z][a-zà-öø-ÿ’']+(?:[-‑][A-Z]?[a-zà-öø-ÿ’']+)*"
+NAME = re.compile(rf"(?<![\w’'-])(?:{_PARTICLE})?{_WORD}(?:[ ](?:{_PARTICLE})?{_WORD}){{0,4}}(?![\w’'-])")
+LEADING = frozenset("the in at on from to near and but for of by with as a an this that its his her their".split())
+PLACE_NOUNS = frozenset("town village city district neighbourhood neighborhood suburb suburbs hamlet camp area countryside".split())
+
+
+def proper(name: str) -> bool:
+    """A name of capitalised words only: "Al Dana town" spelled another way would be "Denton"."""
+    return all(NAME.fullmatch(w) or re.fullmatch(_PARTICLE + _WORD, w) for w in name.split())
+
+
+class Variants:
+    """Built once per registry: one index of places, one of people."""
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        entities = sorted(entities, key=lambda e: tuple(e.key))
+        self.places = VariantIndex.build((e.slug, n) for e in entities if e.type == "locations" and not e.proposed
+                                         for n in (e.title, *e.aliases) if proper(n))
+        self.people = VariantIndex.build((e.slug, n) for e in entities if e.kind == "person" and not e.proposed
+                                         for n in (e.title, *e.aliases) if proper(n) and len(n.split()) >= 2)
+
+    def of(self, type_: str, name: str) -> frozenset[str]:
+        """Slugs of the ``type_`` entities ``name`` may be a spelling of (more than one: do not guess)."""
+        index = self.places if type_ == "locations" else self.people
+        return index.lookup(name)
+
+    def find(self, text: str, taken: Iterable[tuple[int, int]]) -> list[Mention]:
+        """Mentions of registry places and people in names outside ``taken`` (the spans the matcher found)."""
+        found: list[Mention] = []
+        for start, end, name in names_outside(text, taken):
+            if len(name.split()) >= 2 and len(person := self.people.lookup(name)) == 1:
+                found.append(Mention("actors", next(iter(person)), start, end, name))
+                continue
+            place = self.places.lookup(name)
+            if len(place) == 1 and used_as_place(text, start, end):
+                found.append(Mention("locations", next(iter(place)), start, end, name))
+        return found
+
+
+def names_outside(text: str, taken: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
+    """Capitalised names (Arabic particles allowed) that overlap no span of ``taken``, without a leading "In" or rank."""
+    taken = disjoint(taken)
+    for m in NAME.finditer(text):
+        start, end, name = *m.span(), m[0]
+        while " " in name and name.split(" ", 1)[0].lower().rstrip(".") in LEADING | TITLE_WORDS:  # "In Kafranbel", "General X"
+            cut = name.index(" ") + 1
+            start, name = start + cut, name[cut:]
+        if not overlaps(taken, start, end):
+            yield start, end, name
+
+
+def used_as_place(text: str, start: int, end: int) -> bool:
+    """"in Kafranbel", "fleeing Kafranbel", "the town of Kafranbel"."""
+    before = words_before(text, start, 2)
+    return is_locative(text, start, end) or (len(before) == 2 and before[1] == "of" and before[0] in PLACE_NOUNS)

@@ -1,0 +1,84 @@
+"""Agreements named only by description resolve to the registry agreement the context supports, or to nothing."""
+
+import pytest
+
+from generator.content.registry import Registry
+from generator.text.references import noun_class
+from generator.text.tagger import tag
+from tests.conftest import entity
+
+AGREEMENTS = [
+    entity("agreements", "manbij-truce", "Manbij ceasefire of December 2024", aliases=["Manbij ceasefire"], kind="ceasefire",
+           published="2024-12-11", parties=("Syrian Democratic Forces", "United States"), places=("Manbij",)),
+    entity("agreements", "sochi-2019", "Sochi memorandum of October 2019", aliases=["Sochi memorandum"], kind="memorandum",
+           published="2019-10-22", parties=("Russia", "Turkey"), places=("Sochi",)),
+    entity("agreements", "sdf-government-2019", "SDF–Syrian government agreement of October 2019", kind="agreement",
+           published="2019-10-13", parties=("Syrian Democratic Forces", "Syrian government"), places=("Hmeimim",)),
+    entity("agreements", "southern-settlement-2018", "Southern Syria settlement of 2018", kind="agreement",
+           published="2018-07-06", parties=("Russia", "Syrian government"), places=("Daraa",)),
+    entity("agreements", "daraa-2021", "Daraa settlement of 2021", kind="agreement", published="2021-09-01",
+           parties=("Russia", "Syrian government"), places=("Daraa al-Balad",)),
+    entity("agreements", "resolution-2254", "UN Security Council Resolution 2254", aliases=["Resolution 2254"], kind="resolution",
+           published="2015-12-18"),
+    entity("agreements", "resolution-2268", "UN Security Council Resolution 2268", aliases=["Resolution 2268"], kind="resolution",
+           published="2016-02-26"),
+    entity("agreements", "evacuation-deal", "Aleppo evacuation deal", kind="deal", published="2016-12-13",
+           parties=("Russia", "Turkey"), places=("Aleppo",)),
+]
+OTHERS = [
+    entity("actors", "sdf", "Syrian Democratic Forces", aliases=["SDF"], kind="armed group"),
+    entity("actors", "united-states", "United States", aliases=["US"], demonyms=["American"], kind="state"),
+    entity("actors", "russia", "Russia", demonyms=["Russian"], kind="state"),
+    entity("actors", "turkey", "Turkey", demonyms=["Turkish"], kind="state"),
+    entity("actors", "syrian-government", "Syrian government", metonyms=["Damascus"], kind="government"),
+    entity("locations", "manbij", "Manbij", kind="city"),
+    entity("locations", "sochi", "Sochi", kind="city"),
+    entity("locations", "daraa", "Daraa", kind="city"),
+    entity("locations", "daraa-al-balad", "Daraa al-Balad", kind="neighbourhood"),
+    entity("locations", "aleppo", "Aleppo", kind="city"),
+]
+REGISTRY = Registry({e.key: e for e in AGREEMENTS + OTHERS})
+
+
+def agreements(text: str, published: str = "") -> set[str]:
+    return {m.slug for m in tag(text, REGISTRY, published) if m.type == "agreements"}
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # the place in the reference's own phrase, and the parties around it
+    ("Clashes went on despite a US-brokered truce in Manbij that expired on Tuesday.", "", {"manbij-truce"}),
+    # its day, and a party in the same sentence
+    ("Forces moved under a Russian-brokered deal with the SDF reached at the Hmeimim base on October 13.", "2019-10-20",
+     {"sdf-government-2019"}),
+    # the year and the word of its name in the phrase
+    ("The negotiators recall the July 2018 settlement agreements in Daraa.", "", {"southern-settlement-2018"}),
+    # the article's date: a week after the Sochi memorandum was signed
+    ("Turkish and Russian officials met in Sochi. The memorandum keeps the status quo.", "2019-10-29", {"sochi-2019"}),
+    # nothing but a generic noun: left alone
+    ("The deal was reached after weeks of talks.", "", set()),
+    ("Local leaders said a truce would be welcome.", "2020-01-01", set()),
+    # an agreement made after the article was published cannot be the one it means
+    ("Residents of Daraa al-Balad signed a settlement with the government.", "2018-08-01", set()),
+    # "the deal" right after a named deal is that deal: no second agreement
+    ("The Aleppo evacuation deal was signed in Ankara by Russia and Turkey. The deal let fighters leave.", "2016-12-15",
+     {"evacuation-deal"}),
+    # numbered resolutions listed together
+    ("It stressed resolutions 2254 (2015) and 2268 (2016).", "", {"resolution-2254", "resolution-2268"}),
+])
+def test_a_generic_reference_is_tagged_only_when_the_context_supports_one_agreement(text, published, expected):
+    assert agreements(text, published) == expected
+
+
+def test_the_reference_itself_is_the_mention():
+    text = "Clashes went on despite a US-brokered truce in Manbij that expired on Tuesday."
+    [m] = [m for m in tag(text, REGISTRY) if m.type == "agreements"]
+    assert text[m.start:m.end] == "truce"
+
+
+@pytest.mark.parametrize(("noun", "cls"), [
+    ("cease-fires", "ceasefire"), ("truce", "ceasefire"), ("cessation of hostilities", "ceasefire"),
+    ("memoranda of understanding", "memorandum"), ("MoU", "memorandum"), ("road map", "plan"), ("deals", "deal"),
+    ("talks", "talks"), ("process", "process"), ("according", None), ("resolutions", "resolution"),
+])
+def test_reference_nouns_fall_into_classes(noun, cls):
+    assert noun_class(noun) == cls

@@ -1,0 +1,54 @@
+"""A registry place or person under another transliteration is that entity, where the context fits; never a twin."""
+
+import pytest
+
+from generator.content.model import Proposal
+from generator.content.registry import Registry
+from generator.steps.propose import propose
+from generator.text.tagger import tag
+from tests.conftest import entity
+
+ENTITIES = [
+    entity("locations", "maarat-al-numan", "Maarat al-Numan", aliases=["Maarat al-Nouman"], kind="town"),
+    entity("locations", "kafr-nabl", "Kafr Nabl", kind="town"),
+    entity("locations", "al-dana", "Al-Dana", aliases=["Al Dana town"], kind="town"),
+    entity("locations", "kobani", "Kobani", kind="city"),
+    entity("locations", "kabani", "Kabani", kind="village"),
+    entity("actors", "hossam-louka", "Hossam Louka", aliases=["Husam Luqa"], kind="person"),
+    entity("actors", "white-helmets", "White Helmets", kind="organisation"),
+]
+REGISTRY = Registry({e.key: e for e in ENTITIES})
+
+
+def found(text: str) -> set[tuple[str, str]]:
+    return {(m.type, m.slug) for m in tag(text, REGISTRY)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ma'arrat an-Nu'man said nothing.", set()),  # not used as a place: not guessed
+    ("Shelling hit Ma'arrat an-Nu'man overnight.", {("locations", "maarat-al-numan")}),
+    ("Shelling hit the town of Ma'arrat an-Nu'man overnight.", {("locations", "maarat-al-numan")}),
+    ("Residents fled from Maaret al-Noman to the north.", {("locations", "maarat-al-numan")}),
+    ("Protesters gathered in Kafranbel on Friday.", {("locations", "kafr-nabl")}),
+    ("The delegation was headed by Major General Hussam Luqa, the intelligence chief.", {("actors", "hossam-louka")}),
+    ("Aid reached the camp through the Denton program.", set()),  # "Al Dana town" is not a spelling of Denton
+    ("Fighting went on in Kubani.", set()),  # Kobani and Kabani share the spelling: not guessed
+    ("Hussam met reporters in Qamishli.", set()),  # one name alone is not a person
+])
+def test_a_known_place_or_person_under_another_spelling(text, expected):
+    assert found(text) == expected
+
+
+def test_a_proposal_that_is_a_registry_place_spelled_otherwise_makes_no_twin(tmp_path):
+    for type_ in ("actors", "locations"):
+        (tmp_path / type_).mkdir()
+    proposals = [
+        Proposal("locations", "Maaret al-Nouman", "town", "Maaret al-Nouman"),
+        Proposal("locations", "Kafranbel", "town", "Kafranbel"),
+        Proposal("locations", "Tal Abyad", "town", "Tal Abyad"),
+        Proposal("locations", "Tell Abyad", "town", "Tell Abyad"),  # the same new place, twice spelled: one page
+        Proposal("actors", "Hussam Luqa", "person", "Hussam Luqa"),
+    ]
+    created = propose(tmp_path, REGISTRY, proposals)
+    assert [(e.type, e.title) for e in created] == [("locations", "Tal Abyad")]
+    assert sorted(p.name for p in (tmp_path / "locations").iterdir()) == ["tal-abyad.md"]
