@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Protocol
 
 from generator.content.model import Entity, Mention
@@ -58,12 +59,16 @@ def resolve(hit: Hit, text: str, entities: dict[tuple[str, str], Entity], after_
     return by_role.get("ambiguous", [])
 
 
+@lru_cache(maxsize=4096)
+def _context_words(context: tuple[str, ...]) -> re.Pattern | None:
+    """One pattern for an entity's context words, folded as the text is; made once per registry entry."""
+    words = sorted({w for w in (fold(word)[0].strip() for word in context) if w})
+    return re.compile(r"(?<![0-9a-z])(?:" + "|".join(map(re.escape, words)) + ")") if words else None
+
+
 def _context_present(entity: Entity, folded_text: str) -> bool:
-    for word in entity.context:
-        w = fold(word)[0].strip()
-        if w and re.search(r"(?<![0-9a-z])" + re.escape(w), folded_text):
-            return True
-    return False
+    pattern = _context_words(entity.context)
+    return bool(pattern and pattern.search(folded_text))
 
 
 class Names(Protocol):
