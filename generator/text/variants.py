@@ -30,13 +30,14 @@ def proper(name: str) -> bool:
 
 
 class Variants:
-    """Built once per registry: one index of places, one of people."""
+    """Built once per registry: one index of places, one of people, proposals included (a person proposed from one
+    article is that person in the next, under "al-" or another vowel)."""
 
     def __init__(self, entities: Iterable[Entity]) -> None:
         entities = sorted(entities, key=lambda e: tuple(e.key))
-        self.places = VariantIndex.build((e.slug, n) for e in entities if e.type == "locations" and not e.proposed
+        self.places = VariantIndex.build((e.slug, n) for e in entities if e.type == "locations"
                                          for n in (e.title, *e.aliases) if proper(n))
-        self.people = VariantIndex.build((e.slug, n) for e in entities if e.kind == "person" and not e.proposed
+        self.people = VariantIndex.build((e.slug, n) for e in entities if e.kind == "person"
                                          for n in (e.title, *e.aliases) if proper(n) and len(n.split()) >= 2)
 
     def of(self, type_: str, name: str) -> frozenset[str]:

@@ -20,8 +20,8 @@ Back To Top
 """
 
 
-def build(wiki: Path) -> tuple[Path, Path]:
-    (wiki / "seeds" / "001.txt").write_text(ARTICLE, encoding="utf-8")
+def build(wiki: Path, article: str = ARTICLE) -> tuple[Path, Path]:
+    (wiki / "seeds" / "001.txt").write_text(article, encoding="utf-8")
     docs = wiki / "docs"
     ingest(wiki / "seeds", docs)
     link(docs)
@@ -271,12 +271,7 @@ def test_a_sidecar_gives_the_outlet_and_the_date_and_the_editor_has_the_last_wor
 def test_a_name_only_the_title_gives_is_tagged_but_not_linked_and_retag_keeps_it(wiki):
     from generator.steps.retag import retag
 
-    (wiki / "seeds" / "001.txt").write_text(
-        "Erdogan meets Lavrentyev over the Astana talks\n\nThe two sides met on Monday and agreed to meet again.\n", encoding="utf-8")
-    docs = wiki / "docs"
-    ingest(wiki / "seeds", docs)
-    link(docs)
-    page = next(p for p in (docs / "articles").glob("*.md") if p.name != "index.md")
+    docs, page = build(wiki, "Erdogan meets Lavrentyev over the Astana talks\n\nThe two sides met on Monday and agreed to meet again.\n")
     before = page.read_text(encoding="utf-8")
     meta, _, body = split(before)
     assert {"recep-tayyip-erdogan", "alexander-lavrentyev"} <= set(meta["actors"]) and meta["agreements"] == ["astana-talks"]
@@ -285,12 +280,7 @@ def test_a_name_only_the_title_gives_is_tagged_but_not_linked_and_retag_keeps_it
 
 
 def test_a_known_place_in_another_spelling_is_tagged_and_offered_to_the_editor_as_an_alias(wiki):
-    (wiki / "seeds" / "001.txt").write_text(
-        "Clashes in the east\n\nFighting continued in Dayr az-Zawr on Monday, residents said.\n", encoding="utf-8")
-    docs = wiki / "docs"
-    ingest(wiki / "seeds", docs)
-    link(docs)
-    page = next(p for p in (docs / "articles").glob("*.md") if p.name != "index.md")
+    docs, page = build(wiki, "Clashes in the east\n\nFighting continued in Dayr az-Zawr on Monday, residents said.\n")
     assert split(page.read_text(encoding="utf-8"))[0]["locations"] == ["deir-ez-zor"]
     assert not (docs / "locations" / "dayr-az-zawr.md").exists()  # never a twin
     review = (docs / "review.md").read_text(encoding="utf-8")

@@ -52,3 +52,12 @@ def test_a_proposal_that_is_a_registry_place_spelled_otherwise_makes_no_twin(tmp
     created = propose(tmp_path, REGISTRY, proposals)
     assert [(e.type, e.title) for e in created] == [("locations", "Tal Abyad")]
     assert sorted(p.name for p in (tmp_path / "locations").iterdir()) == ["tal-abyad.md"]
+
+
+def test_a_proposal_is_found_again_under_another_spelling_in_a_later_run(tmp_path):
+    for type_ in ("actors", "locations"):
+        (tmp_path / type_).mkdir()
+    first = propose(tmp_path, REGISTRY, [Proposal("actors", "Mohammed al-Jasim", "person", "Mohammed al-Jasim")])
+    grown = Registry({**REGISTRY.entities, **{e.key: e for e in first}})
+    assert propose(tmp_path, grown, [Proposal("actors", "Muhammad Jassim", "person", "Muhammad Jassim")]) == []
+    assert {(m.type, m.slug) for m in tag("Muhammad Jassim, a commander, said.", grown)} == {("actors", "mohammed-al-jasim")}
