@@ -85,6 +85,16 @@ def plain_view(body: str) -> PlainView:
     return PlainView("".join(out), index, spans, linked)
 
 
+def merged(kept: list, new: list[str]) -> list:
+    """``new`` slugs put where they sort among ``kept``: a sorted list stays sorted (as ingest writes it, so a page
+    retagged is the page a run from scratch makes), an order an editor chose stays theirs."""
+    out = list(kept)
+    for slug in sorted(new):
+        at = next((i for i, s in enumerate(out) if str(s) > slug), len(out))
+        out.insert(at, slug)
+    return out
+
+
 def title_refs(title: str, registry, published: str) -> set[str]:
     """What the title names: tagged like the text, never linked (the title is not in the body)."""
     return {f"{m.type}/{m.slug}" for m in tag(title, registry, published)}
@@ -131,7 +141,7 @@ def retag_page(text: str, record: ArticleState, registry) -> tuple[str, int]:
     for type_ in ENTITY_TYPES:  # each tag list rewritten once, for what went and what came
         new = sorted(r.split("/", 1)[1] for r in added if r.startswith(type_ + "/"))
         if new or any(r.startswith(type_ + "/") for r in gone):
-            front = set_front_value(front, type_, [s for s in meta.get(type_) or [] if f"{type_}/{s}" not in gone] + new)
+            front = set_front_value(front, type_, merged([s for s in meta.get(type_) or [] if f"{type_}/{s}" not in gone], new))
     record.tags, record.own, record.cut = sorted(current | added | cut), sorted(own), sorted(cut)
 
     linked = (set(record.linked) - set(gone)) | view.linked

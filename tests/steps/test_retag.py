@@ -1,5 +1,7 @@
 """Re-tagging after registry changes: only additions, and editors' decisions stick."""
 
+import shutil
+
 from generator.content.pages import split
 from generator.steps.ingest import ingest
 from generator.steps.link import link
@@ -158,3 +160,17 @@ def test_an_old_state_without_editors_tags_removes_nothing(wiki):
     state.save(docs)
     retag(docs)
     assert "islamic-state" in meta(page)["actors"]
+
+
+def test_a_tag_retag_adds_goes_where_a_run_from_scratch_puts_it(wiki, tmp_path_factory):
+    docs, page = setup(wiki)
+    add_entity(docs, "actors", "joint-patrols", "joint patrols")
+    retag(docs)
+    link(docs)
+    assert meta(page)["actors"] == ["joint-patrols", "russia", "ryan-dillon", "turkey"]  # sorted, not appended
+    fresh = tmp_path_factory.mktemp("fresh")
+    shutil.copytree(wiki / "seeds", fresh / "seeds")
+    shutil.copytree(docs, fresh / "docs", ignore=shutil.ignore_patterns("articles", ".generator", "index.md", "review.md"))
+    ingest(fresh / "seeds", fresh / "docs")
+    link(fresh / "docs")
+    assert (fresh / "docs" / "articles" / page.name).read_text(encoding="utf-8") == page.read_text(encoding="utf-8")
