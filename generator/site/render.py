@@ -288,15 +288,24 @@ def other_spellings(entities: dict[tuple[str, str], Entity], mentions) -> list[t
     """(spelling, entity, first article) for each place or person an article names by a spelling its page does not list
     (``text/variants`` took it for that entity): the editor confirms it as an alias, or makes it a page of its own."""
     found: dict[tuple[str, tuple[str, str]], tuple[str, Entity, object]] = {}
+    keys_of: dict[str, set[str]] = {}  # a surface's name keys, worked out once: the same few spellings recur
     for key, listed in sorted(mentions.items()):
         e = entities.get(key)
         if e is None or not (e.type == "locations" or e.kind == "person"):
             continue
         names = {k for n in (e.title, *e.aliases) for k in name_keys(n)}
+        judged: set[str] = set()
         for ref, snippet in listed:
             for shown in BOLD.findall(snippet):
+                if shown in judged:
+                    continue
+                judged.add(shown)
                 name = UNESCAPE.sub(r"\1", shown)
-                if name[:1].isupper() and not name_keys(name) & names:
+                if not name[:1].isupper():
+                    continue
+                if name not in keys_of:
+                    keys_of[name] = name_keys(name)
+                if not keys_of[name] & names:
                     found.setdefault((fold_name(name), key), (name, e, ref))
     return sorted(found.values(), key=lambda f: (f[1].type, f[1].title.casefold(), f[0]))
 
