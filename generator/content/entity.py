@@ -41,6 +41,7 @@ def entity_from_meta(type_: str, slug: str, meta: dict) -> Entity:
         coordinates=point,
         parties=_strings(meta.get("parties")),
         places=_strings(meta.get("places")),
+        sources=_strings(meta.get("sources")),
     )
 
 

@@ -52,6 +52,7 @@ class Entity:
     coordinates: tuple[float, float] | None = None
     parties: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()  # where the entry's facts come from (web addresses)
 
     @property
     def key(self) -> EntityRef:

@@ -171,6 +171,21 @@ PROPOSAL_NOTE = ("*Proposed by the generator, which found this name in the artic
                  "into an existing entity with `python -m generator merge`.")
 
 
+WEB_ADDRESS = re.compile(r"https?://(?P<host>[A-Za-z0-9.-]+)(?::\d+)?(?:/[^\s<>\"`]*)?")
+
+
+def source_links(sources: Sequence[str]) -> list[str]:
+    """Each web address as a link named by its host ("en.wikipedia.org"); anything else is not a link and is left out
+    (check does not judge it, so an editor's note there shows nowhere)."""
+    links = []
+    for source in sources:
+        m = WEB_ADDRESS.fullmatch(source.strip())
+        if m:
+            url = m[0].replace("(", "%28").replace(")", "%29")
+            links.append(f"[{escape(m['host'].removeprefix('www.'))}]({url})")
+    return links
+
+
 def entity_section(entity: Entity, mentions, together, entities: dict[tuple[str, str], Entity], top: int = DEFAULTS.companions,
                    events=(), by_title: EntityNames | None = None, *, sentences_shown: int = DEFAULTS.sentences_shown,
                    group_from: int = DEFAULTS.group_from, copies: dict | None = None) -> str:
@@ -191,6 +206,8 @@ def entity_section(entity: Entity, mentions, together, entities: dict[tuple[str,
         lat, lon = entity.coordinates
         out.append(f"**Coordinates:** {lat:.4f}, {lon:.4f}")
         out.append(small_map(entity))
+    if links := source_links(entity.sources):
+        out.append("**Sources:** " + " · ".join(links))
     n = len(mentions)
     out.append(f"## Mentioned in {n} article{'s' if n != 1 else ''}")
     if mentions:

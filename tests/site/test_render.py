@@ -60,3 +60,15 @@ def test_an_article_says_where_it_comes_from_on_its_page_and_in_lists(fields, ta
     ref = ArticleRef(**SOURCED, **fields)
     assert tags_section(ref, {}) == tag_line
     assert article_line(ref) == list_line
+
+
+def test_an_entity_page_links_its_sources_by_host_and_nothing_else():
+    from generator.site.render import entity_section
+
+    entity = Entity("actors", "ocha", "OCHA", kind="organisation", sources=(
+        "https://en.wikipedia.org/wiki/Office_for_the_Coordination_of_Humanitarian_Affairs_(UN)",
+        "javascript:alert(1)", "from memory", "https://www.unocha.org/"))
+    section = entity_section(entity, [], {}, {entity.key: entity})
+    assert ("**Sources:** [en.wikipedia.org](https://en.wikipedia.org/wiki/"
+            "Office_for_the_Coordination_of_Humanitarian_Affairs_%28UN%29) · [unocha.org](https://www.unocha.org/)") in section
+    assert "javascript" not in section and "memory" not in section
