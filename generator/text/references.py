@@ -23,8 +23,8 @@ from generator.text.textnorm import fold_name
 
 THRESHOLD, MARGIN = 5.0, 2.0
 ANAPHORIC, ANTECEDENT = frozenset({"the", "this", "that"}), 600
-# The noun of a reference, its class, and the kinds of agreement it can name.
 MONTHS = "january february march april may june july august september october november december".split()
+# Each class of reference: its nouns, and the kinds of agreement it can name.
 CLASSES = {
     "ceasefire": ("ceasefire truce cessation pause", {"ceasefire", "agreement", "deal", "arrangement", "memorandum"}),
     "deal": ("deal agreement accord understanding arrangement settlement protocol pact",
