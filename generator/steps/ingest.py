@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.content.article import article_from, article_ref, shared
-from generator.content.model import ENTITY_TYPES, ArticlePage, CleanArticle, Entity, Proposal
+from generator.content.model import ENTITY_TYPES, ArticlePage, CleanArticle, Entity, Mention, Proposal
 from generator.content.pages import SECTION, digest, file_digest, owned_digest, write_if_changed
 from generator.content.registry import Registry, load_registry
 from generator.content.schema import ARTICLE_SCHEMA
@@ -164,12 +164,15 @@ def tag_one(work: IngestWork, job: tuple[int, str, str | None, str, str]) -> Tag
     number, slug, previous_page, raw_hash, copy_of = job
     registry, docs = work.registry, work.docs
     article, scan, title_scan = work.kept.pop(number)
-    # The first scan plus one by the new entities' names only: what the grown registry's matcher would find, at a fraction of the cost.
-    found = scan.merged(work.new.scan(article.text)) if work.new else scan
-    mentions = tag_hits(article.text, resolve_overlaps(article.text, found), registry, article.published)
-    title_found = title_scan.merged(work.new.scan(article.title)) if work.new else title_scan
-    # The title's names are tagged, never linked: the title is not in the body.
-    named = tag_hits(article.title, resolve_overlaps(article.title, title_found), registry, article.published)
+
+    def tagged(text: str, scan: Scan) -> list[Mention]:
+        # The first scan plus one by the new entities' names only: what the grown registry's matcher would find, at a
+        # fraction of the cost.
+        found = scan.merged(work.new.scan(text)) if work.new else scan
+        return tag_hits(text, resolve_overlaps(text, found), registry, article.published)
+
+    mentions = tagged(article.text, scan)
+    named = tagged(article.title, title_scan)  # the title's names are tagged, never linked: the title is not in the body
     keys = {(m.type, m.slug) for m in (*mentions, *named)}
     meta = article_meta(estimated(article, keys, registry.entities), tags_of([*mentions, *named]))
     meta = with_identity({**meta, "copy_of": copy_of} if copy_of else meta, raw_hash)

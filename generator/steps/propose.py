@@ -36,9 +36,10 @@ def place_name(p: Proposal) -> str:
 
 def found_in(text: str, hits: list[Hit]) -> list[Proposal]:
     """Names in one article that discovery would propose, before checking what the registry knows."""
+    spans = [(h.start, h.end) for h in hits]
     places = [(h.start, h.end) for h in hits if any(c.type == "locations" for c in h.candidates)]
-    found = discover(text, [(h.start, h.end) for h in hits], places)
-    return [proposal for proposal, _, _ in found] + gazetteer_places(text, [(h.start, h.end) for h in hits] + [f[1:] for f in found])
+    found = discover(text, spans, places)
+    return [proposal for proposal, _, _ in found] + gazetteer_places(text, spans + [f[1:] for f in found])
 
 
 def gazetteer_places(text: str, taken: list[tuple[int, int]]) -> list[Proposal]:

@@ -23,8 +23,8 @@ class Place(NamedTuple):
     population: int
 
 
-@lru_cache(maxsize=4)
-def places(path: Path, min_name: int) -> dict[str, Place]:
+@lru_cache(maxsize=2)
+def places(path: Path) -> dict[str, Place]:
     """Folded name (GeoNames' name and its ASCII other names) → the most populous place of that name in the file."""
     best: dict[str, Place] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -34,18 +34,19 @@ def places(path: Path, min_name: int) -> dict[str, Place]:
         place = Place(name, float(lat), float(lon), int(population))
         for alias in {name, *(o for o in others.split("|") if o)}:
             key = fold_name(alias)
-            if len(key) >= min_name and (key not in best or best[key].population < place.population):
+            if key and (key not in best or best[key].population < place.population):
                 best[key] = place
     return best
 
 
 def syrian_place(name: str) -> Place | None:
     """The Syrian place GeoNames knows by this name, if any (a name long enough to tell it from a word)."""
-    return places(PLACES_SY, MIN_NAME).get(fold_name(name))
+    key = fold_name(name)
+    return places(PLACES_SY).get(key) if len(key) >= MIN_NAME else None
 
 
 def locate(name: str) -> tuple[float, float] | None:
     """Coordinates of a place in Syria or a neighbouring country, when GeoNames knows it."""
     key = fold_name(name)  # any length here: a proposal already says it is a place
-    place = places(PLACES_SY, 1).get(key) or places(PLACES_REGION, 1).get(key)
+    place = places(PLACES_SY).get(key) or places(PLACES_REGION).get(key)
     return (place.lat, place.lon) if place else None

@@ -96,7 +96,8 @@ def is_locative(text: str, start: int, end: int, possessive: bool = False) -> bo
         return False  # "Ankara's violations", "Turkeys offensive": the possessor acts
     if before and (before[-1] == "capital" or before[-1] in LOCATIVE_VERBS):
         return True
-    if len(before) >= 2 and (before[-1], before[-2] in APPROACH_NOUNS, before[-2] in SURROUNDINGS) in {("on", True, False), ("of", False, True)}:
+    if len(before) >= 2 and ((before[-1] == "on" and before[-2] in APPROACH_NOUNS)
+                             or (before[-1] == "of" and before[-2] in SURROUNDINGS)):
         return True
     if before and before[-1] == "from":
         return any(w in MOVEMENT for w in before[-5:-1])

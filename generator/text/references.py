@@ -152,12 +152,11 @@ class References:
         df = Counter(w for e in agreements for w in {t for n in (e.title, *e.aliases) for t in _tokens(n)})
         keyed = {tuple(e.key): {k for n in (*e.places, *e.parties) if (k := by_name.get(fold_name(n)))} for e in agreements}
         shared = Counter(k for keys in keyed.values() for k in keys)
-        self.numbered = {m[1]: tuple(e.key) for e in sorted(agreements, key=lambda e: tuple(e.key)) for n in (e.title, *e.aliases)
+        agreements.sort(key=lambda e: tuple(e.key))
+        self.numbered = {m[1]: tuple(e.key) for e in agreements for n in (e.title, *e.aliases)
                          if (m := re.search(r"\bresolution\s+(\d{3,4})\b", n, re.I))}
         self.profiles: list[Profile] = []
-        self.kinds: dict[str, frozenset[str]] = {}
-        self.by_class: dict[str, list[Profile]] = {}
-        for e in sorted(agreements, key=lambda e: tuple(e.key)):
+        for e in agreements:
             names = (e.title, *e.aliases)
             keys = keyed[tuple(e.key)]
             places = {k: 3.0 if shared[k] <= 3 else 2.0 if shared[k] <= 6 else 1.0 for k in keys if k[0] == "locations"}
@@ -169,9 +168,10 @@ class References:
                       for t in _tokens(c) if t not in STOP and t not in known and not t.isdigit()}
             nouns = {c for n in names for t in _tokens(n) if (c := noun_class(t))}
             kinds = frozenset(cls for cls, (_, allowed) in CLASSES.items() if e.kind in allowed or cls in nouns)
-            self.kinds[e.slug] = kinds
             self.profiles.append(Profile(tuple(e.key), kinds, places, parties, frozenset(words), frozenset(nouns),
                                          *day_number(e.published), e.published))
+        self.kinds = {p.key[1]: p.kinds for p in self.profiles}
+        self.by_class: dict[str, list[Profile]] = {}
         for p in self.profiles:
             for cls in p.kinds:
                 self.by_class.setdefault(cls, []).append(p)
@@ -184,7 +184,8 @@ class References:
         """Every reference with its verdict (a mention, or None) and the best two candidates with their clues: what
         ``python -m generator explain-references`` prints."""
         taken = disjoint((m.start, m.end) for m in mentions)
-        named = {(m.type, m.slug) for m in mentions if m.type == "agreements"}
+        anywhere = frozenset((m.type, m.slug) for m in mentions)
+        named = frozenset(k for k in anywhere if k[0] == "agreements")
         sentences = [(m.start(), m.end()) for m in SENTENCE.finditer(text)]
         _, pub_day, pub_year, _ = day_number(published)
         out: list[tuple[Mention | None, Judgement]] = []
@@ -205,7 +206,7 @@ class References:
             vague = ref.noun.lower().rstrip("s") in VAGUE or ref.noun.lower() == "process"
             if ref.det in ANAPHORIC and self._antecedent(cls, mentions, start):
                 continue  # "the deal" after the article named a deal: that one, already tagged
-            ctx = Context.of(text, self._window(sentences, start), ref, mentions, named, pub_day, pub_year)
+            ctx = Context.of(text, self._window(sentences, start), ref, mentions, anywhere, named, pub_day, pub_year)
             scored = self._scored(cls, vague, ctx)
             top = scored[0][0] if scored else 0.0
             runner = scored[1][0] if len(scored) > 1 else 0.0
@@ -262,8 +263,8 @@ class Context:
     pub_day: int | None
 
     @classmethod
-    def of(cls, text: str, window: tuple[int, int], ref: Ref, mentions: Sequence[Mention], named: set,
-           pub_day: int | None, pub_year: int | None) -> Context:
+    def of(cls, text: str, window: tuple[int, int], ref: Ref, mentions: Sequence[Mention], anywhere: frozenset,
+           named: frozenset, pub_day: int | None, pub_year: int | None) -> Context:
         lo, hi = window
         part = text[lo:hi]
         words = set(_tokens(part))
@@ -276,9 +277,9 @@ class Context:
         end = tail.end() if tail else ref.end
         return cls(
             near=frozenset((m.type, m.slug) for m in mentions if lo <= m.start < hi),
-            anywhere=frozenset((m.type, m.slug) for m in mentions),
+            anywhere=anywhere,
             in_phrase=frozenset((m.type, m.slug) for m in mentions if ref.start <= m.start < end),
-            named=frozenset(named), words=frozenset(words), years=frozenset(years),
+            named=named, words=frozenset(words), years=frozenset(years),
             phrase=frozenset(_tokens(text[ref.start:end])),
             months=frozenset(i + 1 for i, m in enumerate(MONTHS) if m in words),
             days=frozenset(f"-{MONTHS.index((m[1] or m[4]).lower()) + 1:02d}-{int(m[2] or m[3]):02d}" for m in DAY.finditer(part)),
