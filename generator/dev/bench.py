@@ -258,13 +258,14 @@ def _best(runs: list[tuple[float, int]]) -> tuple[float, int]:
     return min(t for t, _ in runs), max(m for _, m in runs)
 
 
-def bench(n: int, keep: Path | None = None) -> tuple[float, Path]:
+def bench(n: int, keep: Path | None = None, rounds: int = 2) -> tuple[float, Path]:
     """(ratio, the folder it built in): the caller removes the folder once every size has run (see ``cmd_bench``).
 
     Nothing is deleted before a step is timed. ext4 passes over every inode freed in the last 30 s (5 min while its
     table is unwritten) each time it creates a file: after the 20,000 files of a first round were deleted, creating
     10,000 pages cost 0.4 ms of kernel time each instead of 0.05 (measured: ingest 22-27 s against 16.5 s), a cost of
     the bench's own cleanup that no editor's ``make site`` pays. So the second round gets its own copy, made up front.
+    ``rounds=1`` skips the second round: at 100,000 articles one round takes hours.
     """
     began = time.perf_counter()
     root = Path(keep or tempfile.mkdtemp(prefix=f"bench-{n}-"))
@@ -273,7 +274,8 @@ def bench(n: int, keep: Path | None = None) -> tuple[float, Path]:
     synth(n, first / "seeds", docs)
     py = [sys.executable, "-m", "generator"]
     print(f"== {n} articles, {sum(1 for _ in (docs / 'actors').glob('*.md'))} actor pages, in {root}")
-    shutil.copytree(first, second, symlinks=True)  # the wiki before its first update, for the second round
+    if rounds > 1:
+        shutil.copytree(first, second, symlinks=True)  # the wiki before its first update, for the second round
     updates = [run(py + ["update"], first, output=True)]
     builds = [site_build(first, strict=True)]
     before = snapshot(docs)
@@ -289,10 +291,10 @@ def bench(n: int, keep: Path | None = None) -> tuple[float, Path]:
         print(f"  {query:<20} {raw / 1000:6.0f} kB ({packed / 1000:4.0f} kB gzipped)  results {took:4.0f} ms after the last keystroke "
               f"(the box waits {DEBOUNCE} ms for more)  first: {hit}")
     plains = [site_build(plain_folder(first, root / "plain-1"), strict=False)]
-    # A second round, on the same wiki from the same start: on a shared machine a step's time varies by a fifth.
-    updates.append(run(py + ["update"], second, output=True))
-    builds.append(site_build(second, strict=True))
-    plains.append(site_build(plain_folder(second, root / "plain-2"), strict=False))
+    if rounds > 1:  # a second round, on the same wiki from the same start: on a shared machine a step's time varies by a fifth
+        updates.append(run(py + ["update"], second, output=True))
+        builds.append(site_build(second, strict=True))
+        plains.append(site_build(plain_folder(second, root / "plain-2"), strict=False))
     update, _, out = min(updates)  # the fastest run's own step times
     update_mem = max(m for _, m, _ in updates)
     steps = {name: float(t) for name, t in re.findall(r"\((\w+) took ([\d.]+) s\)", out)}
