@@ -5,15 +5,14 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 ENGINES_STAMP := $(VENV)/.engines-installed
 
-# The engine that renders docs/ into site/: mkdocs (the default), properdocs or zensical. Each reads mkdocs.yml;
-# the index step (python -m generator index-site) then builds the search index from site/, whichever built it.
+# The engine that renders docs/ into site/: mkdocs (the default), properdocs or zensical. Each reads mkdocs.yml.
+# The build step (python -m generator build-site) renders only the pages changed since site/'s last build when it can
+# (MkDocs, ProperDocs); the index step (python -m generator index-site) then indexes site/, whichever engine built it.
 ENGINE ?= mkdocs
+ENGINES := mkdocs properdocs zensical
 # mkdocs-material 9.8 prints a notice on every build about MkDocs 2.0 and its own end of life; the choice of engines
 # is made here (README, Engines), so it is not repeated on every make site.
 export NO_MKDOCS_2_WARNING := 1
-BUILD_mkdocs := $(VENV)/bin/mkdocs build --strict
-BUILD_properdocs := $(VENV)/bin/properdocs build --strict --config-file mkdocs.yml
-BUILD_zensical := rm -rf site && $(VENV)/bin/zensical build --strict --clean --config-file mkdocs.yml
 
 CHROMIUM := /usr/bin/chromium
 ACTIONLINT := tests/tools/actionlint
@@ -33,9 +32,9 @@ $(ENGINES_STAMP): requirements-engines.txt $(STAMP)
 	touch $@
 
 site: $(STAMP) $(if $(filter mkdocs,$(ENGINE)),,$(ENGINES_STAMP))
-	$(if $(BUILD_$(ENGINE)),,$(error ENGINE=$(ENGINE): use mkdocs, properdocs or zensical))
+	$(if $(filter $(ENGINE),$(ENGINES)),,$(error ENGINE=$(ENGINE): use mkdocs, properdocs or zensical))
 	$(PY) -m generator update
-	$(BUILD_$(ENGINE))
+	$(PY) -m generator build-site --engine $(ENGINE)
 	$(PY) -m generator index-site
 
 # Live preview on http://127.0.0.1:8000/syria/: each save runs the generator's update, then MkDocs
@@ -83,7 +82,7 @@ test: $(STAMP) $(ENGINES_STAMP) $(NODE_STAMP) $(CHROMIUM)
 
 # Performance on synthetic corpora (not part of make test): make bench, or make bench N=2000.
 N ?= 1000 10000
-bench: $(STAMP) $(CHROMIUM)
+bench: $(STAMP) $(ENGINES_STAMP) $(CHROMIUM)
 	$(PY) -m generator bench $(N)
 
 clean:

@@ -94,15 +94,30 @@ def cmd_serve(args) -> int:
     return 0
 
 
+def cmd_build_site(args) -> int:
+    from generator.engine.build import BuildError, build_site
+
+    try:
+        built = build_site(args.config_file, args.engine, full=args.full)
+    except BuildError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    how = "every page" if built.full else f"{built.rendered} changed page{'s' if built.rendered != 1 else ''}"
+    gone = f", {built.removed} deleted page{'s' if built.removed != 1 else ''} removed" if built.removed else ""
+    print(f"build-site: {built.engine} rendered {how}{gone}")
+    return 0
+
+
 def cmd_index_site(args) -> int:
     from generator.engine.search_index import SearchIndexError, index_site
 
     try:
-        pages, parts = index_site(args.site, args.docs)
+        pages, made = index_site(args.site, args.docs, args.part_words)
     except SearchIndexError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    print(f"index-site: {pages} pages searched, an index in {parts} part{'s' if parts > 1 else ''} in {args.site / 'pagefind'}")
+    print(f"index-site: {pages} pages searched, an index in {made.parts} part{'s' if made.parts > 1 else ''} in "
+          f"{args.site / 'pagefind'} ({made.indexed} indexed again, the others unchanged)")
     return 0
 
 
@@ -150,9 +165,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("-f", "--config-file", default=str(DEFAULTS.config_file))
     p.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="host:port to serve on")
     p.set_defaults(run=cmd_serve)
+    p = sub.add_parser("build-site", help="render docs/ into site/ with an engine that reads mkdocs.yml; only changed pages when it can")
+    p.add_argument("--engine", choices=("mkdocs", "properdocs", "zensical"), default="mkdocs")
+    p.add_argument("--full", action="store_true", help="render every page, even when site/ holds the last build")
+    p.add_argument("-f", "--config-file", type=Path, default=DEFAULTS.config_file)
+    p.set_defaults(run=cmd_build_site)
     p = sub.add_parser("index-site", help="the search index of a built site/ (Pagefind), whichever engine built it: after the engine")
     p.add_argument("--site", type=Path, default=Path("site"))
     p.add_argument("--docs", type=Path, default=DEFAULTS.docs, help="the pages site/ was built from (articles' dates)")
+    p.add_argument("--part-words", type=int, default=DEFAULTS.part_words,
+                   help="indexed words per part of the index (Pagefind's memory: about 0.56 kB a word)")
     p.set_defaults(run=cmd_index_site)
     p = sub.add_parser("link", help="rewrite generated sections, indexes and the home page")
     p.add_argument("--docs", type=Path, default=DEFAULTS.docs)

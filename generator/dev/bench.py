@@ -2,11 +2,12 @@
 
 Builds a synthetic wiki of N articles (``synth``) on the committed registry, then runs
 ``make site`` as it runs — ``python -m generator update`` (each step's time from its output)
-and ``mkdocs build --strict`` with the Pagefind index — reading each one's peak memory (all its processes together); runs
+then the build step (``mkdocs build --strict``, all pages on a new site/) and the index step — reading each one's peak memory (all its processes together); runs
 the update again with nothing changed; starts a real preview (``python -m generator serve``)
 and times one raw article's change until the article and a place's page show it as served;
 types seven queries (one to four words) into the site's search box in headless Chromium, counting what the
-server sends; and builds the same pages with a plain mkdocs-material configuration (no hook,
+server sends; times ``make site`` after one new raw article (``incremental:``) and Zensical's build of the same
+pages; and builds the same pages with a plain mkdocs-material configuration (no hook,
 no scripts of ours), the floor of any MkDocs-based wiki. The update and both builds run twice,
 the second round on a copy of the wiki made before the first (see ``bench``), and the faster
 of each counts: on a shared machine a step's time varies by a fifth between runs. The figures are
@@ -243,14 +244,39 @@ def plain_folder(wiki: Path, folder: Path) -> Path:
 
 
 def site_build(folder: Path, strict: bool) -> tuple[float, int]:
-    """``mkdocs build`` of ``folder`` into a ``site/`` that does not exist yet, then for ours (``strict``) the index step
-    as ``make site`` runs it: (seconds, peak MB)."""
+    """A build of ``folder`` into a ``site/`` that does not exist yet: for ours (``strict``) the build and index steps
+    as ``make site`` runs them, else ``mkdocs build``: (seconds, peak MB)."""
     shutil.rmtree(folder / "site", ignore_errors=True)
-    took, peak, _ = run([sys.executable, "-m", "mkdocs", "build", "-q", *(["--strict"] if strict else [])], folder)
-    if strict:
-        indexing, index_peak, _ = run([sys.executable, "-m", "generator", "index-site"], folder)
-        took, peak = took + indexing, max(peak, index_peak)
-    return took, peak
+    if not strict:
+        took, peak, _ = run([sys.executable, "-m", "mkdocs", "build", "-q"], folder)
+        return took, peak
+    took, peak, _ = run([sys.executable, "-m", "generator", "build-site"], folder)
+    indexing, index_peak, _ = run([sys.executable, "-m", "generator", "index-site"], folder)
+    return took + indexing, max(peak, index_peak)
+
+
+def incremental(root: Path) -> tuple[float, str]:
+    """``make site`` after an analyst adds one raw article to the wiki ``make site`` built in ``root``: the update, the
+    build step and the index step; (seconds, what the two steps report)."""
+    with tempfile.TemporaryDirectory() as new:
+        raw = synth(1, Path(new), root / "docs", seed=20261203)[0]
+        shutil.copyfile(raw, root / "seeds" / f"zz-new-{raw.name}")
+    py = [sys.executable, "-m", "generator"]
+    took, reports = 0.0, []
+    for step in (["update"], ["build-site"], ["index-site"]):
+        seconds, _, out = run(py + step, root, output=True)
+        took += seconds
+        reports += [line for line in out.splitlines() if line.startswith(("build-site:", "index-site:"))]
+    return took, "; ".join(reports)
+
+
+def zensical_build(wiki: Path, folder: Path) -> float:
+    """Zensical's build of the same pages (``make site ENGINE=zensical``'s build step), into a folder of its own."""
+    folder.mkdir()
+    shutil.copyfile(wiki / "mkdocs.yml", folder / "mkdocs.yml")
+    shutil.copytree(wiki / "docs", folder / "docs", ignore=shutil.ignore_patterns(".generator"))  # Zensical reads no link out
+    took, _, _ = run([sys.executable, "-m", "generator", "build-site", "--engine", "zensical"], folder)
+    return took
 
 
 def _best(runs: list[tuple[float, int]]) -> tuple[float, int]:
@@ -290,6 +316,8 @@ def bench(n: int, keep: Path | None = None, rounds: int = 2) -> tuple[float, Pat
     for query, raw, packed, took, hit in search_cost(first / "site"):
         print(f"  {query:<20} {raw / 1000:6.0f} kB ({packed / 1000:4.0f} kB gzipped)  results {took:4.0f} ms after the last keystroke "
               f"(the box waits {DEBOUNCE} ms for more)  first: {hit}")
+    again_took, again_report = incremental(first)
+    zensical = zensical_build(first, root / "zensical")
     plains = [site_build(plain_folder(first, root / "plain-1"), strict=False)]
     if rounds > 1:  # a second round, on the same wiki from the same start: on a shared machine a step's time varies by a fifth
         updates.append(run(py + ["update"], second, output=True))
@@ -303,14 +331,19 @@ def bench(n: int, keep: Path | None = None, rounds: int = 2) -> tuple[float, Pat
     print(f"{'update':<14} {update:8.2f} s  peak {update_mem:5d} MB  (the four steps above in one process, as make site runs them; "
           f"best of {', '.join(f'{t:.2f}' for t, _, _ in updates)} s)")
     (build, build_mem), (plain_time, plain_mem) = _best(builds), _best(plains)
-    print(f"{'mkdocs build':<14} {build:8.2f} s  {1000 * build / n:7.2f} ms/article  peak {build_mem:5d} MB  (with the Pagefind index; "
+    print(f"{'build + index':<14} {build:8.2f} s  {1000 * build / n:7.2f} ms/article  peak {build_mem:5d} MB  (build-site, index-site; "
           f"best of {', '.join(f'{t:.2f}' for t, _ in builds)} s)")
     ours = update + build
     linking = steps["ingest"] + steps["retag"] + steps["link"]
-    print(f"{'make site':<14} {ours:8.2f} s  {1000 * ours / n:7.2f} ms/article  (update + mkdocs build; ingest+linking {linking:.2f} s)")
+    print(f"{'make site':<14} {ours:8.2f} s  {1000 * ours / n:7.2f} ms/article  (update + build + index; ingest+linking {linking:.2f} s)")
     print(f"{'plain build':<14} {plain_time:8.2f} s  {1000 * plain_time / n:7.2f} ms/article  peak {plain_mem:5d} MB  "
           f"(best of {', '.join(f'{t:.2f}' for t, _ in plains)} s)")
     ratio = ours / plain_time
+    print(f"{'zensical':<14} {zensical:8.2f} s  {1000 * zensical / n:7.2f} ms/article  (make site ENGINE=zensical's build step, "
+          f"{zensical / plain_time:.2f}× the plain build; informative)")
+    print(f"{'ingest+linking':<14} {linking:8.2f} s  {linking / plain_time:.3f}× the plain build")
+    print(f"incremental: {again_took:.2f} s  ({again_took / plain_time:.3f}× the plain build) make site after one new raw "
+          f"article: {again_report}")
     print(f"peak memory: {max(update_mem, build_mem)} MB (plain build: {plain_mem} MB)")
     print(f"the benchmark of {n} articles took {(time.perf_counter() - began) / 60:.1f} minutes")
     print(f"ratio: {ratio:.2f}")

@@ -3,10 +3,11 @@ in bounded memory. It runs after the engine, whichever it is (MkDocs, ProperDocs
 
 Each searched page is first marked for Pagefind in place (generator/engine/mark.py, which counts its words).
 Pagefind holds the whole index it builds in memory, about 0.56 kB per indexed word: 1.16 GB for
-10,000 synthetic articles of 200 words, more for real ones. So the searched pages are split into as few parts as
-keep each under ``Settings.part_words``, and each part gets its own Pagefind run: the first, with every entity page
-and the newest articles, into ``pagefind/``, the older ones into ``pagefind/1/``, ``pagefind/2/`` …
-``pagefind/parts.json`` lists those and what they hold.
+10,000 synthetic articles of 200 words, more for real ones. So the searched pages are split into parts of at most
+``Settings.part_words`` (``parts``), and each part gets its own Pagefind run: the first, with every entity page
+and the newest articles, into ``pagefind/``, the older ones each into a folder named by its pages and their content;
+``pagefind/parts.json`` lists those and what they hold. A part whose pages are unchanged is kept, not indexed again:
+after one new article, only the first part is.
 
 A query costs a chunk per word in every part it searches (about 25 kB each), so assets/wiki/search.js
 searches the first part alone and adds the older ones (Pagefind's ``mergeIndex``: its engine is loaded
@@ -18,6 +19,7 @@ of a query of several words.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -25,7 +27,7 @@ import shutil
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,6 +36,7 @@ from generator.engine.mark import is_searched, mark
 from generator.settings import DEFAULTS
 
 PARTS_FILE = "parts.json"
+PART_FOLDER = re.compile(r"[0-9a-f]{16}")  # an older part's folder in pagefind/, named by ``part_key``
 PUBLISHED = re.compile(r"^published:[ \t]*['\"]?([^'\"\n]*)", re.M)
 
 
@@ -46,6 +49,7 @@ class Searched:
     """What the searched pages of site/ tell the index."""
 
     words: dict[str, int] = field(default_factory=dict)  # output path → indexed words
+    digests: dict[str, str] = field(default_factory=dict)  # output path → digest of the marked HTML (see ``part_key``)
     dates: dict[str, str] = field(default_factory=dict)  # the searched articles' publication dates ("" when unknown)
     pages_with: Counter[str] = field(default_factory=Counter)  # word → searched pages it is on
 
@@ -59,36 +63,47 @@ def _is_article(page: str) -> bool:
     return page.startswith("articles/")
 
 
-def _order(pages: dict[str, int], dates: dict[str, str]) -> list[str]:
-    """Entity pages first, so the first part holds every exact-name filter (a part without the filter finds
-    nothing by it); then articles newest first, undated ones last, each in path order."""
-    articles = sorted(p for p in pages if _is_article(p))
-    articles.sort(key=lambda p: dates.get(p, ""), reverse=True)  # stable: equal dates keep path order, "" goes last
-    return sorted(p for p in pages if not _is_article(p)) + articles
+def content_cut(page: str, words: int, budget: int) -> bool:
+    """Whether a part may end after ``page``: decided by the page's own path and size (as rsync and restic cut files
+    where their content says), about once per third of the budget, so a page added or changed moves no cut but its
+    own part's and seldom the next one's."""
+    draw = int.from_bytes(hashlib.blake2b(page.encode(), digest_size=8).digest(), "big") / 2**64
+    return draw < 3 * words / max(budget, 1)
 
 
-def parts(pages: dict[str, int], budget: int = DEFAULTS.part_words, dates: dict[str, str] | None = None) -> list[list[str]]:
-    """``pages`` (output path → words) cut into as few parts as keep each near or under ``budget`` words, balanced,
-    in the order of ``_order`` (``dates``: an article's publication date). Every entity page is in the first part,
-    even past its share."""
-    order = _order(pages, dates or {})
-    total = sum(pages.values())
-    count = max(1, -(-total // budget))
-    out: list[list[str]] = [[]]
+def parts(pages: dict[str, int], budget: int = DEFAULTS.part_words, dates: dict[str, str] | None = None,
+          cuts: Callable[[str, int, int], bool] = content_cut) -> list[list[str]]:
+    """``pages`` (output path → words) cut into parts for the index: the first holds every page but the articles
+    (entity pages: every exact-name filter must be in the part searched first) and the newest articles; then the
+    older articles, newest first. The articles (by ``dates``, their publication dates: oldest first, undated before
+    them, equal dates in path order) are cut from the oldest: a part ends once it holds ``budget`` words, or past a
+    quarter of it where ``cuts`` allows (half the budget on average). So a part keeps its pages while articles are added after it, or changed in another
+    part, and its index is made again only when one of its own pages changes (``build``)."""
+    dates = dates or {}
+    articles = sorted((p for p in pages if _is_article(p)), key=lambda p: (dates.get(p, ""), p))
+    closed: list[list[str]] = []
+    current: list[str] = []
     filled = 0
-    for page in order:
-        if len(out) < count and _is_article(page) and filled >= total * len(out) / count:
-            out.append([])
-        out[-1].append(page)
+    for page in articles:
+        current.append(page)
         filled += pages[page]
-    return out
+        if filled >= budget or (4 * filled >= budget and cuts(page, pages[page], budget)):
+            closed.append(current[::-1])
+            current, filled = [], 0
+    return [sorted(p for p in pages if not _is_article(p)) + current[::-1], *closed[::-1]]
 
 
 def _pagefind(site: Path, output: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(output), "--silent"],
+    """Pagefind's index of the pages in ``site`` written to ``output``, which holds nothing else after it."""
+    fresh = output.parent / f".{output.name}.new"
+    shutil.rmtree(fresh, ignore_errors=True)
+    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(fresh), "--silent"],
                             capture_output=True, text=True)
     if result.returncode != 0:
+        shutil.rmtree(fresh, ignore_errors=True)
         raise SearchIndexError(f"pagefind could not index {site}: {(result.stderr or result.stdout).strip()[-2000:]}")
+    shutil.rmtree(output, ignore_errors=True)
+    fresh.rename(output)
 
 
 def _stage(site: Path, pages: list[str], stage: Path) -> None:
@@ -103,35 +118,74 @@ def _stage(site: Path, pages: list[str], stage: Path) -> None:
             shutil.copyfile(site / rel, target)
 
 
-def older(cut: list[list[str]], dates: dict[str, str]) -> dict[str, object]:
-    """What search.js needs of the parts after the first: their folders, and for the reader's "also search"
+def older(cut: list[list[str]], dates: dict[str, str], folders: Sequence[str] | None = None) -> dict[str, object]:
+    """What search.js needs of the parts after the first: their ``folders``, and for the reader's "also search"
     button how many articles they hold, the newest date among them and how many have none."""
     rest = [p for part in cut[1:] for p in part if _is_article(p)]
     dated = [dates[p] for p in rest if dates.get(p)]
-    return {"parts": [f"{i}/" for i in range(1, len(cut))], "articles": len(rest),
-            "through": max(dated, default=""), "undated": len(rest) - len(dated)}
+    return {"parts": [f"{f}/" for f in (folders if folders is not None else map(str, range(1, len(cut))))],
+            "articles": len(rest), "through": max(dated, default=""), "undated": len(rest) - len(dated)}
+
+
+def part_key(pages: list[str], digests: dict[str, str]) -> str:
+    """A name for a part that changes when one of its pages does (``digests``: each page's HTML digest)."""
+    h = hashlib.blake2b(digest_size=8)
+    for page in sorted(pages):
+        h.update(f"{page}\0{digests.get(page, '')}\n".encode())
+    return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class Index:
+    parts: int
+    indexed: int  # parts indexed again by this run: the others held the same pages, unchanged, and were kept
 
 
 def build(site: Path, searched: dict[str, int], budget: int = DEFAULTS.part_words, dates: dict[str, str] | None = None,
-          common_words: Sequence[str] = ()) -> int:
-    """Pagefind's index of ``site`` in ``site/pagefind/``; returns how many parts it has."""
+          common_words: Sequence[str] = (), digests: dict[str, str] | None = None) -> Index:
+    """Pagefind's index of ``site`` in ``site/pagefind/``: the first part there, each older part in a folder named by
+    ``part_key``, so a part whose pages are as they were (``digests``) is kept as the last run left it."""
     bundle = site / "pagefind"
-    shutil.rmtree(bundle, ignore_errors=True)
-    dates = dates or {}
+    dates, digests = dates or {}, digests or {}
     cut = parts(searched, budget, dates)
-    if len(cut) == 1:
-        _pagefind(site, bundle)  # Pagefind finds the marked pages itself
-    else:
-        stage = site.parent / f".{site.name}-search-part"
-        try:
-            for i, pages in enumerate(cut):
+    keys = [part_key(pages, digests) for pages in cut]
+    last = _described(bundle)
+    stage = site.parent / f".{site.name}-search-part"
+    indexed = 0
+    try:
+        if last.get("first") != keys[0] or not (bundle / "pagefind.js").is_file():
+            _stage(site, cut[0], stage)
+            first = site.parent / f".{site.name}-search-first"
+            _pagefind(stage, first)
+            bundle.mkdir(exist_ok=True)
+            for entry in bundle.iterdir():  # the first part's files; the older parts' folders stay
+                if not PART_FOLDER.fullmatch(entry.name):
+                    shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+            for entry in first.iterdir():
+                entry.rename(bundle / entry.name)
+            first.rmdir()
+            indexed += 1
+        for key, pages in zip(keys[1:], cut[1:], strict=True):
+            if not (bundle / key / "pagefind-entry.json").is_file():
                 _stage(site, pages, stage)
-                _pagefind(stage, bundle / str(i) if i else bundle)
-        finally:
-            shutil.rmtree(stage, ignore_errors=True)
-    description = {**older(cut, dates), "common": list(common_words)}
-    (bundle / PARTS_FILE).write_text(json.dumps(description) + "\n", encoding="utf-8")
-    return len(cut)
+                _pagefind(stage, bundle / key)
+                indexed += 1
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    for entry in bundle.iterdir():  # parts no longer in the index
+        if PART_FOLDER.fullmatch(entry.name) and entry.name not in keys[1:]:
+            shutil.rmtree(entry)
+    description = {**older(cut, dates, keys[1:]), "common": list(common_words), "first": keys[0]}
+    write_if_changed(bundle / PARTS_FILE, json.dumps(description) + "\n")
+    return Index(len(cut), indexed)
+
+
+def _described(bundle: Path) -> dict:
+    try:
+        data = json.loads((bundle / PARTS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def published(docs: Path, rel: str) -> str:
@@ -159,14 +213,17 @@ def mark_site(site: Path, docs: Path) -> Searched:
         if marked.html != page:
             write_if_changed(path, marked.html)
         searched.words[rel] = marked.words
+        searched.digests[rel] = hashlib.blake2b(marked.html.encode(), digest_size=16).hexdigest()
         searched.dates[rel] = published(docs, rel) if rel.startswith("articles/") else ""
         searched.pages_with.update(marked.terms)
     return searched
 
 
-def index_site(site: Path, docs: Path | None = None, budget: int = DEFAULTS.part_words) -> tuple[int, int]:
-    """The index step: ``site``'s searched pages marked, then indexed in ``site/pagefind/``; (pages, parts).
+def index_site(site: Path, docs: Path | None = None, budget: int = DEFAULTS.part_words) -> tuple[int, Index]:
+    """The index step: ``site``'s searched pages marked, then indexed in ``site/pagefind/``, again only in the parts
+    whose pages changed since the last run; (pages searched, what the index holds).
     ``docs``: the pages site/ was built from (their publication dates order the parts), beside ``site`` unless told."""
     searched = mark_site(site, site.parent / "docs" if docs is None else docs)
-    cut = build(site, searched.words, budget, dates=searched.dates, common_words=common(searched.pages_with, len(searched.words)))
-    return len(searched.words), cut
+    made = build(site, searched.words, budget, dates=searched.dates,
+                 common_words=common(searched.pages_with, len(searched.words)), digests=searched.digests)
+    return len(searched.words), made

@@ -6,10 +6,11 @@ import shutil
 
 import pytest
 
+from generator.engine.build import ENGINES
 from generator.steps.guard import guard
 from generator.steps.link import link
 from tests.browser import THEME_HOSTS, Watch, chromium, served
-from tests.conftest import ENGINE_BUILDS, ROOT, artifact, site_scaffold, strict_build
+from tests.conftest import ROOT, artifact, site_scaffold, strict_build
 
 pytestmark = pytest.mark.slow
 
@@ -17,7 +18,7 @@ HOSTILE = "<img src=x onerror=alert('title')>"
 EVIL = f"---\ntitle: {HOSTILE}\naliases:\n- Evil Brigade\nkind: armed group\n---\n\nA group whose name is hostile.\n"
 
 
-@pytest.fixture(scope="module", params=sorted(ENGINE_BUILDS))
+@pytest.fixture(scope="module", params=ENGINES)
 def built(request, tmp_path_factory):
     """(engine, site/) of the seeds' wiki and one entity page an editor titled with HTML, as ``make site`` builds it."""
     root = tmp_path_factory.mktemp(request.param)

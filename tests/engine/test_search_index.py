@@ -2,48 +2,93 @@
 parts when it needs them or the reader asks."""
 
 import json
+import random
 import shutil
 from collections import Counter
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from generator.engine.search_index import PARTS_FILE, build, common, mark_site, older, parts
+from generator.engine.search_index import PARTS_FILE, Index, build, common, mark_site, older, parts
 from tests.conftest import ROOT, site_scaffold, strict_build
 
 A, B, C, D = (f"articles/{x}/index.html" for x in "abcd")
 
 
-@pytest.mark.parametrize("pages, budget, dates, expected", [
-    ({A: 10}, 100, {}, [[A]]),
+def never(page, words, budget):
+    return False
+
+
+def after(*pages):
+    return lambda page, words, budget: page in pages
+
+
+@pytest.mark.parametrize("pages, budget, dates, cuts, expected", [
+    ({A: 10}, 100, {}, never, [[A]]),
     # under the budget: one part, whatever the number of pages
-    ({f"articles/{i}/index.html": 10 for i in range(9)}, 90, {}, [[f"articles/{i}/index.html" for i in range(9)]]),
-    # entity pages first, whatever their names; then undated articles in path order, cut into balanced parts
-    ({B: 50, A: 50, "actors/z/index.html": 50, "editing/index.html": 50}, 100, {},
-     [["actors/z/index.html", "editing/index.html"], [A, B]]),
-    ({A: 30, B: 30, C: 30}, 40, {}, [[A], [B], [C]]),
-    # the newest articles first, equal dates in path order, undated ones last
-    ({A: 30, B: 30, C: 30, D: 30}, 40, {A: "2019-05-01", B: "2024-01-31", D: "2024-01-31"}, [[B, D], [A], [C]]),
-    # every entity page in the first part, even past its share
-    ({"actors/x/index.html": 80, "locations/y/index.html": 80, A: 40, B: 40}, 120, {}, [["actors/x/index.html", "locations/y/index.html"], [A, B]]),
+    ({f"articles/{i}/index.html": 10 for i in range(9)}, 100, {}, never, [[f"articles/{i}/index.html" for i in range(9)][::-1]]),
+    # entity pages first, whatever their names, with the newest articles; a part ends at the budget
+    ({B: 50, A: 50, C: 10, "actors/z/index.html": 50, "editing/index.html": 50}, 100, {}, never,
+     [["actors/z/index.html", "editing/index.html", C], [B, A]]),
+    ({A: 30, B: 30, C: 30}, 40, {}, never, [[C], [B, A]]),
+    # cut from the oldest: undated ones, then by date, equal dates in path order; each part newest first
+    ({A: 30, B: 30, C: 30, D: 30}, 60, {A: "2019-05-01", B: "2024-01-31", D: "2024-01-31"}, never, [[], [D, B], [A, C]]),
+    # past a quarter of the budget, a part may end where ``cuts`` allows
+    ({A: 20, B: 30, C: 30, D: 30}, 100, {}, after(B), [[D, C], [B, A]]),
+    ({A: 20, B: 30, C: 30, D: 30}, 100, {}, after(A), [[], [D, C, B, A]]),  # A alone is under a quarter: the budget cuts
+    # every entity page in the first part, even past the budget
+    ({"actors/x/index.html": 80, "locations/y/index.html": 80, A: 40, B: 40}, 80, {}, never,
+     [["actors/x/index.html", "locations/y/index.html"], [B, A]]),
 ])
-def test_pages_are_cut_into_balanced_parts_entities_then_newest_first(pages, budget, dates, expected):
-    assert parts(pages, budget, dates) == expected
+def test_pages_are_cut_from_the_oldest_entities_and_newest_first(pages, budget, dates, cuts, expected):
+    assert parts(pages, budget, dates, cuts) == expected
 
 
 def test_the_older_parts_are_described_for_the_reader():
     cut = [["actors/x/index.html", A], [B, C], [D]]
-    assert older(cut, {A: "2024-02-01", B: "2023-12-30", C: "2023-11-02"}) == {
-        "parts": ["1/", "2/"], "articles": 3, "through": "2023-12-30", "undated": 1}
-    assert older([[A]], {}) == {"parts": [], "articles": 0, "through": "", "undated": 0}
+    assert older(cut, {A: "2024-02-01", B: "2023-12-30", C: "2023-11-02"}, ["0123456789abcdef", "fedcba9876543210"]) == {
+        "parts": ["0123456789abcdef/", "fedcba9876543210/"], "articles": 3, "through": "2023-12-30", "undated": 1}
+    assert older([[A]], {}, []) == {"parts": [], "articles": 0, "through": "", "undated": 0}
 
 
-@pytest.mark.parametrize("weights, budget", [([7] * 1000, 700), ([1, 500, 3, 200, 80] * 40, 5000), ([90] * 33, 1000)])
-def test_every_page_is_in_one_part_and_no_part_is_much_over_the_budget(weights, budget):
-    pages = {f"articles/{i:04d}/index.html": w for i, w in enumerate(weights)}
+def _articles(weights):
+    return {f"articles/{i:05d}/index.html": w for i, w in enumerate(weights)}
+
+
+@given(st.lists(st.integers(1, 400), min_size=1, max_size=300), st.integers(200, 5000))
+def test_every_page_is_in_one_part_and_every_part_fits_the_budget(weights, budget):
+    pages = _articles(weights)
     cut = parts(pages, budget)
     assert sorted(p for part in cut for p in part) == sorted(pages)
-    assert len(cut) == -(-sum(weights) // budget)  # as few as the budget allows
-    assert all(sum(pages[p] for p in part) <= budget + max(weights) for part in cut)
+    sizes = [sum(pages[p] for p in part) for part in cut]
+    assert all(size < budget + max(weights) for size in sizes)
+    assert all(4 * size >= budget for size in sizes[1:])  # no older part under a quarter of the budget
+
+
+def test_adding_or_changing_an_article_changes_few_parts():
+    """What makes the index incremental: the other parts keep their pages, so their index is kept. Over 300 edits of a
+    wiki of 2,000 articles in about a hundred parts, each a changed article's length and a new one among the old."""
+    rng = random.Random(7)
+    budget = 2000
+    changed_parts = []
+    for _ in range(300):
+        pages = _articles(rng.randint(20, 200) for _ in range(2000))
+        before = {tuple(part) for part in parts(pages, budget)[1:]}
+        edited = dict(pages)
+        edited[rng.choice(sorted(pages))] = rng.randint(1, 400)
+        edited[f"articles/{rng.randrange(2000):05d}x/index.html"] = rng.randint(1, 400)
+        changed_parts.append(sum(tuple(part) not in before for part in parts(edited, budget)[1:]))
+    assert len(before) > 50
+    assert sum(changed_parts) / len(changed_parts) < 3 and max(changed_parts) <= 8
+
+
+@pytest.mark.parametrize("words", [50, 1500])
+def test_a_new_article_changes_only_the_first_part_or_closes_one_more(words):
+    pages = _articles([100] * 500)
+    older_parts = parts(pages, 2000)[1:]
+    now = parts({**pages, "articles/99999/index.html": words}, 2000)
+    assert now[1:][-len(older_parts):] == older_parts and len(now) - 1 - len(older_parts) in (0, 1)
 
 
 def test_common_words_are_on_many_pages_and_most_of_them():
@@ -87,8 +132,8 @@ def test_the_preview_makes_the_index_only_when_site_has_none(tmp_path, monkeypat
 
 @pytest.fixture(scope="module")
 def parted(tmp_path_factory):
-    """The seeds' site, its index rebuilt in three parts (a tiny budget stands in for a big corpus), with made-up
-    publication dates: the seeds have none."""
+    """The seeds' site, its index rebuilt in parts, each article alone in one (a budget of one article's words stands
+    in for a big corpus), with made-up publication dates: the seeds have none."""
     root = tmp_path_factory.mktemp("parts")
     shutil.copytree(ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns("lock"))
     site_scaffold(root)
@@ -98,9 +143,11 @@ def parted(tmp_path_factory):
     searched = {p.relative_to(site).as_posix(): 1 for p in site.rglob("*.html") if "data-pagefind-body" in p.read_text(encoding="utf-8")}
     assert len(searched) == whole
     articles = sorted(p for p in searched if p.startswith("articles/"))
+    searched.update((p, 2) for p in articles)
     dates = {p: f"2020-01-{i + 10}" for i, p in enumerate(articles)}  # the first in path order is the oldest
     # "al" as the word on most pages of a big wiki, which a query of several words goes without
-    assert build(site, searched, budget=-(-len(searched) // 3), dates=dates, common_words=["al"]) == 3
+    assert build(site, searched, budget=2, dates=dates, common_words=["al"]) == Index(parts=len(articles) + 1, indexed=len(articles) + 1)
+    assert build(site, searched, budget=2, dates=dates, common_words=["al"]).indexed == 0  # nothing changed: every part kept
     return site, articles, whole
 
 
@@ -108,11 +155,13 @@ def parted(tmp_path_factory):
 def test_the_parts_hold_every_searched_page_once(parted):
     site, articles, whole = parted
     listed = json.loads((site / "pagefind" / PARTS_FILE).read_text(encoding="utf-8"))
-    assert listed["parts"] == ["1/", "2/"]
+    assert len(listed["parts"]) == len(articles)
     counts = [json.loads((site / "pagefind" / part / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]["en"]["page_count"]
               for part in ["", *listed["parts"]]]
-    assert sum(counts) == whole and all(counts)
+    assert sum(counts) == whole and counts[1:] == [1] * len(articles)
     assert listed["articles"] == len(articles) and listed["through"] == "2020-01-14"  # every entity page fills the first
+    assert sorted(p.name for p in (site / "pagefind").iterdir() if p.is_dir() and len(p.name) == 16) == sorted(
+        p.rstrip("/") for p in listed["parts"])  # no folder of an earlier index left
 
 
 def _hits(page, base, query):

@@ -1,0 +1,150 @@
+"""The build step (``python -m generator build-site``): after a change, an incremental ``make site`` renders only the
+changed pages and indexes only the changed parts, and gives the site a full build gives, file for file."""
+
+import filecmp
+import gzip
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import cbor2
+import pytest
+from mkdocs.structure.files import File
+
+from generator.engine.build import output_path
+from tests.conftest import ROOT, site_scaffold
+
+PART_WORDS = "1"  # every article a part of its own: a stand-in for a big wiki's many parts
+NEW = """Turkish drones strike near Qamishli
+
+QAMISHLI, Syria, March 3, 2026 - Turkish drones struck a car near Qamishli on Tuesday, the Syrian Democratic Forces said.
+"""
+TAMPER = "<!-- left by the test: gone once the page is rendered again -->"
+
+
+@pytest.mark.parametrize("src, directory_urls, expected", [
+    ("index.md", True, "index.html"),
+    ("articles/index.md", True, "articles/index.html"),
+    ("articles/raid.md", True, "articles/raid/index.html"),
+    ("articles/raid.md", False, "articles/raid.html"),
+    ("notes/README.md", True, "notes/index.html"),
+    ("exports/tags.csv", True, "exports/tags.csv"),
+    ("feed.xml", True, "feed.xml"),
+])
+def test_outputs_are_where_mkdocs_writes_them(src, directory_urls, expected):
+    assert output_path(src, directory_urls) == expected == File(src, "/docs", "/site", directory_urls).dest_uri
+
+
+def _run(root: Path, *args: str) -> str:
+    result = subprocess.run([sys.executable, "-m", "generator", *args], cwd=root, capture_output=True, text=True,
+                            env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1", "HOME": str(root)})
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "WARNING" not in result.stderr, result.stderr
+    return result.stdout
+
+
+def make_site(root: Path, *build: str) -> str:
+    """``make site``'s build and index steps (``build``: options of the build step); their report."""
+    return _run(root, "build-site", *build) + _run(root, "index-site", "--part-words", PART_WORDS)
+
+
+def _wiki(root: Path) -> Path:
+    shutil.copytree(ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns("lock", "cache"))
+    shutil.copytree(ROOT / "seeds", root / "seeds")
+    site_scaffold(root)
+    return root
+
+
+# Pagefind writes its filter chunks from a hash map, in an order that changes from run to run (Pagefind/pagefind#638:
+# the fragments and word indexes are stable since 1.3, "other files will still change, such as the filter/metadata
+# indexes"); so do their names, and the index metadata and entry file that name them. What they hold is compared.
+UNSTABLE = re.compile(r"(.*/)?pagefind/(?:[0-9a-f]{16}/)?(filter/[^/]+|pagefind\.[^/]+\.pf_meta|pagefind-entry\.json)")
+
+
+def _decoded(path: Path):
+    data = gzip.decompress(path.read_bytes())
+    assert data.startswith(b"pagefind_dcd")
+    return cbor2.loads(data[len(b"pagefind_dcd"):])
+
+
+def _pagefind_holds(bundle: Path) -> dict:
+    """What an index part tells a reader's search, in an order of its own: its pages and word chunks, and each filter's
+    values with the pages holding them."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    for language in entry["languages"].values():
+        meta = _decoded(bundle / f"pagefind.{language.pop('hash')}.pf_meta")
+        filters = {name: sorted((value, sorted(pages)) for value, pages in _decoded(bundle / "filter" / f"{chunk}.pf_filter")[1])
+                   for name, chunk in meta[3]}
+        language["meta"] = [meta[0], meta[1], meta[2], sorted(filters.items()), meta[4:]]
+    return entry
+
+
+def _differences(a: Path, b: Path) -> list[str]:
+    """The files of ``a`` and ``b`` that differ: each byte, but for Pagefind's unstable ones (above), what they hold."""
+    files = {p.relative_to(a).as_posix() for p in a.rglob("*") if p.is_file()}
+    other = {p.relative_to(b).as_posix() for p in b.rglob("*") if p.is_file()}
+    stable = {f for f in files | other if not UNSTABLE.fullmatch(f)}
+    differ = sorted((files ^ other) & stable) + sorted(f for f in files & other & stable if not filecmp.cmp(a / f, b / f, shallow=False))
+    for entry in sorted(f for f in files if f.endswith("pagefind-entry.json")):
+        bundle = entry.removesuffix("pagefind-entry.json")
+        if not (b / entry).is_file() or _pagefind_holds(a / bundle) != _pagefind_holds(b / bundle):
+            differ.append(f"{bundle}: what the index holds")
+    return differ + [f"{f}: no index" for f in other - files if f.endswith("pagefind-entry.json")]
+
+
+@pytest.mark.slow
+def test_an_incremental_build_renders_what_changed_and_equals_a_full_build(tmp_path):
+    root = _wiki(tmp_path / "incremental")
+    scratch = root / "docs" / "notes" / "scratch.md"
+    scratch.parent.mkdir()
+    scratch.write_text("# Scratch\n\nAn editor's note, deleted before the next build.\n", encoding="utf-8")
+    report = make_site(root)
+    assert "rendered every page" in report and "(1 indexed again" not in report
+    site = root / "site"
+    assert (site / "notes" / "scratch" / "index.html").is_file()
+    untouched = site / "locations" / "damascus" / "index.html"
+    untouched.write_text(untouched.read_text(encoding="utf-8") + TAMPER, encoding="utf-8")
+
+    # An analyst adds a raw article, an editor fixes a word in an old one and deletes their note; then make site.
+    (root / "seeds" / "zz-new.txt").write_text(NEW, encoding="utf-8")
+    edited = sorted((root / "docs" / "articles").glob("*.md"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8").replace("\n\n", "\n\nAn editor's sentence.\n\n", 1), encoding="utf-8")
+    shutil.rmtree(scratch.parent)
+    _run(root, "update")
+    report = _run(root, "build-site")
+    assert TAMPER in untouched.read_text(encoding="utf-8")  # not rendered again: Damascus's page did not change
+    untouched.write_text(untouched.read_text(encoding="utf-8").replace(TAMPER, ""), encoding="utf-8")
+    report += _run(root, "index-site", "--part-words", PART_WORDS)
+    rendered = int(report.split("rendered ")[1].split(" changed page")[0])
+    pages = sum(1 for _ in (root / "docs").rglob("*.md"))
+    assert 3 <= rendered < pages / 10, report  # the new article, the edited one, the pages naming the new one
+    indexed, parts = int(report.split("(")[1].split(" indexed")[0]), int(report.split("index in ")[1].split(" part")[0])
+    assert 2 <= indexed <= 3 < parts, report  # the first part (entities), the new article's, the edited article's
+    assert not (site / "notes").exists()  # the deleted page's output is gone, with its folder
+
+    full = tmp_path / "full"
+    full.mkdir()
+    shutil.copytree(root / "docs", full / "docs")
+    site_scaffold(full)
+    assert "rendered every page" in make_site(full, "--full")
+    assert _differences(site, full / "site") == []
+
+
+@pytest.mark.slow
+def test_a_changed_configuration_or_a_site_built_elsewhere_makes_a_full_build(tmp_path):
+    root = _wiki(tmp_path)
+    make_site(root)
+    page = root / "site" / "locations" / "damascus" / "index.html"
+    assert "rendered 0 changed pages" in make_site(root)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("site_description:", "site_description: Edited."), encoding="utf-8")
+    page.write_text(page.read_text(encoding="utf-8") + TAMPER, encoding="utf-8")
+    assert "rendered every page" in make_site(root)
+    assert TAMPER not in page.read_text(encoding="utf-8")
+    home = root / "site" / "index.html"  # another tool built site/: what it holds is not the last build's
+    home.write_text(home.read_text(encoding="utf-8") + TAMPER, encoding="utf-8")
+    assert "rendered every page" in make_site(root)
+    assert "rendered every page" in make_site(root, "--full")
