@@ -18,8 +18,9 @@
       8. write     content/pages.py    only the generated sections, only when they changed, atomically
       9. guard     steps/guard.py      editor HTML that could run in a reader's browser removed (content/sanitize.py)
      10. check     steps/check.py      every page's front matter against its schema: ``path:line: problem — fix``
-    then the engine (``mkdocs build``, or ProperDocs or Zensical: ``make site ENGINE=…``) renders docs/ into site/, and
-    the index step (``python -m generator index-site``, engine/search_index.py) marks and indexes it with Pagefind.
+    then the build step (``python -m generator build-site``, engine/build.py) has the engine (MkDocs, or ProperDocs or
+    Zensical: ``make site ENGINE=…``) render docs/ into site/, only the changed pages when it can, and the index step
+    (``python -m generator index-site``, engine/search_index.py) marks and indexes it with Pagefind.
 
 Each step takes what the steps before it made as arguments: the state (``store/state.py``) is loaded
 once and passed along, and the article pages ingest wrote reach retag, the graph, link and check as

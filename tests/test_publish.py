@@ -45,6 +45,15 @@ def test_workflow_builds_with_make_site_and_uses_the_official_pages_actions():
         assert action in steps
 
 
+@pytest.mark.parametrize("workflow", [WORKFLOW, UPDATE], ids=lambda p: p.name)
+def test_workflows_start_from_the_last_build_so_make_site_is_incremental(workflow):
+    steps = [s for job in yaml.safe_load(workflow.read_text(encoding="utf-8"))["jobs"].values() for s in job["steps"]]
+    cache = next(i for i, s in enumerate(steps) if s.get("uses", "").startswith(("actions/cache@", "actions/cache/restore@")))
+    assert set(steps[cache]["with"]["path"].split()) == {"site", ".cache", "docs/.generator/cache"}
+    assert steps[cache]["with"]["restore-keys"].strip() == "wiki-build-"
+    assert cache < next(i for i, s in enumerate(steps) if s.get("run") == "make site")
+
+
 def git(*args, cwd):
     env = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "t@example.org",
            "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "t@example.org"}
