@@ -169,32 +169,40 @@ class _NoDirtyWarning(logging.Filter):
         return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
-def _run_dirty_engine(engine: str, config: Path, dirty: bool, strict: bool) -> None:
-    """MkDocs or ProperDocs, in this process (their ``build`` command with ``--dirty`` would fail --strict on its own
-    warning about it)."""
+def _engine_main(engine: str, config: str, dirty: bool, strict: bool) -> int:
+    """MkDocs or ProperDocs building ``config`` in this process (their ``build`` command with ``--dirty`` would fail
+    --strict on its own warning about it); the exit status."""
+    if engine == "properdocs":
+        importlib.import_module("properdocs.replacement")  # Material's plugins import mkdocs: ProperDocs answers
     build = importlib.import_module(f"{engine}.commands.build")
     load_config = importlib.import_module(f"{engine}.config").load_config
     exceptions = importlib.import_module(f"{engine}.exceptions")
-    root = logging.getLogger(engine)
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
     handler.setLevel(logging.WARNING)
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
-    quiet = _NoDirtyWarning()
-    logging.getLogger(f"{engine}.commands.build").addFilter(quiet)
+    logging.getLogger(engine).addHandler(handler)
+    logging.getLogger(engine).setLevel(logging.INFO)
+    logging.getLogger(f"{engine}.commands.build").addFilter(_NoDirtyWarning())
     try:
-        settings = load_config(config_file=str(config), strict=strict)
+        settings = load_config(config_file=config, strict=strict)
         settings.plugins.on_startup(command="build", dirty=dirty)
         try:
             build.build(settings, dirty=dirty)
         finally:
             settings.plugins.on_shutdown()
     except (exceptions.Abort, exceptions.ConfigurationError, exceptions.BuildError) as exc:
-        raise BuildError(f"{engine} could not build {config}: {exc}") from exc
-    finally:
-        logging.getLogger(f"{engine}.commands.build").removeFilter(quiet)
-        root.removeHandler(handler)
+        print(f"error: {engine} could not build {config}: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _run_dirty_engine(engine: str, config: Path, dirty: bool, strict: bool) -> None:
+    """The engine in a process of its own: ProperDocs takes over every ``mkdocs`` import of the process it runs in."""
+    result = subprocess.run([sys.executable, "-m", "generator.engine.build", engine, str(config), "dirty" if dirty else "full",
+                             "strict" if strict else "lax"], cwd=config.parent,
+                            env={**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(PACKAGE.parent), os.environ.get("PYTHONPATH")]))})
+    if result.returncode != 0:
+        raise BuildError(f"{engine} could not build {config} (exit status {result.returncode})")
 
 
 def _run_zensical(config: Path, site: Path, strict: bool) -> None:
@@ -229,3 +237,7 @@ def build_site(config: Path = Path("mkdocs.yml"), engine: str = "mkdocs", full: 
     manifest_path.parent.mkdir(parents=True, exist_ok=True)
     write_if_changed(manifest_path, json.dumps({"stamp": mark, "home": _home(site), "files": now}, sort_keys=True) + "\n")
     return Built(engine, not dirty, rendered, removed)
+
+
+if __name__ == "__main__":
+    sys.exit(_engine_main(sys.argv[1], sys.argv[2], sys.argv[3] == "dirty", sys.argv[4] == "strict"))

@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 import re
 import shutil
 import subprocess
@@ -36,6 +37,7 @@ from generator.engine.mark import is_searched, mark
 from generator.settings import DEFAULTS
 
 PARTS_FILE = "parts.json"
+SEEN_FILE = Path(".cache") / "search-pages.pickle"  # beside site/: what the last run found on each page (``mark_site``)
 PART_FOLDER = re.compile(r"[0-9a-f]{16}")  # an older part's folder in pagefind/, named by ``part_key``
 PUBLISHED = re.compile(r"^published:[ \t]*['\"]?([^'\"\n]*)", re.M)
 
@@ -51,7 +53,13 @@ class Searched:
     words: dict[str, int] = field(default_factory=dict)  # output path → indexed words
     digests: dict[str, str] = field(default_factory=dict)  # output path → digest of the marked HTML (see ``part_key``)
     dates: dict[str, str] = field(default_factory=dict)  # the searched articles' publication dates ("" when unknown)
-    pages_with: Counter[str] = field(default_factory=Counter)  # word → searched pages it is on
+    terms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # output path → the words on it, once each
+    stats: dict[str, tuple[int, int]] = field(default_factory=dict)  # output path → (size, mtime_ns) as marked
+
+    @property
+    def pages_with(self) -> Counter[str]:
+        """Word → searched pages it is on."""
+        return Counter(t for terms in self.terms.values() for t in terms)
 
 
 def common(pages_with: Counter[str], pages: int, least: int = DEFAULTS.common_pages, share: float = DEFAULTS.common_share) -> list[str]:
@@ -199,12 +207,19 @@ def published(docs: Path, rel: str) -> str:
     return m[1].strip()[:10] if m else ""
 
 
-def mark_site(site: Path, docs: Path) -> Searched:
-    """Every searched page of ``site`` marked for Pagefind (rewritten only when that changes it), and what they hold."""
-    searched = Searched()
+def mark_site(site: Path, docs: Path, seen: Searched | None = None) -> Searched:
+    """Every searched page of ``site`` marked for Pagefind (rewritten only when that changes it), and what they hold.
+    ``seen``: what an earlier run found; a page of the same size and time there is not read again (reading and marking
+    every page of 100,000 articles takes a minute)."""
+    searched, seen = Searched(), seen or Searched()
     for path in sorted(site.glob("*/*/index.html")) + sorted(site.glob("*/index.html")):
         rel = path.relative_to(site).as_posix()
         if not is_searched(rel):
+            continue
+        st = path.stat()
+        if seen.stats.get(rel) == (st.st_size, st.st_mtime_ns):
+            for table in ("words", "digests", "dates", "terms", "stats"):
+                getattr(searched, table)[rel] = getattr(seen, table)[rel]
             continue
         page = path.read_text(encoding="utf-8")
         marked = mark(page, rel)
@@ -212,18 +227,39 @@ def mark_site(site: Path, docs: Path) -> Searched:
             continue
         if marked.html != page:
             write_if_changed(path, marked.html)
+            st = path.stat()
         searched.words[rel] = marked.words
         searched.digests[rel] = hashlib.blake2b(marked.html.encode(), digest_size=16).hexdigest()
         searched.dates[rel] = published(docs, rel) if rel.startswith("articles/") else ""
-        searched.pages_with.update(marked.terms)
+        searched.terms[rel] = tuple(sorted(sys.intern(t) for t in marked.terms))  # shared: stored once in memory and cache
+        searched.stats[rel] = (st.st_size, st.st_mtime_ns)
     return searched
+
+
+def _recall(path: Path) -> Searched | None:
+    try:
+        with path.open("rb") as f:
+            seen = pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+    return seen if isinstance(seen, Searched) else None
+
+
+def _remember(path: Path, searched: Searched) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    with temporary.open("wb") as f:
+        pickle.dump(searched, f, protocol=pickle.HIGHEST_PROTOCOL)
+    temporary.replace(path)
 
 
 def index_site(site: Path, docs: Path | None = None, budget: int = DEFAULTS.part_words) -> tuple[int, Index]:
     """The index step: ``site``'s searched pages marked, then indexed in ``site/pagefind/``, again only in the parts
     whose pages changed since the last run; (pages searched, what the index holds).
     ``docs``: the pages site/ was built from (their publication dates order the parts), beside ``site`` unless told."""
-    searched = mark_site(site, site.parent / "docs" if docs is None else docs)
+    memory = site.parent / SEEN_FILE
+    searched = mark_site(site, site.parent / "docs" if docs is None else docs, _recall(memory))
     made = build(site, searched.words, budget, dates=searched.dates,
                  common_words=common(searched.pages_with, len(searched.words)), digests=searched.digests)
+    _remember(memory, searched)
     return len(searched.words), made

@@ -2,6 +2,7 @@
 parts when it needs them or the reader asks."""
 
 import json
+import os
 import random
 import shutil
 from collections import Counter
@@ -117,6 +118,29 @@ def test_the_index_step_marks_the_searched_pages_of_site_and_counts_them(tmp_pat
     before = {p: p.stat().st_mtime_ns for p in site.rglob("*.html")}
     assert mark_site(site, docs) == searched  # the step may run again on the same site/
     assert {p: p.stat().st_mtime_ns for p in site.rglob("*.html")} == before
+
+
+def test_pages_unchanged_since_the_last_run_are_not_read_again_and_the_result_is_the_same(tmp_path):
+    from tests.engine.test_mark import ARTICLE, ENTITY
+
+    site, docs = tmp_path / "site", tmp_path / "docs"
+    for rel, html in (("articles/raid/index.html", ARTICLE), ("articles/siege/index.html", ARTICLE),
+                      ("locations/albu-kamal/index.html", ENTITY)):
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text(html, encoding="utf-8")
+    seen = mark_site(site, docs)
+    siege = site / "articles/siege/index.html"
+    siege.write_text(ARTICLE.replace("</article>", "<p>Shelling of Douma resumed.</p></article>"), encoding="utf-8")
+    raid = site / "articles/raid/index.html"
+    original, stat = raid.read_text(encoding="utf-8"), raid.stat()
+    raid.write_text(original.replace("Monday", "Xyzwvu"), encoding="utf-8")  # same size and time: taken as unchanged
+    os.utime(raid, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    again = mark_site(site, docs, seen)
+    assert "monday" in again.terms["articles/raid/index.html"]  # not read again
+    assert "douma" in again.terms["articles/siege/index.html"] and again.pages_with["douma"] == 1
+    raid.write_text(original, encoding="utf-8")
+    os.utime(raid, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert again == mark_site(site, docs)  # the slow way: every page read
 
 
 def test_the_preview_makes_the_index_only_when_site_has_none(tmp_path, monkeypatch):
