@@ -44,10 +44,10 @@ def chromium():
             browser.close()
 
 
-# The only requests to other hosts the site makes by design, none of them from content: the theme asks GitHub's
-# API for the repository's stars (repo_url in mkdocs.yml), and the maps load OpenStreetMap tiles. Both fail on
-# this closed network, which is also how the site must behave for a reader offline.
-THEME_HOSTS = ("https://api.github.com/", "https://tile.openstreetmap.org/")
+# The only requests to other hosts the site makes by design, none of them from content: the maps load OpenStreetMap
+# tiles. They fail on this closed network, which is also how the site must behave for a reader offline. (No call to
+# GitHub's API: mkdocs.yml sets no repo_url.)
+THEME_HOSTS = ("https://tile.openstreetmap.org/",)
 
 
 class Watch:

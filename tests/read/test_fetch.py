@@ -218,10 +218,15 @@ def test_a_feeds_file_with_only_comments_fetches_nothing(tmp_path, capsys):
     assert "no URLs" in capsys.readouterr().out
 
 
-def test_the_user_agent_names_the_project_and_its_repository(tmp_path):
-    config = tmp_path / "mkdocs.yml"
-    config.write_text("site_name: X\nrepo_url: https://github.com/situation-wiki/syria\n", encoding="utf-8")
-    assert user_agent(config) == "SituationWiki/1.0 (+https://github.com/situation-wiki/syria)"
+@pytest.mark.parametrize("config, agent", [
+    ("site_name: X\nrepo_url: https://github.com/situation-wiki/syria\n", "SituationWiki/1.0 (+https://github.com/situation-wiki/syria)"),
+    ("edit_uri: https://github.com/situation-wiki/syria/edit/main/docs/\n", "SituationWiki/1.0 (+https://github.com/situation-wiki/syria)"),
+    ("edit_uri: edit/main/docs/\n", "SituationWiki/1.0"),
+    ("- not a mapping\n", "SituationWiki/1.0"),
+])
+def test_the_user_agent_names_the_project_and_its_repository(tmp_path, config, agent):
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    assert user_agent(tmp_path / "mkdocs.yml") == agent
     assert user_agent(tmp_path / "missing.yml") == "SituationWiki/1.0"
 
 
