@@ -22,7 +22,7 @@ from pathlib import Path
 from generator.content.model import ENTITY_TYPES, Entity
 from generator.settings import Settings
 from generator.site.exports import locations_geojson, rss_feed, tags_csv
-from generator.site.render import articles_index, entity_index, home, review_page
+from generator.site.render import articles_index, entity_index, home, review_page, unmentioned_page
 from generator.site.views import graph_page, map_page, source_page, sources_by_slug, sources_index, timeline_page, timeline_years, year_page
 
 # The parts of the corpus an emitter can read.
@@ -74,7 +74,8 @@ class Emitter:
 
 
 def _indexes(c: Corpus) -> list[Piece]:
-    return [Piece(c.docs / t / "index.md", "index", entity_index(t, c.of_type(t), c.counts)) for t in ENTITY_TYPES]
+    last = {key: max((r.published[:10] for r, _ in entries if r.published), default="") for key, entries in c.graph.mentions.items()}
+    return [Piece(c.docs / t / "index.md", "index", entity_index(t, c.of_type(t), c.counts, last)) for t in ENTITY_TYPES]
 
 
 def _timeline(c: Corpus) -> list[Piece]:
@@ -109,8 +110,11 @@ def _one(path: str, section: str | None) -> Callable[[Corpus], list[tuple[Path, 
 
 
 EMITTERS = (
-    Emitter("indexes", "actors/index.md, locations/index.md, agreements/index.md (section `index`)", frozenset({REGISTRY, MENTIONS}),
-            _indexes, lambda c: [(c.docs / t / "index.md", "index") for t in ENTITY_TYPES]),
+    Emitter("indexes", "actors/index.md, locations/index.md, agreements/index.md (section `index`)",
+            frozenset({REGISTRY, MENTIONS, ARTICLES}), _indexes, lambda c: [(c.docs / t / "index.md", "index") for t in ENTITY_TYPES]),
+    Emitter("not yet named", "registry.md (section `unmentioned`)", frozenset({REGISTRY, MENTIONS}),
+            lambda c: [Piece(c.docs / "registry.md", "unmentioned", unmentioned_page(list(c.entities.values()), c.counts))],
+            _one("registry.md", "unmentioned")),
     Emitter("articles index", "articles/index.md (section `index`)", frozenset({ARTICLES}),
             lambda c: [Piece(c.docs / "articles" / "index.md", "index", articles_index(c.graph.stories, c.graph.copies))],
             _one("articles/index.md", "index")),

@@ -225,17 +225,33 @@ def entity_section(entity: Entity, mentions, together, entities: dict[tuple[str,
     return "\n\n".join(out)
 
 
-def entity_index(type_: str, entities: Sequence[Entity], counts: dict[tuple[str, str], int]) -> str:
-    by_kind: dict[str, list[Entity]] = {}
-    for e in entities:
-        by_kind.setdefault(kind_label(e), []).append(e)
-    out = [f"{len(entities)} {type_}."]
-    for kind in sorted(by_kind):
-        out.append(f"## {escape(kind.capitalize())}")
-        rows = sorted(by_kind[kind], key=lambda e: (e.title.casefold(), e.slug))
-        out.append("\n".join(
-            f"- [{escape(e.title)}]({e.slug}.md) — {counts.get(e.key, 0)}" + (" · *proposed*" if e.proposed else "") for e in rows
-        ))
+def entity_index(type_: str, entities: Sequence[Entity], counts: dict[tuple[str, str], int], last: dict[tuple[str, str], str]) -> str:
+    """The entities articles name, most named first, with their kind, how many stories name them and when one last did
+    (``last``: the latest publication date among them). Registry entries no article names yet stay off this list, which
+    is for readers: the editors' list of them is registry.md (``unmentioned_page``)."""
+    named = sorted((e for e in entities if counts.get(e.key, 0)), key=lambda e: (-counts[e.key], e.title.casefold(), e.slug))
+    waiting = len(entities) - len(named)
+    rest = (f" {waiting:,} more in the registry are named by no article yet ([listed for editors](../registry.md#{type_}))."
+            if waiting else "")
+    if not named:
+        return f"No article names any of the {len(entities):,} {type_} in the registry yet.{rest}"
+    rows = ["| Name | Kind | Articles | Last named |", "|---|---|--:|---|"]
+    rows += [f"| [{escape(e.title)}]({e.slug}.md){' · *proposed*' if e.proposed else ''} | {escape(kind_label(e))} | "
+             f"{counts[e.key]:,} | {last.get(e.key) or 'undated'} |" for e in named]
+    return f"{len(named):,} {type_} named in the articles, the most named first.{rest}\n\n" + "\n".join(rows)
+
+
+def unmentioned_page(entities: Sequence[Entity], counts: dict[tuple[str, str], int]) -> str:
+    """For editors: the registry entries no article names yet, by type and kind (the readers' lists leave them out)."""
+    out = []
+    for type_ in ENTITY_TYPES:
+        waiting = sorted((e for e in entities if e.type == type_ and not counts.get(e.key, 0)),
+                         key=lambda e: (kind_label(e).casefold(), e.title.casefold(), e.slug))
+        out.append(f"## {type_.capitalize()}")  # its anchor, #actors, is what the index pages link to
+        out.append(f"{len(waiting):,} named by no article yet." if waiting else "*Every one is named by an article.*")
+        if waiting:
+            out.append("\n".join(f"- [{escape(e.title)}]({type_}/{e.slug}.md) — {escape(kind_label(e))}"
+                                  f"{' · *proposed*' if e.proposed else ''}" for e in waiting))
     return "\n\n".join(out)
 
 
@@ -269,8 +285,8 @@ def home(refs, entities: dict[tuple[str, str], Entity], counts: dict[tuple[str, 
          period_days: int = DEFAULTS.home_period_days, copies: dict | None = None) -> str:
     """The dashboard: what is new, who and where matters now, what waits for an editor. ``refs``: each story once."""
     copies = copies or {}
-    out = [f"**{len(refs)}** articles · " + " · ".join(
-        f"**{sum(1 for k in entities if k[0] == t)}** [{t}]({t}/index.md)" for t in ENTITY_TYPES)
+    out = [f"**{len(refs)}** articles, naming " + " · ".join(  # what the articles name: the registry's size is no news
+        f"**{sum(1 for k in entities if k[0] == t and counts.get(k, 0))}** [{t}]({t}/index.md)" for t in ENTITY_TYPES)
         + " · [timeline](timeline.md) · [map](map.md) · [relations](graph.md) · [sources](sources/index.md) · [RSS feed](feed.xml)"]
     out.append("## Latest articles")
     out.append("\n".join(f"- {article_line(r, 'articles/', copies.get(r.slug, ()))}" for r in refs[:latest]) or "*None yet.*")

@@ -180,7 +180,8 @@ def small_map(entity: Entity) -> str:
 
 
 def map_page(places: Sequence[Entity], counts: dict, latest: dict[tuple[str, str], list[ArticleRef]]) -> str:
-    located = sorted((e for e in places if e.coordinates), key=lambda e: (-counts.get(e.key, 0), e.title.casefold(), e.slug))
+    # The places articles name: a registry entry no article names yet is no news on a reader's map (editors: registry.md).
+    located = sorted((e for e in places if e.coordinates and counts.get(e.key, 0)), key=lambda e: (-counts[e.key], e.title.casefold(), e.slug))
     data = [{"slug": e.slug, "name": e.title, "lat": e.coordinates[0], "lon": e.coordinates[1], "mentions": counts.get(e.key, 0),
              "latest": [{"slug": r.slug, "title": r.title} for r in latest.get(e.key, [])[:3]]} for e in located]
     lines = [f"- [{escape(e.title)}](locations/{e.slug}.md) — {escape(e.kind or 'place')} · {counts.get(e.key, 0)} mention"
@@ -188,9 +189,9 @@ def map_page(places: Sequence[Entity], counts: dict, latest: dict[tuple[str, str
     return "\n\n".join([
         inline_json("map-data", data),
         '<div class="wiki-map" data-points="map-data" style="height: 560px"></div>',
-        f"{len(located)} places with coordinates; markers are sized by the number of articles that mention them. "
-        "The same data: [locations.geojson](exports/locations.geojson).",
-        "\n".join(lines) or "*No located place yet.*",
+        f"{len(located)} places named in the articles; markers are sized by the number of articles that name them. "
+        "Every place of the registry, with its count: [locations.geojson](exports/locations.geojson).",
+        "\n".join(lines) or "*No article names a located place yet.*",
     ])
 
 

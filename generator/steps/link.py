@@ -28,14 +28,16 @@ from generator.store.progress import progress
 from generator.store.state import State
 
 INTROS = {
-    "index.md": ("Situation Wiki", "A curated wiki of the war in Syria, built from news articles. Editors: see the README."),
+    "index.md": ("Overview", "A curated wiki of the war in Syria, built from news articles."),
     "articles/index.md": ("Articles", "Every article in the wiki, newest first."),
     "actors/index.md": ("Actors", "States, governments, armed groups, people and organisations."),
     "locations/index.md": ("Locations", "Places mentioned in the articles."),
     "agreements/index.md": ("Agreements", "Agreements, ceasefires, talks and other arrangements."),
+    "registry.md": ("Not yet named", "Registry entries no article names yet. The readers' lists and map leave them out "
+                    "until an article does; their pages are kept."),
     "review.md": ("Review", "What the generator found and could not decide: proposed entities and titles to check."),
     "timeline.md": ("Timeline", "Articles by publication date, and the events they mention."),
-    "map.md": ("Map", "Every place with coordinates. Map tiles © OpenStreetMap contributors."),
+    "map.md": ("Map", "The places the articles name. Map tiles © OpenStreetMap contributors."),
     "graph.md": ("Relations", "Actors and how often they are mentioned together."),
     "sources/index.md": ("Sources", "The outlets the articles come from."),
 }
