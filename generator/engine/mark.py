@@ -10,6 +10,7 @@ assets/wiki/search.js). Marking a page twice changes nothing: the index step may
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from dataclasses import dataclass
@@ -53,6 +54,7 @@ class Marked:
     html: str
     words: int  # what Pagefind will hold in memory (search_index cuts the index into parts by it)
     terms: frozenset[str]  # for the words too common to search by (search_index.common)
+    digest: str = ""  # of what Pagefind reads of the page: a change to a part it ignores (lists of other pages) is none
 
 
 def _ignored(section: re.Pattern, content: str, group: int) -> tuple[str, str]:
@@ -92,11 +94,15 @@ def mark(page: str, rel: str) -> Marked | None:
         content, indexed = _ignored(MENTIONS, content, 1)  # other pages' titles and quotes
     text = _MARKUP.sub(" ", indexed)
     words, terms = len(text.split()), frozenset(_TERM.findall(html.unescape(text).lower()))
+    names = ""
     if is_entity(rel):
         m = ALSO_KNOWN_AS.search(content)
         aliases = [a.strip() for a in html.unescape(m.group(1)).split("·") if a.strip()] if m else []
         names = sorted({n.lower() for n in [_title(content), *aliases] if n})
         spans = "".join(f'<span data-pagefind-filter="{alias_filter(n)}">{html.escape(n)}</span>' for n in names)
         meta = f'<span data-pagefind-meta="aliases">{html.escape(" · ".join(aliases))}</span>' if aliases else ""
-        content += f"<div hidden data-pagefind-ignore>{meta}{spans}</div>"
-    return Marked(page[:start - len(head)] + MARKED + content + page[end:], words, terms)
+        names = f"<div hidden data-pagefind-ignore>{meta}{spans}</div>"
+        content += names
+    seen = indexed.replace(IGNORE_OPEN, "").replace("</div>", "")  # the same whether the page was marked before or not
+    read = hashlib.blake2b(f"{seen}\0{names}".encode(), digest_size=16).hexdigest()
+    return Marked(page[:start - len(head)] + MARKED + content + page[end:], words, terms, read)

@@ -51,7 +51,7 @@ class Searched:
     """What the searched pages of site/ tell the index."""
 
     words: dict[str, int] = field(default_factory=dict)  # output path → indexed words
-    digests: dict[str, str] = field(default_factory=dict)  # output path → digest of the marked HTML (see ``part_key``)
+    digests: dict[str, str] = field(default_factory=dict)  # output path → digest of what Pagefind reads (``part_key``)
     dates: dict[str, str] = field(default_factory=dict)  # the searched articles' publication dates ("" when unknown)
     terms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # output path → the words on it, once each
     stats: dict[str, tuple[int, int]] = field(default_factory=dict)  # output path → (size, mtime_ns) as marked
@@ -229,7 +229,7 @@ def mark_site(site: Path, docs: Path, seen: Searched | None = None) -> Searched:
             write_if_changed(path, marked.html)
             st = path.stat()
         searched.words[rel] = marked.words
-        searched.digests[rel] = hashlib.blake2b(marked.html.encode(), digest_size=16).hexdigest()
+        searched.digests[rel] = marked.digest
         searched.dates[rel] = published(docs, rel) if rel.startswith("articles/") else ""
         searched.terms[rel] = tuple(sorted(sys.intern(t) for t in marked.terms))  # shared: stored once in memory and cache
         searched.stats[rel] = (st.st_size, st.st_mtime_ns)

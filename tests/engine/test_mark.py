@@ -60,6 +60,21 @@ def test_marking_again_changes_nothing(html, rel):
     assert twice == once
 
 
+@pytest.mark.parametrize("html, rel, change, same", [
+    # what the index shows of a page: its name, text, aliases
+    (ENTITY, "locations/albu-kamal/index.html", ("Border town", "Town"), False),
+    (ENTITY, "locations/albu-kamal/index.html", ("Bukamal", "Boukamal"), False),
+    (ARTICLE, "articles/raid/index.html", ("Monday", "Tuesday"), False),
+    # what Pagefind ignores: the articles an entity page lists, an article's tag line
+    (ENTITY, "locations/albu-kamal/index.html", ("<li>Talks in Astana</li>", "<li>Talks in Astana</li><li>A new raid</li>"), True),
+    (ARTICLE, "articles/raid/index.html", ("Russia · Turkey", "Russia"), True),
+])
+def test_a_page_s_digest_changes_with_what_the_index_reads_of_it(html, rel, change, same):
+    before, after = mark(html, rel), mark(html.replace(*change), rel)
+    assert (before.digest == after.digest) is same
+    assert mark(before.html, rel).digest == before.digest  # marked or not, the same page
+
+
 def test_pages_not_searched_or_without_the_theme_s_article_are_left_alone():
     assert mark(ARTICLE, "articles/index.html") is None
     assert mark("<html><body><p>Raid</p></body></html>", "articles/raid/index.html") is None
