@@ -64,8 +64,10 @@ def provenance(ref: ArticleRef) -> str:
     return f"<description>{xml_escape(text)}</description>" if text else ""
 
 
-def rss_feed(refs: Sequence[ArticleRef], site_url: str, site_name: str, feed_size: int = DEFAULTS.feed_size) -> str:
-    """The ``feed_size`` newest articles as RSS 2.0; links assume the default directory URLs (``articles/<slug>/``)."""
+def rss_feed(refs: Sequence[ArticleRef], site_url: str, site_name: str, feed_size: int = DEFAULTS.feed_size,
+             about: Entity | None = None) -> str:
+    """The ``feed_size`` newest articles as RSS 2.0 (``about``: only those naming this entity, for a reader who follows
+    it); links assume the default directory URLs (``articles/<slug>/``)."""
     base = site_url.rstrip("/") + "/" if site_url else ""
     items = []
     for ref in refs[:feed_size]:
@@ -78,6 +80,15 @@ def rss_feed(refs: Sequence[ArticleRef], site_url: str, site_name: str, feed_siz
         items.append(f"<item><title>{xml_escape(ref.title)}</title><link>{xml_escape(link)}</link>"
                      f'<guid isPermaLink="false">{xml_escape(ref.slug)}</guid>{pub}{source}{provenance(ref)}</item>')
     body = "\n".join(items)
-    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>\n<title>{xml_escape(site_name)}</title>\n'
-            f"<link>{xml_escape(base)}</link>\n<description>New articles in {xml_escape(site_name)}</description>\n"
+    title, link, about_what = site_name, base, f"New articles in {site_name}"
+    if about is not None:
+        title, link = f"{about.title} — {site_name}", f"{base}{about.type}/{about.slug}/"
+        about_what = f"New articles in {site_name} naming {about.title}"
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>\n<title>{xml_escape(title)}</title>\n'
+            f"<link>{xml_escape(link)}</link>\n<description>{xml_escape(about_what)}</description>\n"
             f"{body}\n</channel></rss>\n")
+
+
+def feed_path(entity: Entity) -> str:
+    """Where an entity's feed is, under docs/: beside the pages, not among them (editors browse those)."""
+    return f"feeds/{entity.type}/{entity.slug}.xml"

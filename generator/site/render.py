@@ -17,6 +17,7 @@ from generator.content.model import ENTITY_TYPES, SINGULAR, CleanArticle, Entity
 from generator.content.pages import escape, render_front, section
 from generator.content.sanitize import neutralize
 from generator.settings import DEFAULTS
+from generator.site.exports import feed_path
 from generator.site.views import EntityNames, agreement_infobox, date_text, entity_names, events_list, original_link, published_text, small_map
 from generator.text.matcher import name_keys
 from generator.text.slugs import slugify
@@ -208,6 +209,7 @@ def entity_section(entity: Entity, mentions, together, entities: dict[tuple[str,
         out.append(small_map(entity))
     if links := source_links(entity.sources):
         out.append("**Sources:** " + " · ".join(links))
+    out.append(f"**Follow:** [RSS feed of the articles naming it](../{feed_path(entity)})")
     n = len(mentions)
     out.append(f"## Mentioned in {n} article{'s' if n != 1 else ''}")
     if mentions:

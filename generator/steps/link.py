@@ -15,10 +15,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from generator.content.model import ENTITY_TYPES
 from generator.content.pages import digest, file_digest, md_files, md_tree, replace_section, set_front_value, split_front, write_if_changed
 from generator.content.registry import INDEX, load_registry
 from generator.settings import DEFAULTS, Settings
 from generator.site.emitters import ARTICLES, EMITTERS, MENTIONS, PARTNERS, PARTS, PROPOSALS, SITE, Corpus
+from generator.site.exports import feed_path, rss_feed
 from generator.site.render import entity_section, strongest, tags_section
 from generator.site.views import entity_names
 from generator.steps.graph import build_graph
@@ -147,6 +149,7 @@ class EntityWork:
     by_title: dict
     docs: Path
     cache: FileCache
+    site: tuple[str, str] = ("", "Situation Wiki")  # site_url and site_name, for the feeds' links and titles
     graph_edges: int = GRAPH_EDGES
 
     @cached_property
@@ -155,16 +158,19 @@ class EntityWork:
         return {k for k in self.entities if k[0] == "actors" and self.graph.mentions.get(k)}
 
 
-def _entity_page(work: EntityWork, key: tuple[str, str]) -> tuple[Rewrite, list | None]:
-    """One entity page's generated section, written; for an actor also its strongest links among actors (the relations
-    graph). On every core: co-mentions are counted here."""
+def _entity_page(work: EntityWork, key: tuple[str, str]) -> tuple[Rewrite, list | None, str]:
+    """One entity page's generated section and its feed, written; for an actor also its strongest links among actors
+    (the relations graph); and the feed's path when it was written. On every core: co-mentions are counted here."""
     together = work.graph.together.get(key, {})
-    section = entity_section(work.entities[key], work.graph.mentions.get(key, []), together, work.entities,
+    entity, mentions = work.entities[key], work.graph.mentions.get(key, [])
+    section = entity_section(entity, mentions, together, work.entities,
                              events=work.events.get(key, ()), by_title=work.by_title, copies=work.graph.copies)
     done = rewrite(work.docs / key[0] / f"{key[1]}.md", "mentions", section, cache=work.cache)
+    feed = work.docs / feed_path(entity)
+    fed = str(feed) if write_if_changed(feed, rss_feed([ref for ref, _ in mentions], *work.site, about=entity)) else ""
     if key[0] != "actors":
-        return done, None
-    return done, strongest(together, work.graph_edges, work.actors)
+        return done, None, fed
+    return done, strongest(together, work.graph_edges, work.actors), fed
 
 
 def link(docs: Path, cache: FileCache | None = None, state: State | None = None, fresh: Mapping | None = None) -> LinkReport:
@@ -211,17 +217,21 @@ def _link(docs: Path, cache: FileCache, state: State, fresh: Mapping) -> LinkRep
             for key in event.refs:
                 events[key].append((event, ref))
     by_title = entity_names(entities.values())  # an agreement's parties link actors, its places locations
-    due = [e.key for e in sorted(entities.values(), key=lambda e: e.key)
-           if everything or e.key in graph.touched or not _current(cache, docs / e.type / f"{e.slug}.md", "mentions")]
-    partners = dict(cache.recall("link:partners") or {}) if not everything else {}
-    work = EntityWork(graph, entities, events, by_title, docs, cache)
-    for key, (done, strongest_actors) in zip(due, map_in_order(_entity_page, due, "entities", work), strict=True):
-        record(done, report, cache)
-        if strongest_actors is not None:
-            partners[key] = strongest_actors
-    partners = {k: v for k, v in partners.items() if k in entities and k in graph.mentions}
     settings = Settings.read(docs)
     site = (settings.site_url, settings.site_name)
+    feeds_due = site != cache.recall("link:site")  # every feed links the site and names it
+    due = [e.key for e in sorted(entities.values(), key=lambda e: e.key)
+           if everything or feeds_due or e.key in graph.touched or not _current(cache, docs / e.type / f"{e.slug}.md", "mentions")]
+    partners = dict(cache.recall("link:partners") or {}) if not everything else {}
+    work = EntityWork(graph, entities, events, by_title, docs, cache, site)
+    for key, (done, strongest_actors, fed) in zip(due, map_in_order(_entity_page, due, "entities", work), strict=True):
+        record(done, report, cache)
+        if fed:
+            report.written.append(fed)
+        if strongest_actors is not None:
+            partners[key] = strongest_actors
+    report.written += _stale_feeds(docs, entities)
+    partners = {k: v for k, v in partners.items() if k in entities and k in graph.mentions}
     changed = set(PARTS) if everything else {part for part, yes in (
         (ARTICLES, graph.listed), (MENTIONS, bool(graph.touched)),
         (PROPOSALS, any(entities[k].proposed for k in graph.touched if k in entities)),
@@ -240,6 +250,19 @@ def _link(docs: Path, cache: FileCache, state: State, fresh: Mapping) -> LinkRep
     state.save(docs)
     cache.remember("link:registry", shown)
     return report
+
+
+def _stale_feeds(docs: Path, entities: dict) -> list[str]:
+    """The feeds of entities whose pages are gone (rejected, merged, renamed), deleted; their paths."""
+    gone = []
+    for type_ in ENTITY_TYPES:
+        folder = docs / "feeds" / type_
+        if folder.is_dir():
+            for feed in sorted(folder.glob("*.xml")):
+                if (type_, feed.stem) not in entities:
+                    feed.unlink()
+                    gone.append(str(feed))
+    return gone
 
 
 def emit(corpus: Corpus, changed: set[str], report: LinkReport, cache: FileCache) -> None:

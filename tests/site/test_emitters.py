@@ -27,10 +27,12 @@ def test_every_emitter_declares_known_parts_and_distinct_files():
     assert len({e.name for e in EMITTERS}) == len({e.files for e in EMITTERS}) == len(EMITTERS)
 
 
-def test_a_new_site_url_rewrites_the_feed_alone(wiki):
+def test_a_new_site_url_rewrites_the_feeds_alone(wiki):
     docs = built(wiki)
     (wiki / "mkdocs.yml").write_text("site_name: Wiki\nsite_url: https://example.org/b/\n", encoding="utf-8")
-    assert names(docs, link(docs).written) == ["feed.xml"]
+    written = names(docs, link(docs).written)
+    entities = sum(1 for t in ("actors", "locations", "agreements") for p in (docs / t).glob("*.md") if p.name != "index.md")
+    assert written == ["feed.xml"] + sorted(n for n in written if n.startswith("feeds/")) and len(written) == 1 + entities
     assert "https://example.org/b/articles/" in (docs / "feed.xml").read_text(encoding="utf-8")
 
 

@@ -285,3 +285,30 @@ def test_a_known_place_in_another_spelling_is_tagged_and_offered_to_the_editor_a
     assert not (docs / "locations" / "dayr-az-zawr.md").exists()  # never a twin
     review = (docs / "review.md").read_text(encoding="utf-8")
     assert "“Dayr az-Zawr” for [Deir ez-Zor](locations/deir-ez-zor.md)" in review
+
+
+def test_a_reader_can_follow_an_entity_by_its_own_feed(wiki):
+    import xml.etree.ElementTree as ET
+
+    docs, page = build(wiki)
+    later = ("Patrols resume near Deir ez-Zor\n\nPublished: 2024-05-02\n\nA convoy of eleven vehicles crossed the river east of "
+             "Deir ez-Zor on Thursday morning, residents said, two days after the last patrol was called off by the command.\n")
+    (wiki / "seeds" / "002.txt").write_text(later, encoding="utf-8")
+    (wiki / "seeds" / "001.txt").write_text(ARTICLE.replace("skip to Main Content", "Published: 2024-04-30"), encoding="utf-8")
+    ingest(wiki / "seeds", docs)
+    link(docs)
+    assert "**Follow:** [RSS feed of the articles naming it](../feeds/locations/deir-ez-zor.xml)" in \
+        (docs / "locations" / "deir-ez-zor.md").read_text(encoding="utf-8")
+    channel = ET.parse(docs / "feeds" / "locations" / "deir-ez-zor.xml").getroot().find("channel")
+    assert channel.findtext("title") == "Deir ez-Zor — Situation Wiki"
+    assert [i.findtext("title") for i in channel.iter("item")] == [  # newest first
+        "Patrols resume near Deir ez-Zor", "Moscow and Ankara agree on new patrols near Deir ez-Zor"]
+    assert [i.findtext("title") for i in ET.parse(docs / "feeds" / "locations" / "damascus.xml").getroot().iter("item")] == []
+
+    (wiki / "mkdocs.yml").write_text("site_name: Wiki\nsite_url: https://example.org/wiki/\n", encoding="utf-8")
+    link(docs)  # the site moved: every feed links the new address
+    assert ET.parse(docs / "feeds" / "actors" / "turkey.xml").getroot().find("channel").findtext("link") == \
+        "https://example.org/wiki/actors/turkey/"
+    (docs / "locations" / "damascus.md").unlink()  # an editor deletes an entity page: its feed goes too
+    link(docs)
+    assert not (docs / "feeds" / "locations" / "damascus.xml").exists()
