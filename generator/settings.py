@@ -23,6 +23,9 @@ class Settings:
     # From mkdocs.yml (``read``): the feed's absolute links and the site's name.
     site_url: str = ""
     site_name: str = "Situation Wiki"
+    # The maps' background (mkdocs.yml's extra.map_tiles and extra.map_attribution): any tile server Leaflet reads.
+    map_tiles: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    map_attribution: str = "© OpenStreetMap contributors"
     # Work on every core.
     pool_from: int = 200  # items; below this a pool's start-up costs more than it saves
     settle_every: int = 1000  # results between two freezes of what the collector need not walk
@@ -54,18 +57,33 @@ class Settings:
         """The settings of a wiki whose pages are in ``docs``: its mkdocs.yml is the one beside it."""
         config = docs.parent / "mkdocs.yml"
         site_url, site_name = site_settings(config)
-        return replace(cls(seeds=seeds, docs=docs, config_file=config, site_url=site_url, site_name=site_name), **overrides)
+        tiles, attribution = map_settings(config)
+        return replace(cls(seeds=seeds, docs=docs, config_file=config, site_url=site_url, site_name=site_name,
+                           map_tiles=tiles, map_attribution=attribution), **overrides)
 
 
 DEFAULTS = Settings()
 
 
-def site_settings(config: Path) -> tuple[str, str]:
-    """(site_url, site_name) of an mkdocs.yml; defaults when it is missing or unreadable."""
+def _config(config: Path) -> dict:
     try:
         data = yaml.load(config.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
     except (OSError, yaml.YAMLError):
         data = {}
-    if not isinstance(data, dict):
-        data = {}
+    return data if isinstance(data, dict) else {}
+
+
+def site_settings(config: Path) -> tuple[str, str]:
+    """(site_url, site_name) of an mkdocs.yml; defaults when it is missing or unreadable."""
+    data = _config(config)
     return str(data.get("site_url") or ""), str(data.get("site_name") or "Situation Wiki")
+
+
+def map_settings(config: Path) -> tuple[str, str]:
+    """(tile URL, attribution) from an mkdocs.yml's ``extra``; the defaults when unset, or when the URL is not http(s)."""
+    extra = _config(config).get("extra")
+    extra = extra if isinstance(extra, dict) else {}
+    url, attribution = str(extra.get("map_tiles") or ""), str(extra.get("map_attribution") or "")
+    if not url.startswith(("https://", "http://")):
+        return Settings.map_tiles, Settings.map_attribution
+    return url, attribution

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from generator.content.model import ENTITY_TYPES, Entity
 from generator.settings import Settings
-from generator.site.exports import locations_geojson, rss_feed, tags_csv
+from generator.site.exports import locations_geojson, rss_feed, tags_csv, tiles_script
 from generator.site.render import articles_index, entity_index, home, review_page, unmentioned_page
 from generator.site.views import graph_page, map_page, source_page, sources_by_slug, sources_index, timeline_page, timeline_years, year_page
 
@@ -31,7 +31,7 @@ MENTIONS = "mentions"  # which articles name which entity, and so the counts
 REGISTRY = "registry"  # what pages show of each entity: titles, aliases, kinds, coordinates, status
 PROPOSALS = "proposals"  # where proposed entities were found
 PARTNERS = "partners"  # each actor's strongest co-mentions (made with the entity pages)
-SITE = "site"  # site_url and site_name of mkdocs.yml
+SITE = "site"  # site_url, site_name and the map tiles of mkdocs.yml
 PARTS = frozenset({ARTICLES, MENTIONS, REGISTRY, PROPOSALS, PARTNERS, SITE})
 
 
@@ -132,6 +132,9 @@ EMITTERS = (
             _one("graph.md", "graph")),
     Emitter("sources", "sources/index.md and sources/<outlet>.md", frozenset({ARTICLES}), _sources,
             lambda c: [(c.docs / "sources" / "index.md", "index")] + [(c.docs / "sources" / f"{s}.md", "articles") for s in c.source_pages]),
+    Emitter("map tiles", "assets/wiki/tiles.js", frozenset({SITE}),
+            lambda c: [Piece(c.docs / "assets" / "wiki" / "tiles.js", None, tiles_script(c.settings.map_tiles, c.settings.map_attribution))],
+            _one("assets/wiki/tiles.js", None)),
     Emitter("feed", "feed.xml", frozenset({ARTICLES, SITE}),
             lambda c: [Piece(c.docs / "feed.xml", None, rss_feed(c.graph.stories, c.settings.site_url, c.settings.site_name))],
             _one("feed.xml", None)),

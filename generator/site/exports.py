@@ -92,3 +92,9 @@ def rss_feed(refs: Sequence[ArticleRef], site_url: str, site_name: str, feed_siz
 def feed_path(entity: Entity) -> str:
     """Where an entity's feed is, under docs/: beside the pages, not among them (editors browse those)."""
     return f"feeds/{entity.type}/{entity.slug}.xml"
+
+
+def tiles_script(url: str, attribution: str) -> str:
+    """The maps' tile server for assets/wiki/wiki.js, as data: a JSON literal, so no setting runs as code."""
+    return ("// Written by the generator from mkdocs.yml (extra.map_tiles, extra.map_attribution); edit those, not this.\n"
+            f"window.SITUATION_WIKI_TILES = {json.dumps({'url': url, 'attribution': attribution}, ensure_ascii=False)};\n")

@@ -218,12 +218,12 @@ def _link(docs: Path, cache: FileCache, state: State, fresh: Mapping) -> LinkRep
                 events[key].append((event, ref))
     by_title = entity_names(entities.values())  # an agreement's parties link actors, its places locations
     settings = Settings.read(docs)
-    site = (settings.site_url, settings.site_name)
-    feeds_due = site != cache.recall("link:site")  # every feed links the site and names it
+    site = (settings.site_url, settings.site_name, settings.map_tiles, settings.map_attribution)
+    feeds_due = site[:2] != tuple(cache.recall("link:site") or ())[:2]  # every feed links the site and names it
     due = [e.key for e in sorted(entities.values(), key=lambda e: e.key)
            if everything or feeds_due or e.key in graph.touched or not _current(cache, docs / e.type / f"{e.slug}.md", "mentions")]
     partners = dict(cache.recall("link:partners") or {}) if not everything else {}
-    work = EntityWork(graph, entities, events, by_title, docs, cache, site)
+    work = EntityWork(graph, entities, events, by_title, docs, cache, site[:2])
     for key, (done, strongest_actors, fed) in zip(due, map_in_order(_entity_page, due, "entities", work), strict=True):
         record(done, report, cache)
         if fed:

@@ -79,3 +79,11 @@ def test_the_feed_and_the_csv_carry_the_provenance():
     assert [(r["published"], r["source"], r["url"], r["author"], r["published_estimate"]) for r in rows] == [
         ("2020-06-08 14:30", "Reuters", "https://example.org/a?x=1&y=2", "Jane <Doe>", "")]
     assert tags_csv([ArticleRef("c", "C", "", "", (("actors", "russia"),))], {}).splitlines()[1] == "c,C,,,actor,russia,,,,"
+
+
+def test_the_tile_server_reaches_the_maps_as_data_never_as_code():
+    from generator.site.exports import tiles_script
+
+    script = tiles_script('https://t.example/{z}/{x}/{y}.png";alert(1);"', "© “Example”")
+    assert script.splitlines()[1] == ('window.SITUATION_WIKI_TILES = {"url": "https://t.example/{z}/{x}/{y}.png\\";alert(1);\\"", '
+                                      '"attribution": "© “Example”"};')

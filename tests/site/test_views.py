@@ -100,6 +100,19 @@ def test_map_page_shows_one_marker_per_place_the_articles_name(browser_page):
 
 
 @pytest.mark.slow
+def test_the_map_says_when_its_background_cannot_load(browser_page):
+    page = browser_page
+    tiles = []
+    page.on("request", lambda r: tiles.append(r.url) if "/{z}" not in r.url and r.url.endswith(".png") and "tile" in r.url else None)
+    page.goto(page.base + "map/")
+    page.wait_for_function("document.querySelector('.wiki-map').dataset.tiles === 'failed'")  # no network here
+    assert "could not be loaded" in page.inner_text(".wiki-map__offline")
+    assert tiles and all(t.startswith("https://tile.openstreetmap.org/") for t in tiles)  # mkdocs.yml's extra.map_tiles
+    assert page.locator(".wiki-map path.leaflet-interactive").count() > 10  # the places are still there
+    page.screenshot(path=str(artifact("map-offline.png")))
+
+
+@pytest.mark.slow
 def test_graph_page_renders_actors_and_links_to_them(browser_page):
     page = browser_page
     page.goto(page.base + "graph/")

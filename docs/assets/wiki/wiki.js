@@ -62,13 +62,33 @@
     return box;
   }
 
+  // The tile server: window.SITUATION_WIKI_TILES (assets/wiki/tiles.js, written by the generator from mkdocs.yml's
+  // extra.map_tiles), else OpenStreetMap's.
+  var tiles = window.SITUATION_WIKI_TILES || {
+    url: "https://tile.openstreetmap.org/{z}/{x}/{y}.png", attribution: "© OpenStreetMap contributors"
+  };
+
+  // Offline, or with the tile server out of reach, the map is a grey box: say so, and that the markers still work.
+  function watchTiles(layer, el) {
+    var loaded = 0;
+    layer.on("tileload", function () { loaded += 1; });
+    layer.on("tileerror", function () {
+      if (loaded || el.querySelector(".wiki-map__offline")) return;
+      var note = document.createElement("p");
+      note.className = "wiki-map__offline";
+      note.setAttribute("role", "status");
+      note.textContent = "The map's background could not be loaded (offline, or its tile server is out of reach). " +
+        "The places are still shown, and listed below.";
+      el.appendChild(note);
+      el.dataset.tiles = "failed";
+    });
+  }
+
   function drawMaps(maps) {
     maps.forEach(function (el) {
       var map = L.map(el, { scrollWheelZoom: false });
-      L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
-        maxZoom: 18,
-        attribution: "© OpenStreetMap contributors"
-      }).addTo(map);
+      var layer = L.tileLayer(tiles.url, { maxZoom: 18, attribution: tiles.attribution }).addTo(map);
+      watchTiles(layer, el);
       var style = { color: "#3949ab", weight: 1, fillColor: "#5c6bc0", fillOpacity: 0.6 };
       if (el.dataset.points) {
         var links = pageLinks("locations");
