@@ -54,6 +54,8 @@ def test_typing_an_alias_into_search_lists_the_entity_page_first(browser_page):
         page.wait_for_selector(".pf-search__hit", timeout=15_000)
         first = page.locator(".pf-search__hit").first.get_attribute("href")
         assert slug in first, (alias, first)
+        kind = {"locations/": "Place", "actors/": "Actor"}[slug.split("/")[0] + "/"]
+        assert page.locator(".pf-search__hit .pf-search__type").first.inner_text().casefold() == kind.casefold()  # the type shown
     page.screenshot(path=str(artifact("search-alias.png")))
     page.keyboard.press("Enter")  # the first result opens
     page.wait_for_url("**/actors/alexander-lavrentyev/")

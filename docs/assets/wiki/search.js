@@ -52,6 +52,9 @@
     const notes = [through && `up to ${through}`, undated && `${undated.toLocaleString("en")} undated`].filter(Boolean);
     return `Also search ${articles.toLocaleString("en")} older article${articles === 1 ? "" : "s"}` + (notes.length ? ` (${notes.join(", ")})` : "");
   };
+  // What each result is, from where it lives: a reader tells the actor from the place of the same name at a glance.
+  const TYPES = { articles: "Article", actors: "Actor", locations: "Place", agreements: "Agreement", editing: "Guide" };
+  const typeOf = (url) => { const m = /\/(articles|actors|locations|agreements|editing)\//.exec(url); return m ? TYPES[m[1]] : "Page"; };
   const render = (items, q, left = 0, rest = null) => {
     list.replaceChildren();
     if (!items.length) {
@@ -60,9 +63,10 @@
     }
     for (const d of items) {
       const a = document.createElement("a"); a.className = "pf-search__hit"; a.href = d.url; a.setAttribute("role", "option");
+      const k = document.createElement("em"); k.className = "pf-search__type"; k.textContent = typeOf(d.url);
       const t = document.createElement("strong"); t.textContent = d.meta.title || d.url;   // title as text, never HTML
       const e = document.createElement("span"); e.innerHTML = safeExcerpt(d.excerpt);
-      a.append(t, e); list.append(a);
+      a.append(k, t, e); list.append(a);
     }
     if (left > 0) {
       const b = document.createElement("button"); b.type = "button"; b.className = "pf-search__more";
