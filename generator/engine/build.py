@@ -29,6 +29,7 @@ from pathlib import Path
 import yaml
 
 from generator.content.pages import write_if_changed
+from generator.store.version import code_version
 
 ENGINES = ("mkdocs", "properdocs", "zensical")
 DIRTY_ENGINES = ("mkdocs", "properdocs")  # the same build code (ProperDocs continues MkDocs 1.6)
@@ -100,11 +101,9 @@ def _version(package: str) -> str:
 def stamp(config: Path, engine: str) -> str:
     """What renders every page: the configuration, the engine and the theme with their versions, the generator's code."""
     h = hashlib.blake2b(digest_size=16)
-    for part in (engine, _version(engine), _version("mkdocs-material"), config.read_bytes()):
+    for part in (engine, _version(engine), _version("mkdocs-material"), code_version(), config.read_bytes()):
         h.update(part if isinstance(part, bytes) else part.encode())
         h.update(b"\0")
-    for path in sorted(PACKAGE.rglob("*.py")):
-        h.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
     return h.hexdigest()
 
 

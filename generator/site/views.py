@@ -106,7 +106,7 @@ def timeline_page(refs: Sequence[ArticleRef], years: dict[str, tuple[list, list]
                          for year, (articles, events) in years.items()) or "*No dated article yet.*")
     undated = sorted((r for r in refs if not r.published), key=lambda r: (r.title.casefold(), r.slug))
     out.append(f"## Articles without a date ({len(undated)})")
-    out.append("Editors: add `published: YYYY-MM-DD` to their front matter.")
+    out.append("Neither their text nor their source gives a date, nor a bound for one.")
     out.append("\n".join(f"- {article_link(r, 'articles/')}" for r in undated) or "*None.*")
     events = [(e, r) for r in refs for e in r.events if not _year(e.date)]
     if any(events for _, events in years.values()):

@@ -3,7 +3,8 @@
 A file's signature (size, modification and change time, inode) tells without reading it
 that it is the file seen last time, so a run over 10,000 unchanged pages reads none of
 them. The cache is a local speed-up: never committed (a fresh clone rebuilds it), safe to
-delete, and ignored when unreadable or written by another version. Each kind of entry has
+delete, and ignored when unreadable or written by another version of the generator (``version.code_version``: a new
+version may render any page differently, so what an older one learned must not keep a page from being written again). Each kind of entry has
 its own file, read only when a step asks for that kind.
 """
 
@@ -16,6 +17,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from generator.store.version import code_version
 
 CACHE_DIR = Path(".generator") / "cache"  # under docs/, not committed; MkDocs skips dot folders
 # 10: copies (copy_of in ArticleRef, the "copies" kind); 9: provenance in ArticleRef and tags.csv; 8: pages read through
@@ -66,7 +69,7 @@ class FileCache:
                 version, kind, entries = pickle.load(f)
         except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError, AttributeError, ImportError):
             return {}
-        return {kind: entries} if version == VERSION and isinstance(kind, str) and isinstance(entries, dict) else {}
+        return {kind: entries} if version == (VERSION, code_version()) and isinstance(kind, str) and isinstance(entries, dict) else {}
 
     def preload(self) -> None:
         """Every kind on disk read now (a long-running preview, before the first save), not when a step first asks."""
@@ -133,7 +136,7 @@ class FileCache:
             target.parent.mkdir(parents=True, exist_ok=True)
             tmp = target.with_suffix(".tmp")
             with open(tmp, "wb") as f:
-                pickle.dump((VERSION, kind, self._kinds[kind]), f, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(((VERSION, code_version()), kind, self._kinds[kind]), f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, target)
         self._changed.clear()
 

@@ -46,3 +46,15 @@ def test_an_unreadable_or_foreign_cache_is_ignored(page):
     for path in (docs / ".generator" / "cache").glob("*.pickle"):
         path.write_bytes(b"not a pickle")
     assert FileCache.load(docs).get("owned", page) is None
+
+
+def test_what_another_version_of_the_generator_learned_is_not_trusted(page, monkeypatch):
+    """A new version may render pages differently: its first run must not skip them on an older version's word."""
+    from generator.store import filecache
+
+    cache = FileCache.load(page.parent)
+    cache.put("owned", page, "digest-of-one")
+    cache.save()
+    assert FileCache.load(page.parent).get("owned", page) == "digest-of-one"
+    monkeypatch.setattr(filecache, "code_version", lambda: "another version")
+    assert FileCache.load(page.parent).get("owned", page) is None
