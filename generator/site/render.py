@@ -197,12 +197,12 @@ def entity_section(entity: Entity, mentions, together, entities: dict[tuple[str,
     agreement's infobox makes it from ``entities``.
     """
     out = [PROPOSAL_NOTE] if entity.proposed else []  # goes with the status line: an accepted page says nothing of it
-    if entity.aliases:
-        out.append("**Also known as:** " + " · ".join(escape(a) for a in entity.aliases))
-    if entity.type == "agreements":
+    if entity.type == "agreements":  # its facts first: an agreement may have twenty names
         names = by_title if isinstance(by_title, EntityNames) else entity_names(entities.values())
         out.append(agreement_infobox(entity, names))
         mentions = sorted(mentions, key=lambda m: (m[0].published or "9999", m[0].slug))  # in date order
+    if entity.aliases:
+        out.append("**Also known as:** " + " · ".join(escape(a) for a in entity.aliases))
     if entity.coordinates:
         lat, lon = entity.coordinates
         out.append(f"**Coordinates:** {lat:.4f}, {lon:.4f}")

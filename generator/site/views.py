@@ -171,7 +171,7 @@ def agreement_infobox(entity: Entity, names: EntityNames) -> str:
             ("Parties", linked(entity.parties, names.actors, names.locations) or "unknown"),
             ("Places", linked(entity.places, names.locations, names.actors) or "unknown"),
             ("Status", escape(entity.status) if entity.status and not entity.proposed else "unknown")]
-    return "| | |\n|---|---|\n" + "\n".join(f"| **{k}** | {v} |" for k, v in rows)
+    return "\n".join(f"- **{k}:** {v}" for k, v in rows)  # a list: a table here had an empty header row
 
 
 def small_map(entity: Entity) -> str:

@@ -136,7 +136,8 @@ def test_seed_site_shows_the_analysts_views(site):
     russia = (site / "actors" / "russia" / "index.html").read_text(encoding="utf-8")
     assert "Often mentioned with" in russia and "Timeline" in russia
     moscow_protocol = (site / "agreements" / "moscow-ceasefire-protocol-of-5-march-2020" / "index.html").read_text(encoding="utf-8")
-    assert "<strong>Parties</strong>" in moscow_protocol and 'href="../../actors/turkey/"' in moscow_protocol
+    assert "<strong>Parties:</strong>" in moscow_protocol and 'href="../../actors/turkey/"' in moscow_protocol
+    assert moscow_protocol.index("<strong>Date:</strong>") < moscow_protocol.index("Also known as")  # its facts first
     observer = (site / "sources" / "the-syrian-observer" / "index.html").read_text(encoding="utf-8")
     assert "has not verified the content of this story" in observer and "2 articles" in observer
 
@@ -239,6 +240,6 @@ def test_agreement_parties_link_the_actor_and_places_the_place(wiki, row, name, 
                     encoding="utf-8")
     link(docs)
     infobox = sections(page.read_text(encoding="utf-8"))["mentions"]
-    cell = re.search(rf"^\| \*\*{row}\*\* \| (.*) \|$", infobox, re.M)[1]
+    cell = re.search(rf"^- \*\*{row}:\*\* (.*)$", infobox, re.M)[1]
     assert re.findall(r"\]\(([^)]+)\)", cell) == ([target] if target else [])
     assert cell.startswith("[" if target else name)
