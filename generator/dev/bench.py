@@ -79,8 +79,8 @@ def run(cmd: list[str], cwd: Path, output: bool = False, env: dict | None = None
     """Wall time in seconds, peak memory in MB and the output of a command.
 
     Memory is what the machine must hold: the sum over the command and every process it starts
-    (workers, Pagefind under MkDocs) at the same moment, read from /proc every 0.2 s (a reading
-    of a large process costs milliseconds of the CPU being measured). The largest single
+    (workers, Pagefind under MkDocs) at the same moment, read from /proc every 0.2 s, or less often when a reading
+    takes long (reading a process of 6 GB took a third of a core at 0.2 s). The largest single
     process's peak (``ru_maxrss``) would miss Pagefind running next to MkDocs.
     """
     os.sync()  # what earlier steps wrote is on disk: a step is not timed while the system writes back another's files
@@ -88,11 +88,13 @@ def run(cmd: list[str], cwd: Path, output: bool = False, env: dict | None = None
         start = time.perf_counter()
         process = subprocess.Popen(cmd, cwd=cwd, stdout=out if output else subprocess.DEVNULL, stderr=err,
                                    env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})})
-        peak, sampled = 0, 0.0
+        peak, sampled, every = 0, 0.0, SAMPLE_EVERY
         while process.poll() is None:
-            if time.perf_counter() - sampled >= SAMPLE_EVERY:
+            if time.perf_counter() - sampled >= every:
                 sampled = time.perf_counter()
                 peak = max(peak, sum(_pss(pid) for pid in _tree(process.pid)))
+                # Reading a process of gigabytes takes its kernel a while: at most 5% of a core goes to watching.
+                every = max(SAMPLE_EVERY, 20 * (time.perf_counter() - sampled))
             try:
                 process.wait(timeout=0.02)  # the end of the command is seen within 20 ms
             except subprocess.TimeoutExpired:
