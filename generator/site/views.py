@@ -221,9 +221,11 @@ def graph_page(actors: Sequence[Entity], counts: dict, strongest_links: dict) ->
         placed += 1
     data = {"nodes": nodes, "edges": [{"source": a, "target": b, "weight": weights[(a, b)]} for a, b in sorted(edges)]}
     lines = []
+    by_key = {e.key: e for e in actors}
     for e in shown:
-        with_text = ", ".join(f"{escape(k[1])} ({c})" for k, c in partners[e.key][:5])
-        lines.append(f"- [{escape(e.title)}](actors/{e.slug}.md) — {counts[e.key]} articles" + (f"; with {with_text}" if with_text else ""))
+        with_text = ", ".join(f"[{escape(by_key[k].title)}](actors/{k[1]}.md) ({c})" for k, c in partners[e.key][:5] if k in by_key)
+        lines.append(f"- [{escape(e.title)}](actors/{e.slug}.md) — {_count(counts[e.key], 'article')}"
+                     + (f"; with {with_text}" if with_text else ""))
     return "\n\n".join([
         inline_json("graph-data", data),
         '<div class="wiki-graph" data-graph="graph-data" style="height: 620px"></div>',

@@ -122,6 +122,8 @@ def test_graph_page_renders_actors_and_links_to_them(browser_page):
     nodes = int(page.eval_on_selector(".wiki-graph", "e => e.dataset.nodes"))
     data = json.loads(page.eval_on_selector("#graph-data", "e => e.textContent"))
     assert nodes == len(data["nodes"]) > 10 and data["edges"]
+    listed = page.inner_text("article")
+    assert " 1 articles" not in listed and "with Syrian government (" in listed  # names, not slugs
     assert page.locator(".wiki-graph canvas").count() >= 1
     page.screenshot(path=str(artifact("graph.png")))
 

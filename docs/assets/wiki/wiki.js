@@ -120,6 +120,7 @@
     }).concat(graph.edges.map(function (e) {
       return { data: { id: e.source + "--" + e.target, source: e.source, target: e.target, weight: e.weight } };
     }));
+    // Labels in the page's own text colour: dark on light, light on dark (the theme's slate scheme).
     var cy = cytoscape({
       container: el,
       elements: elements,
@@ -130,7 +131,7 @@
       maxZoom: 4,
       style: [
         { selector: "node", style: { width: "data(size)", height: "data(size)", label: "data(label)", "font-size": 10,
-                                     "background-color": "#3949ab", color: "#333" } },
+                                     "background-color": "#3949ab", color: getComputedStyle(el).color || "#333" } },
         { selector: "edge", style: { width: "mapData(weight, 1, 20, 0.5, 6)", "line-color": "#9fa8da", opacity: 0.6 } }
       ]
     });
