@@ -65,7 +65,8 @@ class Settings:
 DEFAULTS = Settings()
 
 
-def _config(config: Path) -> dict:
+def mkdocs_settings(config: Path) -> dict:
+    """An mkdocs.yml as plain strings, lists and mappings (its ``!!python`` tags unread); {} when missing or unreadable."""
     try:
         data = yaml.load(config.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
     except (OSError, yaml.YAMLError):
@@ -75,13 +76,13 @@ def _config(config: Path) -> dict:
 
 def site_settings(config: Path) -> tuple[str, str]:
     """(site_url, site_name) of an mkdocs.yml; defaults when it is missing or unreadable."""
-    data = _config(config)
+    data = mkdocs_settings(config)
     return str(data.get("site_url") or ""), str(data.get("site_name") or "Situation Wiki")
 
 
 def map_settings(config: Path) -> tuple[str, str]:
     """(tile URL, attribution) from an mkdocs.yml's ``extra``; the defaults when unset, or when the URL is not http(s)."""
-    extra = _config(config).get("extra")
+    extra = mkdocs_settings(config).get("extra")
     extra = extra if isinstance(extra, dict) else {}
     url, attribution = str(extra.get("map_tiles") or ""), str(extra.get("map_attribution") or "")
     if not url.startswith(("https://", "http://")):

@@ -26,9 +26,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from generator.content.pages import write_if_changed
+from generator.content.pages import file_digest, write_if_changed
+from generator.settings import mkdocs_settings
 from generator.store.version import code_version
 
 ENGINES = ("mkdocs", "properdocs", "zensical")
@@ -66,10 +65,6 @@ def _is_source(rel: str) -> bool:
     return not any(p.startswith(".") for p in parts) and parts[0] != "templates"
 
 
-def _digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
 def sources(docs: Path, known: dict[str, list]) -> dict[str, list]:
     """Every source file of ``docs``: relative path → [size, mtime_ns, digest]. A file whose size and time ``known``
     already holds keeps its digest unread."""
@@ -87,7 +82,7 @@ def sources(docs: Path, known: dict[str, list]) -> dict[str, list]:
             if old and old[0] == st.st_size and old[1] == st.st_mtime_ns:
                 found[rel] = old
             else:
-                found[rel] = [st.st_size, st.st_mtime_ns, _digest(path.read_bytes())]
+                found[rel] = [st.st_size, st.st_mtime_ns, file_digest(path.read_bytes())]
     return found
 
 
@@ -109,7 +104,7 @@ def stamp(config: Path, engine: str) -> str:
 
 def _settings(config: Path) -> tuple[Path, Path, bool]:
     """(docs_dir, site_dir, use_directory_urls) of an mkdocs.yml, as the engines default them."""
-    data = yaml.load(config.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
+    data = mkdocs_settings(config)
     root = config.parent
     urls = str(data.get("use_directory_urls", "true")).lower() not in ("false", "no", "off")
     return root / data.get("docs_dir", "docs"), root / data.get("site_dir", "site"), urls
@@ -117,7 +112,7 @@ def _settings(config: Path) -> tuple[Path, Path, bool]:
 
 def _home(site: Path) -> str:
     try:
-        return _digest((site / "index.html").read_bytes())
+        return file_digest((site / "index.html").read_bytes())
     except OSError:
         return ""
 
@@ -233,7 +228,6 @@ def build_site(config: Path = Path("mkdocs.yml"), engine: str = "mkdocs", full: 
         _run_dirty_engine(engine, config, dirty, strict)
     else:
         _run_zensical(config, site, strict)
-    manifest_path.parent.mkdir(parents=True, exist_ok=True)
     write_if_changed(manifest_path, json.dumps({"stamp": mark, "home": _home(site), "files": now}, sort_keys=True) + "\n")
     return Built(engine, not dirty, rendered, removed)
 

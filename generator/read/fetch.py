@@ -26,7 +26,7 @@ import yaml
 
 from generator.content.pages import write_if_changed
 from generator.read.reader import MAX_BYTES, MIN_WORDS, decode
-from generator.settings import DEFAULTS, Settings
+from generator.settings import DEFAULTS, Settings, mkdocs_settings
 from generator.text.slugs import slugify
 
 AGENT = "SituationWiki"
@@ -137,13 +137,9 @@ class Reply:
 def user_agent(config: Path) -> str:
     """``SituationWiki/1.0 (+repo URL)``: a site owner who sees us in a log can find who we are. The repository is
     ``repo_url``, or what an absolute ``edit_uri`` names (``…/edit/main/docs/``)."""
-    try:
-        data = yaml.load(config.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-        data = data if isinstance(data, dict) else {}
-        edit = str(data.get("edit_uri") or "")
-        repo = str(data.get("repo_url") or "") or (edit.split("/edit/")[0] if edit.startswith("https://") else "")
-    except (OSError, yaml.YAMLError):
-        repo = ""
+    data = mkdocs_settings(config)
+    edit = str(data.get("edit_uri") or "")
+    repo = str(data.get("repo_url") or "") or (edit.split("/edit/")[0] if edit.startswith("https://") else "")
     return f"{AGENT}/1.0 (+{repo})" if repo else f"{AGENT}/1.0"
 
 
