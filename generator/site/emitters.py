@@ -23,6 +23,7 @@ from generator.content.model import ENTITY_TYPES, Entity
 from generator.settings import Settings
 from generator.site.exports import locations_geojson, rss_feed, tags_csv, tiles_script
 from generator.site.render import articles_index, entity_index, home, review_page, unmentioned_page
+from generator.site.situation import situation_files, situation_years
 from generator.site.views import graph_page, map_page, source_page, sources_by_slug, sources_index, timeline_page, timeline_years, year_page
 
 # The parts of the corpus an emitter can read.
@@ -105,6 +106,10 @@ def _csv(c: Corpus) -> list[Piece]:
     return [Piece(c.docs / "exports" / "tags.csv", None, tags_csv(c.graph.articles, c.entities, c.csv_rows, c.csv_fresh))]
 
 
+def _situation(c: Corpus) -> list[Piece]:
+    return [Piece(c.docs / "assets" / "wiki" / name, None, text) for name, text in situation_files(c.graph.stories, c.entities).items()]
+
+
 def _one(path: str, section: str | None) -> Callable[[Corpus], list[tuple[Path, str | None]]]:
     return lambda c: [(c.docs / path, section)]
 
@@ -132,6 +137,9 @@ EMITTERS = (
             _one("graph.md", "graph")),
     Emitter("sources", "sources/index.md and sources/<outlet>.md", frozenset({ARTICLES}), _sources,
             lambda c: [(c.docs / "sources" / "index.md", "index")] + [(c.docs / "sources" / f"{s}.md", "articles") for s in c.source_pages]),
+    Emitter("situation", "assets/wiki/situation.json and assets/wiki/situation/<year>.json", frozenset({ARTICLES, MENTIONS, REGISTRY}),
+            _situation, lambda c: [(c.docs / "assets" / "wiki" / "situation.json", None)]
+            + [(c.docs / "assets" / "wiki" / "situation" / f"{y}.json", None) for y in situation_years(c.graph.stories)]),
     Emitter("map tiles", "assets/wiki/tiles.js", frozenset({SITE}),
             lambda c: [Piece(c.docs / "assets" / "wiki" / "tiles.js", None, tiles_script(c.settings.map_tiles, c.settings.map_attribution))],
             _one("assets/wiki/tiles.js", None)),

@@ -287,9 +287,12 @@ def home(refs, entities: dict[tuple[str, str], Entity], counts: dict[tuple[str, 
          period_days: int = DEFAULTS.home_period_days, copies: dict | None = None) -> str:
     """The dashboard: what is new, who and where matters now, what waits for an editor. ``refs``: each story once."""
     copies = copies or {}
-    out = [f"**{len(refs)}** articles, naming " + " · ".join(  # what the articles name: the registry's size is no news
+    # assets/wiki/wiki.js draws the situation picture into the first element from site/situation.py's data, over the
+    # lists below up to the second: they are what a reader without scripts (or a search engine) reads.
+    out = ['<div class="wiki-dashboard"></div>']
+    out.append(f"**{len(refs)}** [articles](articles/index.md), naming " + " · ".join(  # what the articles name: the registry's size is no news
         f"**{sum(1 for k in entities if k[0] == t and counts.get(k, 0))}** [{t}]({t}/index.md)" for t in ENTITY_TYPES)
-        + " · [timeline](timeline.md) · [map](map.md) · [relations](graph.md) · [sources](sources/index.md) · [RSS feed](feed.xml)"]
+        + " · [timeline](timeline.md) · [map](map.md) · [relations](graph.md) · [sources](sources/index.md) · [RSS feed](feed.xml)")
     out.append("## Latest articles")
     out.append("\n".join(f"- {article_line(r, 'articles/', copies.get(r.slug, ()))}" for r in refs[:latest]) or "*None yet.*")
     newest = max((r.published for r in refs if r.published), default="")
@@ -309,6 +312,7 @@ def home(refs, entities: dict[tuple[str, str], Entity], counts: dict[tuple[str, 
     if referenced:
         out.append("## Agreements recently referenced")
         out.append("\n".join(f"- [{escape(entities[k].title)}](agreements/{k[1]}.md)" for k in referenced[:10]))
+    out.append('<div class="wiki-dashboard-end"></div>')
     waiting = sum(1 for e in entities.values() if e.proposed) + sum(1 for r in refs if r.review)
     waiting += sum(1 for story in copies.values() for r in story if r.review)  # the review page lists every article
     out.append(f"**{waiting}** item{'s' if waiting != 1 else ''} [waiting for review](review.md).")

@@ -101,7 +101,7 @@ def timeline_page(refs: Sequence[ArticleRef], years: dict[str, tuple[list, list]
     One page for all of it held 2.2 MB of Markdown at 10,000 articles: slow to load, and rendered again whenever one
     article's dates changed. ``years`` is ``timeline_years(refs)``, which the year pages use too.
     """
-    out = ["## Articles by publication date"]
+    out = ['<div class="wiki-timeline-period"></div>', "## Articles by publication date"]  # the period picker (wiki.js)
     out.append("\n".join(f"- [{year}](timeline/{year}.md) — {_count(len(articles), 'article')}, {_count(len(events), 'event')}"
                          for year, (articles, events) in years.items()) or "*No dated article yet.*")
     undated = sorted((r for r in refs if not r.published), key=lambda r: (r.title.casefold(), r.slug))
@@ -188,7 +188,7 @@ def map_page(places: Sequence[Entity], counts: dict, latest: dict[tuple[str, str
              f"{'s' if counts.get(e.key, 0) != 1 else ''} · {e.coordinates[0]:.4f}, {e.coordinates[1]:.4f}" for e in located]
     return "\n\n".join([
         inline_json("map-data", data),
-        '<div class="wiki-map" data-points="map-data" style="height: 560px"></div>',
+        '<div class="wiki-map" data-points="map-data" data-period style="height: 560px"></div>',
         f"{len(located)} places named in the articles; markers are sized by the number of articles that name them. "
         "Every place of the registry, with its count: [locations.geojson](exports/locations.geojson).",
         "\n".join(lines) or "*No article names a located place yet.*",

@@ -62,7 +62,7 @@ def test_entity_pages_index_timeline_and_map_count_the_story_once(wiki):
     assert "2 articles, newest first. 2 more are copies of these stories from other outlets" in index
     assert f"({slugs['afp.txt']}.md)" not in index and "also reported by 2 outlets" in index
     assert "## Articles published in 2020 (2)" in (docs / "timeline" / "2020.md").read_text(encoding="utf-8")
-    assert "**2** articles" in (docs / "index.md").read_text(encoding="utf-8")
+    assert "**2** [articles]" in (docs / "index.md").read_text(encoding="utf-8")
     features = json.loads((docs / "exports" / "locations.geojson").read_text(encoding="utf-8"))["features"]
     assert next(f for f in features if f["id"] == "albu-kamal")["properties"]["mentions"] == 2
     assert f"articles/{slugs['afp.txt']}.md)" in (docs / "sources" / "afp.md").read_text(encoding="utf-8")  # the outlet's own page lists it
