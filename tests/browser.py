@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import shutil
+import tempfile
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,21 +16,43 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    not_found: Path | None = None  # the page sent with a 404, as GitHub Pages sends the site's 404.html
+
     def log_message(self, *args):
         pass
 
+    def send_error(self, code, message=None, explain=None):
+        if code != 404 or self.not_found is None or not self.not_found.is_file():
+            return super().send_error(code, message, explain)
+        body = self.not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+        return None
+
 
 @contextmanager
-def served(root: Path):
-    """``root`` on http://127.0.0.1:<port>/ for the duration of the block."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root)))
+def served(root: Path, mount: str = ""):
+    """``root`` on http://127.0.0.1:<port>/ (or under /<mount>/, where the site's own address puts it: what its 404
+    page links to) for the duration of the block; a missing file gets the site's 404.html, as on GitHub Pages."""
+    served_dir = root
+    if mount:
+        served_dir = Path(tempfile.mkdtemp(prefix="served-"))
+        (served_dir / mount).symlink_to(root.resolve(), target_is_directory=True)
+    handler = type("Handler", (QuietHandler,), {"not_found": root / "404.html"})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(served_dir)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}/" + (f"{mount}/" if mount else "")
     finally:
         server.shutdown()
         server.server_close()
+        if mount:
+            shutil.rmtree(served_dir)
 
 
 @contextmanager

@@ -31,6 +31,9 @@ _MARKUP = re.compile(r"<[^>]*>")
 _TERM = re.compile(r"[^\W\d_]+")  # letters: "al-Sham" is "al" and "sham", as search.js splits a query
 
 
+ARTICLE_FILTER = '<div hidden data-pagefind-ignore><span data-pagefind-filter="article">yes</span></div>'
+
+
 def is_entity(rel: str) -> bool:
     return rel.startswith(ENTITY_FOLDERS)
 
@@ -102,6 +105,9 @@ def mark(page: str, rel: str) -> Marked | None:
         spans = "".join(f'<span data-pagefind-filter="{alias_filter(n)}">{html.escape(n)}</span>' for n in names)
         meta = f'<span data-pagefind-meta="aliases">{html.escape(" · ".join(aliases))}</span>' if aliases else ""
         names = f"<div hidden data-pagefind-ignore>{meta}{spans}</div>"
+        content += names
+    elif rel.startswith("articles/"):  # search.js asks for the articles naming an entity found by another of its names
+        names = ARTICLE_FILTER
         content += names
     seen = indexed.replace(IGNORE_OPEN, "").replace("</div>", "")  # the same whether the page was marked before or not
     read = hashlib.blake2b(f"{seen}\0{names}".encode(), digest_size=16).hexdigest()

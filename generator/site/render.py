@@ -197,6 +197,7 @@ def entity_section(entity: Entity, mentions, together, entities: dict[tuple[str,
     agreement's infobox makes it from ``entities``.
     """
     out = [PROPOSAL_NOTE] if entity.proposed else []  # goes with the status line: an accepted page says nothing of it
+    out.append(type_line(entity, entities))
     if entity.type == "agreements":  # its facts first: an agreement may have twenty names
         names = by_title if isinstance(by_title, EntityNames) else entity_names(entities.values())
         out.append(agreement_infobox(entity, names))
@@ -225,6 +226,20 @@ def entity_section(entity: Entity, mentions, together, entities: dict[tuple[str,
         out.append("\n".join(f"- {entity_link(entities[k], entity.type)} ({kind_label(entities[k])}) — {c} article{'s' if c != 1 else ''}"
                              for k, c in common))
     return "\n\n".join(out)
+
+
+TYPE_LABELS = {"actors": "Actor", "locations": "Place", "agreements": "Agreement"}  # as search labels its results
+TWINS = {"actors": "locations", "locations": "actors"}
+
+
+def type_line(entity: Entity, entities: dict[tuple[str, str], Entity]) -> str:
+    """What the entity is ("*Place · country*"), and the page of the same real-world thing in its other role: a country
+    is an actor (the state) and a place (the territory), two pages that point at each other."""
+    line = f"*{TYPE_LABELS[entity.type]}" + (f" · {escape(entity.kind)}" if entity.kind else "") + "*"
+    twin = entities.get((TWINS.get(entity.type, ""), entity.slug))
+    if twin is not None and fold_name(twin.title) == fold_name(entity.title):
+        line += f" · also {'a place' if twin.type == 'locations' else 'an actor'}: {entity_link(twin, entity.type)}"
+    return line
 
 
 def entity_index(type_: str, entities: Sequence[Entity], counts: dict[tuple[str, str], int], last: dict[tuple[str, str], str]) -> str:

@@ -1,5 +1,7 @@
 """The index step's marks, put into the HTML an engine built: what the MkDocs hooks once did inside MkDocs."""
 
+import re
+
 import pytest
 
 from generator.engine.mark import MARKED, alias_filter, is_searched, mark
@@ -50,7 +52,8 @@ def test_an_article_s_tag_line_is_not_indexed():
     marked = mark(ARTICLE, "articles/raid/index.html")
     assert "<!-- generated:tags — rewritten --><div data-pagefind-ignore>\n<p><strong>Actors:" in marked.html
     assert "turkey" not in marked.terms and "moscow" in marked.terms
-    assert "data-pagefind-filter" not in marked.html
+    # no alias filter: only the one that tells search.js's "articles naming this entity" an article from other pages
+    assert re.findall(r'data-pagefind-filter="[^"]*"', marked.html) == ['data-pagefind-filter="article"']
 
 
 @pytest.mark.parametrize("html, rel", [(ENTITY, "locations/albu-kamal/index.html"), (ARTICLE, "articles/raid/index.html")])

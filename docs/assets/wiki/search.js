@@ -4,7 +4,7 @@
   const inner = document.querySelector(".md-header__inner");
   if (!inner || inner.querySelector(".pf-search")) return;
   const cfg = JSON.parse(document.getElementById("__config")?.textContent || "{}");
-  const root = new URL((cfg.base || ".") + "/", location);           // site root, works under /syria/
+  const root = new URL((cfg.base || ".").replace(/\/$/, "") + "/", location);  // site root, works under /syria/
   const box = document.createElement("div");
   box.className = "pf-search";
   box.setAttribute("role", "search");
@@ -55,28 +55,32 @@
   // What each result is, from where it lives: a reader tells the actor from the place of the same name at a glance.
   const TYPES = { articles: "Article", actors: "Actor", locations: "Place", agreements: "Agreement", editing: "Guide" };
   const typeOf = (url) => { const m = /\/(articles|actors|locations|agreements|editing)\//.exec(url); return m ? TYPES[m[1]] : "Page"; };
-  const render = (items, q, left = 0, rest = null) => {
-    list.replaceChildren();
+  const render = (items, q, left = 0, rest = null, instead = "", into = list) => {
+    into.replaceChildren();
+    if (instead) {
+      const p = document.createElement("p"); p.className = "pf-search__empty";
+      p.textContent = `No results for “${q}”. Showing results for “${instead}”:`; into.append(p);
+    }
     if (!items.length) {
       const p = document.createElement("p"); p.className = "pf-search__empty";
-      p.textContent = `No results for “${q}”`; list.append(p);
+      p.textContent = `No results for “${q}”`; into.append(p);
     }
     for (const d of items) {
       const a = document.createElement("a"); a.className = "pf-search__hit"; a.href = d.url; a.setAttribute("role", "option");
       const k = document.createElement("em"); k.className = "pf-search__type"; k.textContent = typeOf(d.url);
       const t = document.createElement("strong"); t.textContent = d.meta.title || d.url;   // title as text, never HTML
       const e = document.createElement("span"); e.innerHTML = safeExcerpt(d.excerpt);
-      a.append(k, t, e); list.append(a);
+      a.append(k, t, e); into.append(a);
     }
     if (left > 0) {
       const b = document.createElement("button"); b.type = "button"; b.className = "pf-search__more";
-      b.textContent = `More results (${left})`; list.append(b);
+      b.textContent = `More results (${left})`; into.append(b);
     }
     if (rest) {
       const b = document.createElement("button"); b.type = "button"; b.className = "pf-search__older";
-      b.textContent = olderLabel(rest); list.append(b);
+      b.textContent = olderLabel(rest); into.append(b);
     }
-    list.hidden = false;
+    into.hidden = false;
   };
   input.addEventListener("focus", load, { once: true });
   // The search runs once typing pauses. Pagefind's own debouncedSearch would fetch index chunks for every
@@ -93,40 +97,101 @@
     load().then(({ pf, common }) => { const early = preloaded(q, common); if (early) pf.preload(early); });
     timer = setTimeout(() => run(q, my), DEBOUNCE);
   });
-  // Entities whose alias is exactly the query go first. Never search(null, ...): that loads the whole index.
+  // Entities whose alias is exactly the query go first, then the articles naming them by their title (a reader who
+  // types "Idleb" wants the articles about Idlib, most of which never spell it so), then the rest.
+  // Never search(null, ...): that loads the whole index.
   const find = async (pf, common, q) => {
     const terms = essential(q, common);
     const s = await pf.search(terms);
     const exact = (await pf.search(terms, { filters: { [aliasFilter(q.toLowerCase())]: q.toLowerCase() } })).results;
-    const ids = new Set(exact.map((r) => r.id));
-    return [...exact, ...s.results.filter((r) => !ids.has(r.id))];
+    const titles = [...new Set((await Promise.all(exact.slice(0, 2).map((r) => r.data()))).map((d) => d.meta.title)
+      .filter((t) => t && fold(t) !== fold(q)))];
+    const named = (await Promise.all(titles.map((t) => pf.search(essential(t, common), { filters: { article: "yes" } }))))
+      .flatMap((x) => x.results);
+    const ids = new Set();
+    return { results: [...exact, ...named, ...s.results].filter((r) => !ids.has(r.id) && ids.add(r.id)), asked: [q, ...titles] };
   };
-  const run = async (q, my, all = false) => {
+  // Pagefind matches a word it lacks to the nearest it has, however far ("xyzzy" found a page of the guide): a result
+  // is kept only when each word of the query is in its title or text, as typed, as the start of a longer word, or
+  // one or two letters apart (a typo).
+  const fold = (t) => t.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  const typo = (a, b) => {                                               // edit distance, 0 to 3 (3: more)
+    if (Math.abs(a.length - b.length) > 2) return 3;
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const row = [i];
+      for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = row;
+    }
+    return Math.min(prev[b.length], 3);
+  };
+  const near = (word, w) => w === word || (word.length >= 4 && w.startsWith(word)) ||
+    (word.length >= 4 && typo(word, w) <= (word.length <= 6 ? 1 : 2));
+  const relevant = (d, asked, common) => {
+    const words = new Set(fold(`${d.meta.title || ""} ${d.content || ""}`).split(/[^\p{L}\p{N}]+/u));
+    return asked.some((q) => fold(q).split(/[^\p{L}\p{N}]+/u).filter((w) => w && !common.has(w)).every((w) => {
+      if (words.has(w)) return true;
+      for (const x of words) if (near(w, x)) return true;
+      return false;
+    }));
+  };
+  // With nothing relevant, the nearest name of an entity the articles name (assets/wiki/situation.json, which the home
+  // page loads too), a typo or two apart: "Idlob" → "Idlib".
+  let names = null;
+  const nearestName = async (q) => {
+    names ??= fetch(new URL("assets/wiki/situation.json", root)).then((r) => (r.ok ? r.json() : { entities: [] }))
+      .then((s) => s.entities.map((e) => e[2])).catch(() => []);
+    const want = fold(q).trim();
+    if (want.length < 4) return "";
+    let best = "", score = 3;
+    for (const name of await names) {                                   // the whole name, or one word of it ("Lavrentyv")
+      const d = Math.min(typo(want, fold(name)), ...fold(name).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4).map((w) => typo(want, w)));
+      if (d < score && d <= (want.length <= 6 ? 1 : 2)) { best = name; score = d; }
+    }
+    return best;
+  };
+  const run = async (q, my, all = false, into = list) => {
     const { pf, common } = await load();
     if (all) await everything();
-    let results = await find(pf, common, q);
+    let found = await find(pf, common, q);
     if (my !== seq) return;                                              // newer input came
-    if (results.length < PAGE && (await partial())) {                    // too few among the newest: search them all
+    if (found.results.length < PAGE && (await partial())) {              // too few among the newest: search them all
       await everything();
-      results = await find(pf, common, q);
+      found = await find(pf, common, q);
       if (my !== seq) return;
     }
-    shown = { results, q, items: [] };
+    shown = { ...found, q, items: [], common, instead: "", into };
+    await more(my);
+    if (my !== seq || shown.items.length || shown.results.length > shown.items.length) return;
+    const instead = await nearestName(q);                                 // nothing relevant: a typo?
+    if (!instead || my !== seq) return;
+    if (await partial()) await everything();
+    shown = { ...(await find(pf, common, instead)), q, items: [], common, instead, into };
     await more(my);
   };
   // Results arrive PAGE at a time: each one shown costs a fragment download.
   const PAGE = 5;
-  let shown = { results: [], q: "", items: [] };
+  // An irrelevant result (above) is dropped as it loads; up to three pages are tried for one worth showing.
+  let shown = { results: [], asked: [], q: "", items: [], common: new Set(), instead: "" };
   const more = async (my) => {
-    const next = await Promise.all(shown.results.slice(shown.items.length, shown.items.length + PAGE).map((r) => r.data()));
-    if (my !== seq) return;
-    shown.items.push(...next);
-    render(shown.items, shown.q, shown.results.length - shown.items.length, (await partial()) ? (await load()).rest : null);
+    let kept = [];
+    for (let tries = 0; tries < 3 && !kept.length && shown.items.length < shown.results.length; tries++) {
+      const start = shown.items.length, batch = shown.results.slice(start, start + PAGE);
+      const next = await Promise.all(batch.map((r) => r.data()));
+      if (my !== seq) return;
+      const keep = next.map((d) => relevant(d, shown.asked, shown.common));
+      shown.results.splice(start, batch.length, ...batch.filter((_, i) => keep[i]));
+      kept = next.filter((_, i) => keep[i]);
+      shown.items.push(...kept);
+    }
+    render(shown.items, shown.q, shown.results.length - shown.items.length, (await partial()) ? (await load()).rest : null, shown.instead,
+      shown.into);
   };
-  list.addEventListener("click", (ev) => {
+  const buttons = (ev) => {
     if (ev.target.closest(".pf-search__more")) { ev.preventDefault(); more(seq); }
-    if (ev.target.closest(".pf-search__older")) { ev.preventDefault(); run(shown.q, ++seq, true); }
-  });
+    if (ev.target.closest(".pf-search__older")) { ev.preventDefault(); run(shown.q, ++seq, true, shown.into); }
+  };
+  list.addEventListener("click", buttons);
   input.addEventListener("keydown", (ev) => {
     if (ev.key === "Escape") { list.hidden = true; input.blur(); }
     if (ev.key === "Enter") { const first = list.querySelector("a"); if (first) location.href = first.href; }
@@ -142,4 +207,24 @@
   document.addEventListener("keydown", (ev) => {                      // "/" focuses the box, like Material's search
     if (ev.key === "/" && !/^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName)) { ev.preventDefault(); input.focus(); }
   });
+  // The theme's 404 page says only "404 - Not found": say what was asked for, and search the words of its address
+  // ("…/actors/idleb/" searches "idleb", found as Idlib).
+  const missing = document.querySelector("article h1");
+  if (missing && /^404\b/.test(missing.textContent)) {
+    const asked = decodeURIComponent(location.pathname.slice(root.pathname.length)).replace(/(\/|\.html?)$/, "");
+    const words = (asked.split("/").pop() || "").replace(/[-_+.]+/g, " ").trim();
+    const note = document.createElement("p");
+    note.textContent = `There is no page at “${location.pathname}”: it may have been renamed or removed. ` +
+      "The tabs above lead to every list of the wiki, and the search box searches all of it.";
+    const heading = document.createElement("h2");
+    const found = document.createElement("div"); found.className = "pf-search__found";
+    found.setAttribute("role", "listbox"); found.setAttribute("aria-label", "Pages that may be the one asked for");
+    found.addEventListener("click", buttons);
+    missing.after(note);
+    if (words) {
+      heading.textContent = `Pages about “${words}”`;
+      note.after(heading, found);
+      run(words, ++seq, false, found);
+    }
+  }
 })();

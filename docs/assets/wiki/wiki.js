@@ -178,7 +178,9 @@
     return PRESETS.some(function (x) { return x[0] === text; }) ? { p: text } : null;
   }
   function periodText(period) { return period.p === "custom" ? period.from + ".." + period.to : period.p; }
-  var period = parsePeriod(new URLSearchParams(window.location.search).get("period")) || parsePeriod(stored()) || { p: "90" };
+  var asked = parsePeriod(new URLSearchParams(window.location.search).get("period"));  // a link to a period: kept for the next page
+  if (asked) stored(periodText(asked));
+  var period = asked || parsePeriod(stored()) || { p: "90" };
   var listeners = [];
   function setPeriod(next) {
     period = next;
@@ -250,7 +252,7 @@
       return Promise.resolve({ rows: rows, latest: latest, stories: stories, before: p.p === "all" ? null : before, bounds: b });
     }
     var from = b.before.from, wanted = [];
-    for (var y = +from.slice(0, 4); y <= +p.to.slice(0, 4); y++) wanted.push(loadYear(y));
+    for (var y = Math.max(+from.slice(0, 4), +s.first.slice(0, 4)); y <= Math.min(+p.to.slice(0, 4), +s.last.slice(0, 4)); y++) wanted.push(loadYear(y));
     return Promise.all(wanted).then(function (files) {
       var index = {};
       s.entities.forEach(function (e, i) { index[e[0] + ":" + e[1]] = i; });
@@ -523,7 +525,9 @@
         var b = bounds(s, period), months = [];
         for (var m = monthKey(b.start); m <= monthKey(b.end); m = addMonths(m, 1)) months.push(m);
         var wanted = [];
-        for (var y = +months[0].slice(0, 4); y <= +months[months.length - 1].slice(0, 4); y++) wanted.push(loadYear(y));
+        for (var y = Math.max(+months[0].slice(0, 4), +s.first.slice(0, 4)); y <= Math.min(+months[months.length - 1].slice(0, 4), +s.last.slice(0, 4)); y++) {
+          wanted.push(loadYear(y));
+        }
         play.textContent = "Stop";
         Promise.all(wanted).then(function (files) {
           var perMonth = {};
@@ -582,6 +586,88 @@
       draw();
     });
   }
+
+  // ---- Previews of entity links: what the linked page says the entity is (type, summary, how many articles name it),
+  // read from that page itself, so an editor's summary shows as soon as the page is built. On hover (after a pause)
+  // and on keyboard focus; Escape closes it. A touch goes straight to the page: no preview stands in its way.
+  var ENTITY_PAGE = /\/(actors|locations|agreements)\/(?!index\.html)[a-z0-9-]+(\/|\.html)$/;
+  var previews = {};
+  function previewOf(href) {
+    return previews[href] || (previews[href] = fetch(href).then(function (r) {
+      if (!r.ok) throw new Error(String(r.status));
+      return r.text();
+    }).then(function (text) {
+      var doc = new DOMParser().parseFromString(text, "text/html");
+      var article = doc.querySelector(".md-content article") || doc.querySelector("article") || doc.body;
+      var title = article.querySelector("h1");
+      var paragraphs = Array.prototype.slice.call(article.querySelectorAll(":scope > p"));
+      var typeAt = paragraphs.findIndex(function (p) { return p.firstElementChild && p.firstElementChild.tagName === "EM" && p.firstChild === p.firstElementChild; });
+      var count = Array.prototype.find.call(article.querySelectorAll("h2"), function (h) { return /^Mentioned in/.test(h.textContent); });
+      var summary = typeAt > 0 ? paragraphs[0].textContent.trim() : "";
+      return {
+        title: title ? title.textContent.replace(/¶$/, "").trim() : "",
+        type: typeAt >= 0 ? paragraphs[typeAt].firstElementChild.textContent.trim() : "",
+        summary: summary.length > 280 ? summary.slice(0, 279).replace(/\s+\S*$/, "") + "…" : summary,
+        count: count ? count.textContent.replace(/¶$/, "").trim() : ""
+      };
+    }));
+  }
+  var tip = null, tipFor = null, showTimer = null, hideTimer = null;
+  function hidePreview() {
+    clearTimeout(showTimer);
+    if (tip) tip.hidden = true;
+    if (tipFor) tipFor.removeAttribute("aria-describedby");
+    tipFor = null;
+  }
+  function showPreview(a) {
+    previewOf(a.href).then(function (p) {
+      if (document.activeElement !== a && !a.matches(":hover")) return;
+      if (!tip) {
+        tip = el("div", "wiki-preview");
+        tip.id = "wiki-preview";
+        tip.setAttribute("role", "tooltip");
+        tip.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
+        tip.addEventListener("mouseleave", function () { hideTimer = setTimeout(hidePreview, 200); });
+        document.body.appendChild(tip);
+      }
+      tip.replaceChildren();
+      if (p.type) tip.appendChild(el("p", "wiki-preview__type", p.type));
+      tip.appendChild(el("p", "wiki-preview__title", p.title || a.textContent));
+      if (p.summary) tip.appendChild(el("p", "wiki-preview__summary", p.summary));
+      if (p.count) tip.appendChild(el("p", "wiki-preview__count", p.count));
+      tip.hidden = false;
+      var box = a.getBoundingClientRect(), width = Math.min(360, window.innerWidth - 16);
+      tip.style.width = width + "px";
+      tip.style.left = Math.max(8, Math.min(box.left, window.innerWidth - width - 8)) + window.scrollX + "px";
+      var below = box.bottom + 6, height = tip.offsetHeight;
+      tip.style.top = (below + height > window.innerHeight && box.top - height - 6 > 0 ? box.top - height - 6 : below) + window.scrollY + "px";
+      tipFor = a;
+      a.setAttribute("aria-describedby", tip.id);
+    }).catch(function () { /* no preview: the link still works */ });
+  }
+  function previewLink(target) {
+    var a = target && target.closest ? target.closest(".md-content a[href]") : null;
+    return a && ENTITY_PAGE.test(a.href.split("#")[0]) && a.href.split("#")[0] !== window.location.href.split(/[?#]/)[0] ? a : null;
+  }
+  document.addEventListener("pointerover", function (ev) {
+    var a = previewLink(ev.target);
+    if (!a || ev.pointerType === "touch") return;
+    clearTimeout(hideTimer);
+    clearTimeout(showTimer);
+    showTimer = setTimeout(function () { showPreview(a); }, 350);
+  });
+  document.addEventListener("pointerout", function (ev) {
+    var a = previewLink(ev.target);
+    if (!a || (ev.relatedTarget && a.contains(ev.relatedTarget))) return;
+    clearTimeout(showTimer);
+    hideTimer = setTimeout(hidePreview, 200);
+  });
+  document.addEventListener("focusin", function (ev) {
+    var a = previewLink(ev.target);
+    if (a && a.matches(":focus-visible")) showPreview(a);
+  });
+  document.addEventListener("focusout", function (ev) { if (previewLink(ev.target)) hidePreview(); });
+  document.addEventListener("keydown", function (ev) { if (ev.key === "Escape" && tip && !tip.hidden) hidePreview(); });
 
   var home = document.querySelector(".wiki-dashboard");
   if (home) dashboard(home);
