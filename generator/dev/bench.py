@@ -27,6 +27,7 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
@@ -189,29 +190,12 @@ def search_cost(site: Path) -> list[tuple[str, int, int, float, str]]:
 
     Bytes are counted by the server: Pagefind fetches from a worker, which a page's own network events do not show.
     """
-    import functools
     import gzip
-    import http.server
-    import threading
 
     from playwright.sync_api import sync_playwright
 
-    served: list[bytes] = []
-
-    class Counting(http.server.SimpleHTTPRequestHandler):
-        def copyfile(self, source, outputfile):
-            data = source.read()
-            served.append(data)
-            outputfile.write(data)
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Counting, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     rows = []
-    try:
+    with served_counting(site) as (base, served):
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium", headless=True,
                                         args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
@@ -232,9 +216,58 @@ def search_cost(site: Path) -> list[tuple[str, int, int, float, str]]:
                 rows.append((query, raw, packed, took, first))
                 context.close()
             browser.close()
+    return rows
+
+
+@contextmanager
+def served_counting(site: Path):
+    """``site`` on 127.0.0.1, and the list of what it served (bytes of each response), for the duration of the block."""
+    import functools
+    import http.server
+    import threading
+
+    served: list[bytes] = []
+
+    class Counting(http.server.SimpleHTTPRequestHandler):
+        def copyfile(self, source, outputfile):
+            data = source.read()
+            served.append(data)
+            outputfile.write(data)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Counting, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", served
     finally:
         server.shutdown()
-    return rows
+        server.server_close()
+
+
+def home_cost(site: Path) -> tuple[int, int, float, float]:
+    """A reader opening the home page with nothing cached (headless Chromium): (bytes of its own data, the situation
+    picture's JSON; the same gzipped; milliseconds from navigation to the picture drawn; milliseconds to draw it again
+    for the whole span, "All")."""
+    import gzip
+
+    from playwright.sync_api import sync_playwright
+
+    data = (site / "assets" / "wiki" / "situation.json").read_bytes()
+    with served_counting(site) as (base, _), sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium", headless=True,
+                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        page = browser.new_context().new_page()
+        page.goto(base + "index.html?period=90", wait_until="load")
+        page.wait_for_selector(".wiki-dashboard[data-ready]", timeout=60_000)
+        ready = page.evaluate("performance.getEntriesByName('wiki-dashboard-drawn')[0].startTime")
+        page.evaluate("performance.clearMarks(); window.__clicked = performance.now()")
+        page.click(".wiki-period button[data-period=all]")
+        page.wait_for_function("performance.getEntriesByName('wiki-dashboard-drawn').length", timeout=60_000)
+        again = page.evaluate("performance.getEntriesByName('wiki-dashboard-drawn')[0].startTime - window.__clicked")
+        browser.close()
+    return len(data), len(gzip.compress(data)), ready, again
 
 
 def plain_folder(wiki: Path, folder: Path) -> Path:
@@ -318,6 +351,9 @@ def bench(n: int, keep: Path | None = None, rounds: int = 2) -> tuple[float, Pat
     for query, raw, packed, took, hit in search_cost(first / "site"):
         print(f"  {query:<20} {raw / 1000:6.0f} kB ({packed / 1000:4.0f} kB gzipped)  results {took:4.0f} ms after the last keystroke "
               f"(the box waits {DEBOUNCE} ms for more)  first: {hit}")
+    data, data_gz, drawn, redrawn = home_cost(first / "site")
+    print(f"{'home page':<14} {data / 1000:8.0f} kB of its own data ({data_gz / 1000:.0f} kB gzipped; target 300 kB), the situation "
+          f"picture drawn {drawn:.0f} ms after the page was asked for (target 1,000 ms), drawn again for \"All\" in {redrawn:.0f} ms")
     again_took, again_report = incremental(first)
     zensical = zensical_build(first, root / "zensical") if rounds > 1 else None  # an hour more at 100,000 articles
     plains = [site_build(plain_folder(first, root / "plain-1"), strict=False)]
