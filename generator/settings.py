@@ -34,6 +34,7 @@ class Settings:
     feed_size: int = 50  # articles in feed.xml
     graph_edges: int = 8  # an actor's strongest links shown on the relations graph
     companions: int = 10  # entities listed under "Often mentioned with"
+    aliases_shown: int = 6  # an entity with more other names shows them folded
     sentences_shown: int = 100  # mentioning articles shown with their sentence on an entity page
     group_from: int = 30  # mentioning articles from which an entity page groups them by year
     found_shown: int = 3  # articles named per proposed entity on the review page

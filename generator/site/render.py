@@ -6,6 +6,7 @@ Links are relative ``.md`` paths, the form every Markdown site engine resolves.
 from __future__ import annotations
 
 import heapq
+import html
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -202,7 +203,11 @@ def entity_section(entity: Entity, mentions, together, entities: dict[tuple[str,
         names = by_title if isinstance(by_title, EntityNames) else entity_names(entities.values())
         out.append(agreement_infobox(entity, names))
         mentions = sorted(mentions, key=lambda m: (m[0].published or "9999", m[0].slug))  # in date order
-    if entity.aliases:
+    if len(entity.aliases) > DEFAULTS.aliases_shown:  # an agreement may have twenty names: folded, a click away
+        names = " · ".join(html.escape(a, quote=False) for a in entity.aliases)
+        out.append(f'<details class="wiki-aliases"><summary>Also known as: {len(entity.aliases)} other names</summary>\n'
+                   f"<p><strong>Also known as:</strong> {names}</p>\n</details>")
+    elif entity.aliases:
         out.append("**Also known as:** " + " · ".join(escape(a) for a in entity.aliases))
     if entity.coordinates:
         lat, lon = entity.coordinates
@@ -300,7 +305,7 @@ def _grouped(lines: list[str]) -> list[str]:
 
 def home(refs, entities: dict[tuple[str, str], Entity], counts: dict[tuple[str, str], int], latest: int = DEFAULTS.home_latest,
          period_days: int = DEFAULTS.home_period_days, copies: dict | None = None) -> str:
-    """The dashboard: what is new, who and where matters now, what waits for an editor. ``refs``: each story once."""
+    """The dashboard: what is new, who and where matters now. ``refs``: each story once."""
     copies = copies or {}
     # assets/wiki/wiki.js draws the situation picture into the first element from site/situation.py's data, over the
     # lists below up to the second: they are what a reader without scripts (or a search engine) reads.
@@ -327,10 +332,7 @@ def home(refs, entities: dict[tuple[str, str], Entity], counts: dict[tuple[str, 
     if referenced:
         out.append("## Agreements recently referenced")
         out.append("\n".join(f"- [{escape(entities[k].title)}](agreements/{k[1]}.md)" for k in referenced[:10]))
-    out.append('<div class="wiki-dashboard-end"></div>')
-    waiting = sum(1 for e in entities.values() if e.proposed) + sum(1 for r in refs if r.review)
-    waiting += sum(1 for story in copies.values() for r in story if r.review)  # the review page lists every article
-    out.append(f"**{waiting}** item{'s' if waiting != 1 else ''} [waiting for review](review.md).")
+    out.append('<div class="wiki-dashboard-end"></div>')  # what waits for an editor is under the Editors tab, not here
     return "\n\n".join(out)
 
 

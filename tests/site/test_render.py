@@ -6,7 +6,7 @@ import pytest
 
 from generator.content.model import ArticleRef, Entity
 from generator.settings import DEFAULTS
-from generator.site.render import article_line, mention_list, review_page, tags_section
+from generator.site.render import article_line, entity_section, mention_list, review_page, tags_section
 
 CAMP = Entity("locations", "atmeh-camp", "Atmeh camp", kind="camp", status="proposed")
 FOUND_SHOWN = DEFAULTS.found_shown
@@ -72,3 +72,29 @@ def test_an_entity_page_links_its_sources_by_host_and_nothing_else():
     assert ("**Sources:** [en.wikipedia.org](https://en.wikipedia.org/wiki/"
             "Office_for_the_Coordination_of_Humanitarian_Affairs_%28UN%29) · [unocha.org](https://www.unocha.org/)") in section
     assert "javascript" not in section and "memory" not in section
+
+
+TURKEY_STATE = Entity("actors", "turkey", "Turkey", kind="state")
+TURKEY_LAND = Entity("locations", "turkey", "Turkey", kind="country")
+GEORGIA_STATE = Entity("actors", "georgia", "Georgia", kind="state")
+GEORGIA_PERSON = Entity("locations", "georgia", "Georgia (US state)", kind="region")  # one slug, two things
+
+
+@pytest.mark.parametrize("entity, others, line", [
+    (TURKEY_STATE, [TURKEY_LAND], "*Actor · state* · also a place: [Turkey](../locations/turkey.md)"),
+    (TURKEY_LAND, [TURKEY_STATE], "*Place · country* · also an actor: [Turkey](../actors/turkey.md)"),
+    (TURKEY_STATE, [], "*Actor · state*"),
+    (GEORGIA_STATE, [GEORGIA_PERSON], "*Actor · state*"),  # not the same name: not the same thing
+    (Entity("agreements", "x", "X"), [], "*Agreement*"),
+])
+def test_an_entity_page_says_what_it_is_and_links_its_twin_in_the_other_role(entity, others, line):
+    entities = {e.key: e for e in [entity, *others]}
+    assert entity_section(entity, [], {}, entities).split("\n\n")[0] == line
+
+
+@pytest.mark.parametrize("aliases, folded", [(6, False), (7, True)])
+def test_many_other_names_are_folded_and_still_listed(aliases, folded):
+    entity = Entity("agreements", "deal", "Deal", aliases=tuple(f"Deal <{i}>" for i in range(aliases)))
+    section = entity_section(entity, [], {}, {entity.key: entity})
+    assert ('<details class="wiki-aliases"><summary>Also known as: 7 other names</summary>' in section) == folded
+    assert ("Deal &lt;6&gt;" if folded else "**Also known as:** Deal &lt;0&gt; ·") in section  # a name is text either way
