@@ -77,10 +77,20 @@ def test_search_by_any_alias_lists_the_entity_page_first_and_titles_as_text(buil
         page.goto(base + "actors/evil-brigade/", wait_until="load")
         assert page.inner_text("article h1") == "‹img src=x onerror=alert('title')›"
         assert "‹img" in page.title() and page.locator("article img").count() == 0
-        page.goto(base + "map/")
-        page.wait_for_function("document.querySelector('.wiki-map').dataset.markers")
+        page.goto(base + "map/?period=all")  # every place named (by default the map shows the last 90 days of news)
+        page.wait_for_function("document.querySelector('.wiki-map').dataset.period === 'all'")
         markers = page.locator(".wiki-map path.leaflet-interactive").count()
         assert markers == int(page.eval_on_selector(".wiki-map", "e => e.dataset.markers")) > 10, engine  # the places named
+        # the situation picture on the home page, its links to the engine's URLs, and a preview of an entity link
+        page.goto(base + "index.html?period=all")
+        page.wait_for_selector(".wiki-dashboard[data-ready]")
+        assert page.locator(".wiki-dashboard__latest li").count() == 4, engine  # the dated seeds
+        page.click(".wiki-dashboard__list a >> nth=0")
+        page.wait_for_selector("article h1")
+        assert page.inner_text("article h1") == "Russia", (engine, page.url)  # the actor most named
+        page.hover("article a[href*='syrian-government']")
+        page.wait_for_selector(".wiki-preview:not([hidden])")
+        assert page.inner_text(".wiki-preview").startswith("Actor · government"), engine
         page.goto(base + "graph/")
         page.wait_for_function("document.querySelector('.wiki-graph').dataset.nodes > 0")
         assert page.locator(".wiki-graph canvas").count() >= 1

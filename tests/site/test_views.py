@@ -89,8 +89,8 @@ def test_clicking_from_an_article_to_an_actor_to_a_location(browser_page):
 @pytest.mark.slow
 def test_map_page_shows_one_marker_per_place_the_articles_name(browser_page):
     page = browser_page
-    page.goto(page.base + "map/")
-    page.wait_for_function("document.querySelector('.wiki-map').dataset.markers")
+    page.goto(page.base + "map/?period=all")  # the whole span (by default, the last 90 days of news)
+    page.wait_for_function("document.querySelector('.wiki-map').dataset.period === 'all'")
     places = json.loads(page.inner_text("#map-data") or page.eval_on_selector("#map-data", "e => e.textContent"))
     every = geojson.loads((DOCS / "exports" / "locations.geojson").read_text(encoding="utf-8"))["features"]
     named = {f["id"] for f in every if f["properties"]["mentions"]}
@@ -106,7 +106,7 @@ def test_the_map_says_when_its_background_cannot_load(browser_page):
     page = browser_page
     tiles = []
     page.on("request", lambda r: tiles.append(r.url) if "/{z}" not in r.url and r.url.endswith(".png") and "tile" in r.url else None)
-    page.goto(page.base + "map/")
+    page.goto(page.base + "map/?period=all")
     page.wait_for_function("document.querySelector('.wiki-map').dataset.tiles === 'failed'")  # no network here
     assert "could not be loaded" in page.inner_text(".wiki-map__offline")
     assert tiles and all(t.startswith("https://tile.openstreetmap.org/") for t in tiles)  # mkdocs.yml's extra.map_tiles
