@@ -137,8 +137,8 @@ EMITTERS = (
             _one("graph.md", "graph")),
     Emitter("sources", "sources/index.md and sources/<outlet>.md", frozenset({ARTICLES}), _sources,
             lambda c: [(c.docs / "sources" / "index.md", "index")] + [(c.docs / "sources" / f"{s}.md", "articles") for s in c.source_pages]),
-    Emitter("situation", "assets/wiki/situation.json and assets/wiki/situation/<year>.json", frozenset({ARTICLES, MENTIONS, REGISTRY}),
-            _situation, lambda c: [(c.docs / "assets" / "wiki" / "situation.json", None)]
+    Emitter("situation", "assets/wiki/situation.json, names.json and situation/<year>.json", frozenset({ARTICLES, MENTIONS, REGISTRY}),
+            _situation, lambda c: [(c.docs / "assets" / "wiki" / "situation.json", None), (c.docs / "assets" / "wiki" / "names.json", None)]
             + [(c.docs / "assets" / "wiki" / "situation" / f"{y}.json", None) for y in situation_years(c.graph.stories)]),
     Emitter("map tiles", "assets/wiki/tiles.js", frozenset({SITE}),
             lambda c: [Piece(c.docs / "assets" / "wiki" / "tiles.js", None, tiles_script(c.settings.map_tiles, c.settings.map_attribution))],

@@ -14,6 +14,8 @@ The home page loads only ``situation.json`` (under 300 kB at 10,000 articles: th
   named in the period, ``[entity index, stories, stories in the period before]`` ("all" counts the undated too);
 - ``latest``: the newest stories, ``[day, slug, title, source, 1 when the date is an estimate]``.
 
+``names.json`` has the names alone, most named first: the search box looks for a typo's nearest name in it.
+
 A period of the reader's own (months from–to) and the map's month-by-month replay load the years they cover: per
 entity (by ``type:slug``, so a year's file changes only when its own stories do) its stories per month, and the newest
 few stories of each month.
@@ -66,11 +68,11 @@ def situation_years(stories: Sequence[ArticleRef]) -> list[str]:
 
 
 def situation_files(stories: Sequence[ArticleRef], entities: dict[tuple[str, str], Entity]) -> dict[str, str]:
-    """``"situation.json"`` and ``"situation/<year>.json"`` → their text. ``stories``: each story once (``Graph.stories``)."""
+    """``"situation.json"``, ``"names.json"`` and ``"situation/<year>.json"`` → their text. ``stories``: each story once (``Graph.stories``)."""
     dated = _dated(stories)
     if not dated:
         return {"situation.json": _dump({"first": "", "last": "", "days": [], "undated": len(stories), "entities": [],
-                                         "periods": {}, "latest": []})}
+                                         "periods": {}, "latest": []}), "names.json": _dump([])}
     first, last = dated[-1][0], dated[0][0]
     per_day: Counter = Counter()
     named: dict[tuple[str, str], list[date]] = defaultdict(list)
@@ -101,6 +103,7 @@ def situation_files(stories: Sequence[ArticleRef], entities: dict[tuple[str, str
         "first": first.isoformat(), "last": last.isoformat(), "days": _flat(per_day), "undated": len(stories) - len(dated),
         "entities": rows, "periods": periods, "latest": [_story(day, first, ref) for day, ref in dated[:NEWEST]],
     })}
+    files["names.json"] = _dump([row[2] for row in rows])  # the search box's typo fallback: names only, most named first
     for year in situation_years(stories):
         files[f"situation/{year}.json"] = _dump(_year(int(year), first, dated, named, entities))
     return files

@@ -66,6 +66,10 @@ def test_entities_are_listed_most_named_first_places_with_their_coordinates(file
     assert data["first"] == "2019-09-17" and data["last"] == "2024-06-30" and data["undated"] == 1
 
 
+def test_the_names_alone_most_named_first_for_the_search_boxs_typos(files):
+    assert files["names.json"] == ["Russia", "Idlib", "Sochi memorandum"]
+
+
 def test_the_chart_has_the_dated_stories_per_day(files):
     data = files["situation.json"]
     days = unflat(data["days"])

@@ -135,12 +135,11 @@
       return false;
     }));
   };
-  // With nothing relevant, the nearest name of an entity the articles name (assets/wiki/situation.json, which the home
-  // page loads too), a typo or two apart: "Idlob" → "Idlib".
+  // With nothing relevant, the nearest name of an entity the articles name (assets/wiki/names.json, most named first),
+  // a typo or two apart: "Idlob" → "Idlib".
   let names = null;
   const nearestName = async (q) => {
-    names ??= fetch(new URL("assets/wiki/situation.json", root)).then((r) => (r.ok ? r.json() : { entities: [] }))
-      .then((s) => s.entities.map((e) => e[2])).catch(() => []);
+    names ??= fetch(new URL("assets/wiki/names.json", root)).then((r) => (r.ok ? r.json() : [])).catch(() => []);
     const want = fold(q).trim();
     if (want.length < 4) return "";
     let best = "", score = 3;
