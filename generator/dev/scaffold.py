@@ -22,13 +22,18 @@ def mkdocs_config(project: Path = ROOT) -> dict:
     return yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 
 
+GENERATED_ASSETS = ("situation.json", "names.json", "situation")  # under docs/assets/wiki/, by site/situation.py
+
+
 def site_files(root: Path, project: Path = ROOT) -> None:
     """What a wiki needs beside its pages to build: mkdocs.yml, the editing guide, the site's assets. No code: every
     engine builds it alone, and the index step (``python -m generator index-site``) runs from the project."""
     shutil.copy(project / "mkdocs.yml", root / "mkdocs.yml")
     (root / "docs").mkdir(exist_ok=True)
     shutil.copy(project / "docs" / "editing.md", root / "docs" / "editing.md")
-    shutil.copytree(project / "docs" / "assets", root / "docs" / "assets", dirs_exist_ok=True)
+    # Not the project's own situation picture: link writes each wiki's from its own articles.
+    shutil.copytree(project / "docs" / "assets", root / "docs" / "assets", dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns(*GENERATED_ASSETS))
 
 
 def scaffold(root: Path, project: Path = ROOT) -> Path:
