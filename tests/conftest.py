@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -88,3 +89,12 @@ def wiki(tmp_path: Path) -> Path:
     write_registry(tmp_path / "docs")
     (tmp_path / "seeds").mkdir()
     return tmp_path
+
+
+@pytest.fixture(scope="session")
+def seeds_site(tmp_path_factory) -> Path:
+    """The committed wiki (the seeds') built as ``make site`` builds it, once for every test that only reads it."""
+    root = tmp_path_factory.mktemp("seeds-site")
+    shutil.copytree(ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns("lock"))
+    site_scaffold(root)
+    return strict_build(root)

@@ -203,6 +203,7 @@ def search_cost(site: Path) -> list[tuple[str, int, int, float, str]]:
                 context = browser.new_context()  # a reader arriving with nothing cached
                 page = context.new_page()
                 page.goto(base + "index.html", wait_until="load")
+                page.wait_for_load_state("networkidle")  # the home page's own data (home_cost) is not the query's
                 page.evaluate(WATCH)
                 served.clear()
                 page.focus("input.pf-search__input")

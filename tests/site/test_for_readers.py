@@ -3,7 +3,6 @@ replay, previews of entity links, search with typos, following an entity, a wron
 (axe-core) of every kind of page, with screenshots in tests/artifacts/ at desktop and phone size, light and dark."""
 
 import re
-import shutil
 import xml.etree.ElementTree as ET
 from datetime import date, timedelta
 from urllib.parse import parse_qs, urlparse
@@ -11,7 +10,7 @@ from urllib.parse import parse_qs, urlparse
 import frontmatter
 import pytest
 
-from tests.conftest import ROOT, artifact, site_scaffold, strict_build
+from tests.conftest import ROOT, artifact
 
 DOCS = ROOT / "docs"
 AXE = ROOT / "tests" / "tools" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
@@ -34,11 +33,8 @@ def located(slugs) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("reader")
-    shutil.copytree(DOCS, root / "docs", ignore=shutil.ignore_patterns("lock"))
-    site_scaffold(root)
-    return strict_build(root)
+def site(seeds_site):
+    return seeds_site
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,6 @@ import csv
 import io
 import json
 import re
-import shutil
 import xml.etree.ElementTree as ET
 
 import geojson
@@ -19,17 +18,14 @@ from generator.site.views import timeline_page, timeline_years, year_page
 from generator.steps.ingest import ingest
 from generator.steps.link import link
 from generator.text.dates import event_dates
-from tests.conftest import ROOT, artifact, site_scaffold, strict_build
+from tests.conftest import ROOT, artifact, strict_build
 
 DOCS = ROOT / "docs"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("views")
-    shutil.copytree(DOCS, root / "docs", ignore=shutil.ignore_patterns("lock"))
-    site_scaffold(root)
-    return strict_build(root)
+def site(seeds_site):
+    return seeds_site
 
 
 @pytest.fixture(scope="module")

@@ -102,8 +102,8 @@
   // Never search(null, ...): that loads the whole index.
   const find = async (pf, common, q) => {
     const terms = essential(q, common);
-    const s = await pf.search(terms);
-    const exact = (await pf.search(terms, { filters: { [aliasFilter(q.toLowerCase())]: q.toLowerCase() } })).results;
+    const [s, { results: exact }] = await Promise.all([
+      pf.search(terms), pf.search(terms, { filters: { [aliasFilter(q.toLowerCase())]: q.toLowerCase() } })]);
     const titles = [...new Set((await Promise.all(exact.slice(0, 2).map((r) => r.data()))).map((d) => d.meta.title)
       .filter((t) => t && fold(t) !== fold(q)))];
     const named = (await Promise.all(titles.map((t) => pf.search(essential(t, common), { filters: { article: "yes" } }))))
@@ -163,8 +163,7 @@
     await more(my);
     if (my !== seq || shown.items.length || shown.results.length > shown.items.length) return;
     const instead = await nearestName(q);                                 // nothing relevant: a typo?
-    if (!instead || my !== seq) return;
-    if (await partial()) await everything();
+    if (!instead || my !== seq) return;                                  // searched where the first was: no more parts
     shown = { ...(await find(pf, common, instead)), q, items: [], common, instead, into };
     await more(my);
   };
