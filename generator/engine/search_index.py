@@ -35,6 +35,7 @@ from pathlib import Path
 from generator.content.pages import write_if_changed
 from generator.engine.mark import is_searched, mark
 from generator.settings import DEFAULTS
+from generator.store.version import code_version
 
 PARTS_FILE = "parts.json"
 SEEN_FILE = Path(".cache") / "search-pages.pickle"  # beside site/: what the last run found on each page (``mark_site``)
@@ -237,19 +238,20 @@ def mark_site(site: Path, docs: Path, seen: Searched | None = None) -> Searched:
 
 
 def _recall(path: Path) -> Searched | None:
+    """What the last run found, if this generator made it: another version may mark pages otherwise (``engine/mark``)."""
     try:
         with path.open("rb") as f:
-            seen = pickle.load(f)
+            version, seen = pickle.load(f)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return None
-    return seen if isinstance(seen, Searched) else None
+    return seen if isinstance(seen, Searched) and version == code_version() else None
 
 
 def _remember(path: Path, searched: Searched) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.tmp")
     with temporary.open("wb") as f:
-        pickle.dump(searched, f, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump((code_version(), searched), f, protocol=pickle.HIGHEST_PROTOCOL)
     temporary.replace(path)
 
 

@@ -143,6 +143,17 @@ def test_pages_unchanged_since_the_last_run_are_not_read_again_and_the_result_is
     assert again == mark_site(site, docs)  # the slow way: every page read
 
 
+def test_what_another_generator_version_found_is_not_trusted(tmp_path, monkeypatch):
+    from generator.engine import search_index
+
+    seen = search_index.Searched()
+    seen.stats["articles/raid/index.html"] = (1, 2)
+    search_index._remember(tmp_path / "seen.pickle", seen)
+    assert search_index._recall(tmp_path / "seen.pickle") == seen
+    monkeypatch.setattr(search_index, "code_version", lambda: "another")  # a pulled generator marks pages otherwise
+    assert search_index._recall(tmp_path / "seen.pickle") is None
+
+
 def test_the_preview_makes_the_index_only_when_site_has_none(tmp_path, monkeypatch):
     from generator.engine import serve
 
