@@ -184,6 +184,8 @@ def test_search_forgives_typos_reaches_the_articles_and_says_when_nothing_matche
     page.keyboard.type(query, delay=20)
     page.wait_for_selector(".pf-search__hit, .pf-search__empty")
     page.wait_for_timeout(500)  # the last of the typed query's searches
+    if then:  # the articles naming the entity come after it is on screen
+        page.wait_for_function(f"[...document.querySelectorAll('.pf-search__hit')].some(a => a.href.includes('{then}'))")
     hits = page.eval_on_selector_all(".pf-search__hit", "els => els.map(e => e.getAttribute('href'))")
     if first is None:
         assert hits == [] and page.inner_text(".pf-search__empty") == note

@@ -98,18 +98,22 @@
     timer = setTimeout(() => run(q, my), DEBOUNCE);
   });
   // Entities whose alias is exactly the query go first, then the articles naming them by their title (a reader who
-  // types "Idleb" wants the articles about Idlib, most of which never spell it so), then the rest.
-  // Never search(null, ...): that loads the whole index.
+  // types "Idleb" wants the articles about Idlib, most of which never spell it so), then the rest. Those articles
+  // take two more round trips (the entity's title, then its search): ``later`` brings them, after the first results
+  // are on screen. Never search(null, ...): that loads the whole index.
   const find = async (pf, common, q) => {
     const terms = essential(q, common);
     const [s, { results: exact }] = await Promise.all([
       pf.search(terms), pf.search(terms, { filters: { [aliasFilter(q.toLowerCase())]: q.toLowerCase() } })]);
-    const titles = [...new Set((await Promise.all(exact.slice(0, 2).map((r) => r.data()))).map((d) => d.meta.title)
-      .filter((t) => t && fold(t) !== fold(q)))];
-    const named = (await Promise.all(titles.map((t) => pf.search(essential(t, common), { filters: { article: "yes" } }))))
-      .flatMap((x) => x.results);
-    const ids = new Set();
-    return { results: [...exact, ...named, ...s.results].filter((r) => !ids.has(r.id) && ids.add(r.id)), asked: [q, ...titles] };
+    const merged = (...lists) => { const ids = new Set(); return lists.flat().filter((r) => !ids.has(r.id) && ids.add(r.id)); };
+    const later = exact.length ? (async () => {
+      const titles = [...new Set((await Promise.all(exact.slice(0, 2).map((r) => r.data()))).map((d) => d.meta.title)
+        .filter((t) => t && fold(t) !== fold(q)))];
+      const named = (await Promise.all(titles.map((t) => pf.search(essential(t, common), { filters: { article: "yes" } }))))
+        .flatMap((x) => x.results);
+      return { results: merged(exact, named, s.results), asked: [q, ...titles] };
+    })() : null;
+    return { results: merged(exact, s.results), asked: [q], later };
   };
   // Pagefind matches a word it lacks to the nearest it has, however far ("xyzzy" found a page of the guide): a result
   // is kept only when each word of the query is in its title or text, as typed, as the start of a longer word, or
@@ -161,10 +165,21 @@
     }
     shown = { ...found, q, items: [], common, instead: "", into };
     await more(my);
-    if (my !== seq || shown.items.length || shown.results.length > shown.items.length) return;
+    if (my !== seq) return;
+    if (found.later) {                                                   // the articles naming the entity, after it
+      const full = await found.later;
+      if (my !== seq) return;
+      if (full.results.length > found.results.length) {
+        shown = { ...full, q, items: [], common, instead: "", into };
+        await more(my);
+      }
+      return;
+    }
+    if (shown.items.length || shown.results.length > shown.items.length) return;
     const instead = await nearestName(q);                                 // nothing relevant: a typo?
     if (!instead || my !== seq) return;                                  // searched where the first was: no more parts
-    shown = { ...(await find(pf, common, instead)), q, items: [], common, instead, into };
+    const other = await find(pf, common, instead);
+    shown = { ...(other.later ? await other.later : other), q, items: [], common, instead, into };
     await more(my);
   };
   // Results arrive PAGE at a time: each one shown costs a fragment download.
