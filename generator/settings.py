@@ -57,8 +57,9 @@ class Settings:
     def read(cls, docs: Path = Path("docs"), seeds: Path = Path("seeds"), **overrides) -> Settings:
         """The settings of a wiki whose pages are in ``docs``: its mkdocs.yml is the one beside it."""
         config = docs.parent / "mkdocs.yml"
-        site_url, site_name = site_settings(config)
-        tiles, attribution = map_settings(config)
+        data = mkdocs_settings(config)  # read once for both
+        site_url, site_name = _site(data)
+        tiles, attribution = _map(data)
         return replace(cls(seeds=seeds, docs=docs, config_file=config, site_url=site_url, site_name=site_name,
                            map_tiles=tiles, map_attribution=attribution), **overrides)
 
@@ -77,13 +78,16 @@ def mkdocs_settings(config: Path) -> dict:
 
 def site_settings(config: Path) -> tuple[str, str]:
     """(site_url, site_name) of an mkdocs.yml; defaults when it is missing or unreadable."""
-    data = mkdocs_settings(config)
+    return _site(mkdocs_settings(config))
+
+
+def _site(data: dict) -> tuple[str, str]:
     return str(data.get("site_url") or ""), str(data.get("site_name") or "Situation Wiki")
 
 
-def map_settings(config: Path) -> tuple[str, str]:
+def _map(data: dict) -> tuple[str, str]:
     """(tile URL, attribution) from an mkdocs.yml's ``extra``; the defaults when unset, or when the URL is not http(s)."""
-    extra = mkdocs_settings(config).get("extra")
+    extra = data.get("extra")
     extra = extra if isinstance(extra, dict) else {}
     url, attribution = str(extra.get("map_tiles") or ""), str(extra.get("map_attribution") or "")
     if not url.startswith(("https://", "http://")):

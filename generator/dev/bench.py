@@ -197,8 +197,7 @@ def search_cost(site: Path) -> list[tuple[str, int, int, float, str]]:
     rows = []
     with served_counting(site) as (base, served):
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium", headless=True,
-                                        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            browser = _chromium(p)
             for query in QUERIES:
                 context = browser.new_context()  # a reader arriving with nothing cached
                 page = context.new_page()
@@ -218,6 +217,12 @@ def search_cost(site: Path) -> list[tuple[str, int, int, float, str]]:
                 context.close()
             browser.close()
     return rows
+
+
+def _chromium(playwright):
+    """Debian's headless Chromium, as the browser tests start it."""
+    return playwright.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium", headless=True,
+                                      args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
 
 
 @contextmanager
@@ -257,8 +262,7 @@ def home_cost(site: Path) -> tuple[int, int, float, float]:
 
     data = (site / "assets" / "wiki" / "situation.json").read_bytes()
     with served_counting(site) as (base, _), sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium", headless=True,
-                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        browser = _chromium(p)
         page = browser.new_context().new_page()
         page.goto(base + "index.html?period=90", wait_until="load")
         page.wait_for_selector(".wiki-dashboard[data-ready]", timeout=60_000)

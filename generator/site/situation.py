@@ -76,11 +76,13 @@ def situation_files(stories: Sequence[ArticleRef], entities: dict[tuple[str, str
     first, last = dated[-1][0], dated[0][0]
     per_day: Counter = Counter()
     named: dict[tuple[str, str], list[date]] = defaultdict(list)
+    monthly: dict[int, dict[tuple[str, str], Counter]] = defaultdict(lambda: defaultdict(Counter))  # year → key → month
     for day, ref in dated:
         per_day[(day - first).days] += 1
         for key in dict.fromkeys(ref.tags):
             if key in entities:
                 named[key].append(day)
+                monthly[day.year][key][day.month - 1] += 1
     total = Counter(key for ref in stories for key in dict.fromkeys(ref.tags) if key in entities)  # undated stories too
     order = sorted(total, key=lambda k: (-total[k], k))
     rows = []
@@ -105,7 +107,7 @@ def situation_files(stories: Sequence[ArticleRef], entities: dict[tuple[str, str
     })}
     files["names.json"] = _dump([row[2] for row in rows])  # the search box's typo fallback: names only, most named first
     for year in situation_years(stories):
-        files[f"situation/{year}.json"] = _dump(_year(int(year), first, dated, named, entities))
+        files[f"situation/{year}.json"] = _dump(_year(int(year), first, dated, monthly[int(year)], entities))
     return files
 
 
@@ -114,12 +116,8 @@ def _story(day: date, first: date, ref: ArticleRef) -> list:
     return [(day - first).days, ref.slug, ref.title, ref.source, int(bool(ref.published_estimate))]
 
 
-def _year(year: int, first: date, dated, named, entities) -> dict:
-    months: dict[str, list[int]] = {}
-    for key in sorted(named):
-        counts = Counter(day.month - 1 for day in named[key] if day.year == year)
-        if counts:
-            months[f"{TYPE_CODES[key[0]]}:{entities[key].slug}"] = _flat(counts)
+def _year(year: int, first: date, dated, monthly: dict[tuple[str, str], Counter], entities) -> dict:
+    months = {f"{TYPE_CODES[key[0]]}:{entities[key].slug}": _flat(monthly[key]) for key in sorted(monthly)}
     latest, in_month = [], Counter()
     for day, ref in dated:
         if day.year == year and in_month[day.month] < PER_MONTH:

@@ -1,5 +1,5 @@
-/* Situation Wiki: maps (Leaflet) and the relations graph (Cytoscape), drawn from data the generator
-   put in the page. Links come from the list the site engine rendered on the same page, so the
+/* Situation Wiki: maps (Leaflet), the relations graph (Cytoscape), the situation picture and previews, drawn from data
+   the generator wrote. Links are made from the links the site engine rendered on the same page (urlOf), so the
    scripts never guess URLs. Text goes into the DOM with textContent only. Libraries are served by
    the site (assets/vendor) and loaded only on pages that need them. */
 (function () {
@@ -23,15 +23,25 @@
     });
   }
 
-  function pageLinks(folder) {
-    var links = {};
-    var pattern = new RegExp("(^|/)" + folder + "/([a-z0-9-]+)(/|\\.html|\\.md)?$");
-    document.querySelectorAll("article a[href], .md-content a[href]").forEach(function (a) {
-      var m = a.getAttribute("href").match(pattern);
-      if (m && !(m[2] in links)) links[m[2]] = a.getAttribute("href");
-    });
-    return links;
+  // Where a page of the wiki is: from a link the engine rendered on this page (the tabs link every index), so that
+  // no URL is guessed whatever the engine or its use_directory_urls.
+  function urlMaker() {
+    var made = {};
+    return function (folder, slug) {
+      if (!(folder in made)) {
+        made[folder] = null;
+        var pattern = new RegExp("^(.*(?:^|/)" + folder + "/)(index\\.html|([a-z0-9-]+)(/|\\.html))?$");
+        var anchors = document.querySelectorAll("a[href]");
+        for (var i = 0; i < anchors.length && !made[folder]; i++) {
+          var m = anchors[i].getAttribute("href").match(pattern);
+          if (m) made[folder] = { base: m[1], html: m[2] === "index.html" || m[4] === ".html" };
+        }
+      }
+      var at = made[folder];
+      return at ? at.base + slug + (at.html ? ".html" : "/") : null;
+    };
   }
+  var urlOf = urlMaker();
 
   function data(id) {
     var el = document.getElementById(id);
@@ -52,7 +62,7 @@
       place.latest.forEach(function (article) {
         var item = document.createElement("li");
         var a = document.createElement("a");
-        a.href = href.replace(/locations\/[a-z0-9-]+/, "articles/" + article.slug);
+        a.href = urlOf("articles", article.slug) || "";
         a.textContent = article.title;
         item.appendChild(a);
         list.appendChild(item);
@@ -110,10 +120,9 @@
   function drawMaps(maps) {
     maps.forEach(function (el) {
       if (el.dataset.points) {
-        var links = pageLinks("locations");
         var places = data(el.dataset.points) || [];
         var view = placeMap(el, [35.0, 38.5], 6);
-        var popupOf = function (place) { return popup(place, links[place.slug], place.period ? "in the period" : ""); };
+        var popupOf = function (place) { return popup(place, urlOf("locations", place.slug), place.period ? "in the period" : ""); };
         view.update(places, popupOf);
         if (el.dataset.period !== undefined) periodMap(el, view, places, popupOf);
       } else if (el.dataset.lat) {
@@ -125,10 +134,9 @@
 
   function drawGraph(el) {
     var graph = data(el.dataset.graph) || { nodes: [], edges: [] };
-    var links = pageLinks("actors");
     var elements = graph.nodes.map(function (n, i) {
       return {
-        data: { id: n.id, label: i < 60 ? n.label : "", size: 8 + 4 * Math.sqrt(n.mentions), href: links[n.id] || "" },
+        data: { id: n.id, label: i < 60 ? n.label : "", size: 8 + 4 * Math.sqrt(n.mentions), href: urlOf("actors", n.id) || "" },
         position: { x: n.x, y: n.y }
       };
     }).concat(graph.edges.map(function (e) {
@@ -279,25 +287,6 @@
     return dayName(h.bounds.start) + " – " + dayName(h.bounds.end);
   }
 
-  // Where a page of the wiki is: from a link the engine rendered on this page (the tabs link every index), so that
-  // no URL is guessed whatever the engine or its use_directory_urls.
-  function urlMaker() {
-    var made = {};
-    return function (folder, slug) {
-      if (!(folder in made)) {
-        made[folder] = null;
-        var pattern = new RegExp("^(.*(?:^|/)" + folder + "/)(index\\.html|([a-z0-9-]+)(/|\\.html))?$");
-        var anchors = document.querySelectorAll("a[href]");
-        for (var i = 0; i < anchors.length && !made[folder]; i++) {
-          var m = anchors[i].getAttribute("href").match(pattern);
-          if (m) made[folder] = { base: m[1], html: m[2] === "index.html" || m[4] === ".html" };
-        }
-      }
-      var at = made[folder];
-      return at ? at.base + slug + (at.html ? ".html" : "/") : null;
-    };
-  }
-  var urlOf = urlMaker();
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
