@@ -9,6 +9,12 @@ than its source, a changed page's output older; the output of a page deleted sin
 renders every page — mkdocs.yml, the engine or the theme and their versions, the generator's code — and a site/
 that something else rebuilt (its home page differs from the one this step left) make a full build.
 
+Many pages to render are shared among processes, each rendering its share (``shard_of``): both cores work, and
+no process holds more than ``shard_pages`` rendered pages (MkDocs keeps every page it renders in memory until the
+end). Every process reads the whole configuration, file list and navigation, so each page renders exactly as in one
+process; the links to another page's anchor that a process could not check, the target being another's, are checked
+here from what each process found (``_check_anchors``).
+
 Zensical has no dirty build that this step can drive: it builds in full every time.
 """
 
@@ -23,11 +29,13 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.content.pages import file_digest, write_if_changed
-from generator.settings import mkdocs_settings
+from generator.settings import DEFAULTS, Settings, mkdocs_settings
+from generator.store.parallel import workers
 from generator.store.version import code_version
 
 ENGINES = ("mkdocs", "properdocs", "zensical")
@@ -163,9 +171,54 @@ class _NoDirtyWarning(logging.Filter):
         return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
-def _engine_main(engine: str, config: str, dirty: bool, strict: bool) -> int:
+def shard_of(src_uri: str, shards: int) -> int:
+    """The process of ``shards`` that renders the page ``src_uri`` (a stable hash: the same in every process)."""
+    return int.from_bytes(hashlib.blake2b(src_uri.encode(), digest_size=4).digest(), "big") % shards
+
+
+def shard_count(pages: int, settings: Settings = DEFAULTS) -> int:
+    """Processes to render ``pages`` pages: one for a few, else every core, and more (run in turns) for memory."""
+    if pages < settings.shard_from:
+        return 1
+    return max(workers(), -(-pages // settings.shard_pages))
+
+
+def _confine(engine: str, shard: int, shards: int) -> dict:
+    """The engine of this process renders only its share of the pages, and the static files and theme templates only
+    in the first; returns what it records, filled in as it builds: the anchors of the pages it rendered, and the links
+    to anchors of pages it did not render, which it cannot check."""
+    files = importlib.import_module(f"{engine}.structure.files")
+    pages = importlib.import_module(f"{engine}.structure.pages")
+    build = importlib.import_module(f"{engine}.commands.build")
+    modified = files.File.is_modified
+
+    def is_modified(self) -> bool:
+        mine = shard_of(self.src_uri, shards) == shard if self.is_documentation_page() else shard == 0
+        return mine and modified(self)
+
+    files.File.is_modified = is_modified
+    if shard:
+        build._build_theme_template = build._build_extra_template = lambda *args, **kwargs: None
+    record: dict = {"anchors": {}, "links": [], "level": logging.WARNING}
+    validate = pages.Page.validate_anchor_links
+
+    def validate_anchor_links(self, *, files, log_level: int) -> None:
+        record["level"] = log_level
+        if self.present_anchor_ids is not None:  # rendered here
+            record["anchors"][self.file.src_uri] = sorted(self.present_anchor_ids)
+            for target, links in (self.links_to_anchors or {}).items():
+                if target.page is not None and target.page.present_anchor_ids is None:
+                    record["links"] += [[self.file.src_uri, target.src_uri, anchor, link] for anchor, link in links.items()]
+        validate(self, files=files, log_level=log_level)
+
+    pages.Page.validate_anchor_links = validate_anchor_links
+    return record
+
+
+def _engine_main(engine: str, config: str, dirty: bool, strict: bool, shard: int = 0, shards: int = 1,
+                 record_path: str = "") -> int:
     """MkDocs or ProperDocs building ``config`` in this process (their ``build`` command with ``--dirty`` would fail
-    --strict on its own warning about it); the exit status."""
+    --strict on its own warning about it), or its share ``shard`` of ``shards``; the exit status."""
     if engine == "properdocs":
         importlib.import_module("properdocs.replacement")  # Material's plugins import mkdocs: ProperDocs answers
     build = importlib.import_module(f"{engine}.commands.build")
@@ -177,6 +230,7 @@ def _engine_main(engine: str, config: str, dirty: bool, strict: bool) -> int:
     logging.getLogger(engine).addHandler(handler)
     logging.getLogger(engine).setLevel(logging.INFO)
     logging.getLogger(f"{engine}.commands.build").addFilter(_NoDirtyWarning())
+    record = _confine(engine, shard, shards) if shards > 1 else None
     try:
         settings = load_config(config_file=config, strict=strict)
         settings.plugins.on_startup(command="build", dirty=dirty)
@@ -187,16 +241,58 @@ def _engine_main(engine: str, config: str, dirty: bool, strict: bool) -> int:
     except (exceptions.Abort, exceptions.ConfigurationError, exceptions.BuildError) as exc:
         print(f"error: {engine} could not build {config}: {exc}", file=sys.stderr)
         return 1
+    if record is not None and record_path:
+        Path(record_path).write_text(json.dumps(record), encoding="utf-8")
     return 0
 
 
-def _run_dirty_engine(engine: str, config: Path, dirty: bool, strict: bool) -> None:
-    """The engine in a process of its own: ProperDocs takes over every ``mkdocs`` import of the process it runs in."""
-    result = subprocess.run([sys.executable, "-m", "generator.engine.build", engine, str(config), "dirty" if dirty else "full",
-                             "strict" if strict else "lax"], cwd=config.parent,
-                            env={**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(PACKAGE.parent), os.environ.get("PYTHONPATH")]))})
-    if result.returncode != 0:
-        raise BuildError(f"{engine} could not build {config} (exit status {result.returncode})")
+def _check_anchors(records: list[dict]) -> list[str]:
+    """The links between two processes' pages to an anchor the target page lacks, as MkDocs words them (a warning when
+    mkdocs.yml's ``validation.links.anchors`` is ``warn``, which --strict makes a failure)."""
+    anchors = {page: set(ids) for record in records for page, ids in record["anchors"].items()}
+    return [f"Doc file '{source}' contains a link '{link}', but the doc '{target}' does not contain an anchor '#{anchor}'."
+            for record in records if record["level"] >= logging.WARNING
+            for source, target, anchor, link in record["links"] if target in anchors and anchor not in anchors[target]]
+
+
+def _clean(site: Path) -> None:
+    """site/ emptied as a full build of the engine empties it: entries whose name starts with a dot are kept."""
+    if not site.is_dir():
+        return
+    for entry in site.iterdir():
+        if not entry.name.startswith("."):
+            shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
+
+
+def _run_dirty_engine(engine: str, config: Path, site: Path, dirty: bool, strict: bool, shards: int = 1) -> None:
+    """The engine in processes of its own (ProperDocs takes over every ``mkdocs`` import of the process it runs in):
+    one, or ``shards`` sharing the pages, as many at a time as there are cores."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(PACKAGE.parent), os.environ.get("PYTHONPATH")]))}
+    command = [sys.executable, "-m", "generator.engine.build", engine, str(config)]
+    if shards == 1:
+        result = subprocess.run([*command, "dirty" if dirty else "full", "strict" if strict else "lax"], cwd=config.parent, env=env)
+        if result.returncode != 0:
+            raise BuildError(f"{engine} could not build {config} (exit status {result.returncode})")
+        return
+    if not dirty:
+        _clean(site)
+    with tempfile.TemporaryDirectory(prefix="build-site-") as scratch:
+        paths = [Path(scratch) / f"{shard}.json" for shard in range(shards)]
+        failed, running = [], []
+        for shard in range(shards):
+            if len(running) == workers():  # the oldest is waited for: shares take about as long
+                oldest, process = running.pop(0)
+                failed += [oldest] if process.wait() else []
+            running.append((shard, subprocess.Popen([*command, "dirty", "strict" if strict else "lax", str(shard), str(shards),
+                                                     str(paths[shard])], cwd=config.parent, env=env)))
+        failed += [shard for shard, process in running if process.wait()]
+        if failed:
+            raise BuildError(f"{engine} could not build {config} (processes {', '.join(map(str, failed))} of {shards} failed)")
+        problems = _check_anchors([json.loads(path.read_text(encoding="utf-8")) for path in paths])
+    for problem in problems:
+        print(f"WARNING -  {problem}", file=sys.stderr)
+    if problems and strict:
+        raise BuildError(f"{engine} could not build {config}: {len(problems)} links to missing anchors, in strict mode")
 
 
 def _run_zensical(config: Path, site: Path, strict: bool) -> None:
@@ -207,8 +303,10 @@ def _run_zensical(config: Path, site: Path, strict: bool) -> None:
         raise BuildError(f"zensical could not build {config} (exit status {result.returncode})")
 
 
-def build_site(config: Path = Path("mkdocs.yml"), engine: str = "mkdocs", full: bool = False, strict: bool = True) -> Built:
-    """docs/ rendered into site/ by ``engine``; only the pages changed since its last build when it can."""
+def build_site(config: Path = Path("mkdocs.yml"), engine: str = "mkdocs", full: bool = False, strict: bool = True,
+               shards: int | None = None, settings: Settings = DEFAULTS) -> Built:
+    """docs/ rendered into site/ by ``engine``; only the pages changed since its last build when it can. ``shards``:
+    processes sharing the pages (default: ``shard_count`` of the pages to render)."""
     if engine not in ENGINES:
         raise BuildError(f"unknown engine {engine!r}: use {', '.join(ENGINES)}")
     config = config.resolve()
@@ -225,7 +323,7 @@ def build_site(config: Path = Path("mkdocs.yml"), engine: str = "mkdocs", full: 
     else:
         rendered, removed = sum(1 for rel in now if rel.endswith(".md")), 0
     if engine in DIRTY_ENGINES:
-        _run_dirty_engine(engine, config, dirty, strict)
+        _run_dirty_engine(engine, config, site, dirty, strict, shards or shard_count(rendered, settings))
     else:
         _run_zensical(config, site, strict)
     write_if_changed(manifest_path, json.dumps({"stamp": mark, "home": _home(site), "files": now}, sort_keys=True) + "\n")
@@ -233,4 +331,5 @@ def build_site(config: Path = Path("mkdocs.yml"), engine: str = "mkdocs", full: 
 
 
 if __name__ == "__main__":
-    sys.exit(_engine_main(sys.argv[1], sys.argv[2], sys.argv[3] == "dirty", sys.argv[4] == "strict"))
+    engine_, config_, how, checks, *share = sys.argv[1:]
+    sys.exit(_engine_main(engine_, config_, how == "dirty", checks == "strict", *(int(v) for v in share[:2]), *share[2:]))

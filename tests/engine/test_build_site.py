@@ -148,3 +148,43 @@ def test_a_changed_configuration_or_a_site_built_elsewhere_makes_a_full_build(tm
     home.write_text(home.read_text(encoding="utf-8") + TAMPER, encoding="utf-8")
     assert "rendered every page" in make_site(root)
     assert "rendered every page" in make_site(root, "--full")
+
+
+def _shares(root: Path, shards: int) -> str:
+    """The build step with its pages shared among ``shards`` processes; what it wrote to stderr (its exit status 0)."""
+    code = ("import sys; from pathlib import Path; from generator.engine.build import build_site; "
+            f"build_site(Path('mkdocs.yml'), full=True, shards={shards})")
+    result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
+                            env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1", "HOME": str(root)})
+    return result.stderr if result.returncode == 0 else f"failed: {result.stderr}"
+
+
+@pytest.mark.slow
+def test_pages_shared_among_processes_render_as_one_process_renders_them(tmp_path):
+    one, three = _wiki(tmp_path / "one"), _wiki(tmp_path / "three")
+    assert _shares(one, 1) == "" and _shares(three, 3) == ""
+    files = sorted(p.relative_to(one / "site").as_posix() for p in (one / "site").rglob("*") if p.is_file())
+    assert len(files) > 2_000
+    assert files == sorted(p.relative_to(three / "site").as_posix() for p in (three / "site").rglob("*") if p.is_file())
+    assert [f for f in files if not filecmp.cmp(one / "site" / f, three / "site" / f, shallow=False)] == []
+
+
+@pytest.mark.slow
+def test_a_link_to_an_anchor_on_a_page_another_process_renders_is_checked(tmp_path):
+    from generator.engine.build import shard_of
+
+    root = _wiki(tmp_path)
+    other = root / "docs" / "locations" / "idlib.md"  # named by two articles: its page has "Often mentioned with"
+    # an article rendered by another process than Idlib's page
+    article = next(a for a in sorted((root / "docs" / "articles").glob("*.md"))
+                   if a.name != "index.md" and shard_of(f"articles/{a.name}", 3) != shard_of("locations/idlib.md", 3))
+    text = article.read_text(encoding="utf-8")
+    good = f"{text}\nSee [where](../locations/{other.name}#often-mentioned-with).\n"
+    article.write_text(good, encoding="utf-8")
+    assert _shares(root, 3) == ""
+    article.write_text(f"{text}\nSee [where](../locations/{other.name}#no-such-part).\n", encoding="utf-8")
+    for shards in (3, 1):
+        report = _shares(root, shards)
+        assert report.startswith("failed:"), shards
+        assert f"Doc file 'articles/{article.name}' contains a link '../locations/{other.name}#no-such-part', but the doc " \
+               f"'locations/{other.name}' does not contain an anchor '#no-such-part'" in report, report
