@@ -42,7 +42,8 @@ class Settings:
     home_latest: int = 10  # latest articles on the home page
     home_period_days: int = 90  # the home page's "most mentioned" period, back from the newest article
     # The engine's build (``engine/build.py``).
-    shard_from: int = 400  # pages to render from which processes share them (each reads the whole site first)
+    shard_from: int = 400  # pages to render from which processes share them (each reads the whole site first)…
+    shard_bytes: int = 2_000_000  # …or bytes of Markdown (one new article changes 7.7 MB of pages at 10,000 articles)
     shard_pages: int = 10_000  # pages one process renders at most: MkDocs holds each until the end of its build
     # The search index (built after the engine).
     part_words: int = 1_200_000  # indexed words per part of the index: about 670 MB of Pagefind's memory

@@ -9,9 +9,9 @@ than its source, a changed page's output older; the output of a page deleted sin
 renders every page — mkdocs.yml, the engine or the theme and their versions, the generator's code — and a site/
 that something else rebuilt (its home page differs from the one this step left) make a full build.
 
-Many pages to render are shared among processes, each rendering its share (``shard_of``): both cores work, and
-no process holds more than ``shard_pages`` rendered pages (MkDocs keeps every page it renders in memory until the
-end). Every process reads the whole configuration, file list and navigation, so each page renders exactly as in one
+Many pages to render, or a few big ones, are shared among processes, each rendering its share (``shares``, by size):
+both cores work, and no process holds more than ``shard_pages`` rendered pages (MkDocs keeps every page it renders in
+memory until the end). Every process reads the whole configuration, file list and navigation, so each page renders exactly as in one
 process; the links to another page's anchor that a process could not check, the target being another's, are checked
 here from what each process found (``_check_anchors``).
 
@@ -21,6 +21,7 @@ Zensical has no dirty build that this step can drive: it builds in full every ti
 from __future__ import annotations
 
 import hashlib
+import heapq
 import importlib
 import importlib.metadata
 import json
@@ -133,9 +134,9 @@ def _load(path: Path) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def prepare(site: Path, before: dict[str, list], now: dict[str, list], directory_urls: bool) -> tuple[int, int]:
-    """site/ readied for a dirty build from ``before`` (the sources of its build) to ``now``; (pages to render, outputs
-    removed)."""
+def prepare(site: Path, before: dict[str, list], now: dict[str, list], directory_urls: bool) -> tuple[list[str], int]:
+    """site/ readied for a dirty build from ``before`` (the sources of its build) to ``now``; (the pages to render,
+    outputs removed)."""
     removed = 0
     for rel in sorted(set(before) - set(now)):
         out = site / output_path(rel, directory_urls)
@@ -146,19 +147,19 @@ def prepare(site: Path, before: dict[str, list], now: dict[str, list], directory
             while folder != site and not any(folder.iterdir()):
                 folder.rmdir()
                 folder = folder.parent
-    changed = 0
+    changed = []
     for rel, (_, mtime_ns, digest) in now.items():
         out = site / output_path(rel, directory_urls)
         try:
             made = out.stat().st_mtime_ns
         except OSError:
-            changed += rel.endswith(".md")  # no output yet: the engine writes it
+            changed += [rel] if rel.endswith(".md") else []  # no output yet: the engine writes it
             continue
         if rel in before and before[rel][2] == digest:
             if made <= mtime_ns:
                 os.utime(out, ns=(mtime_ns + 1_000_000_000, mtime_ns + 1_000_000_000))
         else:
-            changed += rel.endswith(".md")
+            changed += [rel] if rel.endswith(".md") else []
             os.utime(out, ns=(0, 0))
     return changed, removed
 
@@ -171,30 +172,35 @@ class _NoDirtyWarning(logging.Filter):
         return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
-def shard_of(src_uri: str, shards: int) -> int:
-    """The process of ``shards`` that renders the page ``src_uri`` (a stable hash: the same in every process)."""
-    return int.from_bytes(hashlib.blake2b(src_uri.encode(), digest_size=4).digest(), "big") % shards
+def shares(sizes: dict[str, int], settings: Settings = DEFAULTS) -> list[list[str]]:
+    """The pages to render (source path → bytes of Markdown) shared among processes, the biggest first each to the
+    least loaded: one share for a small build; else one per core, or more (run in turns) so that none holds more
+    than ``shard_pages`` pages."""
+    if len(sizes) < settings.shard_from and sum(sizes.values()) < settings.shard_bytes:
+        return [sorted(sizes)]
+    count = max(workers(), -(-len(sizes) // settings.shard_pages))
+    most = -(-len(sizes) // count)
+    loads = [(0, 0, i) for i in range(count)]  # a heap of (bytes, pages, share) of the shares not yet full
+    out: list[list[str]] = [[] for _ in range(count)]
+    for rel in sorted(sizes, key=lambda r: (-sizes[r], r)):
+        size, pages, i = heapq.heappop(loads)
+        out[i].append(rel)
+        if pages + 1 < most:
+            heapq.heappush(loads, (size + sizes[rel], pages + 1, i))
+    return [sorted(share) for share in out if share]
 
 
-def shard_count(pages: int, settings: Settings = DEFAULTS) -> int:
-    """Processes to render ``pages`` pages: one for a few, else every core, and more (run in turns) for memory."""
-    if pages < settings.shard_from:
-        return 1
-    return max(workers(), -(-pages // settings.shard_pages))
-
-
-def _confine(engine: str, shard: int, shards: int) -> dict:
-    """The engine of this process renders only its share of the pages, and the static files and theme templates only
-    in the first; returns what it records, filled in as it builds: the anchors of the pages it rendered, and the links
-    to anchors of pages it did not render, which it cannot check."""
+def _confine(engine: str, shard: int, mine: set[str]) -> dict:
+    """The engine of this process renders only its share of the pages (``mine``), and the static files and theme
+    templates only in the first; returns what it records, filled in as it builds: the anchors of the pages it
+    rendered, and the links to anchors of pages it did not render, which it cannot check."""
     files = importlib.import_module(f"{engine}.structure.files")
     pages = importlib.import_module(f"{engine}.structure.pages")
     build = importlib.import_module(f"{engine}.commands.build")
     modified = files.File.is_modified
 
     def is_modified(self) -> bool:
-        mine = shard_of(self.src_uri, shards) == shard if self.is_documentation_page() else shard == 0
-        return mine and modified(self)
+        return (self.src_uri in mine if self.is_documentation_page() else shard == 0) and modified(self)
 
     files.File.is_modified = is_modified
     if shard:
@@ -215,10 +221,10 @@ def _confine(engine: str, shard: int, shards: int) -> dict:
     return record
 
 
-def _engine_main(engine: str, config: str, dirty: bool, strict: bool, shard: int = 0, shards: int = 1,
-                 record_path: str = "") -> int:
+def _engine_main(engine: str, config: str, dirty: bool, strict: bool, share: str = "") -> int:
     """MkDocs or ProperDocs building ``config`` in this process (their ``build`` command with ``--dirty`` would fail
-    --strict on its own warning about it), or its share ``shard`` of ``shards``; the exit status."""
+    --strict on its own warning about it), or the share of the pages ``share`` (a JSON file) names; the exit
+    status."""
     if engine == "properdocs":
         importlib.import_module("properdocs.replacement")  # Material's plugins import mkdocs: ProperDocs answers
     build = importlib.import_module(f"{engine}.commands.build")
@@ -230,7 +236,8 @@ def _engine_main(engine: str, config: str, dirty: bool, strict: bool, shard: int
     logging.getLogger(engine).addHandler(handler)
     logging.getLogger(engine).setLevel(logging.INFO)
     logging.getLogger(f"{engine}.commands.build").addFilter(_NoDirtyWarning())
-    record = _confine(engine, shard, shards) if shards > 1 else None
+    task = json.loads(Path(share).read_text(encoding="utf-8")) if share else None
+    record = _confine(engine, task["shard"], set(task["pages"])) if task else None
     try:
         settings = load_config(config_file=config, strict=strict)
         settings.plugins.on_startup(command="build", dirty=dirty)
@@ -241,8 +248,8 @@ def _engine_main(engine: str, config: str, dirty: bool, strict: bool, shard: int
     except (exceptions.Abort, exceptions.ConfigurationError, exceptions.BuildError) as exc:
         print(f"error: {engine} could not build {config}: {exc}", file=sys.stderr)
         return 1
-    if record is not None and record_path:
-        Path(record_path).write_text(json.dumps(record), encoding="utf-8")
+    if task:
+        Path(share).write_text(json.dumps(record), encoding="utf-8")
     return 0
 
 
@@ -264,12 +271,12 @@ def _clean(site: Path) -> None:
             shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
 
 
-def _run_dirty_engine(engine: str, config: Path, site: Path, dirty: bool, strict: bool, shards: int = 1) -> None:
+def _run_dirty_engine(engine: str, config: Path, site: Path, dirty: bool, strict: bool, pages: list[list[str]]) -> None:
     """The engine in processes of its own (ProperDocs takes over every ``mkdocs`` import of the process it runs in):
-    one, or ``shards`` sharing the pages, as many at a time as there are cores."""
+    one, or one per share of the pages (``pages``), as many at a time as there are cores."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(PACKAGE.parent), os.environ.get("PYTHONPATH")]))}
     command = [sys.executable, "-m", "generator.engine.build", engine, str(config)]
-    if shards == 1:
+    if len(pages) == 1:
         result = subprocess.run([*command, "dirty" if dirty else "full", "strict" if strict else "lax"], cwd=config.parent, env=env)
         if result.returncode != 0:
             raise BuildError(f"{engine} could not build {config} (exit status {result.returncode})")
@@ -277,17 +284,18 @@ def _run_dirty_engine(engine: str, config: Path, site: Path, dirty: bool, strict
     if not dirty:
         _clean(site)
     with tempfile.TemporaryDirectory(prefix="build-site-") as scratch:
-        paths = [Path(scratch) / f"{shard}.json" for shard in range(shards)]
+        paths = [Path(scratch) / f"{shard}.json" for shard in range(len(pages))]
         failed, running = [], []
-        for shard in range(shards):
+        for shard, share in enumerate(pages):
+            paths[shard].write_text(json.dumps({"shard": shard, "pages": share}), encoding="utf-8")
             if len(running) == workers():  # the oldest is waited for: shares take about as long
                 oldest, process = running.pop(0)
                 failed += [oldest] if process.wait() else []
-            running.append((shard, subprocess.Popen([*command, "dirty", "strict" if strict else "lax", str(shard), str(shards),
-                                                     str(paths[shard])], cwd=config.parent, env=env)))
+            running.append((shard, subprocess.Popen([*command, "dirty", "strict" if strict else "lax", str(paths[shard])],
+                                                    cwd=config.parent, env=env)))
         failed += [shard for shard, process in running if process.wait()]
         if failed:
-            raise BuildError(f"{engine} could not build {config} (processes {', '.join(map(str, failed))} of {shards} failed)")
+            raise BuildError(f"{engine} could not build {config} (processes {', '.join(map(str, failed))} of {len(pages)} failed)")
         problems = _check_anchors([json.loads(path.read_text(encoding="utf-8")) for path in paths])
     for problem in problems:
         print(f"WARNING -  {problem}", file=sys.stderr)
@@ -304,9 +312,8 @@ def _run_zensical(config: Path, site: Path, strict: bool) -> None:
 
 
 def build_site(config: Path = Path("mkdocs.yml"), engine: str = "mkdocs", full: bool = False, strict: bool = True,
-               shards: int | None = None, settings: Settings = DEFAULTS) -> Built:
-    """docs/ rendered into site/ by ``engine``; only the pages changed since its last build when it can. ``shards``:
-    processes sharing the pages (default: ``shard_count`` of the pages to render)."""
+               settings: Settings = DEFAULTS) -> Built:
+    """docs/ rendered into site/ by ``engine``; only the pages changed since its last build when it can."""
     if engine not in ENGINES:
         raise BuildError(f"unknown engine {engine!r}: use {', '.join(ENGINES)}")
     config = config.resolve()
@@ -319,17 +326,16 @@ def build_site(config: Path = Path("mkdocs.yml"), engine: str = "mkdocs", full: 
              and last.get("home") == _home(site))
     manifest_path.unlink(missing_ok=True)  # a build that fails part-way leaves no claim about site/
     if dirty:
-        rendered, removed = prepare(site, last.get("files") or {}, now, directory_urls)
+        changed, removed = prepare(site, last.get("files") or {}, now, directory_urls)
     else:
-        rendered, removed = sum(1 for rel in now if rel.endswith(".md")), 0
+        changed, removed = [rel for rel in now if rel.endswith(".md")], 0
     if engine in DIRTY_ENGINES:
-        _run_dirty_engine(engine, config, site, dirty, strict, shards or shard_count(rendered, settings))
+        _run_dirty_engine(engine, config, site, dirty, strict, shares({rel: now[rel][0] for rel in changed}, settings))
     else:
         _run_zensical(config, site, strict)
     write_if_changed(manifest_path, json.dumps({"stamp": mark, "home": _home(site), "files": now}, sort_keys=True) + "\n")
-    return Built(engine, not dirty, rendered, removed)
+    return Built(engine, not dirty, len(changed), removed)
 
 
 if __name__ == "__main__":
-    engine_, config_, how, checks, *share = sys.argv[1:]
-    sys.exit(_engine_main(engine_, config_, how == "dirty", checks == "strict", *(int(v) for v in share[:2]), *share[2:]))
+    sys.exit(_engine_main(sys.argv[1], sys.argv[2], sys.argv[3] == "dirty", sys.argv[4] == "strict", *sys.argv[5:]))

@@ -8,13 +8,15 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import cbor2
 import pytest
 from mkdocs.structure.files import File
 
-from generator.engine.build import output_path
+from generator.engine.build import output_path, shares, sources
+from generator.settings import DEFAULTS, Settings
 from tests.conftest import ROOT, site_scaffold
 
 PART_WORDS = "1"  # every article a part of its own: a stand-in for a big wiki's many parts
@@ -150,10 +152,20 @@ def test_a_changed_configuration_or_a_site_built_elsewhere_makes_a_full_build(tm
     assert "rendered every page" in make_site(root, "--full")
 
 
+def _split(root: Path, shards: int) -> Settings:
+    """Settings that share the pages of ``root``'s wiki among ``shards`` processes (one: none shared)."""
+    if shards == 1:
+        return replace(DEFAULTS, shard_from=10**9, shard_bytes=10**12)
+    return replace(DEFAULTS, shard_from=0, shard_pages=-(-sum(1 for _ in (root / "docs").rglob("*.md")) // shards))
+
+
 def _shares(root: Path, shards: int) -> str:
     """The build step with its pages shared among ``shards`` processes; what it wrote to stderr (its exit status 0)."""
-    code = ("import sys; from pathlib import Path; from generator.engine.build import build_site; "
-            f"build_site(Path('mkdocs.yml'), full=True, shards={shards})")
+    settings = _split(root, shards)
+    code = ("from pathlib import Path; from generator.engine.build import build_site; from generator.settings import DEFAULTS; "
+            "from dataclasses import replace; "
+            f"build_site(Path('mkdocs.yml'), full=True, settings=replace(DEFAULTS, shard_from={settings.shard_from}, "
+            f"shard_bytes={settings.shard_bytes}, shard_pages={settings.shard_pages}))")
     result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
                             env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1", "HOME": str(root)})
     return result.stderr if result.returncode == 0 else f"failed: {result.stderr}"
@@ -171,13 +183,13 @@ def test_pages_shared_among_processes_render_as_one_process_renders_them(tmp_pat
 
 @pytest.mark.slow
 def test_a_link_to_an_anchor_on_a_page_another_process_renders_is_checked(tmp_path):
-    from generator.engine.build import shard_of
-
     root = _wiki(tmp_path)
     other = root / "docs" / "locations" / "idlib.md"  # named by two articles: its page has "Often mentioned with"
+    split = shares({rel: size for rel, (size, *_) in sources(root / "docs", {}).items() if rel.endswith(".md")}, _split(root, 3))
+    assert len(split) == 3
     # an article rendered by another process than Idlib's page
     article = next(a for a in sorted((root / "docs" / "articles").glob("*.md"))
-                   if a.name != "index.md" and shard_of(f"articles/{a.name}", 3) != shard_of("locations/idlib.md", 3))
+                   if a.name != "index.md" and "locations/idlib.md" not in next(s for s in split if f"articles/{a.name}" in s))
     text = article.read_text(encoding="utf-8")
     good = f"{text}\nSee [where](../locations/{other.name}#often-mentioned-with).\n"
     article.write_text(good, encoding="utf-8")
