@@ -55,6 +55,10 @@ SURROUNDINGS = frozenset(
     "outskirts suburbs edge edges gates centre center heart streets north south east west northeast northwest "
     "southeast southwest countryside outside residents inhabitants districts neighbourhoods neighborhoods".split()
 )
+REPORTING = frozenset(  # where someone speaks from is a place: "briefed by video link from Damascus"
+    "briefing briefed briefings link speaking spoke reporting reported broadcast interview telephone phone video "
+    "conference remarks writing writes wrote".split()
+)
 MOVEMENT = frozenset(
     "coming come came comes fled flee flees fleeing returned return returning returnees returnee arrived arriving "
     "arrive arrivals deported deportation deportations expelled crossed crossing crossings smuggled smuggling withdrew "
@@ -80,7 +84,8 @@ def words_before(text: str, start: int, n: int = 5) -> list[str]:
 
 def words_after(text: str, end: int, n: int = 3) -> list[str]:
     rest = text[end:end + 60]
-    if rest[:1] in "-–—" and rest[1:7].lower().startswith(("backed", "led", "based", "allied", "funded", "supported")):
+    if rest[:1] in "-–—" and rest[1:12].lower().startswith(("backed", "led", "based", "allied", "funded", "supported", "brokered",
+                                                             "sponsored", "mediated", "trained", "armed")):
         return ["-" + rest[1:].split()[0].lower()]
     return [w.lower() for w in WORD.findall(rest)][:n]
 
@@ -94,13 +99,13 @@ def is_locative(text: str, start: int, end: int, possessive: bool = False) -> bo
         return True
     if possessive:
         return False  # "Ankara's violations", "Turkeys offensive": the possessor acts
-    if before and (before[-1] == "capital" or before[-1] in LOCATIVE_VERBS):
-        return True
+    if before and (before[-1] == "capital" or before[-1] in LOCATIVE_VERBS or before[-2:] == ["capital", ","]):
+        return True  # "the capital Damascus", "the capital, Damascus"
     if len(before) >= 2 and ((before[-1] == "on" and before[-2] in APPROACH_NOUNS)
                              or (before[-1] == "of" and before[-2] in SURROUNDINGS)):
         return True
-    if before and before[-1] == "from":
-        return any(w in MOVEMENT for w in before[-5:-1])
+    if before and before[-1] == "from":  # "coming from Jordan", "a briefing from Amman"; not "support from Turkey"
+        return any(w in MOVEMENT or w in REPORTING for w in before[-5:-1])
     for i in range(len(before) - 1, -1, -1):
         w = before[i]
         if w in LOCATIVE_PREPS:

@@ -82,8 +82,9 @@ def references_in(text: str) -> Iterator[Ref]:
 RESOLUTIONS = re.compile(r"\b[Rr]esolutions?\s+(?:No\.?\s*)?\d{3,4}(?:\s*\(\d{4}\))?(?:(?:\s*,\s*|,?\s+and\s+)\d{3,4}(?:\s*\(\d{4}\))?)*")
 NUMBER = re.compile(r"(?<!\()\b\d{3,4}\b(?!\))")
 # The words after the noun that still belong to its phrase: "the mechanism for cross-border aid", "a truce in Manbij".
-TAIL = re.compile(r"(?:,?\s+(?:(?:brokered|sponsored|mediated|agreed|signed|reached)\s+)?(?:for|on|in|of|over|with|between|to|at|under|by)"
-                  r"\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}){1,2}")
+_PREPOSITION = r"(?:for|on|in|of|over|with|between|to|at|under|by)\b"
+TAIL = re.compile(rf"(?:,?\s+(?:(?:brokered|sponsored|mediated|agreed|signed|reached)\s+)?{_PREPOSITION}"
+                  rf"\s+(?:the\s+)?[\w’'-]+(?:\s+(?!{_PREPOSITION})[\w’'-]+){{0,2}}){{1,2}}")
 YEAR = re.compile(r"\b(19[4-9]\d|20[0-4]\d)\b")
 SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 STOP = frozenset(
@@ -170,6 +171,10 @@ class References:
             kinds = frozenset(cls for cls, (_, allowed) in CLASSES.items() if e.kind in allowed or cls in nouns)
             self.profiles.append(Profile(tuple(e.key), kinds, places, parties, frozenset(words), frozenset(nouns),
                                          *day_number(e.published), e.published))
+        # A party named in the reference's own phrase by a one-word name or adjective: "the Russian-Turkish agreement".
+        parties = {k for e in agreements for k in keyed[tuple(e.key)] if k[0] == "actors"}
+        self.party_words = {t: k for k in sorted(parties) for n in names_of[k] if len(t := fold_name(n)) > 2 and " " not in t
+                            and t.isalpha()}
         self.kinds = {p.key[1]: p.kinds for p in self.profiles}
         self.by_class: dict[str, list[Profile]] = {}
         for p in self.profiles:
@@ -206,7 +211,8 @@ class References:
             vague = ref.noun.lower().rstrip("s") in VAGUE or ref.noun.lower() == "process"
             if ref.det in ANAPHORIC and self._antecedent(cls, mentions, start):
                 continue  # "the deal" after the article named a deal: that one, already tagged
-            ctx = Context.of(text, self._window(sentences, start), ref, mentions, anywhere, named, pub_day, pub_year)
+            ctx = Context.of(text, self._window(sentences, start), ref, mentions, anywhere, named, pub_day, pub_year,
+                             self.party_words)
             scored = self._scored(cls, vague, ctx)
             top = scored[0][0] if scored else 0.0
             runner = scored[1][0] if len(scored) > 1 else 0.0
@@ -261,10 +267,12 @@ class Context:
     months: frozenset
     days: frozenset  # "-10-13" for "October 13"
     pub_day: int | None
+    parties: frozenset = frozenset()  # actors named in the reference's own phrase, by name or adjective
+    classes: frozenset = frozenset()  # the classes of the reference nouns in its phrase ("agreement for a ceasefire")
 
     @classmethod
     def of(cls, text: str, window: tuple[int, int], ref: Ref, mentions: Sequence[Mention], anywhere: frozenset,
-           named: frozenset, pub_day: int | None, pub_year: int | None) -> Context:
+           named: frozenset, pub_day: int | None, pub_year: int | None, party_words: Mapping[str, tuple[str, str]]) -> Context:
         lo, hi = window
         part = text[lo:hi]
         words = set(_tokens(part))
@@ -275,15 +283,20 @@ class Context:
             years.add(pub_year)
         tail = TAIL.match(text, ref.end)
         end = tail.end() if tail else ref.end
+        phrase = _tokens(text[ref.start:end])
+        in_phrase = frozenset((m.type, m.slug) for m in mentions if ref.start <= m.start < end)
+        parties = {party_words[t] for t in phrase if t in party_words} | {k for k in in_phrase if k[0] == "actors"}
         return cls(
             near=frozenset((m.type, m.slug) for m in mentions if lo <= m.start < hi),
             anywhere=anywhere,
-            in_phrase=frozenset((m.type, m.slug) for m in mentions if ref.start <= m.start < end),
+            in_phrase=in_phrase,
             named=named, words=frozenset(words), years=frozenset(years),
-            phrase=frozenset(_tokens(text[ref.start:end])),
+            phrase=frozenset(phrase),
             months=frozenset(i + 1 for i, m in enumerate(MONTHS) if m in words),
             days=frozenset(f"-{MONTHS.index((m[1] or m[4]).lower()) + 1:02d}-{int(m[2] or m[3]):02d}" for m in DAY.finditer(part)),
             pub_day=pub_day,
+            parties=frozenset(parties),
+            classes=frozenset(c for t in phrase if (c := noun_class(t))),
         )
 
 
@@ -291,6 +304,7 @@ def specific(p: Profile, ctx: Context) -> bool:
     """One clue that points at this agreement rather than at any: its name nearby, its place or words in the reference's
     own phrase, its day or year, an article dated just after it. Places and parties alone are shared by too many."""
     return bool((p.key in ctx.named and p.key in ctx.near) or ctx.in_phrase.intersection(p.places) or p.words & ctx.phrase
+                or len(ctx.parties.intersection(p.parties)) >= 2
                 or (ctx.days and p.date[4:] in ctx.days) or (ctx.years and p.year in ctx.years)
                 or (ctx.pub_day is not None and p.day is not None and ctx.pub_day - p.day <= 45))
 
@@ -318,8 +332,12 @@ def evidence(p: Profile, cls: str, ctx: Context) -> dict[str, float]:
         why["words in phrase: " + " ".join(sorted(here))] = 3.0
     if near := p.words & ctx.words - ctx.phrase:
         why["words: " + " ".join(sorted(near))] = min(3.0, 1.5 * len(near))
+    if both := len(ctx.parties.intersection(p.parties)):
+        why["parties in phrase"] = 3.0 if both >= 2 else 1.0  # "the Russian-Turkish agreement"
     if cls in p.nouns:
         why["noun"] = 1.0
+    if (ctx.classes - {cls}) & p.nouns:
+        why["nouns in phrase"] = 1.0  # "an agreement for a ceasefire": a ceasefire agreement
     if ctx.days and len(p.date) == 10 and p.date[4:] in ctx.days:
         why["day"] = 3.0
     if ctx.years and p.year is not None:

@@ -21,7 +21,8 @@ _PARTICLE = r"(?:al|el|an|ash|as|ad|ar|az|ez|at|Al|El|An|Ash|As|Ad|Ar|Az|Ez|At)[
 _WORD = r"[A-Z][a-zà-öø-ÿ’']+(?:[-‑][A-Z]?[a-zà-öø-ÿ’']+)*"
 NAME = re.compile(rf"(?<![\w’'-])(?:{_PARTICLE})?{_WORD}(?:[ ](?:{_PARTICLE})?{_WORD}){{0,4}}(?![\w’'-])")
 LEADING = frozenset("the in at on from to near and but for of by with as a an this that its his her their".split())
-PLACE_NOUNS = frozenset("town village city district neighbourhood neighborhood suburb suburbs hamlet camp area countryside".split())
+PLACE_NOUNS = frozenset("town village city district neighbourhood neighborhood suburb suburbs hamlet camp area countryside hospital "
+                        "hospitals people province governorate region".split())
 
 
 def proper(name: str) -> bool:
