@@ -55,6 +55,8 @@ SURROUNDINGS = frozenset(
     "outskirts suburbs edge edges gates centre center heart streets north south east west northeast northwest "
     "southeast southwest countryside outside residents inhabitants districts neighbourhoods neighborhoods".split()
 )
+# A place named after a preposition, then a comma: what follows is where that place is ("in Da Nang, Vietnam").
+APPOSITION = re.compile(r"\b(?:in|from|near|at|outside)\s+(?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*,\s*$")
 REPORTING = frozenset(  # where someone speaks from is a place: "briefed by video link from Damascus"
     "briefing briefed briefings link speaking spoke reporting reported broadcast interview telephone phone video "
     "conference remarks writing writes wrote".split()
@@ -104,6 +106,9 @@ def is_locative(text: str, start: int, end: int, possessive: bool = False) -> bo
     if len(before) >= 2 and ((before[-1] == "on" and before[-2] in APPROACH_NOUNS)
                              or (before[-1] == "of" and before[-2] in SURROUNDINGS)):
         return True
+    if before[-1:] == [","] and APPOSITION.search(text, max(0, start - 80), start) and words_after(text, end, 1)[:1] != ["-"]:
+        # "in Da Nang, Vietnam"; not "in Aleppo, Russia said", nor a list ("from Iraq, Jordan, Lebanon and Turkey")
+        return not (after and (after[0] in VERBS or after[0] in {",", "and", "or"}))
     if before and before[-1] == "from":  # "coming from Jordan", "a briefing from Amman"; not "support from Turkey"
         return any(w in MOVEMENT or w in REPORTING for w in before[-5:-1])
     for i in range(len(before) - 1, -1, -1):

@@ -49,6 +49,9 @@ def resolve(hit: Hit, text: str, entities: dict[tuple[str, str], Entity], after_
             return actors if is_acting(text, hit.start, hit.end) else places
         return [c for c in names if c.type != "locations"] + by_role.get("metonym", [])
     if names:
+        if not places and all(entities[(c.type, c.slug)].kind == "state" for c in names) and (
+                after_place or is_locative(text, hit.start, hit.end, hit.possessive)):
+            return []  # "in Da Nang, Vietnam": a state the registry knows no place of, named as a place
         return names
     if by_role.get("metonym"):
         return by_role["metonym"]
@@ -104,7 +107,8 @@ def named(text: str, hits: list[Hit], names: Names) -> list[Mention]:
     chosen: list[tuple[Hit, Candidate]] = []
     place_end = -1  # where the last hit plainly read as a place ended ("in Moscow", not "Syria, Turkey and Iran agreed")
     for hit in hits:
-        listed = place_end >= 0 and COORDINATED.fullmatch(text, place_end, hit.start) is not None
+        listed = (place_end >= 0 and COORDINATED.fullmatch(text, place_end, hit.start) is not None
+                  and not is_acting(text, hit.start, hit.end))  # "in Aleppo, Russia said": Russia speaks
         readings = resolve(hit, text, entities, listed)
         chosen.extend((hit, c) for c in readings)
         as_place = bool(readings) and all(c.type == "locations" for c in readings)
