@@ -42,7 +42,7 @@ NOUN_CLASS = {noun: cls for cls, (nouns, _) in CLASSES.items() for noun in nouns
 VAGUE = frozenset("process plan initiative framework dialogue conference understanding arrangement settlement mechanism pause".split())
 DAY = re.compile(rf"\b(?:({'|'.join(m.capitalize() for m in MONTHS)})\s+(\d{{1,2}})|(\d{{1,2}})\s+({'|'.join(m.capitalize() for m in MONTHS)}))\b")
 NOUN = re.compile(
-    r"\b(?=[cdtaumrsnpfi])(?:cease-?fires?|truces?|cessation of hostilities|deals?|agreements?|accords?|understandings?"
+    r"\b(?=[cdtaumrsnpfi])(?:cease-?fires?|truces?|cessation of (?:hostilities|(?:armed )?violence)|deals?|agreements?|accords?|understandings?"
     r"|arrangements?|settlements?|protocols?|pacts?|memorand(?:um|a)(?: of understanding)?|MoU|resolutions?|talks"
     r"|negotiations|conferences?|process|dialogue|plans?|road ?maps?|initiatives?|frameworks?|mechanisms?|pauses?)\b",
     re.I,
@@ -130,7 +130,7 @@ def day_number(text: str) -> tuple[int | None, int | None, int | None, int | Non
 
 def noun_class(noun: str) -> str | None:
     """"cease-fires" → ceasefire, "memoranda of understanding" → memorandum, "road map" → plan."""
-    n = re.sub(r"of(understanding|hostilities)$", "", noun.lower().replace("-", "").replace(" ", "").replace("memoranda", "memorandum"))
+    n = re.sub(r"of(understanding|hostilities|violence|armedviolence)$", "", noun.lower().replace("-", "").replace(" ", "").replace("memoranda", "memorandum"))
     return NOUN_CLASS.get(n) or NOUN_CLASS.get(n[:-1]) if n.endswith("s") else NOUN_CLASS.get(n)
 
 
