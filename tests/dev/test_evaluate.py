@@ -2,7 +2,8 @@
 whole update): the client's targets fail here, on every set we hold.
 
 - ``tests/eval/blind``: 33 real articles annotated before any tagger saw them. Never tuned on; scored only here.
-- ``tests/eval/tune`` (15 real articles) and ``tests/eval/articles`` (16): tuning sets, misses read freely.
+- ``tests/eval/tune`` (15 real articles), ``tests/eval/tune2`` (24 real articles, annotated blind to the tagger on
+  2026-12-03, first score 0.887) and ``tests/eval/articles`` (16): tuning sets, misses read freely.
 - ``seeds``: the five articles that started the project.
 """
 
@@ -15,14 +16,15 @@ EVAL = ROOT / "tests" / "eval"
 SETS = {
     "blind": (EVAL / "blind" / "gold.yaml", EVAL / "blind" / "articles"),
     "tune": (EVAL / "tune" / "gold.yaml", EVAL / "tune" / "articles"),
+    "tune2": (EVAL / "tune2" / "gold.yaml", EVAL / "tune2" / "articles"),
     "eval": (EVAL / "gold.yaml", EVAL / "articles"),
 }
 # The client's targets on its held-out set (issue 21), asked of each of ours.
 TARGETS = {("overall", "f1"): 0.90, ("overall", "precision"): 0.92, ("agreements", "f1"): 0.60, ("locations", "f1"): 0.88}
 # Where the blind set stands below a target: its measured score, as a floor against regressions. Untuned (62a095b):
-# overall F1 0.859; at 6dee977: 0.883 (P 0.922, R 0.847). The target of 0.90 is not met (issue 21 stays open), and the
-# blind set is not tuned on to meet it.
-FLOORS = {("blind", "overall", "f1"): 0.88}
+# overall F1 0.859; at 6dee977: 0.883 (P 0.922, R 0.847); after tuning on tune2: 0.893 (P 0.923, R 0.865). The target
+# of 0.90 is not met (issue 21 stays open), and the blind set is not tuned on to meet it.
+FLOORS = {("blind", "overall", "f1"): 0.89}
 
 
 @pytest.fixture(scope="module", params=sorted(SETS))
