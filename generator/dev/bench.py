@@ -324,14 +324,15 @@ def _best(runs: list[tuple[float, int]]) -> tuple[float, int]:
     return min(t for t, _ in runs), max(m for _, m in runs)
 
 
-def bench(n: int, keep: Path | None = None, rounds: int = 2) -> tuple[float, Path]:
+def bench(n: int, keep: Path | None = None, rounds: int = 2, plain: bool = True) -> tuple[float | None, Path]:
     """(ratio, the folder it built in): the caller removes the folder once every size has run (see ``cmd_bench``).
 
     Nothing is deleted before a step is timed. ext4 passes over every inode freed in the last 30 s (5 min while its
     table is unwritten) each time it creates a file: after the 20,000 files of a first round were deleted, creating
     10,000 pages cost 0.4 ms of kernel time each instead of 0.05 (measured: ingest 22-27 s against 16.5 s), a cost of
     the bench's own cleanup that no editor's ``make site`` pays. So the second round gets its own copy, made up front.
-    ``rounds=1`` skips the second round and Zensical's build: at 100,000 articles one round takes hours.
+    ``rounds=1`` skips the second round and Zensical's build: at 100,000 articles one round takes hours. ``plain=False``
+    skips the plain build too, and with it every ratio (the ratio returned is None).
     """
     began = time.perf_counter()
     root = Path(keep or tempfile.mkdtemp(prefix=f"bench-{n}-"))
@@ -361,11 +362,11 @@ def bench(n: int, keep: Path | None = None, rounds: int = 2) -> tuple[float, Pat
           f"picture drawn {drawn:.0f} ms after the page was asked for (target 1,000 ms), drawn again for \"All\" in {redrawn:.0f} ms")
     again_took, again_report = incremental(first)
     zensical = zensical_build(first, root / "zensical") if rounds > 1 else None  # an hour more at 100,000 articles
-    plains = [site_build(plain_folder(first, root / "plain-1"), strict=False)]
+    plains = [site_build(plain_folder(first, root / "plain-1"), strict=False)] if plain else []
     if rounds > 1:  # a second round, on the same wiki from the same start: on a shared machine a step's time varies by a fifth
         updates.append(run(py + ["update"], second, output=True))
         builds.append(site_build(second, strict=True))
-        plains.append(site_build(plain_folder(second, root / "plain-2"), strict=False))
+        plains += [site_build(plain_folder(second, root / "plain-2"), strict=False)] if plain else []
     update, _, out = min(updates)  # the fastest run's own step times
     update_mem = max(m for _, m, _ in updates)
     steps = {name: float(t) for name, t in re.findall(r"\((\w+) took ([\d.]+) s\)", out)}
@@ -373,12 +374,18 @@ def bench(n: int, keep: Path | None = None, rounds: int = 2) -> tuple[float, Pat
         print(f"{name:<14} {took:8.2f} s  {1000 * took / n:7.2f} ms/article")
     print(f"{'update':<14} {update:8.2f} s  peak {update_mem:5d} MB  (the four steps above in one process, as make site runs them; "
           f"best of {', '.join(f'{t:.2f}' for t, _, _ in updates)} s)")
-    (build, build_mem), (plain_time, plain_mem) = _best(builds), _best(plains)
+    build, build_mem = _best(builds)
     print(f"{'build + index':<14} {build:8.2f} s  {1000 * build / n:7.2f} ms/article  peak {build_mem:5d} MB  (build-site, index-site; "
           f"best of {', '.join(f'{t:.2f}' for t, _ in builds)} s)")
     ours = update + build
     linking = steps["ingest"] + steps["retag"] + steps["link"]
     print(f"{'make site':<14} {ours:8.2f} s  {1000 * ours / n:7.2f} ms/article  (update + build + index; ingest+linking {linking:.2f} s)")
+    if not plains:
+        print(f"incremental: {again_took:.2f} s  make site after one new raw article: {again_report}")
+        print(f"peak memory: {max(update_mem, build_mem)} MB")
+        print(f"the benchmark of {n} articles took {(time.perf_counter() - began) / 60:.1f} minutes (no plain build: no ratio)")
+        return None, root
+    plain_time, plain_mem = _best(plains)
     print(f"{'plain build':<14} {plain_time:8.2f} s  {1000 * plain_time / n:7.2f} ms/article  peak {plain_mem:5d} MB  "
           f"(best of {', '.join(f'{t:.2f}' for t, _ in plains)} s)")
     ratio = ours / plain_time
