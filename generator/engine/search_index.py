@@ -11,8 +11,8 @@ after one new article, only the first part is.
 
 A query costs a chunk per word in every part it searches (about 25 kB each), so assets/wiki/search.js
 searches the first part alone and adds the older ones (Pagefind's ``mergeIndex``: its engine is loaded
-once) only when it finds fewer than a screen of results or the reader asks: what one query downloads
-is bounded by ``Settings.part_words``, not by the size of the wiki. The words on most pages ("al", "said") cost
+once), one at a time and newest first, only while it has fewer than a screen of results, or when the reader
+asks: what one query downloads is bounded by ``Settings.part_words``, not by the size of the wiki. The words on most pages ("al", "said") cost
 the most, a chunk of their own, and tell the least: parts.json lists them, and search.js leaves them out
 of a query of several words.
 """
@@ -127,13 +127,21 @@ def _stage(site: Path, pages: list[str], stage: Path) -> None:
             shutil.copyfile(site / rel, target)
 
 
+def _described_articles(pages: list[str], dates: dict[str, str]) -> tuple[int, str, int]:
+    """(articles, the newest date among them, how many have none)."""
+    articles = [p for p in pages if _is_article(p)]
+    dated = [dates[p] for p in articles if dates.get(p)]
+    return len(articles), max(dated, default=""), len(articles) - len(dated)
+
+
 def older(cut: list[list[str]], dates: dict[str, str], folders: Sequence[str] | None = None) -> dict[str, object]:
     """What search.js needs of the parts after the first: their ``folders``, and for the reader's "also search"
-    button how many articles they hold, the newest date among them and how many have none."""
-    rest = [p for part in cut[1:] for p in part if _is_article(p)]
-    dated = [dates[p] for p in rest if dates.get(p)]
+    button how many articles they hold, the newest date among them and how many have none, in all and part by part
+    (``each``: search.js adds the older parts one at a time, newest first, until a query has a screen of results)."""
+    articles, through, undated = _described_articles([p for part in cut[1:] for p in part], dates)
     return {"parts": [f"{f}/" for f in (folders if folders is not None else map(str, range(1, len(cut))))],
-            "articles": len(rest), "through": max(dated, default=""), "undated": len(rest) - len(dated)}
+            "articles": articles, "through": through, "undated": undated,
+            "each": [list(_described_articles(part, dates)) for part in cut[1:]]}
 
 
 def part_key(pages: list[str], digests: dict[str, str]) -> str:

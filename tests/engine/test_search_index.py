@@ -49,8 +49,9 @@ def test_pages_are_cut_from_the_oldest_entities_and_newest_first(pages, budget, 
 def test_the_older_parts_are_described_for_the_reader():
     cut = [["actors/x/index.html", A], [B, C], [D]]
     assert older(cut, {A: "2024-02-01", B: "2023-12-30", C: "2023-11-02"}, ["0123456789abcdef", "fedcba9876543210"]) == {
-        "parts": ["0123456789abcdef/", "fedcba9876543210/"], "articles": 3, "through": "2023-12-30", "undated": 1}
-    assert older([[A]], {}, []) == {"parts": [], "articles": 0, "through": "", "undated": 0}
+        "parts": ["0123456789abcdef/", "fedcba9876543210/"], "articles": 3, "through": "2023-12-30", "undated": 1,
+        "each": [[2, "2023-12-30", 0], [1, "", 1]]}
+    assert older([[A]], {}, []) == {"parts": [], "articles": 0, "through": "", "undated": 0, "each": []}
 
 
 def _articles(weights):
