@@ -380,22 +380,23 @@ def bench(n: int, keep: Path | None = None, rounds: int = 2, plain: bool = True)
     ours = update + build
     linking = steps["ingest"] + steps["retag"] + steps["link"]
     print(f"{'make site':<14} {ours:8.2f} s  {1000 * ours / n:7.2f} ms/article  (update + build + index; ingest+linking {linking:.2f} s)")
-    if not plains:
-        print(f"incremental: {again_took:.2f} s  make site after one new raw article: {again_report}")
-        print(f"peak memory: {max(update_mem, build_mem)} MB")
-        print(f"the benchmark of {n} articles took {(time.perf_counter() - began) / 60:.1f} minutes (no plain build: no ratio)")
+    plain_time, plain_mem = _best(plains) if plains else (None, None)
+    if plain_time:
+        print(f"{'plain build':<14} {plain_time:8.2f} s  {1000 * plain_time / n:7.2f} ms/article  peak {plain_mem:5d} MB  "
+              f"(best of {', '.join(f'{t:.2f}' for t, _ in plains)} s)")
+        if zensical is not None:
+            print(f"{'zensical':<14} {zensical:8.2f} s  {1000 * zensical / n:7.2f} ms/article  (make site ENGINE=zensical's build "
+                  f"step, {zensical / plain_time:.2f}× the plain build; informative)")
+        print(f"{'ingest+linking':<14} {linking:8.2f} s  {linking / plain_time:.3f}× the plain build")
+
+    def share(took: float) -> str:
+        return f" ({took / plain_time:.3f}× the plain build)" if plain_time else ""
+
+    print(f"incremental: {again_took:.2f} s{share(again_took)} make site after one new raw article: {again_report}")
+    print(f"peak memory: {max(update_mem, build_mem)} MB" + (f" (plain build: {plain_mem} MB)" if plain_time else ""))
+    print(f"the benchmark of {n} articles took {(time.perf_counter() - began) / 60:.1f} minutes"
+          + ("" if plain_time else " (no plain build: no ratio)"))
+    if not plain_time:
         return None, root
-    plain_time, plain_mem = _best(plains)
-    print(f"{'plain build':<14} {plain_time:8.2f} s  {1000 * plain_time / n:7.2f} ms/article  peak {plain_mem:5d} MB  "
-          f"(best of {', '.join(f'{t:.2f}' for t, _ in plains)} s)")
-    ratio = ours / plain_time
-    if zensical is not None:
-        print(f"{'zensical':<14} {zensical:8.2f} s  {1000 * zensical / n:7.2f} ms/article  (make site ENGINE=zensical's build step, "
-              f"{zensical / plain_time:.2f}× the plain build; informative)")
-    print(f"{'ingest+linking':<14} {linking:8.2f} s  {linking / plain_time:.3f}× the plain build")
-    print(f"incremental: {again_took:.2f} s  ({again_took / plain_time:.3f}× the plain build) make site after one new raw "
-          f"article: {again_report}")
-    print(f"peak memory: {max(update_mem, build_mem)} MB (plain build: {plain_mem} MB)")
-    print(f"the benchmark of {n} articles took {(time.perf_counter() - began) / 60:.1f} minutes")
-    print(f"ratio: {ratio:.2f}")
-    return ratio, root
+    print(f"ratio: {ours / plain_time:.2f}")
+    return ours / plain_time, root

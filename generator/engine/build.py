@@ -31,6 +31,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -262,15 +263,6 @@ def _check_anchors(records: list[dict]) -> list[str]:
             for source, target, anchor, link in record["links"] if target in anchors and anchor not in anchors[target]]
 
 
-def _clean(site: Path) -> None:
-    """site/ emptied as a full build of the engine empties it: entries whose name starts with a dot are kept."""
-    if not site.is_dir():
-        return
-    for entry in site.iterdir():
-        if not entry.name.startswith("."):
-            shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
-
-
 def _run_dirty_engine(engine: str, config: Path, site: Path, dirty: bool, strict: bool, pages: list[list[str]]) -> None:
     """The engine in processes of its own (ProperDocs takes over every ``mkdocs`` import of the process it runs in):
     one, or one per share of the pages (``pages``), as many at a time as there are cores."""
@@ -281,16 +273,15 @@ def _run_dirty_engine(engine: str, config: Path, site: Path, dirty: bool, strict
         if result.returncode != 0:
             raise BuildError(f"{engine} could not build {config} (exit status {result.returncode})")
         return
-    if not dirty:
-        _clean(site)
+    if not dirty:  # what the engine's full build does first, done once here for all the processes
+        importlib.import_module(f"{engine}.utils").clean_directory(str(site))
     with tempfile.TemporaryDirectory(prefix="build-site-") as scratch:
         paths = [Path(scratch) / f"{shard}.json" for shard in range(len(pages))]
         failed, running = [], []
         for shard, share in enumerate(pages):
             paths[shard].write_text(json.dumps({"shard": shard, "pages": share}), encoding="utf-8")
-            if len(running) == workers():  # the oldest is waited for: shares take about as long
-                oldest, process = running.pop(0)
-                failed += [oldest] if process.wait() else []
+            if len(running) == workers():
+                failed += _first_finished(running)
             running.append((shard, subprocess.Popen([*command, "dirty", "strict" if strict else "lax", str(paths[shard])],
                                                     cwd=config.parent, env=env)))
         failed += [shard for shard, process in running if process.wait()]
@@ -301,6 +292,16 @@ def _run_dirty_engine(engine: str, config: Path, site: Path, dirty: bool, strict
         print(f"WARNING -  {problem}", file=sys.stderr)
     if problems and strict:
         raise BuildError(f"{engine} could not build {config}: {len(problems)} links to missing anchors, in strict mode")
+
+
+def _first_finished(running: list[tuple[int, subprocess.Popen]]) -> list[int]:
+    """Waits for whichever process ends first and takes it out of ``running``: [its share] when it failed, else []."""
+    while True:
+        for i, (shard, process) in enumerate(running):
+            if process.poll() is not None:
+                del running[i]
+                return [shard] if process.returncode else []
+        time.sleep(0.05)
 
 
 def _run_zensical(config: Path, site: Path, strict: bool) -> None:
