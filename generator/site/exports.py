@@ -18,16 +18,25 @@ from xml.sax.saxutils import escape as xml_escape
 from generator.content.model import ENTITY_TYPES, ArticleRef, Entity
 from generator.settings import DEFAULTS
 
+_ORDER = {type_: i for i, type_ in enumerate(ENTITY_TYPES)}
+
 
 def tags_rows(ref: ArticleRef, entities: dict[tuple[str, str], Entity]) -> str:
-    """One article's rows of ``tags.csv``."""
+    """One article's rows of ``tags.csv``: the article's columns are quoted once, not once per tag."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    for type_, slug in sorted(ref.tags, key=lambda k: (ENTITY_TYPES.index(k[0]), k[1])):
+    writer = csv.writer(out, lineterminator="\n")  # which also says a value holding a line break is quoted
+
+    def row(values: list[str]) -> str:
+        out.seek(0), out.truncate()
+        writer.writerow(values)
+        return out.getvalue()[:-1]
+
+    head, tail = row([ref.slug, ref.title, ref.published, ref.source]), row([ref.url, ref.author, ref.published_estimate])
+    lines = []
+    for type_, slug in sorted(ref.tags, key=lambda k: (_ORDER[k[0]], k[1])):
         entity = entities.get((type_, slug))
-        writer.writerow([ref.slug, ref.title, ref.published, ref.source, type_[:-1], slug, entity.title if entity else "", ref.url,
-                         ref.author, ref.published_estimate])
-    return out.getvalue()
+        lines.append(f"{head},{row([type_[:-1], slug, entity.title if entity else ''])},{tail}\n")
+    return "".join(lines)
 
 
 def tags_csv(refs: Sequence[ArticleRef], entities: dict[tuple[str, str], Entity], known: dict[str, str] | None = None,

@@ -7,11 +7,13 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from generator.content.model import ArticleRef
+from generator.content.model import ArticleRef, Entity
 from generator.content.pages import join, sections, set_front_value, split_front
 from generator.settings import DEFAULTS
-from generator.site.exports import rss_feed, tags_csv
+from generator.site.exports import rss_feed, tags_csv, tags_rows
 from generator.steps.check import check
 from generator.steps.ingest import ingest
 from generator.steps.link import link
@@ -87,3 +89,24 @@ def test_the_tile_server_reaches_the_maps_as_data_never_as_code():
     script = tiles_script('https://t.example/{z}/{x}/{y}.png";alert(1);"', "© “Example”")
     assert script.splitlines()[1] == ('window.SITUATION_WIKI_TILES = {"url": "https://t.example/{z}/{x}/{y}.png\\";alert(1);\\"", '
                                       '"attribution": "© “Example”"};')
+
+
+_FIELD = st.text(alphabet=st.sampled_from(list('ab ,"\n\r\t;é’')), max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_FIELD, min_size=7, max_size=7), st.lists(st.sampled_from(["actors", "locations", "agreements"]), max_size=4),
+       _FIELD)
+def test_tags_rows_quote_as_one_csv_row_per_tag(values, types, entity_title):
+    """The article's columns, quoted once, give what the csv module gives for each whole row."""
+    slug, title, published, source, url, author, estimate = values
+    tags = tuple(sorted({(t, f"e{i}") for i, t in enumerate(types)}))
+    entities = {key: Entity(key[0], key[1], entity_title) for key in tags[:2]}
+    out = io.StringIO()
+    order = {"actors": 0, "locations": 1, "agreements": 2}
+    for type_, key in sorted(tags, key=lambda k: (order[k[0]], k[1])):
+        entity = entities.get((type_, key))
+        csv.writer(out, lineterminator="\n").writerow([slug, title, published, source, type_[:-1], key,
+                                                        entity.title if entity else "", url, author, estimate])
+    ref = ArticleRef(slug, title, published, source, tags, url=url, author=author, published_estimate=estimate)
+    assert tags_rows(ref, entities) == out.getvalue()
