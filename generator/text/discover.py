@@ -115,6 +115,10 @@ STRETCHED = {
                                                    "Understanding", "Settlement")),
     "agreement pair": Stretched(AGREEMENT_PAIR, ("-", "–"), inside="-–"),
     "person apposition": Stretched(PERSON_APPOSITION, _ROLE_WORDS, inside=",-‑"),
+    "person after role": Stretched(PERSON_AFTER_ROLE, _ROLE_WORDS, inside=",-‑"),
+    "person of body": Stretched(PERSON_OF_BODY, ("U.N.", "UN", "United Nations", "International Committee", "Red Cross",
+                                                 "Red Crescent", "World Food", "World Health"), inside="-."),
+    "organisation acronym": Stretched(ORG_ACRONYM, ("(",), inside="-()&"),
 }
 _MARKS = re.compile(r"[^\w\s’']")
 
@@ -239,13 +243,13 @@ def discover(
         add(Proposal("agreements", m.group(0), "agreement", m.group(0)), m.start(), m.end())
     for m in stretches.finditer("agreement named"):
         add(Proposal("agreements", m.group(0), "agreement", m.group(0)), m.start(), m.end())
-    for m in ORG_ACRONYM.finditer(text) if ACRONYM.search(text) else ():
+    for m in stretches.finditer("organisation acronym") if ACRONYM.search(text) else ():
         name = m["name"].strip()
         add(Proposal("actors", name, "organisation", m.group(0), (m["acr"],)), m.start("name"), m.end())
     for m in MINISTRY.finditer(text) if "Ministry" in text else ():
         add(Proposal("actors", m["name"], "organisation", m["name"]), m.start(), m.end(), qualified=True)
-    for matches in (PERSON_TITLED.finditer(text), stretches.finditer("person apposition"), PERSON_AFTER_ROLE.finditer(text),
-                    PERSON_OF_BODY.finditer(text) if " the " in text else ()):
+    for matches in (PERSON_TITLED.finditer(text), stretches.finditer("person apposition"), stretches.finditer("person after role"),
+                    stretches.finditer("person of body")):
         for m in matches:
             name = person_name(m["name"])
             if _person(name):

@@ -110,7 +110,8 @@ def test_a_phrase_before_a_role_is_not_a_person():
 _PIECES = ["Al-", "al-", "Abu ", "Tel-", "Kafr", "Rukban", "Qa’im", "Shayrat", "Amman", "Russia", "Turkey", "Ahmad", "Hamza",
            "Ryan", "Dillon", "Çelik", "Ünal", "camp", "camps", "base", "air base", "airbase", "field", "dam", "damage",
            "crossing", "Initiative", "Talks", "Road Map", "Agreement", "memorandum", "talks", "truce", "spokesperson",
-           "commander", "co-chair", "chairman", "head", "advisor", "the", "a", "its", "of", "and", "(MOC)", "(", ")",
+           "commander", "co-chair", "chairman", "head", "advisor", "the", "a", "its", "of", "and", "(MOC)", "(", ")", "&", "(A&B)",
+           "U.N.", "UN", "United Nations", "Red Cross", " of the ", " from the ", "Military Operations Command", "spokesman,",
            " ", " ", " ", "  ", "\n", "\n\n", ",", ", ", ".", "-", "–", "—", "_", "’", "'", "\"", ":", ";", "2", "22", "é", "ß"]
 
 
@@ -121,13 +122,14 @@ def test_a_stretched_pattern_finds_what_the_pattern_finds_in_the_whole_text(name
     assert [m.span() for m in Stretches(text).finditer(name)] == [m.span() for m in STRETCHED[name].pattern.finditer(text)]
 
 
-def test_stretched_patterns_agree_with_the_whole_text_on_synthetic_articles_and_the_seeds(tmp_path):
+def test_stretched_patterns_agree_with_the_whole_text_on_synthetic_and_real_articles(tmp_path):
     from generator.dev.bench import scaffold
     from generator.dev.synth import synth
 
     synth(300, tmp_path / "raw", scaffold(tmp_path), seed=13)
-    texts = [p.read_text(encoding="utf-8") for folder in (tmp_path / "raw", ROOT / "seeds") for p in sorted(folder.iterdir())]
+    real = [ROOT / "seeds", ROOT / "tests/eval/articles", ROOT / "tests/eval/tune/articles", ROOT / "tests/eval/tune2/articles"]
+    texts = [p.read_text(encoding="utf-8") for folder in (tmp_path / "raw", *real) for p in sorted(folder.iterdir())]
     for name, stretched in STRETCHED.items():
         whole = [[m.span() for m in stretched.pattern.finditer(t)] for t in texts]
         assert [[m.span() for m in Stretches(t).finditer(name)] for t in texts] == whole
-        assert sum(map(len, whole)) > 5  # the pattern is really exercised
+        assert sum(map(len, whole)) >= 3  # the pattern is really exercised
