@@ -95,12 +95,22 @@ def new_entity_page(entity: Entity, description: str, extra: dict | None = None)
 
 def strongest(counts: dict, n: int, allowed) -> list[tuple]:
     """The ``n`` keys of ``allowed`` with the highest counts, ties by key: what ``heapq.nsmallest`` by (-count, key) gives,
-    without calling a key function for every pair."""
-    values = [c for k, c in counts.items() if k in allowed]
-    if not values:
+    without calling a key function for every pair.
+
+    Most keys are allowed (an entity page allows every entity): the n-th highest count of all is tried as the floor
+    first, which needs no look-up per key; when fewer than n allowed keys reach it, the allowed ones alone give it.
+    """
+    if n <= 0 or not counts:
         return []
-    floor = heapq.nlargest(n, values)[-1]
-    return sorted(((k, c) for k, c in counts.items() if c >= floor and k in allowed), key=lambda kc: (-kc[1], kc[0]))[:n]
+    floor = heapq.nlargest(n, counts.values())[-1]
+    found = [(k, c) for k, c in counts.items() if c >= floor and k in allowed]
+    if len(found) < n:
+        values = [c for k, c in counts.items() if k in allowed]
+        if not values:
+            return []
+        floor = heapq.nlargest(n, values)[-1]
+        found = [(k, c) for k, c in counts.items() if c >= floor and k in allowed]
+    return sorted(found, key=lambda kc: (-kc[1], kc[0]))[:n]
 
 
 def kind_label(entity: Entity) -> str:

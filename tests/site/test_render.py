@@ -3,10 +3,12 @@
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.content.model import ArticleRef, Entity
 from generator.settings import DEFAULTS
-from generator.site.render import article_line, entity_section, mention_list, review_page, tags_section
+from generator.site.render import article_line, entity_section, mention_list, review_page, strongest, tags_section
 
 CAMP = Entity("locations", "atmeh-camp", "Atmeh camp", kind="camp", status="proposed")
 FOUND_SHOWN = DEFAULTS.found_shown
@@ -98,3 +100,11 @@ def test_many_other_names_are_folded_and_still_listed(aliases, folded):
     section = entity_section(entity, [], {}, {entity.key: entity})
     assert ('<details class="wiki-aliases"><summary>Also known as: 7 other names</summary>' in section) == folded
     assert ("Deal &lt;6&gt;" if folded else "**Also known as:** Deal &lt;0&gt; ·") in section  # a name is text either way
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.dictionaries(st.tuples(st.sampled_from(["actors", "locations"]), st.sampled_from("abcdefgh")), st.integers(1, 5)),
+       st.integers(0, 6), st.sets(st.tuples(st.sampled_from(["actors", "locations"]), st.sampled_from("abcdefgh"))))
+def test_strongest_are_the_allowed_keys_with_the_highest_counts_ties_by_key(counts, n, allowed):
+    """Against the slow way: every allowed key sorted by count, then key."""
+    assert strongest(counts, n, allowed) == sorted(((k, c) for k, c in counts.items() if k in allowed), key=lambda kc: (-kc[1], kc[0]))[:n]
