@@ -25,7 +25,7 @@ from generator.site.render import entity_section, strongest, tags_section
 from generator.site.views import entity_names
 from generator.steps.graph import build_graph
 from generator.store.filecache import FileCache, opened, signature
-from generator.store.parallel import map_in_order
+from generator.store.parallel import Workers, map_in_order
 from generator.store.progress import progress
 from generator.store.state import State
 
@@ -266,14 +266,23 @@ def _stale_feeds(docs: Path, entities: dict) -> list[str]:
 
 
 def emit(corpus: Corpus, changed: set[str], report: LinkReport, cache: FileCache) -> None:
-    """Every view whose inputs changed, or whose files are not the ones it wrote, rendered and written (``EMITTERS``)."""
-    for emitter in EMITTERS:
-        if not emitter.reads & changed and all(_current(cache, path, section or WHOLE) for path, section in emitter.writes(corpus)):
-            continue
-        for piece in emitter.render(corpus):
-            if piece.section is not None:
-                _update(piece.path, piece.section, piece.content, report, cache=cache, title=piece.title)
-                continue
-            if write_if_changed(piece.path, piece.content):
-                report.written.append(str(piece.path))
-            cache.put("section:" + WHOLE, piece.path, digest(piece.content))
+    """Every view whose inputs changed, or whose files are not the ones it wrote, rendered and written (``EMITTERS``).
+
+    The views are rendered on every core (they read the corpus, inherited at the fork, and nothing of each other) and
+    written here, in ``EMITTERS`` order."""
+    due = [i for i, emitter in enumerate(EMITTERS)
+           if emitter.reads & changed or not all(_current(cache, path, section or WHOLE) for path, section in emitter.writes(corpus))]
+    with Workers(len(corpus.graph.articles) if len(due) > 1 else 0, corpus) as workers:
+        for pieces in workers.map_in_order(_render, due, "views"):
+            for piece in pieces:
+                if piece.section is not None:
+                    _update(piece.path, piece.section, piece.content, report, cache=cache, title=piece.title)
+                    continue
+                if write_if_changed(piece.path, piece.content):
+                    report.written.append(str(piece.path))
+                cache.put("section:" + WHOLE, piece.path, digest(piece.content))
+
+
+def _render(corpus: Corpus, emitter: int) -> list:
+    """One view's pieces (``EMITTERS[emitter]``, by number: an emitter holds lambdas, which do not travel to a worker)."""
+    return list(EMITTERS[emitter].render(corpus))

@@ -3,8 +3,11 @@
 import shutil
 from pathlib import Path
 
+import pytest
+
 from generator.content.pages import digest, split
 from generator.content.registry import load_registry
+from generator.settings import DEFAULTS
 from generator.steps.ingest import ingest
 from generator.steps.link import link
 
@@ -312,3 +315,25 @@ def test_a_reader_can_follow_an_entity_by_its_own_feed(wiki):
     (docs / "locations" / "damascus.md").unlink()  # an editor deletes an entity page: its feed goes too
     link(docs)
     assert not (docs / "feeds" / "locations" / "damascus.xml").exists()
+
+
+@pytest.mark.slow
+def test_a_wiki_comes_out_the_same_from_one_process_and_from_two(tmp_path, monkeypatch):
+    """Ingest, retag and link on every core (articles read and tagged, entity pages and views rendered in workers) write
+    the same files, byte for byte, as one process doing it all."""
+    import generator.store.parallel as parallel
+    from generator.dev.bench import scaffold
+    from generator.dev.synth import synth
+    from generator.steps.retag import retag
+
+    seeds = tmp_path / "seeds"
+    synth(DEFAULTS.pool_from + 50, seeds, scaffold(tmp_path / "w0"), seed=11)
+    trees = []
+    for count in (1, 2):
+        monkeypatch.setattr(parallel, "workers", lambda count=count: count)
+        docs = scaffold(tmp_path / f"w{count}")
+        ingest(seeds, docs)
+        retag(docs)
+        link(docs)
+        trees.append({k: v for k, v in snapshot(docs).items() if not k.startswith(".generator/cache")})
+    assert len(trees[0]) > DEFAULTS.pool_from and trees[0] == trees[1]
