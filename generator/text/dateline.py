@@ -1,4 +1,5 @@
-"""Wire datelines: "DAMASCUS, June 8 (Reuters) -", "BEIRUT (AP) —", "Idlib, Syria, March 3, 2020 (AFP) -".
+"""Datelines: "DAMASCUS, June 8 (Reuters) -", "BEIRUT (AP) —", "Idlib, Syria, March 3, 2020 (AFP) -", and a press
+release's "WASHINGTON, Aug. 16, 2016 —".
 
 A dateline says where a story was filed and by whom; it is provenance, not text. Its city is no actor
 ("DAMASCUS" there is not the Syrian government acting), so cleaning takes it out of the story and
@@ -18,10 +19,10 @@ _MONTH = r"(?:" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, rev
 _DATE = rf"{_MONTH} \d{{1,2}}(?:, \d{{4}})?|\d{{1,2}} {_MONTH}(?:,? \d{{4}})?"
 DATELINE = re.compile(
     rf"(?P<place>{_PLACE}(?:, {_PLACE}){{0,2}})?(?P<sep>,?) ?(?P<date>{_DATE})? ?"
-    r"\((?P<agency>[A-Za-z][^()\n]{0,40})\) ?[-–—]+(?: +|(?=\n)|$)"
+    r"(?:\((?P<agency>[A-Za-z][^()\n]{0,40})\) ?)?[-–—]+(?: +|(?=\n)|$)"
 )
 
-AGENCY_END = re.compile(r"\) ?[-–—]")
+DATELINE_END = re.compile(r"[)\d] ?[-–—]")  # what every dateline ends with: its agency or its date, then a dash
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,8 @@ def read_dateline(line: str, pos: int = 0) -> Dateline | None:
     """The dateline ``line`` opens with at ``pos``, if any.
 
     A place without a comma or a date after it must be in capitals ("BEIRUT (AP) —"): "Free Syrian Army (FSA) –"
-    is a name and its acronym.
+    is a name and its acronym. Without an agency, a dateline is a city in capitals and a date ("WASHINGTON, Aug. 16,
+    2016 —"): "Geneva, March 3 - talks resumed" is a sentence.
     """
     m = DATELINE.match(line, pos)
     if not m:
@@ -47,14 +49,16 @@ def read_dateline(line: str, pos: int = 0) -> Dateline | None:
     place = m["place"] or ""
     if place and not (m["sep"] or m["date"] or "," in place or place.isupper()):
         return None
-    return Dateline(line[pos:m.end()].rstrip(), place, m["date"] or "", m["agency"].strip(), m.end())
+    if m["agency"] is None and not (m["date"] and place and place.split(",")[0].isupper()):
+        return None
+    return Dateline(line[pos:m.end()].rstrip(), place, m["date"] or "", (m["agency"] or "").strip(), m.end())
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:
     """Where ``text`` has a dateline at the start of a line."""
     spans: list[tuple[int, int]] = []
-    if not AGENCY_END.search(text):
-        return spans  # most texts: no ") -" anywhere
+    if not DATELINE_END.search(text):
+        return spans  # most texts: no ") -" or "2016 —" anywhere
     for start in (0, *(m.end() for m in re.finditer(r"\n", text))):
         if start < len(text) and (text[start] == "(" or text[start].isupper()):
             found = read_dateline(text, start)

@@ -84,6 +84,8 @@ LEAD = "The army shelled the town overnight, residents said."
     (f"DEIR EZ-ZOR, Syria, 8 June 2019 (AFP) – {LEAD}", "AFP", "2019-06-08", "DEIR EZ-ZOR, Syria, 8 June 2019 (AFP) –"),
     (f"DAMASCUS, June 8 (Reuters) -\n{LEAD}", "Reuters", "", "DAMASCUS, June 8 (Reuters) -"),  # on a line of its own
     (f"Shelling resumes near Idlib\nBEIRUT (AP) — {LEAD}", "AP", "", "BEIRUT (AP) —"),  # after a title line
+    (f"WASHINGTON, Aug. 16, 2016 — {LEAD}", "", "2016-08-16", "WASHINGTON, Aug. 16, 2016 —"),  # a press release's
+    (f"UNITED NATIONS, 3 March 2020 - {LEAD}", "", "2020-03-03", "UNITED NATIONS, 3 March 2020 -"),
 ])
 def test_a_dateline_is_provenance_not_text(raw, source, published, dateline):
     article = clean("a.txt", raw + "\nMore text follows here.")
@@ -100,6 +102,8 @@ def test_a_dateline_leaves_known_provenance_alone():
     "Free Syrian Army (FSA) – fighters entered the town on Monday.",  # a name and its acronym, not a place and an agency
     "Damascus (the capital) - was quiet on Monday.",
     "The SDF said on Monday (local time) - without giving details - that talks had resumed.",
+    "Talks resumed in Geneva, March 3 - officials said nothing more.",  # no agency: a sentence, not a dateline
+    "WASHINGTON - officials said nothing more on Monday.",  # no agency and no date
 ])
 def test_a_lead_that_only_looks_like_a_dateline_stays(lead):
     article = clean("a.txt", f"A title\n\n{lead}")
