@@ -48,8 +48,7 @@ class Corpus:
     settings: Settings
     year_pages: list[str] = field(default_factory=list)  # years that have a page under timeline/ (an editor's included)
     source_pages: list[str] = field(default_factory=list)  # outlets' slugs that have a page under sources/
-    csv_rows: dict[str, str] = field(default_factory=dict)  # slug → its rows of tags.csv, when already made
-    csv_fresh: frozenset[str] = frozenset()  # slugs whose rows must be made again
+    csv_rows: dict[str, str] = field(default_factory=dict)  # slug → its rows of tags.csv (``exports.tags_csv_rows``)
 
     def of_type(self, type_: str) -> list[Entity]:
         return [e for e in self.entities.values() if e.type == type_]
@@ -103,7 +102,7 @@ def _sources(c: Corpus) -> list[Piece]:
 
 
 def _csv(c: Corpus) -> list[Piece]:
-    return [Piece(c.docs / "exports" / "tags.csv", None, tags_csv(c.graph.articles, c.entities, c.csv_rows, c.csv_fresh))]
+    return [Piece(c.docs / "exports" / "tags.csv", None, tags_csv(c.graph.articles, c.entities, c.csv_rows))]
 
 
 def _situation(c: Corpus) -> list[Piece]:

@@ -39,17 +39,19 @@ def tags_rows(ref: ArticleRef, entities: dict[tuple[str, str], Entity]) -> str:
     return "".join(lines)
 
 
-def tags_csv(refs: Sequence[ArticleRef], entities: dict[tuple[str, str], Entity], known: dict[str, str] | None = None,
-             fresh: set[str] | frozenset[str] = frozenset()) -> str:
-    """Every tag of every article, one row each; ``known`` holds earlier rows of the articles not in ``fresh``."""
-    known = {} if known is None else known
+def tags_csv_rows(refs: Sequence[ArticleRef], entities: dict[tuple[str, str], Entity], known: dict[str, str] | None = None,
+                  fresh: set[str] | frozenset[str] = frozenset()) -> dict[str, str]:
+    """Every article's rows of ``tags.csv`` by slug: ``known`` holds earlier rows, kept for the articles not in ``fresh``."""
+    known = known or {}
+    return {ref.slug: known[ref.slug] if ref.slug in known and ref.slug not in fresh else tags_rows(ref, entities) for ref in refs}
+
+
+def tags_csv(refs: Sequence[ArticleRef], entities: dict[tuple[str, str], Entity], rows: dict[str, str] | None = None) -> str:
+    """Every tag of every article, one row each; ``rows`` (``tags_csv_rows``) holds the rows already made."""
+    rows = rows or {}
     chunks = ["article,title,published,source,type,entity,entity_title,url,author,published_estimate\n"]
     for ref in sorted(refs, key=lambda r: r.slug):
-        if ref.slug in fresh or ref.slug not in known:
-            known[ref.slug] = tags_rows(ref, entities)
-        chunks.append(known[ref.slug])
-    for slug in set(known) - {ref.slug for ref in refs}:
-        del known[slug]
+        chunks.append(rows[ref.slug] if ref.slug in rows else tags_rows(ref, entities))
     return "".join(chunks)
 
 

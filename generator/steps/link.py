@@ -20,7 +20,7 @@ from generator.content.pages import digest, file_digest, md_files, md_tree, repl
 from generator.content.registry import INDEX, load_registry
 from generator.settings import DEFAULTS, Settings
 from generator.site.emitters import ARTICLES, EMITTERS, MENTIONS, PARTNERS, PARTS, PROPOSALS, SITE, Corpus
-from generator.site.exports import feed_path, rss_feed
+from generator.site.exports import feed_path, rss_feed, tags_csv_rows
 from generator.site.render import entity_section, strongest, tags_section
 from generator.site.views import entity_names
 from generator.steps.graph import build_graph
@@ -237,12 +237,14 @@ def _link(docs: Path, cache: FileCache, state: State, fresh: Mapping) -> LinkRep
         (PROPOSALS, any(entities[k].proposed for k in graph.touched if k in entities)),
         (PARTNERS, partners != cache.recall("link:partners")), (SITE, site != cache.recall("link:site"))) if yes}
     cache.remember("link:partners", partners)
-    rows = dict(cache.recall("link:csv") or {}) if not everything else {}
-    rows.update(ingested)
+    # Made here, not by the view (rendered in a worker): what is made must be remembered for the next run.
+    known = {} if everything else dict(cache.recall("link:csv") or {})
+    known.update(ingested)
+    rows = tags_csv_rows(graph.articles, entities, known, graph.fresh - ingested.keys())
     corpus = Corpus(docs, graph, entities, counts, partners, settings,
                     year_pages=[p.stem for p in md_files(docs / "timeline") if re.fullmatch(r"\d{4}", p.stem)],
                     source_pages=[p.stem for p in md_files(docs / "sources") if p.name != INDEX],
-                    csv_rows=rows, csv_fresh=frozenset(graph.fresh - ingested.keys()))
+                    csv_rows=rows)
     emit(corpus, changed, report, cache)
     cache.remember("link:csv", rows)
     cache.remember("link:site", site)
