@@ -74,7 +74,8 @@ class Emitter:
 
 
 def _indexes(c: Corpus) -> list[Piece]:
-    last = {key: max((r.published[:10] for r, _ in entries if r.published), default="") for key, entries in c.graph.mentions.items()}
+    # Each entity's mentions are newest first (``graph.Lists``): its latest date is that of the first dated one.
+    last = {key: next((r.published[:10] for r, _ in entries if r.published), "") for key, entries in c.graph.mentions.items()}
     return [Piece(c.docs / t / "index.md", "index", entity_index(t, c.of_type(t), c.counts, last)) for t in ENTITY_TYPES]
 
 
