@@ -75,6 +75,7 @@ class Matcher:
                 else:
                     for variant in name_variants(name):
                         table[(False, variant)].add(Candidate(e.type, e.slug, role))
+        self._names: dict[str, Scan] = {}
         self._automata = {}
         for case_sensitive in (False, True):
             automaton = ahocorasick.Automaton()
@@ -87,6 +88,14 @@ class Matcher:
 
     def find(self, text: str) -> list[Hit]:
         return resolve_overlaps(text, self.scan(text))
+
+    def scan_name(self, name: str) -> Scan:
+        """``scan`` of a name found in a text (the names inside an agreement's name): the same few hundred names come
+        back in article after article, so each is scanned once per matcher."""
+        scan = self._names.get(name)
+        if scan is None:
+            scan = self._names[name] = self.scan(name)
+        return scan
 
     def scan(self, text: str) -> Scan:
         """Every occurrence of every name, overlaps included: scans by two matchers of the same text add up (``Scan.merged``)."""

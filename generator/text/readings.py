@@ -51,21 +51,25 @@ LOCATIVE_VERBS = frozenset(
     "visited visiting toured evacuated hit struck targeted targeting raided pounded pounding overran".split()
 )
 APPROACH_NOUNS = frozenset("advanced advance advancing advances march marched marching offensive assault push".split())
+# What falls on a place: "fired rockets with chemical heads on Zamalka", "barrel bombs dropped on Daraya".
+FIRE = frozenset("fired firing rockets rocket shells shell mortars missiles missile airstrikes airstrike bombs barrel dropped "
+                 "bombardment shelling".split())
 SURROUNDINGS = frozenset(
     "outskirts suburbs edge edges gates centre center heart streets north south east west northeast northwest "
-    "southeast southwest countryside outside residents inhabitants districts neighbourhoods neighborhoods".split()
+    "southeast southwest countryside outside residents inhabitants districts neighbourhoods neighborhoods capital".split()
 )
 # A place named after a preposition, then a comma: what follows is where that place is ("in Da Nang, Vietnam").
 APPOSITION = re.compile(r"\b(?:in|from|near|at|outside)\s+(?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*,\s*$")
 REPORTING = frozenset(  # where someone speaks from is a place: "briefed by video link from Damascus"
-    "briefing briefed briefings link speaking spoke reporting reported broadcast interview telephone phone video "
+    "briefing briefed briefings link speaking spoke reporting reported broadcast interview telephone phone video videoconference "
+    "teleconference videolink satellite "
     "conference remarks writing writes wrote".split()
 )
 MOVEMENT = frozenset(
     "coming come came comes fled flee flees fleeing returned return returning returnees returnee arrived arriving "
     "arrive arrivals deported deportation deportations expelled crossed crossing crossings smuggled smuggling withdrew "
     "withdrawn withdrawal pulled displaced refugees refugee travelled traveled travelling traveling flew flights flight "
-    "imported exported fired launched moved moving transferred evacuated evacuees migrants km kilometres kilometers "
+    "imported exported fired launched moved moving transferred transported evacuated evacuees migrants km kilometres kilometers flown "
     "miles aid reached reach delivered deliveries brought sent shipped trucks convoy convoys supplies goods highway road "
     "roads route routes motorway corridor pipeline journey trip way".split()
 )
@@ -76,8 +80,15 @@ RECIPIENTS = frozenset(
     "ally ties relations threat threats handed belonging belongs opposed similar hostile addressed".split()
 )
 # Words an office is built of: "Russian Deputy Foreign Minister" is Russia acting through its minister.
-TITLE_MODIFIERS = frozenset("deputy foreign defence defense interior prime vice assistant special senior chief acting top state".split())
+TITLE_MODIFIERS = frozenset("deputy foreign defence defense interior prime vice assistant special senior chief acting top state permanent".split())
 WORD = re.compile(r"[^\W_][\w’'-]*|[,;:.()]")
+# A state named inside an office's title is part of the name of the office, not the state acting nor a place: "the
+# Special Envoy for Syria", "the Prime Minister of Lebanon", "Minister of State for Europe and the Americas".
+OFFICE_TITLE = re.compile(
+    r"(?i:envoy|representative|minister|secretary|ambassador|commissioner|coordinator|rapporteur)(?: of State)? (?:for|of) "
+    r"(?:the )?(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*(?:,| and) (?:the )?)*$")
+ENVOY = re.compile(r"\s+[Ee]nvoys?\b")
+ENVOY_OF = re.compile(r"(?:\bU\.?N\.?|United Nations|UN’s|UN's) $")  # "the UN Syria envoy"
 
 
 def words_before(text: str, start: int, n: int = 5) -> list[str]:
@@ -109,6 +120,8 @@ def is_locative(text: str, start: int, end: int, possessive: bool = False) -> bo
     if before[-1:] == [","] and APPOSITION.search(text, max(0, start - 80), start) and words_after(text, end, 1)[:1] != ["-"]:
         # "in Da Nang, Vietnam"; not "in Aleppo, Russia said", nor a list ("from Iraq, Jordan, Lebanon and Turkey")
         return not (after and (after[0] in VERBS or after[0] in {",", "and", "or"}))
+    if before[-1:] == ["on"] and any(w in FIRE for w in before[:-1]):
+        return True
     if before and before[-1] == "from":  # "coming from Jordan", "a briefing from Amman"; not "support from Turkey"
         return any(w in MOVEMENT or w in REPORTING for w in before[-5:-1])
     for i in range(len(before) - 1, -1, -1):
@@ -129,6 +142,9 @@ def is_acting(text: str, start: int, end: int) -> bool:
         return False
     if after[0].startswith("-") or after[0] in VERBS:
         return True
+    if after[0] in TITLE_MODIFIERS:  # "Syria's Permanent Representative", "Moscow's Deputy Foreign Minister"
+        rest = [w for w in words_after(text, end, 4) if w not in TITLE_MODIFIERS]
+        return bool(rest) and rest[0] in ACTOR_NOUNS
     return after[0] in ACTOR_NOUNS
 
 
@@ -148,3 +164,11 @@ def demonym_acts(text: str, start: int, end: int, surface: str) -> bool:
         rest = [w for w in words_after(text, end, 4) if w not in TITLE_MODIFIERS]
         return bool(rest) and rest[0] in ACTOR_NOUNS
     return after[0] in ACTOR_NOUNS or (len(after) > 1 and after[0] not in GEO_NOUNS and after[1] in ACTOR_NOUNS and after[0].isalpha())
+
+
+def in_office_title(text: str, start: int, end: int) -> bool:
+    """The name is part of an office's title: "Special Envoy for Syria", "Prime Minister of Lebanon", "UN Syria envoy"."""
+    lead = text[max(0, start - 4):start]
+    if lead.endswith(("for ", "of ", "the ", "and ", ", ")):
+        return OFFICE_TITLE.search(text, max(0, start - 120), start) is not None
+    return ENVOY.match(text, end) is not None and ENVOY_OF.search(text, max(0, start - 16), start) is not None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import NamedTuple
 
@@ -36,6 +36,8 @@ CLASSES = {
     "process": ("process", {"process"}),
     "plan": ("plan roadmap initiative framework", {"framework", "agreement", "deal", "process"}),
 }
+KIND_CLASS = {"ceasefire": "ceasefire", "memorandum": "memorandum", "resolution": "resolution", "talks": "talks",
+              "mechanism": "mechanism"}
 NOUN_CLASS = {noun: cls for cls, (nouns, _) in CLASSES.items() for noun in nouns.split()}
 # Nouns too vague alone ("the political process", "a plan"): they name an agreement only with its own words or places
 # right in the phrase ("the Astana process", "the Russian road map for Daraa").
@@ -93,7 +95,8 @@ STOP = frozenset(
     "conference protocol arrangement arrangements settlement framework initiative statement declaration joint "
     "de s brokered backed sponsored led mediated military cooperation strategic defence defense forces government "
     "national political humanitarian peace zone zones mechanism committee new local first second nationwide "
-    "international year".split()
+    "international year all its their his her this that these those which who into under within without forms form "
+    "any every each other such".split()
 ) | frozenset(MONTHS)
 
 
@@ -112,6 +115,38 @@ class Profile:
     year: int | None
     month: int | None
     date: str  # as the registry gives it, for "October 13"
+    kind: str = ""  # the reference class its own kind is ("ceasefire" for a ceasefire), or ""
+
+
+PARTY_COMPOUND = re.compile(r"\b[\w.]+[-–](?:brokered|backed|led|sponsored|mediated|facilitated)\b")
+
+
+def plain_words(name: str) -> bool:
+    """A name of lower-case words only, once "Russian-brokered" and the like are set aside: "cessation of hostilities"."""
+    words = PARTY_COMPOUND.sub("", name).split()
+    return bool(words) and not any(w[:1].isupper() or w[:1].isdigit() for w in words)
+
+
+def indefinite(text: str, mentions: Sequence[Mention]) -> set[tuple[int, int]]:
+    """Spans of agreements named in plain words after "a" or "an": "an immediate and lasting cessation of hostilities"
+    is a kind of agreement, not the one of that name (which the reference may still turn out to be)."""
+    plain = [m for m in mentions if m.type == "agreements" and plain_words(m.surface)]
+    if not plain:
+        return set()
+    out: set[tuple[int, int]] = set()
+    for ref in references_in(text):
+        if ref.det in {"a", "an"}:
+            out |= {(m.start, m.end) for m in plain if m.start <= ref.noun_start < m.end and ref.start < m.start}
+    return out
+
+
+def descriptive(name: str) -> bool:
+    """A name in plain words for a kind of agreement, in the plural ("Russian-brokered reconciliation deals", "local
+    truces"): it is also said of one agreement of that kind, which the context then tells. "The eight-point agreement"
+    is one agreement already."""
+    words = PARTY_COMPOUND.sub("", name).split()
+    return (bool(words) and not any(w[:1].isupper() or w[:1].isdigit() for w in words) and NOUN.fullmatch(words[-1]) is not None
+            and words[-1].lower().endswith("s") and words[-1].lower() not in {"talks", "negotiations", "process"})
 
 
 def day_number(text: str) -> tuple[int | None, int | None, int | None, int | None]:
@@ -170,7 +205,7 @@ class References:
             nouns = {c for n in names for t in _tokens(n) if (c := noun_class(t))}
             kinds = frozenset(cls for cls, (_, allowed) in CLASSES.items() if e.kind in allowed or cls in nouns)
             self.profiles.append(Profile(tuple(e.key), kinds, places, parties, frozenset(words), frozenset(nouns),
-                                         *day_number(e.published), e.published))
+                                         *day_number(e.published), e.published, KIND_CLASS.get(e.kind, "")))
         # A party named in the reference's own phrase by a one-word name or adjective: "the Russian-Turkish agreement".
         parties = {k for e in agreements for k in keyed[tuple(e.key)] if k[0] == "actors"}
         self.party_words = {t: k for k in sorted(parties) for n in names_of[k] if len(t := fold_name(n)) > 2 and " " not in t
@@ -183,13 +218,24 @@ class References:
 
     def find(self, text: str, mentions: Sequence[Mention], published: str = "") -> list[Mention]:
         """Mentions of registry agreements that ``text`` names only by a generic reference."""
-        return [m for m, _ in self.judge(text, mentions, published) if m is not None]
+        return self.resolve(text, mentions, published)[0]
 
-    def judge(self, text: str, mentions: Sequence[Mention], published: str = "") -> list[tuple[Mention | None, Judgement]]:
+    def resolve(self, text: str, mentions: Sequence[Mention], published: str = "") -> tuple[list[Mention], list[Mention]]:
+        """``find``, and the mentions of ``mentions`` the context takes back: "an immediate and lasting cessation of
+        hostilities" in an article nothing else ties to the 2016 cessation of hostilities is not that one."""
+        dropped: list[Mention] = []
+        found = [m for m, _ in self.judge(text, mentions, published, dropped) if m is not None]
+        return found, dropped
+
+    def judge(self, text: str, mentions: Sequence[Mention], published: str = "",
+              dropped: list[Mention] | None = None) -> list[tuple[Mention | None, Judgement]]:
         """Every reference with its verdict (a mention, or None) and the best two candidates with their clues: what
-        ``python -m generator explain-references`` prints."""
-        taken = disjoint((m.start, m.end) for m in mentions)
-        anywhere = frozenset((m.type, m.slug) for m in mentions)
+        ``python -m generator explain-references`` prints. A name in plain words after "a" is judged as a reference
+        too: kept when the context supports it, else put in ``dropped``."""
+        generic = indefinite(text, mentions)
+        plain = [m for m in mentions if m.type == "agreements" and (descriptive(m.surface) or (m.start, m.end) in generic)]
+        taken = disjoint((m.start, m.end) for m in mentions if m not in plain)
+        anywhere = frozenset((m.type, m.slug) for m in mentions if m not in plain)
         named = frozenset(k for k in anywhere if k[0] == "agreements")
         sentences = [(m.start(), m.end()) for m in SENTENCE.finditer(text)]
         _, pub_day, pub_year, _ = day_number(published)
@@ -216,10 +262,24 @@ class References:
             scored = self._scored(cls, vague, ctx)
             top = scored[0][0] if scored else 0.0
             runner = scored[1][0] if len(scored) > 1 else 0.0
-            chosen = scored[0][1] if top >= THRESHOLD and top - runner >= MARGIN else None
+            chosen = scored[0][1] if top >= THRESHOLD and round(top - runner, 6) >= MARGIN else None
+            own = [m for m in plain if m.start < end and start < m.end]
+            if own:
+                unsupported = [m for m in own if (m.start, m.end) in generic and not self._supported(m, ctx)]
+                if unsupported:
+                    if dropped is not None:
+                        dropped.extend(unsupported)
+                elif chosen is None or any(m.slug == chosen for m in own):
+                    continue  # a name in plain words ("reconciliation deals") keeps its entry unless the context names another
             mention = Mention("agreements", chosen, start, end, text[start:end]) if chosen else None
             out.append((mention, Judgement(text[ref.start:ref.end], [(k, v, why) for v, k, why in scored[:2]])))
         return out
+
+    def _supported(self, mention: Mention, ctx: Context) -> bool:
+        """Whether anything around a name in plain words, other than its own words, points at the agreement it names."""
+        own = frozenset(_tokens(mention.surface))
+        bare = replace(ctx, phrase=ctx.phrase - own, words=ctx.words - own)
+        return any(p.key[1] == mention.slug and (specific(p, bare) or len(p.words & bare.words) >= 2) for p in self.profiles)
 
     def _antecedent(self, cls: str, mentions: Sequence[Mention], at: int) -> bool:
         """Whether an agreement of this class was named by name in the ``ANTECEDENT`` characters before ``at``."""
@@ -306,7 +366,9 @@ def specific(p: Profile, ctx: Context) -> bool:
     return bool((p.key in ctx.named and p.key in ctx.near) or ctx.in_phrase.intersection(p.places) or p.words & ctx.phrase
                 or len(ctx.parties.intersection(p.parties)) >= 2
                 or (ctx.days and p.date[4:] in ctx.days) or (ctx.years and p.year in ctx.years)
-                or (ctx.pub_day is not None and p.day is not None and ctx.pub_day - p.day <= 45))
+                or (ctx.pub_day is not None and p.day is not None and ctx.pub_day - p.day <= 45)
+                or (ctx.pub_day is None and not ctx.years and bool(p.words & ctx.words)
+                    and any(w >= 2.0 for k, w in p.places.items() if k in ctx.near)))
 
 
 def evidence(p: Profile, cls: str, ctx: Context) -> dict[str, float]:
@@ -338,6 +400,10 @@ def evidence(p: Profile, cls: str, ctx: Context) -> dict[str, float]:
         why["noun"] = 1.0
     if (ctx.classes - {cls}) & p.nouns:
         why["nouns in phrase"] = 1.0  # "an agreement for a ceasefire": a ceasefire agreement
+    if p.kind and p.kind != cls and p.kind in ctx.classes:
+        why["kind in phrase"] = 1.0  # … and one that is a ceasefire rather than a deal that brought one
+    if len(p.parties) >= 2 and set(p.parties) <= ctx.parties:
+        why["all parties in phrase"] = 1.0  # "the Russian-Turkish agreement": between those two, not five
     if ctx.days and len(p.date) == 10 and p.date[4:] in ctx.days:
         why["day"] = 3.0
     if ctx.years and p.year is not None:

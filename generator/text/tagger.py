@@ -14,10 +14,10 @@ from typing import Protocol
 
 from generator.content.model import Entity, Mention
 from generator.text.dateline import dateline_spans
-from generator.text.matcher import Candidate, Hit, Matcher
-from generator.text.readings import demonym_acts, is_acting, is_locative, words_after
+from generator.text.matcher import Candidate, Hit, Matcher, Scan, resolve_overlaps
+from generator.text.readings import demonym_acts, in_office_title, is_acting, is_locative, words_after
 from generator.text.references import References
-from generator.text.textnorm import fold
+from generator.text.textnorm import fold, fold_name
 from generator.text.variants import Variants
 
 DASH = ("-", "–", "—")  # what "-based" follows, checked first: most names are followed by a space
@@ -42,6 +42,9 @@ def resolve(hit: Hit, text: str, entities: dict[tuple[str, str], Entity], after_
     actors = [c for c in names if c.type == "actors"] + by_role.get("metonym", [])
     if text[hit.end:hit.end + 1] in DASH and words_after(text, hit.end, 1)[:1] == ["-based"]:
         return []  # "a Britain-based monitor" names neither the state nor the place
+    if all(c.role == "metonym" or entities[(c.type, c.slug)].kind in {"state", "country"} for c in hit.candidates) and (
+            in_office_title(text, hit.start, hit.end)):
+        return []  # "the Special Envoy for Syria", "the Prime Minister of Lebanon": a state in the name of an office
     if places and actors:
         if after_place or is_locative(text, hit.start, hit.end, hit.possessive):
             return places
@@ -93,7 +96,13 @@ def tag(text: str, names: Names, published: str = "") -> list[Mention]:
 def tag_hits(text: str, hits: list[Hit], names: Names, published: str = "") -> list[Mention]:
     """``tag`` for a caller that already has the matcher's hits."""
     mentions = named(text, hits, names)
-    mentions += names.references.find(text, mentions, published)
+    found, dropped = names.references.resolve(text, mentions, published)
+    if dropped:
+        mentions = [m for m in mentions if m not in dropped]
+    if found:  # a name in plain words the context tells is one agreement of its kind gives way to it
+        mentions = [m for m in mentions if m.type != "agreements" or not any(
+            f.start < m.end and m.start < f.end and f.slug != m.slug for f in found)]
+    mentions += found
     return sorted(set(mentions), key=lambda m: (m.start, m.end, m.type, m.slug))
 
 
@@ -113,6 +122,7 @@ def named(text: str, hits: list[Hit], names: Names) -> list[Mention]:
         chosen.extend((hit, c) for c in readings)
         as_place = bool(readings) and all(c.type == "locations" for c in readings)
         place_end = hit.end if as_place and (listed or is_locative(text, hit.start, hit.end, hit.possessive)) else -1
+    chosen += embedded_actors(text, [h for h, c in chosen if c.type == "agreements"], names)
     firm = {(c.type, c.slug) for _, c in chosen if c.role != "ambiguous"}
     folded: list[str] = []  # folded only when an ambiguous short form needs its context words
 
@@ -126,9 +136,40 @@ def named(text: str, hits: list[Hit], names: Names) -> list[Mention]:
         for h, c in chosen
         if c.role != "ambiguous" or (c.type, c.slug) in firm or supported(c)
     ]
+    mentions = specified(mentions)
     mentions += learned_acronyms(text, hits, mentions)
     mentions += names.variants.find(text, [(h.start, h.end) for h in hits] + [(m.start, m.end) for m in mentions])
     return mentions
+
+
+def embedded_actors(text: str, agreements: Sequence[Hit], names: Names) -> list[tuple[Hit, Candidate]]:
+    """Actors an agreement's own name names: "Security Council resolution 2254" is the Council deciding, "Russian-brokered
+    reconciliation deals" Russia brokering. Each name inside is read as it would be on its own (a demonym only when it
+    acts); a place inside ("the Astana talks") is where the agreement was made, not a place the article is about."""
+    found: list[tuple[Hit, Candidate]] = []
+    for outer in dict.fromkeys(agreements):
+        scan = names.matcher.scan_name(outer.surface)
+        inner = Scan({span: cands for span, cands in scan.spans.items()
+                      if span != (0, len(outer.surface)) and all(c.type == "actors" for c in cands)}, scan.extended)
+        for h in resolve_overlaps(outer.surface, inner):
+            hit = Hit(outer.start + h.start, outer.start + h.end, h.surface, h.candidates, h.possessive)
+            found.extend((hit, c) for c in resolve(hit, text, names.entities))
+    return found
+
+
+def specified(mentions: list[Mention]) -> list[Mention]:
+    """An agreement named by the tail of a longer name the article gives another agreement is that one: after "the
+    Southwest De-escalation Zone", "the de-escalation zone" is the same zone, not every de-escalation zone."""
+    longer = [(fold_name(m.surface), m.slug) for m in mentions if m.type == "agreements"]
+    out: list[Mention] = []
+    for m in mentions:
+        if m.type == "agreements":
+            short = fold_name(m.surface)
+            owners = {slug for name, slug in longer if slug != m.slug and name.endswith(" " + short)}
+            if len(owners) == 1:
+                m = Mention(m.type, owners.pop(), m.start, m.end, m.surface)
+        out.append(m)
+    return out
 
 
 def learned_acronyms(text: str, hits: Sequence[Hit], mentions: Sequence[Mention]) -> list[Mention]:

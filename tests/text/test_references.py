@@ -82,3 +82,50 @@ def test_the_reference_itself_is_the_mention():
 ])
 def test_reference_nouns_fall_into_classes(noun, cls):
     assert noun_class(noun) == cls
+
+
+UMBRELLA = [
+    entity("agreements", "reconciliation", "Reconciliation agreements", aliases=["reconciliation deals", "Russian-brokered reconciliation deals"],
+           kind="process", parties=("Syrian government", "Russia")),
+    entity("agreements", "coh-2016", "Cessation of hostilities of February 2016", aliases=["cessation of hostilities"],
+           kind="ceasefire", published="2016-02-27", parties=("United States", "Russia")),
+    entity("agreements", "idlib-2020", "Moscow protocol of March 2020", kind="ceasefire", published="2020-03-05",
+           parties=("Russia", "Turkey"), places=("Moscow", "Idlib")),
+    entity("agreements", "aleppo-2016", "Aleppo evacuation deal of 2016", kind="deal", published="2016-12-13",
+           parties=("Russia", "Turkey", "Syrian government", "Iran"), places=("Aleppo", "Idlib")),
+    entity("agreements", "sweida-2025", "Sweida ceasefire of July 2025", kind="ceasefire", published="2025-07-19",
+           context=("Druze",), parties=("Syrian government",), places=("Sweida",)),
+    entity("agreements", "homs-2014", "Homs evacuation deal", kind="deal", published="2014-05-07", places=("Homs",)),
+    entity("agreements", "daraa-2018", "Southern Syria settlement of 2018", aliases=["Daraa reconciliation agreement"],
+           kind="agreement", published="2018-07-06", parties=("Russia", "Syrian government"), places=("Daraa",)),
+]
+MORE = [entity("locations", "idlib", "Idlib", kind="city"), entity("locations", "moscow", "Moscow", kind="city"),
+        entity("locations", "sweida", "Sweida", kind="city"), entity("locations", "homs", "Homs", kind="city"),
+        entity("actors", "iran", "Iran", kind="state")]
+WIDER = Registry({e.key: e for e in OTHERS + UMBRELLA + MORE})
+
+
+def wider(text: str, published: str = "") -> set[str]:
+    return {m.slug for m in tag(text, WIDER, published) if m.type == "agreements"}
+
+
+def test_a_kind_of_agreement_named_in_the_plural_is_the_one_its_context_tells():
+    text = "It is the worst fighting since 2018, when the army took Daraa after various Russian-brokered reconciliation deals."
+    assert wider(text) == {"daraa-2018"}
+    assert wider("Russia has brokered reconciliation deals across the country.") == {"reconciliation"}
+
+
+def test_a_name_in_plain_words_after_a_is_kept_only_where_something_else_supports_it():
+    assert wider("He hopes this will lead to an immediate and lasting cessation of hostilities.") == set()
+    assert wider("The cessation of hostilities held for a week.") == {"coh-2016"}
+
+
+def test_an_agreement_for_a_ceasefire_between_two_parties_is_the_bilateral_ceasefire():
+    text = "On the Russian-Turkish agreement for a ceasefire in Idlib, the spokesman said this."
+    assert wider(text) == {"idlib-2020"}
+
+
+def test_an_undated_article_names_an_agreement_by_its_place_and_words_nearby():
+    text = "Violence between Bedouin and Druze militias in Sweida was met by a ceasefire the Syrian government announced."
+    assert wider(text) == {"sweida-2025"}
+    assert wider(text, "2030-01-01") == set()  # dated: its age rules, and five years is too old

@@ -2,7 +2,7 @@ import pytest
 
 from generator.content.registry import Registry
 from generator.text.tagger import tag
-from tests.conftest import SMALL_REGISTRY
+from tests.conftest import SMALL_REGISTRY, entity
 
 REGISTRY = Registry({e.key: e for e in SMALL_REGISTRY})
 
@@ -99,3 +99,67 @@ def test_a_place_by_how_the_text_uses_it_a_state_when_it_acts(text, expected, no
 def test_a_country_can_be_both_the_state_and_the_place_in_one_article():
     found = tags("Turkey said it would respond. Thousands fled to Turkey.")
     assert {("actors", "turkey"), ("locations", "turkey")} <= found
+
+
+EMBEDDED = Registry({e.key: e for e in [*SMALL_REGISTRY,
+    entity("actors", "un-security-council", "UN Security Council", aliases=["Security Council"], ambiguous=["Security Council"],
+           context=["resolution"], kind="organisation"),
+    entity("agreements", "resolution-2254", "UN Security Council Resolution 2254",
+           aliases=["Security Council resolution 2254"], kind="resolution"),
+    entity("agreements", "reconciliation", "Reconciliation agreements", aliases=["Russian-brokered reconciliation deals"],
+           kind="process"),
+    entity("agreements", "southwest-zone", "Southwest de-escalation zone", kind="ceasefire"),
+    entity("agreements", "zones-memorandum", "De-escalation zones memorandum", aliases=["de-escalation zone"], kind="memorandum"),
+    entity("locations", "astana", "Astana", kind="city"),
+]})
+
+
+def test_actors_an_agreement_is_named_after_are_named_too():
+    found = {(m.type, m.slug) for m in tag("They cited Security Council resolution 2254 again.", EMBEDDED)}
+    assert {("actors", "un-security-council"), ("agreements", "resolution-2254")} <= found
+    found = {(m.type, m.slug) for m in tag("Daraa fell after Russian-brokered reconciliation deals.", EMBEDDED)}
+    assert ("actors", "russia") in found
+    assert ("locations", "moscow") not in found  # the Astana talks name where they were held, not a place of the story
+    assert ("locations", "astana") not in {(m.type, m.slug) for m in tag("The Astana talks resumed.", EMBEDDED)}
+
+
+def test_the_tail_of_a_longer_agreement_name_is_that_agreement():
+    text = "Preserving the Southwest de-escalation zone. Operations inside the de-escalation zone risk a wider war."
+    found = {m.slug for m in tag(text, EMBEDDED) if m.type == "agreements"}
+    assert found == {"southwest-zone"}
+
+
+@pytest.mark.parametrize(("text", "expected", "not_expected"), [
+    ("Questions were taken via teleconference from Damascus.", ("locations", "damascus"), ("actors", "syrian-government")),
+    ("Rockets with chemical heads were fired on Damascus at dawn.", ("locations", "damascus"), ("actors", "syrian-government")),
+    ("Turkey's Permanent Representative spoke first.", ("actors", "turkey"), ("locations", "turkey")),
+])
+def test_more_places_and_states_by_their_context(text, expected, not_expected):
+    found = tags(text)
+    assert expected in found
+    assert not_expected not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("He met Recep Tayyip Erdogan, the Prime Minister of Turkey, on Monday.", {("actors", "turkey"), ("locations", "turkey")}),
+        ("The Special Envoy for Syria will brief the Council.", {("locations", "syria")}),
+        ("The new U.N. envoy for Syria says he sees an opening.", {("locations", "syria")}),
+        ("New UN Syria Envoy Sees Opportunity", {("locations", "syria")}),
+        ("the Minister of State for Europe and Turkey met the ambassador", {("actors", "turkey"), ("locations", "turkey")}),
+    ],
+)
+def test_a_state_in_the_title_of_an_office_is_neither_actor_nor_place(text, absent):
+    assert not tags(text) & absent
+
+
+def test_the_capital_of_a_country_makes_the_country_a_place():
+    found = tags("The talks were held in the capital of Turkey.")
+    assert ("locations", "turkey") in found
+    assert ("actors", "turkey") not in found
+
+
+def test_turkey_still_acts_and_is_still_a_place_outside_titles():
+    assert ("actors", "turkey") in tags("Turkey said it would send troops.")
+    assert ("locations", "syria") in tags("Fighting continued in Syria.")
