@@ -40,6 +40,7 @@ class Settings:
     found_shown: int = 3  # articles named per proposed entity on the review page
     max_sentence: int = 320  # characters of a quoted sentence
     home_latest: int = 10  # latest articles on the home page
+    articles_shown: int = 200  # newest articles on the articles index (every one is on its year's timeline page)
     home_period_days: int = 90  # the home page's "most mentioned" period, back from the newest article
     # The engine's build (``engine/build.py``).
     shard_from: int = 400  # pages to render from which processes share them (each reads the whole site first)…

@@ -287,13 +287,21 @@ def unmentioned_page(entities: Sequence[Entity], counts: dict[tuple[str, str], i
     return "\n\n".join(out)
 
 
-def articles_index(refs, copies: dict | None = None) -> str:
-    """Every story once, newest first (``refs``: the main articles), with how many other outlets reported it."""
+def articles_index(refs, copies: dict | None = None, shown: int = DEFAULTS.articles_shown) -> str:
+    """The newest ``shown`` stories and every undated one (``refs``: the main articles, newest first, undated last), with
+    how many other outlets reported each; the older ones are on their year's timeline page, linked from here. All of
+    them on one page made a 2 MB page at 10,000 articles, rendered and indexed again whenever one article came in."""
     copies = copies or {}
     n = sum(len(c) for c in copies.values())
     also = f" {n} more {'are copies' if n != 1 else 'is a copy'} of these stories from other outlets, counted with them." if n else ""
-    out, month = [f"{len(refs)} articles, newest first.{also}"], None
-    for ref in refs:
+    dated = [ref for ref in refs if ref.published]
+    older = ""
+    if len(dated) > shown:
+        years = sorted({ref.published[:4] for ref in dated}, reverse=True)
+        older = (f" The {shown:,} newest are below; every article is listed on its year's page: "
+                 + " · ".join(f"[{year}](../timeline/{year}.md)" for year in years) + ".")
+    out, month = [f"{len(refs):,} articles, newest first.{also}{older}"], None
+    for ref in dated[:shown] + [ref for ref in refs if not ref.published]:
         current = ref.published[:7] if ref.published else "Undated"
         if current != month:
             out.append(f"## {current}")

@@ -108,3 +108,17 @@ def test_many_other_names_are_folded_and_still_listed(aliases, folded):
 def test_strongest_are_the_allowed_keys_with_the_highest_counts_ties_by_key(counts, n, allowed):
     """Against the slow way: every allowed key sorted by count, then key."""
     assert strongest(counts, n, allowed) == sorted(((k, c) for k, c in counts.items() if k in allowed), key=lambda kc: (-kc[1], kc[0]))[:n]
+
+
+def test_the_articles_index_lists_the_newest_and_the_undated_and_links_every_year():
+    from generator.site.render import articles_index
+
+    refs = [ArticleRef(f"a{i}", f"Article {i}", f"{2025 - i // 3}-0{1 + i % 3}-01", "", ()) for i in range(6)]  # newest first
+    refs.append(ArticleRef("u", "Undated one", "", "", ()))
+    index = articles_index(refs, shown=2)
+    assert index.startswith("7 articles, newest first. The 2 newest are below; every article is listed on its year's page: "
+                            "[2025](../timeline/2025.md) · [2024](../timeline/2024.md).")
+    assert [line.split("](")[0].split("[")[-1] for line in index.splitlines() if line.startswith("- ")] == [
+        "Article 0", "Article 1", "Undated one"]
+    assert "## Undated" in index and "Article 2" not in index
+    assert "timeline" not in articles_index(refs, shown=6)  # all of them shown: nothing to link
