@@ -186,10 +186,15 @@ _LATIN = "".join(chr(c) for c in range(0xC0, 0x180) if chr(c) not in "×÷Ĳĳŉ
 UNTOUCHED_BY_FTFY = re.compile(f"[\t\n\x20-\x25\x27-\x7e’‘“”–—…•{_LATIN}]*")
 
 
+_TYPOGRAPHY = str.maketrans("", "", "’‘“”–—…•")
+
+
 def needs_ftfy(text: str) -> bool:
     if UNTOUCHED_BY_FTFY.fullmatch(text) is None:
         return True
-    return not text.isascii() and any(is_bad(line) for line in text.splitlines(keepends=True))
+    # Mojibake needs a Latin letter (Ã, â…): a line of ASCII with quotes and dashes is never flagged, and most are that.
+    return not text.isascii() and any(is_bad(line) for line in text.splitlines(keepends=True)
+                                      if not line.translate(_TYPOGRAPHY).isascii())
 
 
 def read_raw(path: Path, seeds: Path | None = None) -> RawText:

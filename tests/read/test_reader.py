@@ -189,3 +189,12 @@ def test_the_feeds_list_and_the_fetch_memory_are_no_articles(tmp_path):
     (tmp_path / "feeds.txt").write_text("# one feed URL a line\nhttps://example.org/feed.xml\n", encoding="utf-8")
     (tmp_path / ".fetched.json").write_text('{"digests": [], "urls": []}\n', encoding="utf-8")
     assert raw_files(tmp_path) == [tmp_path / "a.txt"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=st.sampled_from([chr(c) for c in range(32, 127)] + list("’‘“”–—…•\n")), max_size=40))
+def test_a_line_of_ascii_quotes_and_dashes_is_never_mojibake_to_ftfy(line):
+    """What ``needs_ftfy`` takes for granted when it asks ftfy about the lines holding another character only."""
+    from ftfy.badness import is_bad
+
+    assert not is_bad(line)
