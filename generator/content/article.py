@@ -55,6 +55,8 @@ def read_body(body: str, published: str, keys) -> tuple[dict[tuple[str, str], st
     first: dict[tuple[str, str], str] = {}
     events: list[Event] = []
     for paragraph in body.split("\n\n"):
+        if not DIGIT.search(paragraph) and (len(first) == len(wanted) or "](../" not in paragraph):
+            continue  # no date in it, and no link to an entity still without its sentence
         for sentence in sentences(paragraph):
             links = list(ENTITY_LINK.finditer(sentence))
             plain = plain_text(sentence) if links else sentence
