@@ -47,8 +47,11 @@ TITLE_MAX_WORDS = 25
 DERIVED_TITLE_WORDS = 14
 
 
+CHROME_LONGEST = 4 * max(map(len, CHROME))  # a line longer than this is text, whatever its spaces and accents fold to
+
+
 def is_chrome(line: str) -> bool:
-    return fold_name(line).strip(" .:|>»") in CHROME
+    return len(line) <= CHROME_LONGEST and fold_name(line).strip(" .:|>»") in CHROME
 
 
 def is_read_also(line: str) -> bool:

@@ -13,6 +13,7 @@ import json
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from email.utils import format_datetime
+from functools import lru_cache
 from xml.sax.saxutils import escape as xml_escape
 
 from generator.content.model import ENTITY_TYPES, ArticleRef, Entity
@@ -85,8 +86,7 @@ def rss_feed(refs: Sequence[ArticleRef], site_url: str, site_name: str, feed_siz
         link = f"{base}articles/{ref.slug}/"
         pub = ""
         if ref.published and not ref.published_estimate:  # an estimate is no date to sort a reader's feed by
-            when = datetime.fromisoformat(ref.published) if " " in ref.published else date.fromisoformat(ref.published)
-            pub = f"<pubDate>{format_datetime(datetime(when.year, when.month, when.day, *when.timetuple()[3:5], tzinfo=UTC))}</pubDate>"
+            pub = f"<pubDate>{rfc822(ref.published)}</pubDate>"
         source = f"<category>{xml_escape(ref.source)}</category>" if ref.source else ""
         items.append(f"<item><title>{xml_escape(ref.title)}</title><link>{xml_escape(link)}</link>"
                      f'<guid isPermaLink="false">{xml_escape(ref.slug)}</guid>{pub}{source}{provenance(ref)}</item>')
@@ -98,6 +98,13 @@ def rss_feed(refs: Sequence[ArticleRef], site_url: str, site_name: str, feed_siz
     return (f'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>\n<title>{xml_escape(title)}</title>\n'
             f"<link>{xml_escape(link)}</link>\n<description>{xml_escape(about_what)}</description>\n"
             f"{body}\n</channel></rss>\n")
+
+
+@lru_cache(maxsize=65536)
+def rfc822(published: str) -> str:
+    """A publication date as RSS writes it; an article is in the feed of each entity it names, so each date is made once."""
+    when = datetime.fromisoformat(published) if " " in published else date.fromisoformat(published)
+    return format_datetime(datetime(when.year, when.month, when.day, *when.timetuple()[3:5], tzinfo=UTC))
 
 
 def feed_path(entity: Entity) -> str:
