@@ -78,6 +78,19 @@ def fold(text: str, *, lower: bool = True) -> tuple[str, Offsets]:
 # An article is folded several times in a row (the two matchers, its fingerprint): the last few results are kept.
 @lru_cache(maxsize=8)
 def _fold(text: str, lower: bool) -> tuple[str, Offsets]:
+    """The matcher folds each text both ways: lower case is the other fold's text lowered when that is ASCII (as news
+    text nearly always is once folded), with the same offsets."""
+    if lower:
+        kept, offsets = _fold(text, False)
+        if kept.isascii():
+            return kept.translate(_ASCII_LOWER), offsets
+    return _fold_anew(text, lower)
+
+
+_ASCII_LOWER = str.maketrans({ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})
+
+
+def _fold_anew(text: str, lower: bool) -> tuple[str, Offsets]:
     table = _LOWER if lower else _KEEP_CASE
     out: list[str] = []
     starts: list[int] = []
