@@ -160,12 +160,15 @@ def tags_section(ref, entities: dict[tuple[str, str], Entity], main=None, copies
 
 
 def mention_list(mentions, sentences_shown: int = DEFAULTS.sentences_shown, group_from: int = DEFAULTS.group_from,
-                 copies: dict | None = None) -> str:
+                 copies: dict | None = None, made: dict[str, str] | None = None) -> str:
     """Every mentioning article, by year once there are more than ``group_from``; sentences for the first
     ``sentences_shown`` only.
 
-    An actor named in 3,000 articles keeps a page that loads fast and still reaches every article.
+    An actor named in 3,000 articles keeps a page that loads fast and still reaches every article. ``made``: article
+    lines already made for other entity pages of this run, by slug (an article is listed on the page of each entity it
+    names).
     """
+    made = {} if made is None else made
     lines, year = [], None
     for i, (ref, sentence) in enumerate(mentions):
         if len(mentions) > group_from:
@@ -174,7 +177,10 @@ def mention_list(mentions, sentences_shown: int = DEFAULTS.sentences_shown, grou
                 lines += ["", f"### {current}", ""]
                 year = current
         shown = f"  \n  “{sentence}”" if sentence and i < sentences_shown else ""
-        lines.append(f"- {article_line(ref, '../articles/', copies.get(ref.slug, ()) if copies else ())}{shown}")
+        line = made.get(ref.slug)
+        if line is None:
+            line = made[ref.slug] = article_line(ref, "../articles/", copies.get(ref.slug, ()) if copies else ())
+        lines.append(f"- {line}{shown}")
     return "\n".join(lines).strip()
 
 
@@ -200,7 +206,7 @@ def source_links(sources: Sequence[str]) -> list[str]:
 
 def entity_section(entity: Entity, mentions, together, entities: dict[tuple[str, str], Entity], top: int = DEFAULTS.companions,
                    events=(), by_title: EntityNames | None = None, *, sentences_shown: int = DEFAULTS.sentences_shown,
-                   group_from: int = DEFAULTS.group_from, copies: dict | None = None) -> str:
+                   group_from: int = DEFAULTS.group_from, copies: dict | None = None, made: dict[str, str] | None = None) -> str:
     """The generated part of an entity page: names, infobox or map, articles (each story once, ``copies`` counted),
     timeline, companions.
 
@@ -229,7 +235,7 @@ def entity_section(entity: Entity, mentions, together, entities: dict[tuple[str,
     n = len(mentions)
     out.append(f"## Mentioned in {n} article{'s' if n != 1 else ''}")
     if mentions:
-        out.append(mention_list(mentions, sentences_shown, group_from, copies))
+        out.append(mention_list(mentions, sentences_shown, group_from, copies, made))
     else:
         out.append("*No article mentions it yet.*")
     if events:

@@ -151,6 +151,7 @@ class EntityWork:
     cache: FileCache
     site: tuple[str, str] = ("", "Situation Wiki")  # site_url and site_name, for the feeds' links and titles
     graph_edges: int = GRAPH_EDGES
+    lines: dict[str, str] = field(default_factory=dict)  # each article's line in the lists, made once per process
 
     @cached_property
     def actors(self) -> set[tuple[str, str]]:
@@ -164,7 +165,7 @@ def _entity_page(work: EntityWork, key: tuple[str, str]) -> tuple[Rewrite, list 
     together = work.graph.together.get(key, {})
     entity, mentions = work.entities[key], work.graph.mentions.get(key, [])
     section = entity_section(entity, mentions, together, work.entities,
-                             events=work.events.get(key, ()), by_title=work.by_title, copies=work.graph.copies)
+                             events=work.events.get(key, ()), by_title=work.by_title, copies=work.graph.copies, made=work.lines)
     done = rewrite(work.docs / key[0] / f"{key[1]}.md", "mentions", section, cache=work.cache)
     feed = work.docs / feed_path(entity)
     fed = str(feed) if write_if_changed(feed, rss_feed([ref for ref, _ in mentions], *work.site, about=entity)) else ""
