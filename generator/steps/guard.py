@@ -16,6 +16,7 @@ from generator.content.pages import FIRST_LINE, PageError, join, md_tree, set_fr
 from generator.content.sanitize import neutralize, sanitize
 from generator.content.schema import Problem, key_line
 from generator.store.filecache import FileCache, opened, signature
+from generator.store.parallel import map_in_order
 
 KIND = "guard"
 FIX = "the page was rewritten without it; use only the HTML the editing guide lists (docs/editing.md)"
@@ -64,23 +65,36 @@ class GuardReport:
 def guard(docs: Path, cache: FileCache | None = None) -> GuardReport:
     report = GuardReport()
     with opened(docs, cache) as cache:
+        due = []
         for rel in md_tree(docs):
             path = docs / rel
             sig = signature(path)
-            if sig is None or cache.get(KIND, path, sig):
-                continue
+            if sig is not None and not cache.get(KIND, path, sig):
+                due.append(rel)
+        for rel, result in zip(due, map_in_order(_guard_one, due, "guard", docs), strict=True):
+            path = docs / rel
             report.read += 1
-            try:
-                text = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
+            if result is None:
                 continue  # check reports a page it cannot read
-            safe, removed = sanitize(text, generator_sections(rel))
-            safe, title_line = text_title(safe)
-            if (removed or title_line) and write_if_changed(path, safe):
+            written, problems = result
+            if written:
                 report.written.append(str(path))
-            report.problems += [Problem(path, line, f"removed {what} (script in a page runs for every reader)", FIX)
-                                for line, what in removed]
-            if title_line:
-                report.problems.append(Problem(path, title_line, "the title had < > or & (the theme prints it as HTML)", TITLE_FIX))
+            report.problems += problems
             cache.put(KIND, path, True)
     return report
+
+
+def _guard_one(docs: Path, rel: str) -> tuple[bool, list[Problem]] | None:
+    """One page made safe, on any core: (rewritten, what was removed), or None when it cannot be read."""
+    path = docs / rel
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    safe, removed = sanitize(text, generator_sections(rel))
+    safe, title_line = text_title(safe)
+    written = bool(removed or title_line) and write_if_changed(path, safe)
+    problems = [Problem(path, line, f"removed {what} (script in a page runs for every reader)", FIX) for line, what in removed]
+    if title_line:
+        problems.append(Problem(path, title_line, "the title had < > or & (the theme prints it as HTML)", TITLE_FIX))
+    return written, problems

@@ -319,11 +319,12 @@ def test_a_reader_can_follow_an_entity_by_its_own_feed(wiki):
 
 @pytest.mark.slow
 def test_a_wiki_comes_out_the_same_from_one_process_and_from_two(tmp_path, monkeypatch):
-    """Ingest, retag and link on every core (articles read and tagged, entity pages and views rendered in workers) write
-    the same files, byte for byte, as one process doing it all."""
+    """Ingest, retag, link and guard on every core (articles read and tagged, entity pages and views rendered, pages
+    made safe in workers) write the same files, byte for byte, as one process doing it all."""
     import generator.store.parallel as parallel
     from generator.dev.bench import scaffold
     from generator.dev.synth import synth
+    from generator.steps.guard import guard
     from generator.steps.retag import retag
 
     seeds = tmp_path / "seeds"
@@ -335,5 +336,6 @@ def test_a_wiki_comes_out_the_same_from_one_process_and_from_two(tmp_path, monke
         ingest(seeds, docs)
         retag(docs)
         link(docs)
+        guard(docs)
         trees.append({k: v for k, v in snapshot(docs).items() if not k.startswith(".generator/cache")})
     assert len(trees[0]) > DEFAULTS.pool_from and trees[0] == trees[1]
