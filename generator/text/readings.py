@@ -84,15 +84,18 @@ TITLE_MODIFIERS = frozenset("deputy foreign defence defense interior prime vice 
 WORD = re.compile(r"[^\W_][\w’'-]*|[,;:.()]")
 # A state named inside an office's title is part of the name of the office, not the state acting nor a place: "the
 # Special Envoy for Syria", "the Prime Minister of Lebanon", "Minister of State for Europe and the Americas".
+OFFICES = ("envoy", "representative", "minister", "secretary", "ambassador", "commissioner", "coordinator", "rapporteur")
 OFFICE_TITLE = re.compile(
-    r"(?i:envoy|representative|minister|secretary|ambassador|commissioner|coordinator|rapporteur)(?: of State)? (?:for|of) "
+    rf"(?i:{'|'.join(OFFICES)})(?: of State)? (?:for|of) "
     r"(?:the )?(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*(?:,| and) (?:the )?)*$")
+# The characters other than ASCII letters that a case-insensitive pattern takes for one, as that letter.
+CASELESS_ASCII = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"})
 ENVOY = re.compile(r"\s+[Ee]nvoys?\b")
 ENVOY_OF = re.compile(r"(?:\bU\.?N\.?|United Nations|UN’s|UN's) $")  # "the UN Syria envoy"
 
 
 def words_before(text: str, start: int, n: int = 5) -> list[str]:
-    return [w.lower() for w in WORD.findall(text[max(0, start - 80):start])][-n:]
+    return [w.lower() for w in WORD.findall(text[max(0, start - 80):start])[-n:]]
 
 
 def words_after(text: str, end: int, n: int = 3) -> list[str]:
@@ -100,7 +103,7 @@ def words_after(text: str, end: int, n: int = 3) -> list[str]:
     if rest[:1] in "-–—" and rest[1:12].lower().startswith(("backed", "led", "based", "allied", "funded", "supported", "brokered",
                                                              "sponsored", "mediated", "trained", "armed")):
         return ["-" + rest[1:].split()[0].lower()]
-    return [w.lower() for w in WORD.findall(rest)][:n]
+    return [w.lower() for w in WORD.findall(rest)[:n]]
 
 
 def is_locative(text: str, start: int, end: int, possessive: bool = False) -> bool:
@@ -170,5 +173,13 @@ def in_office_title(text: str, start: int, end: int) -> bool:
     """The name is part of an office's title: "Special Envoy for Syria", "Prime Minister of Lebanon", "UN Syria envoy"."""
     lead = text[max(0, start - 4):start]
     if lead.endswith(("for ", "of ", "the ", "and ", ", ")):
+        # Searching the pattern tries every position of the 120 characters (most states' hits come here): first, more
+        # cheaply, whether any office is named there at all.
+        window = text[max(0, start - 120):start]
+        if not window.isascii():
+            window = window.translate(CASELESS_ASCII)
+        window = window.lower()
+        if not any(office in window for office in OFFICES):
+            return False
         return OFFICE_TITLE.search(text, max(0, start - 120), start) is not None
     return ENVOY.match(text, end) is not None and ENVOY_OF.search(text, max(0, start - 16), start) is not None

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from typing import NamedTuple
 
 from generator.content.model import Entity, Mention
@@ -66,18 +67,23 @@ class Ref(NamedTuple):
 
 def references_in(text: str) -> Iterator[Ref]:
     """Each reference noun with the words before it in its clause (four at most), from its nearest determiner."""
-    for m in NOUN.finditer(text):
-        before = text[max(0, m.start() - 60):m.start()]
-        cut = CLAUSE_END.search(before)
-        part = before[cut.start() + 1:] if cut else before
-        offset = m.start() - len(part)
-        words = list(LEAD_WORD.finditer(part))[-4:]
-        det, begin = "", offset + words[0].start() if words else m.start()
-        for w in reversed(words):
-            if w[0].lower() in DETERMINERS:
-                det, begin = w[0].lower(), offset + w.start()
-                break
-        yield Ref(begin, m.start(), m.end(), m[0], det)
+    return map(_reference, NOUN.finditer(text))
+
+
+def _reference(m: re.Match) -> Ref:
+    """The reference of one match of ``NOUN``: the noun with the words before it in its clause."""
+    text, at = m.string, m.start()
+    before = text[max(0, at - 60):at]
+    cut = CLAUSE_END.search(before)
+    part = before[cut.start() + 1:] if cut else before
+    offset = at - len(part)
+    words = list(LEAD_WORD.finditer(part))[-4:]
+    det, begin = "", offset + words[0].start() if words else at
+    for w in reversed(words):
+        if w[0].lower() in DETERMINERS:
+            det, begin = w[0].lower(), offset + w.start()
+            break
+    return Ref(begin, at, m.end(), m[0], det)
 
 
 # "resolutions 2254 (2015) and 2268 (2016)": each number names its resolution.
@@ -88,6 +94,7 @@ _PREPOSITION = r"(?:for|on|in|of|over|with|between|to|at|under|by)\b"
 TAIL = re.compile(rf"(?:,?\s+(?:(?:brokered|sponsored|mediated|agreed|signed|reached)\s+)?{_PREPOSITION}"
                   rf"\s+(?:the\s+)?[\w’'-]+(?:\s+(?!{_PREPOSITION})[\w’'-]+){{0,2}}){{1,2}}")
 YEAR = re.compile(r"\b(19[4-9]\d|20[0-4]\d)\b")
+LAST_YEAR, THIS_YEAR = re.compile(r"last year", re.I), re.compile(r"this year|that year", re.I)
 SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 STOP = frozenset(
     "the of on in and for to a an with between by at from over syria syrian un nations united security council "
@@ -121,25 +128,28 @@ class Profile:
 PARTY_COMPOUND = re.compile(r"\b[\w.]+[-–](?:brokered|backed|led|sponsored|mediated|facilitated)\b")
 
 
+@lru_cache(maxsize=4096)
 def plain_words(name: str) -> bool:
     """A name of lower-case words only, once "Russian-brokered" and the like are set aside: "cessation of hostilities"."""
     words = PARTY_COMPOUND.sub("", name).split()
     return bool(words) and not any(w[:1].isupper() or w[:1].isdigit() for w in words)
 
 
-def indefinite(text: str, mentions: Sequence[Mention]) -> set[tuple[int, int]]:
+def indefinite(text: str, mentions: Sequence[Mention], nouns: Sequence[re.Match] | None = None) -> set[tuple[int, int]]:
     """Spans of agreements named in plain words after "a" or "an": "an immediate and lasting cessation of hostilities"
-    is a kind of agreement, not the one of that name (which the reference may still turn out to be)."""
+    is a kind of agreement, not the one of that name (which the reference may still turn out to be). ``nouns``: the
+    matches of ``NOUN`` in ``text``, when the caller has them."""
     plain = [m for m in mentions if m.type == "agreements" and plain_words(m.surface)]
     if not plain:
         return set()
     out: set[tuple[int, int]] = set()
-    for ref in references_in(text):
+    for ref in (references_in(text) if nouns is None else map(_reference, nouns)):
         if ref.det in {"a", "an"}:
             out |= {(m.start, m.end) for m in plain if m.start <= ref.noun_start < m.end and ref.start < m.start}
     return out
 
 
+@lru_cache(maxsize=4096)
 def descriptive(name: str) -> bool:
     """A name in plain words for a kind of agreement, in the plural ("Russian-brokered reconciliation deals", "local
     truces"): it is also said of one agreement of that kind, which the context then tells. "The eight-point agreement"
@@ -149,6 +159,7 @@ def descriptive(name: str) -> bool:
             and words[-1].lower().endswith("s") and words[-1].lower() not in {"talks", "negotiations", "process"})
 
 
+@lru_cache(maxsize=1024)
 def day_number(text: str) -> tuple[int | None, int | None, int | None, int | None]:
     """(first possible day, middle day, year, month) of a YYYY, YYYY-MM or YYYY-MM-DD date, as day numbers; Nones
     when there is none."""
@@ -163,6 +174,7 @@ def day_number(text: str) -> tuple[int | None, int | None, int | None, int | Non
         return None, None, year, None
 
 
+@lru_cache(maxsize=4096)
 def noun_class(noun: str) -> str | None:
     """"cease-fires" → ceasefire, "memoranda of understanding" → memorandum, "road map" → plan."""
     n = re.sub(r"of(understanding|hostilities|violence|armedviolence)$", "", noun.lower().replace("-", "").replace(" ", "").replace("memoranda", "memorandum"))
@@ -232,31 +244,38 @@ class References:
         """Every reference with its verdict (a mention, or None) and the best two candidates with their clues: what
         ``python -m generator explain-references`` prints. A name in plain words after "a" is judged as a reference
         too: kept when the context supports it, else put in ``dropped``."""
-        generic = indefinite(text, mentions)
+        nouns = list(NOUN.finditer(text))
+        if not nouns:
+            return []  # no reference noun, hence no "resolution 2254" either: nothing to judge
+        generic = indefinite(text, mentions, nouns)
         plain = [m for m in mentions if m.type == "agreements" and (descriptive(m.surface) or (m.start, m.end) in generic)]
         taken = disjoint((m.start, m.end) for m in mentions if m not in plain)
         anywhere = frozenset((m.type, m.slug) for m in mentions if m not in plain)
         named = frozenset(k for k in anywhere if k[0] == "agreements")
-        sentences = [(m.start(), m.end()) for m in SENTENCE.finditer(text)]
+        sentences: list[tuple[int, int]] = []  # made when a reference first needs its window
         _, pub_day, pub_year, _ = day_number(published)
         out: list[tuple[Mention | None, Judgement]] = []
-        for group in RESOLUTIONS.finditer(text):
+        for group in _resolution_groups(text, nouns):
             for number in NUMBER.finditer(text, group.start(), group.end()):
                 key = self.numbered.get(number[0])
                 if key and not overlaps(taken, number.start(), number.end()):
                     mention = Mention("agreements", key[1], number.start(), number.end(), number[0])
                     out.append((mention, Judgement(group[0], [(key[1], 0.0, {"resolution number": 0.0})])))
-        taken = disjoint(taken + [(m.start, m.end) for m, _ in out])
-        for ref in references_in(text):
-            start, end = ref.noun_start, ref.end
+        if out:
+            taken = disjoint(taken + [(m.start, m.end) for m, _ in out])
+        for noun in nouns:
+            start, end = noun.span()
             if overlaps(taken, start, end):
                 continue  # part of a name the registry matched: "the Adana agreement"
-            cls = noun_class(ref.noun)
+            cls = noun_class(noun[0])
             if cls is None:
                 continue
+            ref = _reference(noun)
             vague = ref.noun.lower().rstrip("s") in VAGUE or ref.noun.lower() == "process"
             if ref.det in ANAPHORIC and self._antecedent(cls, mentions, start):
                 continue  # "the deal" after the article named a deal: that one, already tagged
+            if not sentences:
+                sentences = [(m.start(), m.end()) for m in SENTENCE.finditer(text)]
             ctx = Context.of(text, self._window(sentences, start), ref, mentions, anywhere, named, pub_day, pub_year,
                              self.party_words)
             scored = self._scored(cls, vague, ctx)
@@ -308,6 +327,18 @@ class References:
         return sorted(scored, key=lambda s: (-s[0], s[1]))
 
 
+def _resolution_groups(text: str, nouns: Sequence[re.Match]) -> Iterator[re.Match]:
+    """``RESOLUTIONS.finditer(text)``, given the matches of ``NOUN`` in ``text``: each group opens on the noun
+    "resolution", so it is looked for only there rather than at every position of the text."""
+    end = 0
+    for noun in nouns:
+        if noun.start() >= end and noun[0][:10].lower() == "resolution":
+            group = RESOLUTIONS.match(text, noun.start())
+            if group:
+                end = group.end()
+                yield group
+
+
 class Judgement(NamedTuple):
     phrase: str
     best: list[tuple[str, float, dict[str, float]]]  # the two best candidates: slug, score, clues
@@ -337,9 +368,9 @@ class Context:
         part = text[lo:hi]
         words = set(_tokens(part))
         years = {int(y) for y in YEAR.findall(part)}
-        if pub_year and re.search(r"last year", part, re.I):
+        if pub_year and LAST_YEAR.search(part):
             years.add(pub_year - 1)
-        if pub_year and re.search(r"this year|that year", part, re.I):
+        if pub_year and THIS_YEAR.search(part):
             years.add(pub_year)
         tail = TAIL.match(text, ref.end)
         end = tail.end() if tail else ref.end

@@ -34,35 +34,63 @@ def resolve(hit: Hit, text: str, entities: dict[tuple[str, str], Entity], after_
     A capital stands for its state unless it is plainly a place ("in Moscow", or listed after a place: "in Moscow and
     Ankara"); a country named as a metonym of a government ("Syria" for the Syrian government) only when it acts.
     """
-    by_role: dict[str, list[Candidate]] = {}
+    # Called for every hit of every article: one pass sorts the candidates by role and type.
+    names: list[Candidate] = []
+    places: list[Candidate] = []
+    others: list[Candidate] = []  # names that are not of places (actors, agreements)
+    actors: list[Candidate] = []  # names of actors
+    metonyms: list[Candidate] = []
+    demonyms: list[Candidate] = []
+    ambiguous: list[Candidate] = []
     for c in hit.candidates:
-        by_role.setdefault(c.role, []).append(c)
-    names = by_role.get("name", [])
-    places = [c for c in names if c.type == "locations"]
-    actors = [c for c in names if c.type == "actors"] + by_role.get("metonym", [])
+        role = c.role
+        if role == "name":
+            names.append(c)
+            if c.type == "locations":
+                places.append(c)
+            else:
+                others.append(c)
+                if c.type == "actors":
+                    actors.append(c)
+        elif role == "metonym":
+            metonyms.append(c)
+        elif role == "demonym":
+            demonyms.append(c)
+        elif role == "ambiguous":
+            ambiguous.append(c)
     if text[hit.end:hit.end + 1] in DASH and words_after(text, hit.end, 1)[:1] == ["-based"]:
         return []  # "a Britain-based monitor" names neither the state nor the place
-    if all(c.role == "metonym" or entities[(c.type, c.slug)].kind in {"state", "country"} for c in hit.candidates) and (
-            in_office_title(text, hit.start, hit.end)):
+    if _of_states(hit.candidates, entities) and in_office_title(text, hit.start, hit.end):
         return []  # "the Special Envoy for Syria", "the Prime Minister of Lebanon": a state in the name of an office
-    if places and actors:
+    if places and (actors or metonyms):
         if after_place or is_locative(text, hit.start, hit.end, hit.possessive):
             return places
-        if not any(c.role == "name" for c in actors) and any(entities[(c.type, c.slug)].kind == "country" for c in places):
-            return actors if is_acting(text, hit.start, hit.end) else places
-        return [c for c in names if c.type != "locations"] + by_role.get("metonym", [])
+        if not actors and any(entities[(c.type, c.slug)].kind == "country" for c in places):
+            return metonyms if is_acting(text, hit.start, hit.end) else places
+        return others + metonyms
     if names:
         if not places and all(entities[(c.type, c.slug)].kind == "state" for c in names) and (
                 after_place or is_locative(text, hit.start, hit.end, hit.possessive)):
             return []  # "in Da Nang, Vietnam": a state the registry knows no place of, named as a place
         return names
-    if by_role.get("metonym"):
-        return by_role["metonym"]
-    if by_role.get("demonym"):
-        return by_role["demonym"] if demonym_acts(text, hit.start, hit.end, hit.surface) else []
+    if metonyms:
+        return metonyms
+    if demonyms:
+        return demonyms if demonym_acts(text, hit.start, hit.end, hit.surface) else []
     if NEXT_NAME.match(text, hit.end):
         return []  # "Badr Jamous": the short form is only part of a longer name
-    return by_role.get("ambiguous", [])
+    return ambiguous
+
+
+STATES = frozenset({"state", "country"})
+
+
+def _of_states(candidates: Sequence[Candidate], entities: dict[tuple[str, str], Entity]) -> bool:
+    """Whether every reading of a hit is a state's or a country's: a metonym, or the name of a state or country."""
+    for c in candidates:
+        if c.role != "metonym" and entities[(c.type, c.slug)].kind not in STATES:
+            return False
+    return True
 
 
 @lru_cache(maxsize=4096)
@@ -114,14 +142,21 @@ def named(text: str, hits: list[Hit], names: Names) -> list[Mention]:
     if datelines:
         hits = [h for h in hits if not any(start <= h.start < end for start, end in datelines)]
     chosen: list[tuple[Hit, Candidate]] = []
-    place_end = -1  # where the last hit plainly read as a place ended ("in Moscow", not "Syria, Turkey and Iran agreed")
+    # The last hit read only as a place, and whether it was listed after one: a name listed after it shares its reading
+    # when that hit plainly read as a place ("in Moscow", not "Syria, Turkey and Iran agreed"). Whether it did is asked
+    # only once a name follows it in a list, which most places never have.
+    place: Hit | None = None
+    place_listed = False
     for hit in hits:
-        listed = (place_end >= 0 and COORDINATED.fullmatch(text, place_end, hit.start) is not None
+        listed = (place is not None and COORDINATED.fullmatch(text, place.end, hit.start) is not None
+                  and (place_listed or is_locative(text, place.start, place.end, place.possessive))
                   and not is_acting(text, hit.start, hit.end))  # "in Aleppo, Russia said": Russia speaks
         readings = resolve(hit, text, entities, listed)
-        chosen.extend((hit, c) for c in readings)
-        as_place = bool(readings) and all(c.type == "locations" for c in readings)
-        place_end = hit.end if as_place and (listed or is_locative(text, hit.start, hit.end, hit.possessive)) else -1
+        as_place = bool(readings)
+        for c in readings:
+            chosen.append((hit, c))
+            as_place = as_place and c.type == "locations"
+        place, place_listed = (hit, listed) if as_place else (None, False)
     chosen += embedded_actors(text, [h for h, c in chosen if c.type == "agreements"], names)
     firm = {(c.type, c.slug) for _, c in chosen if c.role != "ambiguous"}
     folded: list[str] = []  # folded only when an ambiguous short form needs its context words
@@ -149,9 +184,12 @@ def embedded_actors(text: str, agreements: Sequence[Hit], names: Names) -> list[
     found: list[tuple[Hit, Candidate]] = []
     for outer in dict.fromkeys(agreements):
         scan = names.matcher.scan_name(outer.surface)
-        inner = Scan({span: cands for span, cands in scan.spans.items()
-                      if span != (0, len(outer.surface)) and all(c.type == "actors" for c in cands)}, scan.extended)
-        for h in resolve_overlaps(outer.surface, inner):
+        whole = (0, len(outer.surface))
+        spans = {span: cands for span, cands in scan.spans.items()
+                 if span != whole and all(c.type == "actors" for c in cands)}
+        if not spans:
+            continue  # most names: no actor inside ("the Astana talks")
+        for h in resolve_overlaps(outer.surface, Scan(spans, scan.extended)):
             hit = Hit(outer.start + h.start, outer.start + h.end, h.surface, h.candidates, h.possessive)
             found.extend((hit, c) for c in resolve(hit, text, names.entities))
     return found

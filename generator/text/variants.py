@@ -18,9 +18,15 @@ from generator.text.spans import disjoint, overlaps
 from generator.text.translit import VariantIndex
 
 _PARTICLE = r"(?:al|el|an|ash|as|ad|ar|az|ez|at|Al|El|An|Ash|As|Ad|Ar|Az|Ez|At)[-‑]"
-_WORD = r"[A-Z][a-zà-öø-ÿ’']+(?:[-‑][A-Z]?[a-zà-öø-ÿ’']+)*"
-NAME = re.compile(rf"(?<![\w’'-])(?:{_PARTICLE})?{_WORD}(?:[ ](?:{_PARTICLE})?{_WORD}){{0,4}}(?![\w’'-])")
+_REST = r"[a-zà-öø-ÿ’']+(?:[-‑][A-Z]?[a-zà-öø-ÿ’']+)*"  # a word after its capital
+_WORD = rf"[A-Z]{_REST}"
+# Up to five words, the first not inside a word: ``(?<![\w’'-])(?:{_PARTICLE})?{_WORD}`` written to open on a set of
+# letters, which the regex engine skips to instead of trying every position of the text; then the particle's other
+# letters (al-, ash-, el-, ez-…) or none, when that first letter is a capital.
+_FIRST = r"[A-Zae](?<![\w’'-].)(?:(?<=[aA])(?:l|n|sh|s|d|r|z|t)[-‑][A-Z]|(?<=[eE])[lz][-‑][A-Z]|(?<=[A-Z]))"
+NAME = re.compile(rf"{_FIRST}{_REST}(?:[ ](?:{_PARTICLE})?{_WORD}){{0,4}}(?![\w’'-])")
 LEADING = frozenset("the in at on from to near and but for of by with as a an this that its his her their".split())
+NOT_PART = LEADING | TITLE_WORDS  # a first word that is not part of the name: "In Kafranbel", "General X"
 PLACE_NOUNS = frozenset("town village city district neighbourhood neighborhood suburb suburbs hamlet camp area countryside hospital "
                         "hospitals people province governorate region".split())
 
@@ -64,7 +70,7 @@ def names_outside(text: str, taken: Iterable[tuple[int, int]]) -> Iterator[tuple
     taken = disjoint(taken)
     for m in NAME.finditer(text):
         start, end, name = *m.span(), m[0]
-        while " " in name and name.split(" ", 1)[0].lower().rstrip(".") in LEADING | TITLE_WORDS:  # "In Kafranbel", "General X"
+        while " " in name and name.split(" ", 1)[0].lower().rstrip(".") in NOT_PART:
             cut = name.index(" ") + 1
             start, name = start + cut, name[cut:]
         if not overlaps(taken, start, end):

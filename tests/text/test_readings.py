@@ -2,7 +2,7 @@
 
 import pytest
 
-from generator.text.readings import demonym_acts, is_acting, is_locative
+from generator.text.readings import OFFICE_TITLE, demonym_acts, in_office_title, is_acting, is_locative
 
 
 def span(text: str, name: str) -> tuple[int, int]:
@@ -77,3 +77,31 @@ def test_a_name_acts_when_a_verb_or_an_actor_noun_follows(sentence, name, expect
 )
 def test_a_demonym_stands_for_the_state_only_when_it_acts(sentence, surface, expected):
     assert demonym_acts(sentence, *span(sentence, surface), surface) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("the UN Special Envoy for Syria said", "Syria", True),
+        ("the Prime Minister of Lebanon met", "Lebanon", True),
+        ("the Minister of State for Europe and the Americas", "Americas", True),
+        ("the MINISTER of Lebanon", "Lebanon", True),
+        ("the Miniſter of Lebanon", "Lebanon", True),  # what the pattern takes for an "s" the cheap test must take too
+        ("the Secretary of State for Iraq and Lebanon", "Lebanon", True),
+        ("the Mİnister of Lebanon", "Lebanon", True),
+        ("the Envoy of Turkey", "Turkey", True),
+        ("refugees of Syria fled", "Syria", False),
+        ("talks between the envoy and Syria", "Syria", False),
+        ("the UN Syria envoy", "Syria", True),
+    ],
+)
+def test_a_state_inside_the_title_of_an_office(text, name, expected):
+    start, end = span(text, name)
+    assert in_office_title(text, start, end) is expected
+
+
+@pytest.mark.parametrize("text", ["Miniſter of ", "envoy for the ", "ſecretary of State for France and the ", "rapporteur on "])
+def test_the_test_before_the_office_pattern_never_hides_a_match(text):
+    for lead in ("the ", "a Prime ", "é "):
+        padded = lead + text
+        assert (OFFICE_TITLE.search(padded) is not None) == in_office_title(padded + "X", len(padded), len(padded) + 1)

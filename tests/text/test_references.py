@@ -1,9 +1,11 @@
 """Agreements named only by description resolve to the registry agreement the context supports, or to nothing."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.content.registry import Registry
-from generator.text.references import noun_class
+from generator.text.references import NOUN, RESOLUTIONS, _resolution_groups, noun_class
 from generator.text.tagger import tag
 from tests.conftest import entity
 
@@ -129,3 +131,13 @@ def test_an_undated_article_names_an_agreement_by_its_place_and_words_nearby():
     text = "Violence between Bedouin and Druze militias in Sweida was met by a ceasefire the Syrian government announced."
     assert wider(text) == {"sweida-2025"}
     assert wider(text, "2030-01-01") == set()  # dated: its age rules, and five years is too old
+
+
+PIECES = ["resolution", "Resolution", "resolutions", "RESOLUTION", "reſolution", " ", ", ", " and ", "2254", "(2015)", "No.",
+          "No. ", "x", "talks", "road map", "-", "\n", "memorandum of understanding"]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=14).map("".join))
+def test_resolution_numbers_are_looked_for_where_the_noun_is_as_everywhere(text):
+    expected = [m.span() for m in RESOLUTIONS.finditer(text)]
+    assert [m.span() for m in _resolution_groups(text, list(NOUN.finditer(text)))] == expected
