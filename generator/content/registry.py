@@ -64,6 +64,10 @@ class Registry:
         return {slug for t, slug in self.entities if t == type_}
 
     def with_entities(self, extra: list[Entity]) -> Registry:
+        """The registry grown by ``extra``; itself when there is none, so that its matcher and references, made once,
+        serve the tagging too (a run that adds one article made them twice)."""
+        if not extra:
+            return self
         return Registry({**self.entities, **{e.key: e for e in extra}}, list(self.problems), dict(self.broken))
 
 
