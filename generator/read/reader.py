@@ -183,10 +183,11 @@ def from_markdown(markdown: str) -> RawText:
 # typographic quotes and dashes, precomposed Latin letters, and no line that ftfy's own mojibake test flags. Most
 # articles are such text, and ftfy costs more than the rest of reading.
 _LATIN = "".join(chr(c) for c in range(0xC0, 0x180) if chr(c) not in "×÷ĲĳŉĿŀ")
-UNTOUCHED_BY_FTFY = re.compile(f"[\t\n\x20-\x25\x27-\x7e’‘“”–—…•{_LATIN}]*")
+TYPOGRAPHY = "’‘“”–—…•"  # quotes, dashes, ellipsis, bullet: in most articles, and never mojibake on their own
+UNTOUCHED_BY_FTFY = re.compile(f"[\t\n\x20-\x25\x27-\x7e{TYPOGRAPHY}{_LATIN}]*")
 
 
-_TYPOGRAPHY = str.maketrans("", "", "’‘“”–—…•")
+_TYPOGRAPHY = str.maketrans("", "", TYPOGRAPHY)
 
 
 def needs_ftfy(text: str) -> bool:

@@ -26,7 +26,8 @@ _SEPARATOR = re.compile(f"[{_SEPARATOR_CHARS}\\s]")
 _EDITS = re.compile(f"(?=[{_SEPARATOR_CHARS}\\s\\x80-\\U0010ffff])"
                     f"(?:[{_SEPARATOR_CHARS}\\s]{{2,}}|^[{_SEPARATOR_CHARS}\\s]|[{re.escape(''.join(sorted(APOSTROPHES)))}]|[^\\x00-\\x7f])")
 _ONE_FOR_ONE = {ord(c): " " for c in DASHES | set("\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f") if ord(c) < 128}
-_LOWER = str.maketrans(_ONE_FOR_ONE | {ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})
+_UPPER = {ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+_LOWER = str.maketrans(_ONE_FOR_ONE | _UPPER)
 _KEEP_CASE = str.maketrans(_ONE_FOR_ONE)
 _LETTERS = {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "æ": "ae", "œ": "oe", "ß": "ss"}
 
@@ -87,7 +88,7 @@ def _fold(text: str, lower: bool) -> tuple[str, Offsets]:
     return _fold_anew(text, lower)
 
 
-_ASCII_LOWER = str.maketrans({ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})
+_ASCII_LOWER = str.maketrans(_UPPER)
 
 
 def _fold_anew(text: str, lower: bool) -> tuple[str, Offsets]:
