@@ -34,13 +34,15 @@ _TITLES = (
     r"|Deputy Prime Minister|Deputy Minister|Special Envoy|Special Representative|High Commissioner|Commissioner|Rapporteur"
     r"|Spokesman|Spokesperson|Spokeswoman|Professor|Prof\.|Ms\.|Mrs\.|Mr\."
     r"|Interior Minister|Minister|Ambassador|Envoy|Senator|Sen\.|Governor|Mayor|Dr\.|Judge"
+    r"|Foreign Secretary|Home Secretary|Defen[cs]e Secretary|Rt\.? Hon\.?|Sir|Dame"
     r"|spokesperson|spokesman|spokeswoman|commander|envoy|ambassador|minister|official|leader|chief|sheikh|colonel|general|diplomat"
     r"|coordinator|negotiator|adviser|advisor|analyst|columnist|researcher|journalist|correspondent)"
 )
 TITLE_WORDS = frozenset(
     "general colonel major captain admiral brigadier commander lieutenant sheikh shaykh imam emir president minister "
     "ambassador envoy senator governor mayor judge prime foreign defence defense interior vice dr mr mrs ms prof professor "
-    "assistant deputy under-secretary secretary-general special high commissioner spokesman spokesperson spokeswoman".split()
+    "assistant deputy under-secretary secretary-general special high commissioner spokesman spokesperson spokeswoman "
+    "secretary rt hon sir dame".split()
 )
 PERSON_TITLED = re.compile(rf"\b{_TITLES}\s+{_PERSON}\b")
 _ROLES = (r"(?i:spokes(?:person|man|woman)|commander|leader|official|envoy|minister|chief|head|director|general|colonel"
@@ -48,12 +50,15 @@ _ROLES = (r"(?i:spokes(?:person|man|woman)|commander|leader|official|envoy|minis
           r"|governor|mayor|founder|analyst|columnist|researcher|fellow|professor|journalist|correspondent|editor|activist"
           r"|president|rapporteur|commissioner)")
 PERSON_APPOSITION = re.compile(
-    rf"{_PERSON},\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\w‑-]+\s+){{0,4}}?{_ROLES}s?\b"
+    rf"{_PERSON},\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:(?:U\.N\.|U\.S\.|U\.K\.|[\w‑-]+)\s+){{0,4}}?{_ROLES}s?\b"
 )
 PERSON_OF_BODY = re.compile(  # "Fadwa Baroud of the U.N. Office…": a person named by the body they speak for
     rf"{_PERSON}\s+(?:of|from|at|with)\s+the\s+(?:U\.N\.|UN\b|United Nations|International Committee|Red Cross|Red Crescent"
     r"|World Food|World Health)")
-PERSON_AFTER_ROLE = re.compile(rf"\b{_ROLES}s?,\s+{_PERSON},")
+# "the Russian Ambassador to the UK, Alexander Yakovenko,": the role may name where or whom it serves.
+PERSON_AFTER_ROLE = re.compile(rf"\b{_ROLES}s?(?:\s+(?:to|for|in|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}})?,\s+{_PERSON},")
+# Hansard: "the hon. Member for Barrow and Furness (John Woodcock)".
+MEMBER_FOR = re.compile(rf"\bMember for [A-Z][\w’' -]{{0,60}}?\(\s*(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{1,3}})\s*\)")
 PLACE_OF = re.compile(rf"\b(?:town|village|city|district|neighbou?rhood|suburb|hamlet|camp|area) of {_PLACE}\b")
 PLACE_LIST = re.compile(
     rf"\b(?:towns|villages|neighbou?rhoods|districts|cities|hamlets|camps) (?:of|such as|including|like) "
@@ -78,6 +83,7 @@ AGREEMENT_PAIR = re.compile(
 _NATION = r"(?:US|U\.S\.|American|Russian|Turkish|Syrian|Iranian|Iraqi|Israeli|Jordanian|Lebanese|Saudi|Qatari|Emirati|Egyptian|British|French|German)"
 _PORTFOLIO = r"(?:Foreign|Defen[cs]e|Interior|Justice|Health|Transport|Energy|Oil|Information|Finance|Economy|Education|Awqaf|Social Affairs)"
 MINISTRY = re.compile(rf"\b(?P<name>{_NATION}\s+(?:{_PORTFOLIO}\s+Ministry|Ministry\s+of\s+(?:(?:National|Internal|Foreign)\s+)?{_PORTFOLIO}))\b")
+PERSON_NEXT = re.compile(rf"\s+(?:{_TOKEN})\s+(?:{_TOKEN})\b")
 ORG_ACRONYM = re.compile(
     rf"\b(?P<name>{_TOKEN}(?:\s+(?:of|for|the|and|al-|in)?\s*{_TOKEN}){{1,6}})\s*\((?P<acr>[A-Z][A-Z0-9&]{{1,8}})\)"
 )
@@ -114,7 +120,7 @@ STRETCHED = {
                                                    "Summit", "Ceasefire", "Truce", "Deal", "Road Map", "Roadmap",
                                                    "Understanding", "Settlement")),
     "agreement pair": Stretched(AGREEMENT_PAIR, ("-", "–"), inside="-–"),
-    "person apposition": Stretched(PERSON_APPOSITION, _ROLE_WORDS, inside=",-‑"),
+    "person apposition": Stretched(PERSON_APPOSITION, _ROLE_WORDS, inside=",-‑."),  # "., the U.N. resident coordinator"
     "person after role": Stretched(PERSON_AFTER_ROLE, _ROLE_WORDS, inside=",-‑"),
     "person of body": Stretched(PERSON_OF_BODY, ("U.N.", "UN", "United Nations", "International Committee", "Red Cross",
                                                  "Red Crescent", "World Food", "World Health"), inside="-."),
@@ -244,12 +250,15 @@ def discover(
     for m in stretches.finditer("agreement named"):
         add(Proposal("agreements", m.group(0), "agreement", m.group(0)), m.start(), m.end())
     for m in stretches.finditer("organisation acronym") if ACRONYM.search(text) else ():
+        if PERSON_NEXT.match(text, m.end()):
+            continue  # "UN Emergency Relief Coordinator (ERC) Martin Griffiths": the title of an office, its holder named
         name = m["name"].strip()
         add(Proposal("actors", name, "organisation", m.group(0), (m["acr"],)), m.start("name"), m.end())
     for m in MINISTRY.finditer(text) if "Ministry" in text else ():
         add(Proposal("actors", m["name"], "organisation", m["name"]), m.start(), m.end(), qualified=True)
+    member_for = MEMBER_FOR.finditer(text) if "Member for" in text else ()
     for matches in (PERSON_TITLED.finditer(text), stretches.finditer("person apposition"), stretches.finditer("person after role"),
-                    stretches.finditer("person of body")):
+                    stretches.finditer("person of body"), member_for):
         for m in matches:
             name = person_name(m["name"])
             if _person(name):

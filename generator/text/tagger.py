@@ -74,6 +74,9 @@ def resolve(hit: Hit, text: str, entities: dict[tuple[str, str], Entity], after_
             return []  # "in Da Nang, Vietnam": a state the registry knows no place of, named as a place
         return names
     if metonyms:
+        if all(entities[(c.type, c.slug)].kind in STATES for c in metonyms) and (
+                after_place or is_locative(text, hit.start, hit.end, hit.possessive)):
+            return []  # "killed in Stockholm": a capital the registry knows no place of, named as a place
         return metonyms
     if demonyms:
         return demonyms if demonym_acts(text, hit.start, hit.end, hit.surface) else []
@@ -83,6 +86,13 @@ def resolve(hit: Hit, text: str, entities: dict[tuple[str, str], Entity], after_
 
 
 STATES = frozenset({"state", "country"})
+
+
+def _placeless(hit: Hit, text: str, entities: dict[tuple[str, str], Entity], listed: bool) -> bool:
+    """Whether a hit left unread was a state or its capital named as a place ("in Stockholm", "in Da Nang, Vietnam")."""
+    return bool(hit.candidates) and all(
+        c.role in ("name", "metonym") and entities[(c.type, c.slug)].kind in STATES for c in hit.candidates
+    ) and (listed or is_locative(text, hit.start, hit.end, hit.possessive))
 
 
 def _of_states(candidates: Sequence[Candidate], entities: dict[tuple[str, str], Entity]) -> bool:
@@ -156,6 +166,8 @@ def named(text: str, hits: list[Hit], names: Names) -> list[Mention]:
         for c in readings:
             chosen.append((hit, c))
             as_place = as_place and c.type == "locations"
+        if not readings and _placeless(hit, text, entities, listed):
+            as_place = True  # "in Stockholm and Jerusalem": a place the registry has no page of still heads the list
         place, place_listed = (hit, listed) if as_place else (None, False)
     chosen += embedded_actors(text, [h for h, c in chosen if c.type == "agreements"], names)
     firm = {(c.type, c.slug) for _, c in chosen if c.role != "ambiguous"}

@@ -19,6 +19,7 @@ SETS = {
     "tune": (EVAL / "tune" / "gold.yaml", EVAL / "tune" / "articles"),
     "tune2": (EVAL / "tune2" / "gold.yaml", EVAL / "tune2" / "articles"),
     "tune3": (EVAL / "tune3" / "gold.yaml", EVAL / "tune3" / "articles"),
+    "tune4": (EVAL / "tune4" / "gold.yaml", EVAL / "tune4" / "articles"),
     "eval": (EVAL / "gold.yaml", EVAL / "articles"),
 }
 # The client's targets on its held-out set (issue 21), asked of each of ours.

@@ -133,3 +133,25 @@ def test_stretched_patterns_agree_with_the_whole_text_on_synthetic_and_real_arti
         whole = [[m.span() for m in stretched.pattern.finditer(t)] for t in texts]
         assert [[m.span() for m in Stretches(t).finditer(name)] for t in texts] == whole
         assert sum(map(len, whole)) >= 3  # the pattern is really exercised
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Foreign Secretary Dominic Raab said:", ("actors", "Dominic Raab")),
+        ("The Rt Hon Alistair Burt MP, Minister of State, welcomed the report", ("actors", "Alistair Burt")),
+        ("Sir Alan Duncan met the ambassador", ("actors", "Alan Duncan")),
+        ("met Russian Ambassador to the UK, Alexander Yakovenko, at the Foreign Office", ("actors", "Alexander Yakovenko")),
+        ("I am grateful to the hon. Member for Barrow and Furness (John Woodcock) for raising it.", ("actors", "John Woodcock")),
+        ('"It must end," said Ali al-Za\'tari, the U.N. resident and humanitarian coordinator.', ("actors", "Ali al-Za'tari")),
+    ],
+)
+def test_people_named_with_british_titles_and_roles_that_name_whom_they_serve(text, expected):
+    assert expected in proposals(text)
+
+
+def test_an_office_with_its_acronym_and_its_holder_is_no_organisation():
+    found = proposals("UN Emergency Relief Coordinator (ERC) Martin Griffiths visited the crossing.")
+    assert ("actors", "UN Emergency Relief Coordinator") not in found
+    assert ("actors", "Emergency Relief Coordinator") not in found
+    assert ("actors", "Syrian Civil Defence") in proposals("the Syrian Civil Defence (SCD) said on Monday")

@@ -163,3 +163,14 @@ def test_the_capital_of_a_country_makes_the_country_a_place():
 def test_turkey_still_acts_and_is_still_a_place_outside_titles():
     assert ("actors", "turkey") in tags("Turkey said it would send troops.")
     assert ("locations", "syria") in tags("Fighting continued in Syria.")
+
+
+def test_a_capital_the_registry_knows_no_place_of_named_as_a_place_is_not_its_state():
+    registry = Registry({e.key: e for e in [
+        *SMALL_REGISTRY,
+        entity("actors", "sweden", "Sweden", metonyms=["Stockholm"], demonyms=["Swedish"], kind="state"),
+    ]})
+    found = {(m.type, m.slug) for m in tag("Two people died in Stockholm and Moscow last week.", registry)}
+    assert ("actors", "sweden") not in found
+    assert ("actors", "russia") not in found  # listed after a place, even one without a page
+    assert ("actors", "sweden") in {(m.type, m.slug) for m in tag("Stockholm said it would send aid.", registry)}
