@@ -36,23 +36,31 @@ CLASSES = {
     "talks": ("talks negotiations conference dialogue", {"talks"}),
     "process": ("process", {"process"}),
     "plan": ("plan roadmap initiative framework", {"framework", "agreement", "deal", "process"}),
+    # Said of any press release too ("in a statement"): only the agreements whose own names say it, and only with their
+    # words or places in the phrase ("the statement issued in Munich").
+    "statement": ("statement declaration communique communiqué", set()),
 }
 KIND_CLASS = {"ceasefire": "ceasefire", "memorandum": "memorandum", "resolution": "resolution", "talks": "talks",
               "mechanism": "mechanism"}
 NOUN_CLASS = {noun: cls for cls, (nouns, _) in CLASSES.items() for noun in nouns.split()}
 # Nouns too vague alone ("the political process", "a plan"): they name an agreement only with its own words or places
 # right in the phrase ("the Astana process", "the Russian road map for Daraa").
-VAGUE = frozenset("process plan initiative framework dialogue conference understanding arrangement settlement mechanism pause".split())
-DAY = re.compile(rf"\b(?:({'|'.join(m.capitalize() for m in MONTHS)})\s+(\d{{1,2}})|(\d{{1,2}})\s+({'|'.join(m.capitalize() for m in MONTHS)}))\b")
+VAGUE = frozenset("process plan initiative framework dialogue conference understanding arrangement settlement mechanism pause "
+                  "statement declaration communique communiqué".split())
+# "October 13", "February 22nd", "13 October", "the 22nd of February".
+DAY = re.compile(rf"\b(?:({'|'.join(m.capitalize() for m in MONTHS)})\s+(\d{{1,2}})(?:st|nd|rd|th)?"
+                 rf"|(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({'|'.join(m.capitalize() for m in MONTHS)}))\b")
 NOUN = re.compile(
     r"\b(?=[cdtaumrsnpfi])(?:cease-?fires?|truces?|cessation of (?:hostilities|(?:armed )?violence)|deals?|agreements?|accords?|understandings?"
     r"|arrangements?|settlements?|protocols?|pacts?|memorand(?:um|a)(?: of understanding)?|MoU|resolutions?|talks"
-    r"|negotiations|conferences?|process|dialogue|plans?|road ?maps?|initiatives?|frameworks?|mechanisms?|pauses?)\b",
+    r"|negotiations|conferences?|process|dialogue|plans?|road ?maps?|initiatives?|frameworks?|mechanisms?|pauses?"
+    r"|statements?|declarations?|communiqu[eé]s?)\b",
     re.I,
 )
 LEAD_WORD = re.compile(r"[\w’'-]+")
 CLAUSE_END = re.compile(r"[.,;:!?()\n\"“”][^.,;:!?()\n\"“”]*$")
 DETERMINERS = frozenset("the a an this that its their new".split())
+STANDING = frozenset({"in force", "ongoing"})  # statuses of agreements an article may mean long after their date
 
 
 class Ref(NamedTuple):
@@ -91,7 +99,8 @@ RESOLUTIONS = re.compile(r"\b[Rr]esolutions?\s+(?:No\.?\s*)?\d{3,4}(?:\s*\(\d{4}
 NUMBER = re.compile(r"(?<!\()\b\d{3,4}\b(?!\))")
 # The words after the noun that still belong to its phrase: "the mechanism for cross-border aid", "a truce in Manbij".
 _PREPOSITION = r"(?:for|on|in|of|over|with|between|to|at|under|by)\b"
-TAIL = re.compile(rf"(?:,?\s+(?:(?:brokered|sponsored|mediated|agreed|signed|reached)\s+)?{_PREPOSITION}"
+TAIL = re.compile(rf"(?:,?\s+(?:(?:brokered|sponsored|mediated|agreed|signed|reached|established|concluded|struck|adopted|announced"
+                  rf"|made|held|negotiated|hammered out|issued|released)\s+)?{_PREPOSITION}"
                   rf"\s+(?:the\s+)?[\w’'-]+(?:\s+(?!{_PREPOSITION})[\w’'-]+){{0,2}}){{1,2}}")
 YEAR = re.compile(r"\b(19[4-9]\d|20[0-4]\d)\b")
 LAST_YEAR, THIS_YEAR = re.compile(r"last year", re.I), re.compile(r"this year|that year", re.I)
@@ -123,6 +132,7 @@ class Profile:
     month: int | None
     date: str  # as the registry gives it, for "October 13"
     kind: str = ""  # the reference class its own kind is ("ceasefire" for a ceasefire), or ""
+    standing: bool = False  # in force or ongoing: still referred to years after its date ("the resolution" for 2254)
 
 
 PARTY_COMPOUND = re.compile(r"\b[\w.]+[-–](?:brokered|backed|led|sponsored|mediated|facilitated)\b")
@@ -217,7 +227,8 @@ class References:
             nouns = {c for n in names for t in _tokens(n) if (c := noun_class(t))}
             kinds = frozenset(cls for cls, (_, allowed) in CLASSES.items() if e.kind in allowed or cls in nouns)
             self.profiles.append(Profile(tuple(e.key), kinds, places, parties, frozenset(words), frozenset(nouns),
-                                         *day_number(e.published), e.published, KIND_CLASS.get(e.kind, "")))
+                                         *day_number(e.published), e.published, KIND_CLASS.get(e.kind, ""),
+                                         e.status in STANDING))
         # A party named in the reference's own phrase by a one-word name or adjective: "the Russian-Turkish agreement".
         parties = {k for e in agreements for k in keyed[tuple(e.key)] if k[0] == "actors"}
         self.party_words = {t: k for k in sorted(parties) for n in names_of[k] if len(t := fold_name(n)) > 2 and " " not in t
@@ -272,12 +283,13 @@ class References:
                 continue
             ref = _reference(noun)
             vague = ref.noun.lower().rstrip("s") in VAGUE or ref.noun.lower() == "process"
-            if ref.det in ANAPHORIC and self._antecedent(cls, mentions, start):
-                continue  # "the deal" after the article named a deal: that one, already tagged
             if not sentences:
                 sentences = [(m.start(), m.end()) for m in SENTENCE.finditer(text)]
             ctx = Context.of(text, self._window(sentences, start), ref, mentions, anywhere, named, pub_day, pub_year,
                              self.party_words)
+            if ref.det in ANAPHORIC and self._antecedent(cls, mentions, start) and not ctx.placed:
+                continue  # "the deal" after the article named a deal: that one, already tagged (unless its own phrase
+                # places it elsewhere: "the arrangements established in Munich")
             scored = self._scored(cls, vague, ctx)
             top = scored[0][0] if scored else 0.0
             runner = scored[1][0] if len(scored) > 1 else 0.0
@@ -361,6 +373,11 @@ class Context:
     parties: frozenset = frozenset()  # actors named in the reference's own phrase, by name or adjective
     classes: frozenset = frozenset()  # the classes of the reference nouns in its phrase ("agreement for a ceasefire")
 
+    @property
+    def placed(self) -> bool:
+        """Whether the reference's own phrase names a place: "the arrangements established in Munich"."""
+        return any(k[0] == "locations" for k in self.in_phrase)
+
     @classmethod
     def of(cls, text: str, window: tuple[int, int], ref: Ref, mentions: Sequence[Mention], anywhere: frozenset,
            named: frozenset, pub_day: int | None, pub_year: int | None, party_words: Mapping[str, tuple[str, str]]) -> Context:
@@ -436,10 +453,11 @@ def evidence(p: Profile, cls: str, ctx: Context) -> dict[str, float]:
     if len(p.parties) >= 2 and set(p.parties) <= ctx.parties:
         why["all parties in phrase"] = 1.0  # "the Russian-Turkish agreement": between those two, not five
     if ctx.days and len(p.date) == 10 and p.date[4:] in ctx.days:
-        why["day"] = 3.0
+        why["day"] = 4.0  # "On February 22nd … adopted a resolution": a day of the year names nearly one agreement
     if ctx.years and p.year is not None:
         why["year"] = (2.0 + (1.0 if p.month in ctx.months else 0.0)) if p.year in ctx.years else -2.0
     if ctx.pub_day is not None and p.day is not None:
         age = ctx.pub_day - p.day
-        why["age"] = 3.0 if age <= 45 else 1.0 if age <= 400 else -2.0 if age > 1100 else 0.0
+        # An old agreement is seldom the one meant, unless it still stands: a resolution in force, talks going on.
+        why["age"] = 3.0 if age <= 45 else 1.0 if age <= 400 else -2.0 if age > 1100 and not p.standing else 0.0
     return why

@@ -141,3 +141,57 @@ PIECES = ["resolution", "Resolution", "resolutions", "RESOLUTION", "reſolution"
 def test_resolution_numbers_are_looked_for_where_the_noun_is_as_everywhere(text):
     expected = [m.span() for m in RESOLUTIONS.finditer(text)]
     assert [m.span() for m in _resolution_groups(text, list(NOUN.finditer(text)))] == expected
+
+
+DATED = [
+    entity("agreements", "resolution-2139", "UN Security Council Resolution 2139", aliases=["Resolution 2139"],
+           kind="resolution", published="2014-02-22", parties=("UN Security Council",)),
+    entity("agreements", "resolution-2165", "UN Security Council Resolution 2165", aliases=["Resolution 2165"],
+           kind="resolution", published="2014-07-14", parties=("UN Security Council",)),
+    entity("agreements", "munich-2016", "ISSG Munich statement", aliases=["Munich statement"], kind="agreement",
+           published="2016-02-12", parties=("United States", "Russia"), places=("Munich",)),
+    entity("actors", "unsc", "UN Security Council", aliases=["United Nations Security Council", "Security Council"],
+           kind="organisation"),
+    entity("locations", "munich", "Munich", kind="city"),
+]
+DATED_REGISTRY = Registry({e.key: e for e in OTHERS + UMBRELLA + MORE + DATED})
+
+
+def dated(text: str, published: str = "") -> set[str]:
+    return {m.slug for m in tag(text, DATED_REGISTRY, published) if m.type == "agreements"}
+
+
+@pytest.mark.parametrize("day", ["February 22", "February 22nd", "22 February", "the 22nd of February"])
+def test_a_day_of_the_year_written_any_way_names_the_resolution_adopted_on_it(day):
+    text = f"On {day}, the United Nations Security Council unanimously adopted a resolution on humanitarian aid."
+    assert dated(text) == {"resolution-2139"}
+    assert dated("The Security Council adopted a resolution on humanitarian aid.") == set()
+
+
+def test_a_reference_placed_elsewhere_by_its_own_phrase_is_not_the_agreement_just_named():
+    text = ("We expect all parties to the cessation of hostilities to abide fully by it, pursuant to the terms of the "
+            "arrangements established in Munich in February 2016.")
+    assert dated(text) == {"coh-2016", "munich-2016"}
+    # without a place of its own, "the arrangements" after a named agreement is that agreement
+    assert dated("We expect all parties to the cessation of hostilities to abide by the arrangements.") == {"coh-2016"}
+
+
+def test_a_statement_is_an_agreement_only_with_its_own_place_or_words_in_the_phrase():
+    assert dated("Ministers recalled the statement issued in Munich in February 2016.") == {"munich-2016"}
+    assert dated("Russia said in a statement on Tuesday that it had agreed to nothing.") == set()
+
+
+@pytest.mark.parametrize(("noun", "cls"), [("statement", "statement"), ("communiqué", "statement"),
+                                           ("declarations", "statement")])
+def test_statements_and_declarations_are_a_class_of_their_own(noun, cls):
+    assert noun_class(noun) == cls
+
+
+@pytest.mark.parametrize(("status", "expected"), [("in force", {"resolution-x"}), ("expired", set())])
+def test_an_agreement_still_standing_is_not_too_old_to_be_meant(status, expected):
+    registry = Registry({e.key: e for e in [
+        entity("agreements", "resolution-x", "UN Security Council Resolution 2999", kind="resolution", status=status,
+               published="2015-12-18", parties=("UN Security Council",)),
+        entity("actors", "unsc", "UN Security Council", aliases=["Security Council"], kind="organisation")]})
+    text = "The Security Council recalled the resolution it adopted in December 2015."
+    assert {m.slug for m in tag(text, registry, "2021-06-01") if m.type == "agreements"} == expected
