@@ -88,8 +88,9 @@ def opening(body: list[str], source: str, published: str) -> tuple[list[str], st
         rest = body[0][found.end:].strip()
         return [rest, *body[1:]] if rest else body[1:], source or found.agency, published or find_date(found.date), found.text
     m = OUTLET.match(body[0]) if body else None
-    if m:
-        return [body[0][m.end():], *body[1:]], source or m["outlet"], published, ""
+    if m:  # "MOSCOW —" in capitals is a dateline's place too: kept as the dateline, for the tagger (``filed_from``)
+        dateline = body[0][:m.end()].rstrip() if m["outlet"].isupper() else ""
+        return [body[0][m.end():], *body[1:]], source or m["outlet"], published, dateline
     return body, source, published, ""
 
 

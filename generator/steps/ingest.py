@@ -29,7 +29,7 @@ from generator.store.filecache import FileCache, opened, signature
 from generator.store.parallel import Workers
 from generator.store.state import STATE_FILE, ArticleState, State
 from generator.text import copies
-from generator.text.dateline import read_dateline
+from generator.text.dateline import filed_from, read_dateline
 from generator.text.dates import estimate_published
 from generator.text.matcher import Matcher, Scan, resolve_overlaps
 from generator.text.slugs import unique_slug
@@ -84,7 +84,8 @@ class IngestWork:
     new: Matcher | None = None  # the entities discovery created, alone
     # In the process that read them: each article by its number and the registry's names in it, kept for tagging once
     # every article's proposals are known, instead of travelling to the main process and back.
-    kept: dict[int, tuple[CleanArticle, Scan, Scan]] = field(default_factory=dict)  # the article, its text's scan, its title's
+    kept: dict[int, tuple[CleanArticle, Scan, Scan, Scan]] = field(default_factory=dict)  # the article, its text's scan,
+    # its title's and its dateline's place's (``filed``)
 
 
 @dataclass
@@ -118,11 +119,19 @@ def read_one(work: IngestWork, job: tuple[int, Path, str]) -> Read:
     if not article.paragraphs:
         return Read(path, raw_hash, problem=f"{path}: no article text left after removing site chrome", notes=list(raw.problems))
     scan = work.registry.matcher.scan(article.text)
-    work.kept[number] = (article, scan, work.registry.matcher.scan(article.title))
+    matcher = work.registry.matcher
+    work.kept[number] = (article, scan, matcher.scan(article.title), matcher.scan(filed(article)))
     signature, found = copies.fingerprint(article.text)
     return Read(path, raw_hash, article.original, article.title, digest(fold(article.text)[0].strip()),
                 found_in(article.text, resolve_overlaps(article.text, scan)), notes=list(raw.problems),
                 published=article.published, sketch=signature, shingles=found)
+
+
+def filed(article: CleanArticle) -> str:
+    """Where the article's dateline says it was filed, as lines the tagger reads as places ("in MOSCOW"); empty without
+    a dateline. Cleaning took the dateline out of the text (it is provenance), but its place is a place the article
+    names, and the annotation scheme counts it."""
+    return "\n".join(f"in {place}" for place in filed_from(article.dateline)) if article.dateline else ""
 
 
 def raw_signature(path: Path) -> tuple:
@@ -151,6 +160,7 @@ class Tagged:
     """One article after tagging, and what later steps of this run would otherwise read back from its page."""
 
     refs: list[str]
+    filed: list[str] = field(default_factory=list)  # refs the dateline's place alone gave: no text of the page says them
     written: bool = False
     conflict: bool = False
     sig: tuple | None = None  # the page file's signature once written
@@ -163,7 +173,7 @@ class Tagged:
 def tag_one(work: IngestWork, job: tuple[int, str, str | None, str, str]) -> Tagged:
     number, slug, previous_page, raw_hash, copy_of = job
     registry, docs = work.registry, work.docs
-    article, scan, title_scan = work.kept.pop(number)
+    article, scan, title_scan, filed_scan = work.kept.pop(number)
 
     def tagged(text: str, scan: Scan) -> list[Mention]:
         # The first scan plus one by the new entities' names only: what the grown registry's matcher would find, at a
@@ -173,6 +183,10 @@ def tag_one(work: IngestWork, job: tuple[int, str, str | None, str, str]) -> Tag
 
     mentions = tagged(article.text, scan)
     named = tagged(article.title, title_scan)  # the title's names are tagged, never linked: the title is not in the body
+    place = filed(article)  # nor is the dateline: its place is tagged as a place (a capital's city, not its state), unlinked
+    dateline = [m for m in tagged(place, filed_scan) if m.type == "locations"] if place else []
+    said = {(m.type, m.slug) for m in (*mentions, *named)}
+    named += dateline
     keys = {(m.type, m.slug) for m in (*mentions, *named)}
     meta = article_meta(estimated(article, keys, registry.entities), tags_of([*mentions, *named]))
     meta = with_identity({**meta, "copy_of": copy_of} if copy_of else meta, raw_hash)
@@ -182,12 +196,14 @@ def tag_one(work: IngestWork, job: tuple[int, str, str | None, str, str]) -> Tag
     page_body = article_body(body, tag_line)
     text = article_page(meta, page_body)
     refs = sorted(f"{t}/{s}" for t, s in keys)
+    # Retag reads the page, which has no dateline: it keeps these as it keeps an editor's tags (``retag_page``).
+    filed_refs = sorted({f"{m.type}/{m.slug}" for m in dateline if (m.type, m.slug) not in said})
     page = docs / "articles" / f"{slug}.md"
     if previous_page is not None and page.is_file() and owned_digest(page.read_text(encoding="utf-8")) != previous_page:
         write_if_changed(docs / STATE_FILE.parent / "conflicts" / f"{slug}.md", text)
-        return Tagged(refs, conflict=True)
+        return Tagged(refs, filed_refs, conflict=True)
     written = write_if_changed(page, text)
-    return Tagged(refs, written, sig=signature(page), page=article_from(page, text, meta, page_body, facts), tag_line=tag_line,
+    return Tagged(refs, filed_refs, written, sig=signature(page), page=article_from(page, text, meta, page_body, facts), tag_line=tag_line,
                   file_digest=file_digest(text), csv_rows=tags_rows(facts[0], registry.entities))
 
 
@@ -276,7 +292,8 @@ def _read_and_tag(docs: Path, registry: Registry, state: State, jobs: list[tuple
         report.pages[cache.key(page)] = written_article(tagged, registry, cache.memo.setdefault("keys", {}))
         owned, refs = tagged.page.owned, [sys.intern(r) for r in tagged.refs]  # one string per entity, not per article naming it
         remember(cache, page, copy_of.get(slug, ""), arrival, tagged.sig)
-        state.articles[original] = ArticleState(slug, raw_hash, owned, refs, refs, retag_key(registry, owned), body_hash, own=[],
+        state.articles[original] = ArticleState(slug, raw_hash, owned, refs, refs, retag_key(registry, owned), body_hash,
+                                                own=[sys.intern(r) for r in tagged.filed],
                                                 copy_of=copy_of.get(slug, ""), ungrouped=bool(arrival.record and arrival.record.ungrouped))
     state.save(docs)
     return report

@@ -3,7 +3,8 @@ release's "WASHINGTON, Aug. 16, 2016 —".
 
 A dateline says where a story was filed and by whom; it is provenance, not text. Its city is no actor
 ("DAMASCUS" there is not the Syrian government acting), so cleaning takes it out of the story and
-the tagger reads no name inside one (pages written before still hold theirs).
+the tagger reads no name inside one (pages written before still hold theirs). The place it was filed from is
+still a place the article names: ingest tags it as one (``filed_from``), and only as one.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ DATELINE = re.compile(
     r"(?:\((?P<agency>[A-Za-z][^()\n]{0,40})\) ?)?[-–—]+(?: +|(?=\n)|$)"
 )
 
+# A dateline of a place in capitals alone ("MOSCOW —", "BEIRUT/AMMAN -"): cleaning reads one as an "Outlet –"
+# (``read.clean.opening``), and keeps it as the article's dateline too.
+PLACE_ONLY = re.compile(r"(?P<place>[A-Z][A-Z'’./-]+(?: [A-Z][A-Z'’./-]+){0,2}) ?[-–—]+")
 DATELINE_END = re.compile(r"[)\d] ?[-–—]")  # what every dateline ends with: its agency or its date, then a dash
 
 
@@ -52,6 +56,16 @@ def read_dateline(line: str, pos: int = 0) -> Dateline | None:
     if m["agency"] is None and not (m["date"] and place and place.split(",")[0].isupper()):
         return None
     return Dateline(line[pos:m.end()].rstrip(), place, m["date"] or "", (m["agency"] or "").strip(), m.end())
+
+
+def filed_from(dateline: str) -> list[str]:
+    """The places a dateline says the story was filed from, as written: "DAMASCUS" of "DAMASCUS, June 8 (Reuters) -",
+    "MOSCOW" of "MOSCOW —", "BEIRUT" and "AMMAN" of "BEIRUT/AMMAN (AP) —"; the first part of a place with commas
+    only ("Idlib" of "Idlib, Syria, March 3, 2020 (AFP) -"): what follows it says where that is."""
+    found = read_dateline(dateline)
+    m = None if found else PLACE_ONLY.fullmatch(dateline.strip())
+    place = found.place if found else m["place"] if m else ""
+    return [p.strip() for p in place.split(",")[0].split("/") if p.strip()]
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:

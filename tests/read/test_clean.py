@@ -93,6 +93,16 @@ def test_a_dateline_is_provenance_not_text(raw, source, published, dateline):
     assert article.paragraphs == [LEAD, "More text follows here."]
 
 
+@pytest.mark.parametrize(("raw", "source", "dateline"), [
+    (f"MOSCOW — {LEAD}", "MOSCOW", "MOSCOW —"),  # a place in capitals alone: read as an outlet, kept as a dateline too
+    (f"Tabnak – {LEAD}", "Tabnak", ""),  # an outlet
+])
+def test_a_place_in_capitals_before_a_dash_is_kept_as_the_dateline(raw, source, dateline):
+    article = clean("a.txt", raw + "\nMore text follows here.")
+    assert (article.source, article.dateline) == (source, dateline)
+    assert article.paragraphs == [LEAD, "More text follows here."]
+
+
 def test_a_dateline_leaves_known_provenance_alone():
     article = clean("a.txt", f"DAMASCUS, March 3, 2020 (AFP) - {LEAD}", source="Enab Baladi", published="2020-03-04")
     assert (article.source, article.published, article.paragraphs) == ("Enab Baladi", "2020-03-04", [LEAD])

@@ -1,0 +1,18 @@
+import pytest
+
+from generator.text.dateline import filed_from
+
+
+@pytest.mark.parametrize(("dateline", "places"), [
+    ("DAMASCUS, June 8 (Reuters) -", ["DAMASCUS"]),
+    ("BEIRUT (AP) —", ["BEIRUT"]),
+    ("WASHINGTON, Oct. 15, 2014 –", ["WASHINGTON"]),
+    ("Idlib, Syria, March 3, 2020 (AFP) -", ["Idlib"]),  # the city: what follows it says where that is
+    ("DEIR EZ-ZOR, Syria, 8 June 2019 (AFP) –", ["DEIR EZ-ZOR"]),
+    ("BEIRUT/AMMAN (AP) —", ["BEIRUT", "AMMAN"]),
+    ("MOSCOW —", ["MOSCOW"]),  # a place in capitals alone, as cleaning keeps it
+    ("", []),
+    ("Tabnak –", []),  # an outlet, not a dateline
+])
+def test_filed_from_is_the_datelines_place(dateline, places):
+    assert filed_from(dateline) == places
