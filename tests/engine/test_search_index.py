@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.engine.search_index import PARTS_FILE, Index, build, common, mark_site, older, parts
+from generator.engine.search_index import PARTS_FILE, Index, _stage, build, common, mark_site, older, parts
 from tests.conftest import ROOT, site_scaffold, strict_build
 
 A, B, C, D = (f"articles/{x}/index.html" for x in "abcd")
@@ -93,6 +93,23 @@ def test_a_new_article_changes_only_the_first_part_or_closes_one_more(words):
     assert now[1:][-len(older_parts):] == older_parts and len(now) - 1 - len(older_parts) in (0, 1)
 
 
+def test_a_stage_kept_from_the_last_run_holds_exactly_the_part_as_site_has_it_now(tmp_path):
+    """The first part's stage is kept between runs (``_stage``): brought up to date, it is what a new one would be."""
+    site, stage = tmp_path / "site", tmp_path / "stage"
+    for rel in (A, B, C):
+        (site / rel).parent.mkdir(parents=True)
+        (site / rel).write_text(f"<p>{rel} before</p>", encoding="utf-8")
+    _stage(site, [A, B], stage)
+    replaced = site / B  # rewritten as a new file (mark_site and write_if_changed put a new page in place)
+    replaced.with_suffix(".new").write_text("<p>b after</p>", encoding="utf-8")
+    replaced.with_suffix(".new").replace(replaced)
+    (site / A).write_text("<p>a in place</p>", encoding="utf-8")  # rewritten in place, as an engine writes
+    _stage(site, [B, C], stage)
+    staged = {p.relative_to(stage).as_posix(): p.read_text(encoding="utf-8") for p in stage.rglob("*") if p.is_file()}
+    assert staged == {B: "<p>b after</p>", C: f"<p>{C} before</p>"}
+    assert not (stage / A).parent.exists()  # no folder left of a page that left the part
+
+
 def test_common_words_are_on_many_pages_and_most_of_them():
     pages_with = Counter({"al": 900, "said": 610, "camp": 400, "bukamal": 30})
     assert common(pages_with, 1000, least=500, share=0.5) == ["al", "said"]
@@ -119,6 +136,25 @@ def test_the_index_step_marks_the_searched_pages_of_site_and_counts_them(tmp_pat
     before = {p: p.stat().st_mtime_ns for p in site.rglob("*.html")}
     assert mark_site(site, docs) == searched  # the step may run again on the same site/
     assert {p: p.stat().st_mtime_ns for p in site.rglob("*.html")} == before
+
+
+@pytest.mark.parametrize("odd", ["articles/raid/index.html", "articles/raid{1,2}, [draft]/index.html"])
+def test_pagefind_indexes_the_pages_of_a_part_and_no_other(tmp_path, odd):
+    """Each part's index holds its own pages, whatever their paths (a glob or a shell would misread the second)."""
+    from tests.engine.test_mark import ARTICLE, ENTITY
+
+    site, docs = tmp_path / "site", tmp_path / "docs"
+    for rel, html in ((odd, ARTICLE), ("articles/other/index.html", ARTICLE), ("locations/albu-kamal/index.html", ENTITY)):
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text(html, encoding="utf-8")
+    searched = mark_site(site, docs)
+    assert build(site, searched.words, budget=1, dates={odd: "2024-01-01", "articles/other/index.html": "2024-02-01"}) == Index(3, 3)
+    listed = json.loads((site / "pagefind" / PARTS_FILE).read_text(encoding="utf-8"))
+    counts = [sum(lang["page_count"] for lang in json.loads((site / "pagefind" / part / "pagefind-entry.json").read_text(
+        encoding="utf-8"))["languages"].values()) for part in ["", *listed["parts"]]]
+    assert counts == [1, 1, 1]  # the entity page, then each article alone (a budget of one word)
+    older = site / "pagefind" / listed["parts"][1]
+    assert sorted(p.name for p in older.iterdir() if p.is_dir()) == ["filter", "fragment", "index"]
 
 
 def test_pages_unchanged_since_the_last_run_are_not_read_again_and_the_result_is_the_same(tmp_path):
