@@ -239,7 +239,7 @@ def _link(docs: Path, cache: FileCache, state: State, fresh: Mapping) -> LinkRep
         (PARTNERS, partners != cache.recall("link:partners")), (SITE, site != cache.recall("link:site"))) if yes}
     cache.remember("link:partners", partners)
     # Made here, not by the view (rendered in a worker): what is made must be remembered for the next run.
-    known = {} if everything else dict(cache.recall("link:csv") or {})
+    known = {} if everything else cache.table("csv")  # slug → its rows, one cache entry each: a run writes the ones it made
     known.update(ingested)
     rows = tags_csv_rows(graph.articles, entities, known, graph.fresh - ingested.keys())
     corpus = Corpus(docs, graph, entities, counts, partners, settings,
@@ -247,7 +247,7 @@ def _link(docs: Path, cache: FileCache, state: State, fresh: Mapping) -> LinkRep
                     source_pages=[p.stem for p in md_files(docs / "sources") if p.name != INDEX],
                     csv_rows=rows)
     emit(corpus, changed, report, cache)
-    cache.remember("link:csv", rows)
+    cache.keep_table("csv", rows)
     cache.remember("link:site", site)
     state.link = inputs_fingerprint(docs, cache)
     state.save(docs)
@@ -281,9 +281,13 @@ def emit(corpus: Corpus, changed: set[str], report: LinkReport, cache: FileCache
                 if piece.section is not None:
                     _update(piece.path, piece.section, piece.content, report, cache=cache, title=piece.title)
                     continue
-                if write_if_changed(piece.path, piece.content):
+                made = digest(piece.content)
+                last = cache.get("section:" + WHOLE, piece.path)  # the file is the one written with this digest
+                if last == made:
+                    continue
+                if write_if_changed(piece.path, piece.content, differs=last is not None):
                     report.written.append(str(piece.path))
-                cache.put("section:" + WHOLE, piece.path, digest(piece.content))
+                cache.put("section:" + WHOLE, piece.path, made)
 
 
 def _render(corpus: Corpus, emitter: int) -> list:

@@ -58,3 +58,43 @@ def test_what_another_version_of_the_generator_learned_is_not_trusted(page, monk
     assert FileCache.load(page.parent).get("owned", page) == "digest-of-one"
     monkeypatch.setattr(filecache, "code_version", lambda: "another version")
     assert FileCache.load(page.parent).get("owned", page) is None
+
+
+def test_a_run_that_changes_one_entry_rewrites_only_the_file_that_holds_it(tmp_path):
+    docs = tmp_path / "docs"
+    pages = [docs / f"p{i}.md" for i in range(60)]
+    docs.mkdir()
+    for page in pages:
+        page.write_text(page.stem, encoding="utf-8")
+    cache = FileCache.load(docs)
+    for page in pages:
+        cache.put("owned", page, f"digest of {page.stem}")
+    cache.save()
+    files = sorted((docs / ".generator" / "cache").glob("owned.*.pickle"))
+    before = {f: f.stat().st_mtime_ns for f in files}
+    for f in files:  # an old time, so that a rewrite shows
+        os.utime(f, ns=(1, 1))
+    cache = FileCache.load(docs)
+    cache.put("owned", pages[7], "new digest")
+    cache.save()
+    assert len(before) > 1 and sum(f.stat().st_mtime_ns != 1 for f in files) == 1
+    again = FileCache.load(docs)
+    assert [again.get("owned", page) for page in pages] == [
+        "new digest" if page == pages[7] else f"digest of {page.stem}" for page in pages]
+
+
+def test_a_table_of_values_is_remembered_whole_and_a_missing_file_forgets_it(tmp_path):
+    docs = tmp_path / "docs"
+    cache = FileCache.load(docs)
+    cache.keep_table("csv", {f"article-{i}": f"rows {i}\n" for i in range(40)})
+    cache.save()
+    cache = FileCache.load(docs)
+    table = cache.table("csv")
+    assert table == {f"article-{i}": f"rows {i}\n" for i in range(40)}
+    del table["article-3"]
+    table["article-40"] = "rows 40\n"
+    cache.keep_table("csv", table)
+    cache.save()
+    assert FileCache.load(docs).table("csv") == table
+    next((docs / ".generator" / "cache").glob("csv.*.pickle")).unlink()  # a shard lost: the others are not the table
+    assert FileCache.load(docs).table("csv") == {}
