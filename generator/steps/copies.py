@@ -24,6 +24,7 @@ from generator.store.state import ArticleState
 from generator.text.copies import SCHEME, Finder, fingerprint, shingles
 
 COPY_OF = re.compile(r"^copy_of:[ \t]*(.*?)[ \t]*$", re.M)
+FEW = 32  # new articles up to which the wiki's are compared with each at once, not indexed (``text.copies.Seen``)
 
 
 @dataclass(frozen=True)
@@ -108,9 +109,9 @@ def find_copies(docs: Path, cache: FileCache, workers, arrivals: list[Arrival]) 
         if facts is not None:
             cache.put("copies", os.path.join(base, name), (SCHEME, *facts), sig)
             known[name[:-3]] = facts
-    finder = Finder(lambda slug: _page_set(folder / f"{slug}.md"))
-    for slug in sorted(known):
-        finder.add(slug, known[slug][1], main=_main(slug, known))
+    slugs = sorted(known)
+    finder = Finder(lambda slug: _page_set(folder / f"{slug}.md"), few=len(arrivals) <= FEW,
+                    seen=(slugs, [known[slug][1] for slug in slugs], [_main(slug, known) for slug in slugs]))
     copies: dict[str, str] = {}
     named = {copy_of for copy_of, _ in known.values()}  # a main article ingested again stays its story's main
     for a in sorted(arrivals, key=lambda a: (a.published or "9999", a.slug)):

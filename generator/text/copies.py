@@ -133,20 +133,46 @@ class Index:
         return found
 
 
+class Seen:
+    """Texts known before a run, all at once, their MinHashes in one array: the candidates of a text are found by one
+    comparison with every band of every text (numpy), which costs less than making an ``Index`` of 10,000 texts for
+    the one or few a run adds (the candidates are the same: a band in common)."""
+
+    def __init__(self, keys: list[Hashable], signatures: list[bytes]):
+        numpy = load()[0]
+        self.keys = keys
+        self.bands = numpy.frombuffer(b"".join(signatures), dtype=numpy.uint32).reshape(len(keys), *BANDS)
+
+    def query(self, signature: bytes) -> set[Hashable]:
+        numpy = load()[0]
+        mine = numpy.frombuffer(signature, dtype=numpy.uint32).reshape(BANDS)
+        return {self.keys[i] for i in numpy.flatnonzero((self.bands == mine).all(axis=2).any(axis=1))}
+
+
 class Finder:
     """Texts added one by one (earliest first); each new one is matched against those before it.
 
     Shingle sets come packed (``packed``) and are unpacked only for a candidate; ``shingles_of(key)`` gives the set of a
     text added without one (an article page already in the wiki, read only then). ``fast=False`` compares every text
-    with every other: the slow way, for tests.
+    with every other: the slow way, for tests. ``seen``: texts known before any is added, as a ``Seen`` when few texts
+    will be matched against them, else added one by one.
     """
 
-    def __init__(self, shingles_of: Callable[[Hashable], set[int]] | None = None, *, fast: bool = True):
+    def __init__(self, shingles_of: Callable[[Hashable], set[int]] | None = None, *, fast: bool = True,
+                 seen: tuple[list[Hashable], list[bytes], list[Hashable]] | None = None, few: bool = False):
         self.index = Index() if fast else None
         self.main: dict[Hashable, Hashable] = {}  # each text's story: the key of its main text
         self._packed: dict[Hashable, bytes] = {}
         self._sets: dict[Hashable, set[int]] = {}
         self._shingles_of = shingles_of
+        self._seen: Seen | None = None
+        keys, signatures, mains = seen or ([], [], [])
+        if fast and few and keys:
+            self._seen = Seen(keys, signatures)
+            self.main.update((key, key if main is None else main) for key, main in zip(keys, mains, strict=True))
+        else:
+            for key, signature, main in zip(keys, signatures, mains, strict=True):
+                self.add(key, signature, main=main)
 
     def add(self, key: Hashable, signature: bytes, shingles: bytes | None = None, main: Hashable | None = None) -> None:
         self.main[key] = key if main is None else main
@@ -168,6 +194,8 @@ class Finder:
         if not shingles:
             return None
         candidates = self.index.query(signature) if self.index is not None else self.main
+        if self._seen is not None:
+            candidates = candidates | self._seen.query(signature)
         if not candidates:
             return None
         found = unpacked(shingles)

@@ -136,3 +136,28 @@ def test_the_index_finds_the_candidates_datasketchs_lsh_finds(seed):
         theirs.insert(i, MinHash(hashvalues=values, scheme="affine32"))
     for values in signatures[20:]:
         assert ours.query(values.tobytes()) == set(theirs.query(MinHash(hashvalues=values, scheme="affine32")))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, 10**6), st.integers(1, 8), st.integers(0, 12), st.integers(0, 20))
+def test_texts_known_before_a_run_give_the_same_copies_compared_at_once_or_indexed(seed, n_stories, n_copies, n_seen):
+    """A run that adds a few articles compares them with the wiki's all at once (``Seen``); one that adds many indexes
+    the wiki's first; comparing every pair is the slow way. All three group the same."""
+    from generator.text.copies import Finder, fingerprint
+
+    corpus = _corpus(seed, n_stories, n_copies)
+    before, after = corpus[:n_seen], corpus[n_seen:]
+    mains = stories(before, fast=False)
+    prints = {key: fingerprint(text) for key, text in corpus}
+    seen = ([k for k, _ in before], [prints[k][0] for k, _ in before], [mains.get(k) for k, _ in before])
+
+    def grouped(**how) -> dict:
+        finder, found = Finder(lambda key: shingles(dict(corpus)[key]), seen=seen, **how), {}
+        for key, _ in after:
+            main = finder.match(*prints[key])
+            if main is not None:
+                found[key] = main
+            finder.add(key, *prints[key], main)
+        return found
+
+    assert grouped(few=True) == grouped(few=False) == grouped(fast=False)
