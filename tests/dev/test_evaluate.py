@@ -28,8 +28,9 @@ TARGETS = {("overall", "f1"): 0.90, ("overall", "precision"): 0.92, ("agreements
 # overall F1 0.859; at 6dee977: 0.883 (P 0.922, R 0.847); after tuning on tune2: 0.893 (P 0.923, R 0.865); after the
 # second round on tune2 and the first on tune3 (908ca65; tune2 0.920 → 0.960, tune3 0.899 → 0.927): 0.888. The target
 # of 0.90 is not met (issue 21 stays open), and the blind set is not tuned on to meet it, nor were those changes
-# chosen by it: the floor follows the measure down rather than the tagger being fitted back to it.
-FLOORS = {("blind", "overall", "f1"): 0.88}
+# chosen by it: the floor follows the measure down rather than the tagger being fitted back to it. After a fourth
+# tuning set (tune4) and agreements by context on it, and datelines' places (099d35a): 0.893 (P 0.923, R 0.865).
+FLOORS = {("blind", "overall", "f1"): 0.89}
 
 
 @pytest.fixture(scope="module", params=sorted(SETS))
