@@ -47,9 +47,9 @@ class Settings:
     shard_bytes: int = 2_000_000  # …or bytes of Markdown (one new article changes 7.7 MB of pages at 10,000 articles)
     shard_pages: int = 10_000  # pages one process renders at most: MkDocs holds each until the end of its build
     # The search index (built after the engine).
-    # indexed words per part of the index (about 340 MB of Pagefind's memory): an article dated in the past has its part
-    # indexed again, in time proportional to the part's size
-    part_words: int = 600_000
+    # indexed words per part of the index (about 140 MB of Pagefind's memory): a new or changed article has its part
+    # indexed again, in time proportional to the part's size; a query's chunks are as small as the part searched
+    part_words: int = 250_000
     common_pages: int = 2_000  # a word on at least this many searched pages…
     common_share: float = 0.5  # …and on this share of them is too common to search by
     # Fetching feeds and pages (``fetch``): polite to the sites we read, never stuck on one.
