@@ -84,13 +84,11 @@ def content_cut(page: str, words: int, budget: int) -> bool:
 def parts(pages: dict[str, int], budget: int = DEFAULTS.part_words, dates: dict[str, str] | None = None,
           cuts: Callable[[str, int, int], bool] = content_cut) -> list[list[str]]:
     """``pages`` (output path → words) cut into parts for the index: the first holds every page but the articles
-    (entity pages: every exact-name filter must be in the part searched first); then the articles, newest first. The
-    articles (by ``dates``, their publication dates: oldest first, undated before them, equal dates in path order) are
-    cut from the oldest: a part ends once it holds ``budget`` words, or past a quarter of it where ``cuts`` allows (half
-    the budget on average). So a part keeps its pages while articles are added after it, or changed in another part, and
-    its index is made again only when one of its own pages changes (``build``): a new article costs its own part, not
-    the entity pages' (their indexed text lists no articles). A small index (articles of less than a quarter of the
-    budget, no cut) is one part: the entity pages and the articles together."""
+    (entity pages: every exact-name filter must be in the part searched first) and the newest articles; then the
+    older articles, newest first. The articles (by ``dates``, their publication dates: oldest first, undated before
+    them, equal dates in path order) are cut from the oldest: a part ends once it holds ``budget`` words, or past a
+    quarter of it where ``cuts`` allows (half the budget on average). So a part keeps its pages while articles are added after it, or changed in another
+    part, and its index is made again only when one of its own pages changes (``build``)."""
     dates = dates or {}
     articles = sorted((p for p in pages if _is_article(p)), key=lambda p: (dates.get(p, ""), p))
     closed: list[list[str]] = []
@@ -102,10 +100,7 @@ def parts(pages: dict[str, int], budget: int = DEFAULTS.part_words, dates: dict[
         if filled >= budget or (4 * filled >= budget and cuts(page, pages[page], budget)):
             closed.append(current[::-1])
             current, filled = [], 0
-    entities = sorted(p for p in pages if not _is_article(p))
-    if not entities or not closed and 4 * filled < budget:
-        return [entities + current[::-1], *closed[::-1]]
-    return [entities, *([current[::-1]] if current else []), *closed[::-1]]
+    return [sorted(p for p in pages if not _is_article(p)) + current[::-1], *closed[::-1]]
 
 
 def _pagefind(site: Path, output: Path) -> None:

@@ -29,14 +29,9 @@ def after(*pages):
     ({A: 10}, 100, {}, never, [[A]]),
     # under the budget: one part, whatever the number of pages
     ({f"articles/{i}/index.html": 10 for i in range(9)}, 100, {}, never, [[f"articles/{i}/index.html" for i in range(9)][::-1]]),
-    # entity pages first, whatever their names, in a part of their own; then the newest articles; a part ends at the budget
+    # entity pages first, whatever their names, with the newest articles; a part ends at the budget
     ({B: 50, A: 50, C: 10, "actors/z/index.html": 50, "editing/index.html": 50}, 100, {}, never,
-     [["actors/z/index.html", "editing/index.html"], [C], [B, A]]),
-    # no cut, but articles past a quarter of the budget: the entity pages alone all the same (a new article costs its
-    # part only)
-    ({"actors/x/index.html": 90, A: 30}, 100, {}, never, [["actors/x/index.html"], [A]]),
-    # a small index is one part, however many words its entity pages hold
-    ({"actors/x/index.html": 90, A: 20}, 100, {}, never, [["actors/x/index.html", A]]),
+     [["actors/z/index.html", "editing/index.html", C], [B, A]]),
     ({A: 30, B: 30, C: 30}, 40, {}, never, [[C], [B, A]]),
     # cut from the oldest: undated ones, then by date, equal dates in path order; each part newest first
     ({A: 30, B: 30, C: 30, D: 30}, 60, {A: "2019-05-01", B: "2024-01-31", D: "2024-01-31"}, never, [[], [D, B], [A, C]]),
