@@ -1,3 +1,4 @@
+import hashlib
 import re
 
 import pytest
@@ -5,7 +6,17 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.content.pages import PageError, escape, render_front, replace_section, sections, split, write_if_changed
+from generator.content.pages import (
+    CHUNK,
+    PageError,
+    digest,
+    escape,
+    render_front,
+    replace_section,
+    sections,
+    split,
+    write_if_changed,
+)
 
 EDITED = """---
 title: Russia
@@ -161,3 +172,12 @@ def test_front_matter_errors_name_the_line_of_the_file(front, line, what):
 @pytest.mark.parametrize("value", ["AT&T", "5 * 3", "an *emphasis* & more", "'&quoted'", '"*quoted*"'])
 def test_ampersands_and_asterisks_in_values_are_still_text(value):
     assert split(f"---\ntitle: {value}\n---\n")[0]["title"] == yaml.safe_load(f"title: {value}")["title"]
+
+
+@pytest.mark.parametrize("text", ["", "a", "é" * 10, "x" * (CHUNK - 1) + "é" + "ü" * 5, ("ab€" * CHUNK)[: 2 * CHUNK + 7]])
+def test_a_long_text_is_written_and_digested_as_its_whole_utf8(tmp_path, text):
+    """Texts longer than a chunk (the tags export at 100,000 articles) are encoded a piece at a time: the same bytes."""
+    page = tmp_path / "export.csv"
+    write_if_changed(page, text)
+    assert page.read_bytes() == text.encode("utf-8")
+    assert digest(text) == hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
