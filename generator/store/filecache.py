@@ -67,7 +67,7 @@ class FileCache:
         """Every entry of one kind, path → (signature, value); read from disk the first time."""
         if kind not in self._kinds:
             entries: dict = {}
-            if self.persistent:
+            if self.persistent and self._file(kind, 0).with_suffix(".whole").is_file():
                 for shard in range(SHARDS):
                     part = self._read(self._file(kind, shard)).get(kind)
                     if part is None:  # a shard missing or unreadable: the others alone would pass for the whole
@@ -172,6 +172,9 @@ class FileCache:
                 shards[self._shard(key)][key] = entry
             # a kind not read whole is written whole: ``kind`` trusts a kind only when every shard is there, of this version
             due = self._changed[kind] if kind in self._whole else range(SHARDS)
+            # A run killed between two shards leaves some new, some old: without this mark the kind is not read at all.
+            whole = self._file(kind, 0).with_suffix(".whole")
+            whole.unlink(missing_ok=True)
             for shard in sorted(due):
                 target = self._file(kind, shard)
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -179,6 +182,7 @@ class FileCache:
                 with open(tmp, "wb") as f:
                     pickle.dump(((VERSION, code_version()), kind, shards[shard]), f, protocol=pickle.HIGHEST_PROTOCOL)
                 os.replace(tmp, target)
+            whole.write_bytes(b"")
             self._whole.add(kind)
             (self.docs / CACHE_DIR / f"{target.name.split('.')[0]}.pickle").unlink(missing_ok=True)  # VERSION 10's one file
         self._changed.clear()

@@ -98,3 +98,15 @@ def test_a_table_of_values_is_remembered_whole_and_a_missing_file_forgets_it(tmp
     assert FileCache.load(docs).table("csv") == table
     next((docs / ".generator" / "cache").glob("csv.*.pickle")).unlink()  # a shard lost: the others are not the table
     assert FileCache.load(docs).table("csv") == {}
+
+
+def test_a_save_killed_between_two_shards_leaves_nothing_trusted(tmp_path):
+    """A save writes its shards one by one; killed between two, it leaves some new and some old, and no mark that the
+    kind is whole: the next run reads none of it (and learns it again) rather than a mix of two runs."""
+    docs = tmp_path / "docs"
+    cache = FileCache.load(docs)
+    cache.keep_table("csv", {f"article-{i}": f"rows {i}\n" for i in range(40)})
+    cache.save()
+    assert FileCache.load(docs).table("csv")
+    next((docs / ".generator" / "cache").glob("csv.*.whole")).unlink()  # as the save does first, before its shards
+    assert FileCache.load(docs).table("csv") == {}
