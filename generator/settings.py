@@ -30,6 +30,9 @@ class Settings:
     pool_from: int = 200  # items; below this a pool's start-up costs more than it saves
     settle_every: int = 1000  # results between two freezes of what the collector need not walk
     young_objects: int = 50_000  # a worker's collector runs after this many new objects, not Python's 700
+    # articles; above this the views are rendered in one process: each worker that walks the whole corpus writes every
+    # object's reference count, so copies the pages it inherited (6 GB more at 100,000 articles, on two cores)
+    views_forked_upto: int = 25_000
     # What pages show.
     feed_size: int = 50  # articles in feed.xml
     graph_edges: int = 8  # an actor's strongest links shown on the relations graph

@@ -12,6 +12,7 @@ import itertools
 import os
 import re
 import stat
+from collections.abc import Sequence
 from pathlib import Path
 
 import yaml
@@ -169,19 +170,38 @@ def escape(text: str) -> str:
 CHUNK = 1 << 22  # characters encoded at a time: an export of 800 MB (100,000 articles) is never held twice in memory
 
 
-def _encoded(text: str):
+Text = str | Sequence[str]  # a file's text, whole or as the pieces it is the join of (an export is never joined)
+
+
+def _encoded(text: Text):
     """``text`` in UTF-8, a piece at a time (a piece ends at a character, so the pieces are the whole's encoding)."""
+    if not isinstance(text, str):
+        for part in text:
+            yield from _encoded(part)
+        return
     for start in range(0, len(text), CHUNK):
         yield text[start:start + CHUNK].encode("utf-8")
 
 
-def digest(text: str) -> str:
-    if len(text) <= CHUNK:
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+def _sha(pieces) -> str:
     h = hashlib.sha256()
-    for piece in _encoded(text):
+    for piece in pieces:
         h.update(piece)
-    return h.hexdigest()[:16]
+    return h.hexdigest()
+
+
+def digest(text: Text) -> str:
+    if isinstance(text, str) and len(text) <= CHUNK:
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return _sha(_encoded(text))[:16]
+
+
+def _holds(f, text: Text) -> bool:
+    """Whether the file open as text in ``f`` holds ``text`` (line endings aside); a text in pieces is compared by
+    digest, read a piece at a time, so neither side is ever held whole."""
+    if isinstance(text, str):
+        return f.read() == text
+    return _sha(iter(lambda: f.read(CHUNK).encode("utf-8"), b"")) == _sha(_encoded(text))
 
 
 def file_digest(content: str | bytes) -> str:
@@ -222,7 +242,7 @@ def md_tree(docs: Path, skip: str = ".generator") -> list[str]:
 _TEMPORARY = itertools.count()
 
 
-def write_if_changed(path: Path, text: str, differs: bool = False) -> bool:
+def write_if_changed(path: Path, text: Text, differs: bool = False) -> bool:
     """Atomically replace ``path`` with ``text`` unless it already holds exactly that (line endings aside, as read);
     the file keeps its mode, less the umask. ``differs``: the caller knows the file holds something else (a digest
     told it), and the file is not read to find out (the tags export is 80 MB at 10,000 articles).
@@ -237,7 +257,7 @@ def write_if_changed(path: Path, text: str, differs: bool = False) -> bool:
             mode = stat.S_IMODE(os.stat(path).st_mode)
         else:
             with open(path, encoding="utf-8") as f:
-                if f.read() == text:
+                if _holds(f, text):
                     return False
                 mode = stat.S_IMODE(os.fstat(f.fileno()).st_mode)
     except FileNotFoundError:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.content.model import ENTITY_TYPES, Entity
+from generator.content.pages import Text
 from generator.settings import Settings
 from generator.site.exports import locations_geojson, rss_feed, tags_csv, tiles_script
 from generator.site.render import articles_index, entity_index, home, review_page, unmentioned_page
@@ -60,7 +61,7 @@ class Piece:
 
     path: Path
     section: str | None
-    content: str
+    content: Text  # a whole file's may be pieces (``pages.Text``); a section is one string
     title: str = ""
 
 
@@ -71,6 +72,7 @@ class Emitter:
     reads: frozenset[str]
     render: Callable[[Corpus], Sequence[Piece]]
     writes: Callable[[Corpus], Sequence[tuple[Path, str | None]]]  # what it wrote last time, to tell if it is still there
+    here: bool = False  # rendered in the main process: a worker would send its text back whole through a pipe
 
 
 def _indexes(c: Corpus) -> list[Piece]:
@@ -146,7 +148,7 @@ EMITTERS = (
     Emitter("feed", "feed.xml", frozenset({ARTICLES, SITE}),
             lambda c: [Piece(c.docs / "feed.xml", None, rss_feed(c.graph.stories, c.settings.site_url, c.settings.site_name))],
             _one("feed.xml", None)),
-    Emitter("tags CSV", "exports/tags.csv", frozenset({ARTICLES, MENTIONS, REGISTRY}), _csv, _one("exports/tags.csv", None)),
+    Emitter("tags CSV", "exports/tags.csv", frozenset({ARTICLES, MENTIONS, REGISTRY}), _csv, _one("exports/tags.csv", None), here=True),
     Emitter("GeoJSON", "exports/locations.geojson", frozenset({REGISTRY, MENTIONS}),
             lambda c: [Piece(c.docs / "exports" / "locations.geojson", None, locations_geojson(c.of_type("locations"), c.counts))],
             _one("exports/locations.geojson", None)),

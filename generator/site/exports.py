@@ -47,13 +47,14 @@ def tags_csv_rows(refs: Sequence[ArticleRef], entities: dict[tuple[str, str], En
     return {ref.slug: known[ref.slug] if ref.slug in known and ref.slug not in fresh else tags_rows(ref, entities) for ref in refs}
 
 
-def tags_csv(refs: Sequence[ArticleRef], entities: dict[tuple[str, str], Entity], rows: dict[str, str] | None = None) -> str:
-    """Every tag of every article, one row each; ``rows`` (``tags_csv_rows``) holds the rows already made."""
+def tags_csv(refs: Sequence[ArticleRef], entities: dict[tuple[str, str], Entity], rows: dict[str, str] | None = None) -> list[str]:
+    """Every tag of every article, one row each, as the pieces the file is the join of: the header, then each article's
+    rows, the very strings ``rows`` (``tags_csv_rows``) holds. Never joined: it is 800 MB at 100,000 articles."""
     rows = rows or {}
     chunks = ["article,title,published,source,type,entity,entity_title,url,author,published_estimate\n"]
     for ref in sorted(refs, key=lambda r: r.slug):
         chunks.append(rows[ref.slug] if ref.slug in rows else tags_rows(ref, entities))
-    return "".join(chunks)
+    return chunks
 
 
 def locations_geojson(places: Sequence[Entity], counts: dict) -> str:

@@ -271,13 +271,17 @@ def _stale_feeds(docs: Path, entities: dict) -> list[str]:
 def emit(corpus: Corpus, changed: set[str], report: LinkReport, cache: FileCache) -> None:
     """Every view whose inputs changed, or whose files are not the ones it wrote, rendered and written (``EMITTERS``).
 
-    The views are rendered on every core (they read the corpus, inherited at the fork, and nothing of each other) and
-    written here, in ``EMITTERS`` order."""
+    The views are rendered on every core (they read the corpus, inherited at the fork, and nothing of each other), but
+    those marked ``here`` and those of a corpus too large to copy (``Settings.views_forked_upto``), and written here, in
+    ``EMITTERS`` order."""
     due = [i for i, emitter in enumerate(EMITTERS)
            if emitter.reads & changed or not all(_current(cache, path, section or WHOLE) for path, section in emitter.writes(corpus))]
-    with Workers(len(corpus.graph.articles) if len(due) > 1 else 0, corpus) as workers:
-        for pieces in workers.map_in_order(_render, due, "views"):
-            for piece in pieces:
+    away = [i for i in due if not EMITTERS[i].here]
+    forked = len(away) > 1 and len(corpus.graph.articles) <= corpus.settings.views_forked_upto
+    with Workers(len(corpus.graph.articles) if forked else 0, corpus) as workers:
+        rendered = workers.map_in_order(_render, away, "views")
+        for i in due:
+            for piece in _render(corpus, i) if EMITTERS[i].here else next(rendered):
                 if piece.section is not None:
                     _update(piece.path, piece.section, piece.content, report, cache=cache, title=piece.title)
                     continue
@@ -288,6 +292,8 @@ def emit(corpus: Corpus, changed: set[str], report: LinkReport, cache: FileCache
                 if write_if_changed(piece.path, piece.content, differs=last is not None):
                     report.written.append(str(piece.path))
                 cache.put("section:" + WHOLE, piece.path, made)
+        for _ in rendered:  # the progress bar ends
+            pass
 
 
 def _render(corpus: Corpus, emitter: int) -> list:

@@ -181,3 +181,15 @@ def test_a_long_text_is_written_and_digested_as_its_whole_utf8(tmp_path, text):
     write_if_changed(page, text)
     assert page.read_bytes() == text.encode("utf-8")
     assert digest(text) == hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@pytest.mark.parametrize("parts", [[], [""], ["a,b\n", "é,€\n"], ["x" * (CHUNK + 3), "", "é" * 5]])
+def test_a_text_in_pieces_is_the_file_of_their_join(tmp_path, parts):
+    """The tags export is handed over as its rows, never joined: written, digested and compared as the joined text."""
+    whole, page = "".join(parts), tmp_path / "tags.csv"
+    assert write_if_changed(page, parts)
+    assert page.read_bytes() == whole.encode("utf-8")
+    assert digest(parts) == digest(whole)
+    assert not write_if_changed(page, parts)  # the file holds it already: not written again
+    assert write_if_changed(page, parts + ["more\n"])
+    assert page.read_text(encoding="utf-8") == whole + "more\n"

@@ -77,10 +77,10 @@ def test_the_feed_and_the_csv_carry_the_provenance():
     assert items[0].findtext("description") == 'By Jane &lt;Doe&gt;. <a href="https://example.org/a?x=1&amp;y=2">Original article</a>'
     assert items[1].findtext("pubDate") is None  # an estimate is no date to sort a feed by
     assert items[1].findtext("description") == "Published about 2023-06-21 (estimated: not before 2023-06-21 (names the road map))."
-    rows = list(csv.DictReader(io.StringIO(tags_csv([dated, estimated], {}))))
+    rows = list(csv.DictReader(io.StringIO("".join(tags_csv([dated, estimated], {})))))
     assert [(r["published"], r["source"], r["url"], r["author"], r["published_estimate"]) for r in rows] == [
         ("2020-06-08 14:30", "Reuters", "https://example.org/a?x=1&y=2", "Jane <Doe>", "")]
-    assert tags_csv([ArticleRef("c", "C", "", "", (("actors", "russia"),))], {}).splitlines()[1] == "c,C,,,actor,russia,,,,"
+    assert "".join(tags_csv([ArticleRef("c", "C", "", "", (("actors", "russia"),))], {})).splitlines()[1] == "c,C,,,actor,russia,,,,"
 
 
 def test_the_tile_server_reaches_the_maps_as_data_never_as_code():
