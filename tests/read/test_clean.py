@@ -94,7 +94,11 @@ def test_a_dateline_is_provenance_not_text(raw, source, published, dateline):
 
 
 @pytest.mark.parametrize(("raw", "source", "dateline"), [
-    (f"MOSCOW — {LEAD}", "MOSCOW", "MOSCOW —"),  # a place in capitals alone: read as an outlet, kept as a dateline too
+    (f"MOSCOW — {LEAD}", "", "MOSCOW —"),  # a city in capitals alone: where it was filed, not who published it
+    (f"PENTAGON — {LEAD}", "", "PENTAGON —"),  # a seat of government
+    (f"IDLIB — {LEAD}", "", "IDLIB —"),  # a Syrian place GeoNames knows
+    (f"SANA — {LEAD}", "SANA", "SANA —"),  # an agency (another name of Sanaa, but not the city's own)
+    (f"AFP — {LEAD}", "AFP", "AFP —"),
     (f"Tabnak – {LEAD}", "Tabnak", ""),  # an outlet
 ])
 def test_a_place_in_capitals_before_a_dash_is_kept_as_the_dateline(raw, source, dateline):
