@@ -28,6 +28,7 @@ _PLACE = rf"(?P<name>{_PLACE_BARE})"
 _TITLES = (
     r"(?:Lieutenant General|Lt\.? ?Gen\.|Major General|Maj\.? ?Gen\.|Brigadier General|Brig\.? ?Gen\.|General|Gen\."
     r"|Lieutenant Colonel|Lt\.? ?Col\.|Colonel|Col\.|Major|Maj\.|Captain|Capt\.|Admiral|Adm\.|Brigadier|Commander"
+    r"|Lieutenant|Lt\.|Staff Sergeant|Staff Sgt\.|Sergeant Major|Sergeant|Sgt\.|Lance Corporal|Corporal|Cpl\.|Amb\."
     r"|Sheikh|Shaykh|Imam|Emir|President|Vice President|Prime Minister|Foreign Minister|Defen[cs]e Minister"
     r"|Under[-‑]?Secretary[-‑]General|Under[-‑]?Secretary of State|Under[-‑]?Secretary|Assistant Secretary[-‑]General"
     r"|Assistant Secretary of State|Deputy Secretary[-‑]General|Secretary[-‑]General|Secretary of State|Deputy Foreign Minister"
@@ -42,7 +43,7 @@ TITLE_WORDS = frozenset(
     "general colonel major captain admiral brigadier commander lieutenant sheikh shaykh imam emir president minister "
     "ambassador envoy senator governor mayor judge prime foreign defence defense interior vice dr mr mrs ms prof professor "
     "assistant deputy under-secretary secretary-general special high commissioner spokesman spokesperson spokeswoman "
-    "secretary rt hon sir dame".split()
+    "secretary rt hon sir dame sergeant sgt staff corporal cpl lance amb".split()
 )
 PERSON_TITLED = re.compile(rf"\b{_TITLES}\s+{_PERSON}\b")
 _ROLES = (r"(?i:spokes(?:person|man|woman)|commander|leader|official|envoy|minister|chief|head|director|general|colonel"
@@ -64,11 +65,20 @@ PLACE_LIST = re.compile(
     rf"\b(?:towns|villages|neighbou?rhoods|districts|cities|hamlets|camps) (?:of|such as|including|like) "
     rf"(?P<list>{_PLACE_BARE}(?:, {_PLACE_BARE})*(?:,? and {_PLACE_BARE})?)"
 )
+# Facilities are named with a capital as often as not ("Roj Hospital", "the Andalus collective centre").
+FACILITIES = r"hospital|school|mosque|market|roundabout|water station|collective cent(?:re|er)"
 PLACE_NOUN = re.compile(
     rf"\b{_PLACE}\s+(?P<noun>refugee camp|displacement camp|camp|border crossing|crossing|checkpoint|air ?base|airbase"
     r"|military base|base|airport|airfield|dam|prison|oil field|gas field|bridge|corridor|neighbou?rhood|district|quarter"
-    r"|mountains|valley|plain)\b"
+    rf"|mountains|valley|plain|(?i:{FACILITIES}))\b"
 )
+# "liberate al-Dashisha, Syria, from", "from Chebaa, Southern Lebanon to": a name the text places in a country, the
+# country set off by commas or ending the sentence ("Jaafari, Syria's envoy" is a person and a possessive).
+_COUNTRIES = r"(?:Syria|Lebanon|Iraq|Jordan|Turkey|Türkiye|Israel)"
+IN_COUNTRY = re.compile(
+    rf",\s+(?:(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:ern|-?(?:[Ee]ast|[Ww]est)(?:ern)?)?\s+)?{_COUNTRIES}(?=\s*(?:[,.;:)]|\(|\s+(?:from|to|on|in)\b)|$)"
+)
+PLACE_BEFORE = re.compile(rf"(?<![\w’'-]){_PLACE}$")
 _AGREEMENT_NOUN = r"agreement|deal|accord|memorandum|cease-?fire|truce|protocol|understanding|arrangement|settlement|road ?map"
 AGREEMENT_DATED = re.compile(
     rf"\b(?P<name>(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS}))\s+(?P<noun>{_AGREEMENT_NOUN})\b"
@@ -106,6 +116,9 @@ class Stretched:
     inside: str = "-"
 
 
+# Every case of each facility noun's first word (the noun is matched in any case): the triggers of "place noun".
+_FACILITY_WORDS = tuple(sorted({v for w in ("hospital", "school", "mosque", "market", "roundabout", "water", "collective")
+                                for v in (w, w.capitalize(), w.upper())}))
 _ROLE_WORDS = ("spokes", "commander", "leader", "official", "envoy", "minister", "chief", "head", "director", "general",
                "colonel", "advis", "chair", "member", "coordinator", "representative", "secretary", "deputy", "negotiator",
                "ambassador", "governor", "mayor", "founder", "analyst", "columnist", "researcher", "fellow", "professor",
@@ -114,7 +127,7 @@ _ROLE_WORDS += tuple(w.capitalize() for w in _ROLE_WORDS)  # every word _ROLES m
 STRETCHED = {
     "place noun": Stretched(PLACE_NOUN, ("camp", "crossing", "checkpoint", "base", "airport", "field", "dam", "prison",
                                          "bridge", "corridor", "neighbourhood", "neighborhood", "district", "quarter",
-                                         "mountains", "valley", "plain")),
+                                         "mountains", "valley", "plain", *_FACILITY_WORDS)),
     "agreement named": Stretched(AGREEMENT_NAMED, ("Agreement", "Accord", "Memorandum", "Protocol", "Declaration", "Communiqu",
                                                    "Framework", "Initiative", "Process", "Talks", "Conference", "Congress",
                                                    "Summit", "Ceasefire", "Truce", "Deal", "Road Map", "Roadmap",
@@ -153,10 +166,13 @@ class Stretches:
                 self.found.setdefault(name, []).append(end - length + 1)
 
     def finditer(self, name: str) -> Iterator[re.Match]:
+        starts = self.found.get(name)
+        if not starts:
+            return  # no trigger of this pattern in the text: nothing to cut
         stretched, text = STRETCHED[name], self.text
         cuts = [at for at, mark in self.marks if mark not in stretched.inside]
         done = -1
-        for at in sorted(self.found.get(name, ())):
+        for at in sorted(starts):
             i = bisect_right(cuts, at)
             start = cuts[i - 1] + 1 if i else 0
             if start > done:
@@ -177,11 +193,14 @@ GENERIC = frozenset(
     in on at by for from with of and or but as his security defense defence foreign interior military general
     colonel commander spokesman spokesperson official officials sources source news agency press times media
     daily post observer monitor network television tv radio channel report reports reuters afp ap bbc cnn
-    operation operations peace human rights un united nations european union washington-based moscow-based""".split()
+    operation operations peace human rights un united nations european union washington-based moscow-based
+    palestinian informal makeshift nearby main largest besieged field public private primary secondary high""".split()
 )
 PLACE_KINDS = {
     "refugee camp": "camp", "displacement camp": "camp", "border crossing": "crossing", "air base": "base",
     "military base": "base", "airfield": "airport", "oil field": "region", "gas field": "region", "corridor": "road",
+    **{noun: "facility" for noun in ("hospital", "school", "mosque", "market", "roundabout", "water station",
+                                     "collective centre", "collective center")},
 }
 DESCRIPTIVE_NOUNS = {"neighbourhood": "neighbourhood", "district": "district", "quarter": "neighbourhood",
                      "mountains": "mountain", "valley": "region", "plain": "region"}
@@ -212,9 +231,10 @@ PLACE_THEN_AGREEMENT = re.compile(
 
 
 def person_name(name: str) -> str:
-    """"General Mikhail Mizintsev" → "Mikhail Mizintsev": a rank is not part of the name."""
+    """"General Mikhail Mizintsev" → "Mikhail Mizintsev": a rank is not part of the name, nor a capitalised word that
+    opens the sentence ("From Geert Cappelaere, UNICEF Regional Director": "From")."""
     words = name.split()
-    while len(words) > 2 and words[0].lower().rstrip(".") in TITLE_WORDS:
+    while len(words) > 2 and (words[0].lower().rstrip(".") in TITLE_WORDS or words[0].lower() in GENERIC):
         words.pop(0)
     return " ".join(words)
 
@@ -266,12 +286,24 @@ def discover(
     for m in stretches.finditer("place noun"):
         if m["name"].split()[0] in {"Operation", "The"}:
             continue
-        noun = m["noun"].lower().replace("airbase", "air base").replace("neighborhood", "neighbourhood")
-        full = f"{m['name']} {noun}"
+        if not _meaningful(m["name"]):
+            continue  # "the Palestinian refugee camp", "the High School": a kind of place, not its name
+        noun = re.sub(r"\s+", " ", m["noun"].lower()).replace("airbase", "air base").replace("neighborhood", "neighbourhood")
+        # A facility's noun written with a capital is part of its name: "Roj Hospital".
+        full = f"{m['name']} {m['noun'] if PLACE_KINDS.get(noun) == 'facility' and m['noun'][:1].isupper() else noun}"
         if noun in DESCRIPTIVE_NOUNS:  # "Jabal al-Bishri mountains" is the place "Jabal al-Bishri"
             add(Proposal("locations", m["name"], DESCRIPTIVE_NOUNS[noun], m.group(0), (full,)), m.start(), m.end())
         else:
             add(Proposal("locations", full, PLACE_KINDS.get(noun, noun), m.group(0), (m["name"],)), m.start(), m.end())
+    for m in IN_COUNTRY.finditer(text) if ", " in text else ():
+        place = PLACE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if place is None or place["name"].split()[0] == "Operation":
+            continue
+        name = place["name"]
+        while " " in name and name.split(" ", 1)[0].lower() in GENERIC:  # "In Kafr Zita, Syria": not "In"
+            name = name.split(" ", 1)[1]
+        if _person(name):
+            add(Proposal("locations", name, "town", name), place.end("name") - len(name), place.end("name"))
     for m in PLACE_OF.finditer(text):
         if m["name"].split()[0] not in {"Operation", "The"}:
             add(Proposal("locations", m["name"], "town", m["name"]), m.start("name"), m.end("name"))

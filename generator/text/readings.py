@@ -31,7 +31,7 @@ ACTOR_NOUNS = frozenset(
     "side sides proposal plan offensive militias militiamen advisers advisors commanders commander patrols patrol "
     "convoy convoys counterpart counterparts spokesman spokesperson statement officials' police representative "
     "representatives delegate delegates officer officers ambassador spokeswoman negotiator negotiators mediators "
-    "delegations ministers envoys diplomats leaders".split()
+    "delegations ministers envoys diplomats leaders allies ally partners backers sponsors".split()
 )
 VERBS = frozenset(
     "said says say has have had is was were will would wants want wanted sent sends send launched launches "
@@ -94,6 +94,9 @@ ENVOY = re.compile(r"\s+[Ee]nvoys?\b")
 ENVOY_OF = re.compile(r"(?:\bU\.?N\.?|United Nations|UN’s|UN's) $")  # "the UN Syria envoy"
 
 
+STATE_CODE = re.compile(r",\s*D\.?\s?C\.?(?![\w])")
+
+
 def words_before(text: str, start: int, n: int = 5) -> list[str]:
     return [w.lower() for w in WORD.findall(text[max(0, start - 80):start])[-n:]]
 
@@ -113,6 +116,8 @@ def is_locative(text: str, start: int, end: int, possessive: bool = False) -> bo
     after = words_after(text, end, 2)
     if after and (after[0] in GEO_NOUNS or after[0].startswith("-based")):
         return True
+    if STATE_CODE.match(text, end):
+        return True  # "Washington, DC": the city, not the government
     if possessive:
         return False  # "Ankara's violations", "Turkeys offensive": the possessor acts
     if before and (before[-1] == "capital" or before[-1] in LOCATIVE_VERBS or before[-2:] == ["capital", ","]):
@@ -166,6 +171,8 @@ def demonym_acts(text: str, start: int, end: int, surface: str) -> bool:
     if after[0] in TITLE_MODIFIERS:
         rest = [w for w in words_after(text, end, 4) if w not in TITLE_MODIFIERS]
         return bool(rest) and rest[0] in ACTOR_NOUNS
+    if after[0] in {"and", "or"} and len(after) > 2 and after[1].isalpha():
+        return after[2] in ACTOR_NOUNS  # "Russian and Iranian forces", "our American and French allies"
     return after[0] in ACTOR_NOUNS or (len(after) > 1 and after[0] not in GEO_NOUNS and after[1] in ACTOR_NOUNS and after[0].isalpha())
 
 

@@ -99,9 +99,12 @@ RESOLUTIONS = re.compile(r"\b[Rr]esolutions?\s+(?:No\.?\s*)?\d{3,4}(?:\s*\(\d{4}
 NUMBER = re.compile(r"(?<!\()\b\d{3,4}\b(?!\))")
 # The words after the noun that still belong to its phrase: "the mechanism for cross-border aid", "a truce in Manbij".
 _PREPOSITION = r"(?:for|on|in|of|over|with|between|to|at|under|by)\b"
+# "the agreement today in Astana", "a deal reached last week in Sochi": a time word does not end the phrase.
+_WHEN = r"(?:today|yesterday|tonight|earlier|(?:this|last) (?:week|month|weekend))"
 TAIL = re.compile(rf"(?:,?\s+(?:(?:brokered|sponsored|mediated|agreed|signed|reached|established|concluded|struck|adopted|announced"
-                  rf"|made|held|negotiated|hammered out|issued|released)\s+)?{_PREPOSITION}"
+                  rf"|made|held|negotiated|hammered out|issued|released)\s+)?(?:{_WHEN}\s+)?{_PREPOSITION}"
                   rf"\s+(?:the\s+)?[\w’'-]+(?:\s+(?!{_PREPOSITION})[\w’'-]+){{0,2}}){{1,2}}")
+CLOSING_QUOTES = frozenset('"”»')
 YEAR = re.compile(r"\b(19[4-9]\d|20[0-4]\d)\b")
 LAST_YEAR, THIS_YEAR = re.compile(r"last year", re.I), re.compile(r"this year|that year", re.I)
 SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
@@ -112,7 +115,7 @@ STOP = frozenset(
     "de s brokered backed sponsored led mediated military cooperation strategic defence defense forces government "
     "national political humanitarian peace zone zones mechanism committee new local first second nationwide "
     "international year all its their his her this that these those which who into under within without forms form "
-    "any every each other such".split()
+    "any every each other such day days hour hours week weeks".split()
 ) | frozenset(MONTHS)
 
 
@@ -389,7 +392,10 @@ class Context:
             years.add(pub_year - 1)
         if pub_year and THIS_YEAR.search(part):
             years.add(pub_year)
-        tail = TAIL.match(text, ref.end)
+        after = ref.end  # past the quote that closes '"humanitarian pause" in Homs'
+        while after < len(text) and text[after] in CLOSING_QUOTES:
+            after += 1
+        tail = TAIL.match(text, after)
         end = tail.end() if tail else ref.end
         phrase = _tokens(text[ref.start:end])
         in_phrase = frozenset((m.type, m.slug) for m in mentions if ref.start <= m.start < end)
@@ -411,11 +417,13 @@ class Context:
 def specific(p: Profile, ctx: Context) -> bool:
     """One clue that points at this agreement rather than at any: its name nearby, its place or words in the reference's
     own phrase, its day or year, an article dated just after it. Places and parties alone are shared by too many."""
-    return bool((p.key in ctx.named and p.key in ctx.near) or ctx.in_phrase.intersection(p.places) or p.words & ctx.phrase
-                or len(ctx.parties.intersection(p.parties)) >= 2
+    # Called for every candidate of every reference, most of which fail every test: the tests allocate nothing.
+    return bool((p.key in ctx.named and p.key in ctx.near) or not ctx.in_phrase.isdisjoint(p.places)
+                or not p.words.isdisjoint(ctx.phrase)
+                or (len(ctx.parties) >= 2 and len(ctx.parties.intersection(p.parties)) >= 2)
                 or (ctx.days and p.date[4:] in ctx.days) or (ctx.years and p.year in ctx.years)
                 or (ctx.pub_day is not None and p.day is not None and ctx.pub_day - p.day <= 45)
-                or (ctx.pub_day is None and not ctx.years and bool(p.words & ctx.words)
+                or (ctx.pub_day is None and not ctx.years and not p.words.isdisjoint(ctx.words)
                     and any(w >= 2.0 for k, w in p.places.items() if k in ctx.near)))
 
 

@@ -8,7 +8,7 @@ after "Free Syrian Army (FSA)", every "FSA" in the article is that actor.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Protocol
 
@@ -26,6 +26,13 @@ NEXT_NAME = re.compile(r" (?:[A-Z][a-z]|al-[A-Z])")
 # the registry does not know.
 COORDINATED = re.compile(r"(?:\s*(?:,|,?\s+(?:and|or))\s+(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?=\s*(?:,|,?\s+(?:and|or))\s+))?)+")
 ACRONYM_DEFINITION = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z0-9&]{1,9})\s*\)")
+# "the government and armed rebel groups", "the regime and its supporters": in a story of Syria's war, the bare
+# government or regime is Syria's, unless the text says whose ("the government of Lebanon", "the Iranian regime").
+BARE_GOVERNMENT = re.compile(r"\b[Tt]h(?:e|is) (?P<noun>[Gg]overnment|regime)(?![\w-])")
+WHOSE = re.compile(r"\s+of\s+(?!Syria\b|(?:President\s+)?(?:Bashar\b|(?:al-)?Assad\b|Asad\b)|Damascus\b)[A-Z]")
+WAR_PARTIES = ("opposition", "rebel", "insurgen", "armed group")  # looked for in the lower-cased text
+OTHER_REGIME = re.compile(r"\b(?!Syrian\b)[A-Z][a-z]+(?:ian|i|ish|ese|an) $")  # the word before " regime"
+SENTENCE_START = re.compile(r"[.!?\n][^.!?\n]*$")
 
 
 def resolve(hit: Hit, text: str, entities: dict[tuple[str, str], Entity], after_place: bool = False) -> list[Candidate]:
@@ -60,6 +67,8 @@ def resolve(hit: Hit, text: str, entities: dict[tuple[str, str], Entity], after_
             ambiguous.append(c)
     if text[hit.end:hit.end + 1] in DASH and words_after(text, hit.end, 1)[:1] == ["-based"]:
         return []  # "a Britain-based monitor" names neither the state nor the place
+    if split_compass(text, hit):
+        return []  # "south-east Syria" is not "east Syria", nor "Syria's north-western province" "Syria's north"
     if _of_states(hit.candidates, entities) and in_office_title(text, hit.start, hit.end):
         return []  # "the Special Envoy for Syria", "the Prime Minister of Lebanon": a state in the name of an office
     if places and (actors or metonyms):
@@ -86,6 +95,22 @@ def resolve(hit: Hit, text: str, entities: dict[tuple[str, str], Entity], after_
 
 
 STATES = frozenset({"state", "country"})
+COMPASS = frozenset("north south east west".split())
+COMPASS_JOINED = re.compile(r"[-–](?:north|south|east|west)", re.I)
+
+
+def split_compass(text: str, hit: Hit) -> bool:
+    """Whether a name that opens or ends on a point of the compass is only half of a compound one: "south-east Syria",
+    "Syria's north-western province"."""
+    if text[hit.start - 1:hit.start] not in DASH and text[hit.end:hit.end + 1] not in DASH:
+        return False  # most names: no dash either side
+    words = hit.surface.lower().split()
+    if not words:
+        return False
+    if words[0] in COMPASS and text[max(0, hit.start - 6):hit.start].lower().rstrip("-–").endswith(("north", "south")) \
+            and text[hit.start - 1:hit.start] in DASH:
+        return True
+    return words[-1].rstrip("’'s") in COMPASS and COMPASS_JOINED.match(text, hit.end) is not None
 
 
 def _placeless(hit: Hit, text: str, entities: dict[tuple[str, str], Entity], listed: bool) -> bool:
@@ -159,7 +184,11 @@ def named(text: str, hits: list[Hit], names: Names) -> list[Mention]:
     place_listed = False
     for hit in hits:
         listed = (place is not None and COORDINATED.fullmatch(text, place.end, hit.start) is not None
-                  and (place_listed or is_locative(text, place.start, place.end, place.possessive))
+                  and (place_listed or is_locative(text, place.start, place.end, place.possessive)
+                       or (text[place.end:hit.start] == ", " and all(c.type == "locations" for c in place.candidates)
+                           and words_after(text, hit.end, 1)[:1] not in (["and"], ["or"], [","])))
+                  # "the camp of Yarmouk, Damascus on 14 May": a place set off after a place locates it (not a list:
+                  # "Syria, Turkey and Iraq have agreed")
                   and not is_acting(text, hit.start, hit.end))  # "in Aleppo, Russia said": Russia speaks
         readings = resolve(hit, text, entities, listed)
         as_place = bool(readings)
@@ -185,20 +214,90 @@ def named(text: str, hits: list[Hit], names: Names) -> list[Mention]:
     ]
     mentions = specified(mentions)
     mentions += learned_acronyms(text, hits, mentions)
+    mentions += bare_government(text, mentions, names)
     mentions += names.variants.find(text, [(h.start, h.end) for h in hits] + [(m.start, m.end) for m in mentions])
     return mentions
+
+
+@lru_cache(maxsize=8)
+def _named_syrian_government(matcher: Matcher) -> tuple[tuple[str, str], ...]:
+    """The actors a registry's matcher reads "Syrian government" as, by their own name (once per registry)."""
+    return tuple(dict.fromkeys((c.type, c.slug) for hit in matcher.find("Syrian government") for c in hit.candidates
+                               if c.type == "actors" and c.role == "name"))
+
+
+def syrian_government(names: Names) -> tuple[str, str] | None:
+    """The registry's Syrian government: the government its own name "Syrian government" reads as."""
+    return next((key for key in _named_syrian_government(names.matcher)
+                 if (entity := names.entities.get(key)) and entity.kind == "government"), None)
+
+
+def _bare_government(text: str) -> Iterator[re.Match]:
+    """``BARE_GOVERNMENT.finditer(text)``, tried only where "government" or "regime" is (far cheaper than a scan)."""
+    for word, back in (("overnment", 1), ("regime", 0)):
+        at = text.find(word)
+        while at != -1:
+            m = BARE_GOVERNMENT.match(text, max(0, at - back - 5), at + len(word) + 8)
+            if m is None and at - back >= 4:
+                m = BARE_GOVERNMENT.match(text, at - back - 4, at + len(word) + 8)
+            if m is not None:
+                yield m
+            at = text.find(word, at + len(word))
+
+
+def _other_regime(text: str) -> bool:
+    """Whether the text names a regime by another state's adjective: "the Iranian regime"."""
+    at = text.find(" regime")
+    while at != -1:
+        if OTHER_REGIME.search(text, max(0, at - 20), at + 1):
+            return True
+        at = text.find(" regime", at + 7)
+    return False
+
+
+def bare_government(text: str, mentions: Sequence[Mention], names: Names) -> list[Mention]:
+    """"The government" and "the regime" as the Syrian government, in an article about Syria's war: "the regime" in one
+    that names Syria, "the government" in one that also names the opposition or rebels. Not where the text says whose
+    ("the government of Lebanon"), nor after another state in the same sentence ("In Lebanon, the government…"), nor
+    "the regime" where another state's regime is named ("the Iranian regime")."""
+    if ("overnment" not in text and "regime" not in text) or "Syria" not in text:
+        return []  # most articles
+    found = [m for m in _bare_government(text) if not WHOSE.match(text, m.end())]
+    if not found:
+        return []
+    regimes = any(m["noun"] == "regime" for m in found) and not _other_regime(text)
+    war = any(m["noun"] != "regime" for m in found) and any(w in text.lower() for w in WAR_PARTIES)
+    found = [m for m in found if (regimes if m["noun"] == "regime" else war)]
+    key = syrian_government(names) if found else None
+    if key is None:
+        return []
+    states = [(m.start, m.end) for m in mentions if m.slug != key[1] and (e := names.entities.get((m.type, m.slug)))
+              and e.kind in STATES and e.title != "Syria"]
+    out: list[Mention] = []
+    for m in found:
+        cut = SENTENCE_START.search(text, max(0, m.start() - 300), m.start())
+        opens = cut.start() if cut else max(0, m.start() - 300)
+        if any(opens <= start < m.start() for start, _ in states):
+            continue  # "In Lebanon, the government…": that state's
+        out.append(Mention(key[0], key[1], m.start(), m.end("noun"), text[m.start():m.end("noun")]))
+    return out
+
+
+AMENDS = re.compile(r"\b(?:[Pp]rotocol|[Aa]nnex|[Aa]mendment|[Aa]ddendum|[Ss]upplement) to (?:the )?$")
 
 
 def embedded_actors(text: str, agreements: Sequence[Hit], names: Names) -> list[tuple[Hit, Candidate]]:
     """Actors an agreement's own name names: "Security Council resolution 2254" is the Council deciding, "Russian-brokered
     reconciliation deals" Russia brokering. Each name inside is read as it would be on its own (a demonym only when it
-    acts); a place inside ("the Astana talks") is where the agreement was made, not a place the article is about."""
+    acts); a place inside ("the Astana talks") is where the agreement was made, not a place the article is about. An
+    agreement a protocol or annex is added to is named too: "the Additional Protocol to the Memorandum on Stabilization…"."""
     found: list[tuple[Hit, Candidate]] = []
     for outer in dict.fromkeys(agreements):
         scan = names.matcher.scan_name(outer.surface)
         whole = (0, len(outer.surface))
         spans = {span: cands for span, cands in scan.spans.items()
-                 if span != whole and all(c.type == "actors" for c in cands)}
+                 if span != whole and (all(c.type == "actors" for c in cands) or (
+                     all(c.type == "agreements" for c in cands) and AMENDS.search(outer.surface, 0, span[0])))}
         if not spans:
             continue  # most names: no actor inside ("the Astana talks")
         for h in resolve_overlaps(outer.surface, Scan(spans, scan.extended)):
@@ -211,9 +310,11 @@ def specified(mentions: list[Mention]) -> list[Mention]:
     """An agreement named by the tail of a longer name the article gives another agreement is that one: after "the
     Southwest De-escalation Zone", "the de-escalation zone" is the same zone, not every de-escalation zone."""
     longer = [(fold_name(m.surface), m.slug) for m in mentions if m.type == "agreements"]
+    spans = [(m.start, m.end) for m in mentions if m.type == "agreements"]
     out: list[Mention] = []
     for m in mentions:
-        if m.type == "agreements":
+        if m.type == "agreements" and not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in spans):
+            # (not a name inside another's: "the Protocol to the Memorandum on…" names the memorandum as well)
             short = fold_name(m.surface)
             owners = {slug for name, slug in longer if slug != m.slug and name.endswith(" " + short)}
             if len(owners) == 1:

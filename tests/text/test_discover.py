@@ -102,6 +102,48 @@ def test_people_named_with_their_role(text, expected):
     assert expected in proposals(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("From Geert Cappelaere, UNICEF Regional Director for the Middle East", ("actors", "Geert Cappelaere")),
+        ("condolences to the family of Sergeant Matt Tonroe from the battalion", ("actors", "Matt Tonroe")),
+        ("Mr President (Amb. Zhang Jun), thank you", ("actors", "Zhang Jun")),
+        ("briefed by Staff Sgt. John Smith on the raid", ("actors", "John Smith")),
+    ],
+)
+def test_people_after_a_rank_or_a_capitalised_opening_word(text, expected):
+    assert expected in proposals(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("evacuated to Roj Hospital in the town", ("locations", "Roj Hospital")),
+        ("the mission to repair Allouk water station was a success", ("locations", "Allouk water station")),
+        ("questioned in the Andalus collective centre, an abandoned school", ("locations", "Andalus collective centre")),
+        ("to liberate al-Dashisha, Syria, from the scourge of ISIS", ("locations", "al-Dashisha")),
+        ("refugees from Chebaa, Southern Lebanon to Syria", ("locations", "Chebaa")),
+        ("fighting in Kafr Zita, Syria.", ("locations", "Kafr Zita")),
+    ],
+)
+def test_facilities_and_places_the_text_sets_in_a_country(text, expected):
+    assert expected in proposals(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "food parcels in the Palestinian refugee camp, as before",
+        "children at the High School and the Primary school",
+        "Iran, Syria and Hezbollah met in secret",
+        "said Bashar al-Jaafari, Syria's envoy",
+        "the meeting of Iran, Syria and Russia ended",
+    ],
+)
+def test_kinds_of_place_lists_and_possessives_are_not_places(text):
+    assert {p for p in proposals(text) if p[0] == "locations"} == set()
+
+
 def test_a_phrase_before_a_role_is_not_a_person():
     assert proposals("In Damascus, the head of the council said. On Monday, a spokesman said.") == set()
 
@@ -109,7 +151,8 @@ def test_a_phrase_before_a_role_is_not_a_person():
 # Words and marks the stretched patterns turn on: their names' parts, triggers, and every kind of punctuation.
 _PIECES = ["Al-", "al-", "Abu ", "Tel-", "Kafr", "Rukban", "Qa’im", "Shayrat", "Amman", "Russia", "Turkey", "Ahmad", "Hamza",
            "Ryan", "Dillon", "Çelik", "Ünal", "camp", "camps", "base", "air base", "airbase", "field", "dam", "damage",
-           "crossing", "Initiative", "Talks", "Road Map", "Agreement", "memorandum", "talks", "truce", "spokesperson",
+           "crossing", "Hospital", "hospital", "water station", "collective centre", ", Syria", ", Southern Lebanon",
+           "Initiative", "Talks", "Road Map", "Agreement", "memorandum", "talks", "truce", "spokesperson",
            "commander", "co-chair", "chairman", "head", "advisor", "the", "a", "its", "of", "and", "(MOC)", "(", ")", "&", "(A&B)",
            "U.N.", "UN", "United Nations", "Red Cross", " of the ", " from the ", "Military Operations Command", "spokesman,",
            " ", " ", " ", "  ", "\n", "\n\n", ",", ", ", ".", "-", "–", "—", "_", "’", "'", "\"", ":", ";", "2", "22", "é", "ß"]

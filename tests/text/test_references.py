@@ -195,3 +195,15 @@ def test_an_agreement_still_standing_is_not_too_old_to_be_meant(status, expected
         entity("actors", "unsc", "UN Security Council", aliases=["Security Council"], kind="organisation")]})
     text = "The Security Council recalled the resolution it adopted in December 2015."
     assert {m.slug for m in tag(text, registry, "2021-06-01") if m.type == "agreements"} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a quote closing the reference does not end its phrase
+    ('Fighting stopped under a "truce" in Manbij, officials said.', {"manbij-truce"}),
+    # nor does a time word before the place
+    ("Turkish and Russian officials welcomed the memorandum today in Sochi, saying it would hold.", {"sochi-2019"}),
+    # the word alone, with no place in the phrase: left alone
+    ('Fighting stopped under a "truce", officials said.', set()),
+])
+def test_a_closing_quote_or_a_time_word_does_not_cut_the_reference_from_its_place(text, expected):
+    assert agreements(text) == expected

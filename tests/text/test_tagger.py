@@ -174,3 +174,66 @@ def test_a_capital_the_registry_knows_no_place_of_named_as_a_place_is_not_its_st
     assert ("actors", "sweden") not in found
     assert ("actors", "russia") not in found  # listed after a place, even one without a page
     assert ("actors", "sweden") in {(m.type, m.slug) for m in tag("Stockholm said it would send aid.", registry)}
+
+
+LEBANON = Registry({e.key: e for e in [*SMALL_REGISTRY,
+    entity("actors", "lebanon", "Lebanon", demonyms=["Lebanese"], kind="state"),
+    entity("locations", "lebanon", "Lebanon", kind="country"),
+    entity("actors", "france", "France", demonyms=["French"], kind="state"),
+    entity("actors", "united-states", "United States", metonyms=["Washington"], demonyms=["American"], kind="state"),
+    entity("locations", "washington", "Washington", kind="city"),
+    entity("locations", "yarmouk", "Yarmouk", kind="camp"),
+    entity("locations", "eastern-syria", "Eastern Syria", aliases=["east Syria"], kind="region"),
+    entity("locations", "northern-syria", "Northern Syria", aliases=["Syria's north"], kind="region"),
+    entity("agreements", "sochi-memorandum", "Sochi memorandum", kind="memorandum",
+           aliases=["Memorandum on Stabilization of the Situation in the Idlib De-escalation Area"]),
+    entity("agreements", "moscow-additional-protocol", "Moscow protocol", kind="ceasefire",
+           aliases=["Additional Protocol to the Memorandum on Stabilization of the Situation in the Idlib De-escalation Area"]),
+]})
+
+
+def tags_in(text: str, registry: Registry = LEBANON) -> set[tuple[str, str]]:
+    return {(m.type, m.slug) for m in tag(text, registry)}
+
+
+@pytest.mark.parametrize(("text", "government"), [
+    # in a story of Syria's war (it names the opposition or rebels), the bare government is Syria's
+    ("In Syria, the talks brought together representatives of the Government and of the opposition.", True),
+    ("Airstrikes hit Idlib in Syria, to stop the government and armed rebel groups from fighting.", True),
+    ("The war in Syria began as a peaceful protest against the Government by the opposition.", True),
+    # "the regime" in a story that names Syria
+    ("We call on the regime's backers to stop the attacks in Syria.", True),
+    # not where the text says whose, nor without a war, nor after another state, nor beside another regime
+    ("Syrian rebels fled; the government of Lebanon hosts them.", False),
+    ("Syrian refugees in Lebanon thanked the government and its people.", False),
+    ("Syrian rebels fled. In Lebanon, the government said it would help.", False),
+    ("Syria and the Iranian regime are allies; the regime denies it.", False),
+    ("The government said the rebels had left.", False),  # not a story of Syria
+])
+def test_the_bare_government_or_regime_is_syrias_in_a_story_of_its_war(text, government):
+    assert (("actors", "syrian-government") in tags_in(text)) is government
+
+
+def test_allies_backers_and_partners_make_a_demonym_the_state():
+    found = tags_in("The strikes were taken together with our American and French allies.")
+    assert {("actors", "united-states"), ("actors", "france")} <= found
+
+
+@pytest.mark.parametrize(("text", "expected", "not_expected"), [
+    ("The statement was issued.\nWashington, DC\nJuly 22, 2018", ("locations", "washington"), ("actors", "united-states")),
+    ("Food was handed out in the camp of Yarmouk, Damascus on 14 May.", ("locations", "damascus"), ("actors", "syrian-government")),
+    ("Aid reached people in south-east Syria's camps.", None, ("locations", "eastern-syria")),
+    ("Bombs fell on Syria's north-western province.", None, ("locations", "northern-syria")),
+    ("Fighting went on in east Syria.", ("locations", "eastern-syria"), None),
+])
+def test_places_set_off_by_a_comma_and_compound_compass_points(text, expected, not_expected):
+    found = tags_in(text)
+    assert expected is None or expected in found
+    assert not_expected is None or not_expected not in found
+
+
+def test_an_agreement_a_protocol_is_added_to_is_named_too():
+    text = ("On 5 March the presidents agreed an Additional Protocol to the Memorandum on Stabilization of the Situation "
+            "in the Idlib De-Escalation Area.")
+    found = {m.slug for m in tag(text, LEBANON) if m.type == "agreements"}
+    assert found == {"moscow-additional-protocol", "sochi-memorandum"}
