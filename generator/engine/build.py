@@ -135,9 +135,9 @@ def _load(path: Path) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def prepare(site: Path, before: dict[str, list], now: dict[str, list], directory_urls: bool) -> tuple[list[str], int]:
+def prepare(site: Path, before: dict[str, list], now: dict[str, list], directory_urls: bool) -> tuple[list[str], int, int]:
     """site/ readied for a dirty build from ``before`` (the sources of its build) to ``now``; (the pages to render,
-    outputs removed)."""
+    outputs removed, other files to copy)."""
     removed = 0
     for rel in sorted(set(before) - set(now)):
         out = site / output_path(rel, directory_urls)
@@ -148,21 +148,24 @@ def prepare(site: Path, before: dict[str, list], now: dict[str, list], directory
             while folder != site and not any(folder.iterdir()):
                 folder.rmdir()
                 folder = folder.parent
-    changed = []
+    changed, copies = [], 0
     for rel, (_, mtime_ns, digest) in now.items():
         out = site / output_path(rel, directory_urls)
+        page = rel.endswith(".md")
         try:
             made = out.stat().st_mtime_ns
         except OSError:
-            changed += [rel] if rel.endswith(".md") else []  # no output yet: the engine writes it
+            changed += [rel] if page else []  # no output yet: the engine writes it
+            copies += not page
             continue
         if rel in before and before[rel][2] == digest:
             if made <= mtime_ns:
                 os.utime(out, ns=(mtime_ns + 1_000_000_000, mtime_ns + 1_000_000_000))
         else:
-            changed += [rel] if rel.endswith(".md") else []
+            changed += [rel] if page else []
+            copies += not page
             os.utime(out, ns=(0, 0))
-    return changed, removed
+    return changed, removed, copies
 
 
 class _NoDirtyWarning(logging.Filter):
@@ -326,11 +329,14 @@ def build_site(config: Path = Path("mkdocs.yml"), engine: str = "mkdocs", full: 
     dirty = (not full and engine in DIRTY_ENGINES and last.get("stamp") == mark and bool(last.get("home"))
              and last.get("home") == _home(site))
     manifest_path.unlink(missing_ok=True)  # a build that fails part-way leaves no claim about site/
+    copies = 0
     if dirty:
-        changed, removed = prepare(site, last.get("files") or {}, now, directory_urls)
+        changed, removed, copies = prepare(site, last.get("files") or {}, now, directory_urls)
     else:
         changed, removed = [rel for rel in now if rel.endswith(".md")], 0
-    if engine in DIRTY_ENGINES:
+    if dirty and not changed and not copies:
+        pass  # site/ is the build of these very sources: the engine would only write its sitemap and 404 page again
+    elif engine in DIRTY_ENGINES:
         _run_dirty_engine(engine, config, site, dirty, strict, shares({rel: now[rel][0] for rel in changed}, settings))
     else:
         _run_zensical(config, site, strict)

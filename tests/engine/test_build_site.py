@@ -140,7 +140,9 @@ def test_a_changed_configuration_or_a_site_built_elsewhere_makes_a_full_build(tm
     root = _wiki(tmp_path)
     make_site(root)
     page = root / "site" / "locations" / "damascus" / "index.html"
+    before = {p: p.stat().st_mtime_ns for p in (root / "site").rglob("*") if p.is_file()}
     assert "rendered 0 changed pages" in make_site(root)
+    assert {p: p.stat().st_mtime_ns for p in (root / "site").rglob("*") if p.is_file()} == before  # nothing written
     config = root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("site_description:", "site_description: Edited."), encoding="utf-8")
     page.write_text(page.read_text(encoding="utf-8") + TAMPER, encoding="utf-8")
