@@ -33,13 +33,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.content.pages import write_if_changed
-from generator.engine.mark import is_searched, mark
+from generator.engine.mark import ARTICLE_CLOSE, MARKED, is_searched, mark
 from generator.settings import DEFAULTS
 from generator.store.version import code_version
 
 PARTS_FILE = "parts.json"
 SEEN_FILE = Path(".cache") / "search-pages.pickle"  # beside site/: what the last run found on each page (``mark_site``)
-FIRST_STAGE = Path(".cache") / "search-first"  # beside site/: the first part's pages as Pagefind last read them (``_stage``)
+FIRST_STAGE = Path(".cache") / "search-first"  # beside site/: the first part's pages as Pagefind last read them (``_restage``)
+STAGED = "staged.json"  # in FIRST_STAGE: the built pages its copies were made from (Pagefind reads only *.html)
 PART_FOLDER = re.compile(r"[0-9a-f]{16}")  # an older part's folder in pagefind/, named by ``part_key``
 PUBLISHED = re.compile(r"^published:[ \t]*['\"]?([^'\"\n]*)", re.M)
 
@@ -126,17 +127,15 @@ def _same(staged: str, built: Path) -> bool:
 
 
 def _stage(site: Path, pages: list[str], stage: Path) -> None:
-    """A folder holding only ``pages``, at their paths in ``site``, for Pagefind to read: hard links, nothing copied.
+    """A folder holding only ``pages``, at their paths in ``site``, for Pagefind to read: hard links, nothing copied;
+    the folder of the part staged before is brought up to date (parts share many folders: ``articles/``).
 
-    A folder an earlier run staged is brought up to date, not made again: the first part is indexed on every run that
-    changes a page, most of its pages are the ones it held before, and making a folder per page costs a fifth of what
-    Pagefind takes to read them. (Pagefind's ``glob`` option could name the pages instead, but it takes no pattern
-    longer than about 200 kB: 2,000 articles' paths.)"""
+    (Pagefind's ``glob`` option could name the pages instead, but it takes no pattern longer than about 200 kB: 2,000
+    articles' paths.)"""
     wanted = set(pages)
     kept: set[str] = set()
     if stage.is_dir():
         for folder, _, files in os.walk(stage, topdown=False):
-            emptied = False
             for name in files:
                 path = os.path.join(folder, name)
                 rel = os.path.relpath(path, stage).replace(os.sep, "/")
@@ -144,8 +143,7 @@ def _stage(site: Path, pages: list[str], stage: Path) -> None:
                     kept.add(rel)
                 else:
                     os.unlink(path)
-                    emptied = True
-            if emptied and folder != os.fspath(stage) and not os.listdir(folder):
+            if folder != os.fspath(stage) and not os.listdir(folder):
                 os.rmdir(folder)
     stage.mkdir(parents=True, exist_ok=True)
     for rel in pages:
@@ -157,6 +155,54 @@ def _stage(site: Path, pages: list[str], stage: Path) -> None:
             os.link(site / rel, target)
         except OSError:  # a file system without hard links
             shutil.copy2(site / rel, target)
+
+
+HTML_TAG = re.compile(r"<html\b[^>]*>")
+TITLE = re.compile(r"<title>.*?</title>", re.S)
+
+
+def readable(page: str) -> str:
+    """What Pagefind reads of a marked page, alone: its ``<html>`` tag (the language), its title and its marked article.
+    The theme's navigation around the article, which Pagefind skips (``data-pagefind-body``), is most of each file and
+    a third of the time Pagefind takes; the index made of this is the index of the whole page."""
+    start = page.find(MARKED)
+    end = page.find(ARTICLE_CLOSE, start) if start >= 0 else -1
+    if end < 0:
+        return page
+    html, title = HTML_TAG.search(page), TITLE.search(page, 0, start)
+    return (f"<!doctype html>\n{html.group(0) if html else '<html>'}<head><meta charset=\"utf-8\">{title.group(0) if title else ''}"
+            f"</head><body>{page[start:end + len(ARTICLE_CLOSE)]}</body></html>\n")
+
+
+def _restage(site: Path, pages: list[str], stage: Path) -> None:
+    """The first part's folder for Pagefind brought up to date: each page as ``readable`` makes it, written again only
+    when the built page changed since (``STAGED`` lists the size and time of the built page each copy was made from).
+
+    The first part is indexed on every run that changes one of its pages, and most of its pages are the ones it held
+    before: a folder made anew each time costs a fifth of what Pagefind takes to read it."""
+    listed = stage / STAGED
+    try:
+        made = json.loads(listed.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        made = {}
+    made = made if isinstance(made, dict) else {}
+    listed.unlink(missing_ok=True)  # a run stopped part-way leaves no claim about the folder
+    wanted = set(pages)
+    if stage.is_dir():
+        for folder, _, files in os.walk(stage, topdown=False):
+            for name in files:
+                path = os.path.join(folder, name)
+                if os.path.relpath(path, stage).replace(os.sep, "/") not in wanted:
+                    os.unlink(path)
+            if folder != os.fspath(stage) and not os.listdir(folder):
+                os.rmdir(folder)
+    now = {}
+    for rel in pages:
+        st = (site / rel).stat()
+        now[rel] = [st.st_size, st.st_mtime_ns]
+        if made.get(rel) != now[rel] or not (stage / rel).is_file():
+            write_if_changed(stage / rel, readable((site / rel).read_text(encoding="utf-8")))
+    write_if_changed(listed, json.dumps(now, sort_keys=True) + "\n")
 
 
 def _described_articles(pages: list[str], dates: dict[str, str]) -> tuple[int, str, int]:
@@ -203,7 +249,7 @@ def build(site: Path, searched: dict[str, int], budget: int = DEFAULTS.part_word
     indexed = 0
     try:
         if last.get("first") != keys[0] or not (bundle / "pagefind.js").is_file():
-            _stage(site, cut[0], site.parent / FIRST_STAGE)
+            _restage(site, cut[0], site.parent / FIRST_STAGE)
             first = site.parent / f".{site.name}-search-first"
             _pagefind(site.parent / FIRST_STAGE, first)
             bundle.mkdir(exist_ok=True)

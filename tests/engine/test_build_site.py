@@ -16,6 +16,7 @@ import pytest
 from mkdocs.structure.files import File
 
 from generator.engine.build import output_path, shares, sources
+from generator.engine.search_index import FIRST_STAGE, _pagefind, _stage
 from generator.settings import DEFAULTS, Settings
 from tests.conftest import ROOT, site_scaffold
 
@@ -133,6 +134,25 @@ def test_an_incremental_build_renders_what_changed_and_equals_a_full_build(tmp_p
     site_scaffold(full)
     assert "rendered every page" in make_site(full, "--full")
     assert _differences(site, full / "site") == []
+
+
+@pytest.mark.slow
+def test_the_first_part_indexed_from_what_pagefind_reads_of_each_page_is_the_index_of_the_whole_pages(tmp_path):
+    """The first part is indexed from a copy of each page that holds only its language, title and marked article
+    (``search_index.readable``): the same pages, words, filters and results as Pagefind makes of the whole pages."""
+    root = _wiki(tmp_path / "wiki")
+    make_site(root)
+    stage = root / FIRST_STAGE
+    pages = sorted(p.relative_to(stage).as_posix() for p in stage.rglob("*.html"))
+    assert len(pages) > 100 and all("md-header" not in (stage / p).read_text(encoding="utf-8") for p in pages)
+    whole = tmp_path / "whole"
+    _stage(root / "site", pages, whole)  # hard links of the built pages
+    assert "md-header" in (whole / pages[0]).read_text(encoding="utf-8")  # the theme's navigation is there
+    _pagefind(whole, tmp_path / "index")
+    ours = root / "site" / "pagefind"
+    for folder in ("fragment", "index"):  # named by their content
+        assert sorted(p.name for p in (ours / folder).iterdir()) == sorted(p.name for p in (tmp_path / "index" / folder).iterdir())
+    assert _pagefind_holds(ours) == _pagefind_holds(tmp_path / "index")
 
 
 @pytest.mark.slow

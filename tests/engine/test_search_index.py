@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.engine.search_index import PARTS_FILE, Index, _stage, build, common, mark_site, older, parts
+from generator.engine.mark import mark
+from generator.engine.search_index import PARTS_FILE, Index, _restage, build, common, mark_site, older, parts, readable
 from tests.conftest import ROOT, site_scaffold, strict_build
 
 A, B, C, D = (f"articles/{x}/index.html" for x in "abcd")
@@ -94,20 +95,31 @@ def test_a_new_article_changes_only_the_first_part_or_closes_one_more(words):
 
 
 def test_a_stage_kept_from_the_last_run_holds_exactly_the_part_as_site_has_it_now(tmp_path):
-    """The first part's stage is kept between runs (``_stage``): brought up to date, it is what a new one would be."""
+    """The first part's stage is kept between runs (``_restage``): brought up to date, it is what a new one would be."""
     site, stage = tmp_path / "site", tmp_path / "stage"
     for rel in (A, B, C):
         (site / rel).parent.mkdir(parents=True)
         (site / rel).write_text(f"<p>{rel} before</p>", encoding="utf-8")
-    _stage(site, [A, B], stage)
+    _restage(site, [A, B], stage)
     replaced = site / B  # rewritten as a new file (mark_site and write_if_changed put a new page in place)
     replaced.with_suffix(".new").write_text("<p>b after</p>", encoding="utf-8")
     replaced.with_suffix(".new").replace(replaced)
     (site / A).write_text("<p>a in place</p>", encoding="utf-8")  # rewritten in place, as an engine writes
-    _stage(site, [B, C], stage)
-    staged = {p.relative_to(stage).as_posix(): p.read_text(encoding="utf-8") for p in stage.rglob("*") if p.is_file()}
+    _restage(site, [B, C], stage)
+    staged = {p.relative_to(stage).as_posix(): p.read_text(encoding="utf-8") for p in stage.rglob("*.html")}
     assert staged == {B: "<p>b after</p>", C: f"<p>{C} before</p>"}
     assert not (stage / A).parent.exists()  # no folder left of a page that left the part
+
+
+def test_what_pagefind_reads_of_a_page_is_its_language_title_and_marked_article_alone():
+    from tests.engine.test_mark import ENTITY
+
+    marked = mark(ENTITY, "locations/albu-kamal/index.html").html
+    kept = readable(marked)
+    start = marked.index('data-pagefind-body>')
+    assert marked[marked.rindex("<article", 0, start):marked.index("</article>", start)] in kept
+    assert len(kept) < len(marked) and "<nav" not in kept
+    assert readable("<p>no article here</p>") == "<p>no article here</p>"  # not marked: Pagefind reads it whole
 
 
 def test_common_words_are_on_many_pages_and_most_of_them():
