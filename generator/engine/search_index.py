@@ -32,6 +32,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pagefind_bin import get_executable
+
 from generator.content.pages import write_if_changed
 from generator.engine.mark import ARTICLE_CLOSE, MARKED, is_searched, mark
 from generator.settings import DEFAULTS
@@ -104,11 +106,18 @@ def parts(pages: dict[str, int], budget: int = DEFAULTS.part_words, dates: dict[
     return [sorted(p for p in pages if not _is_article(p)) + current[::-1], *closed[::-1]]
 
 
+def _pagefind_command() -> list[str]:
+    """Pagefind's binary itself, as the ``pagefind`` package's ``python -m pagefind`` runs it, without a Python to
+    start first (50 ms a part: 156 parts at 100,000 articles)."""
+    binary = get_executable()
+    return [str(binary)] if binary else [sys.executable, "-m", "pagefind"]
+
+
 def _pagefind(site: Path, output: Path) -> None:
     """Pagefind's index of the pages in ``site`` written to ``output``, which holds nothing else after it."""
     fresh = output.parent / f".{output.name}.new"
     shutil.rmtree(fresh, ignore_errors=True)
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(fresh), "--silent"],
+    result = subprocess.run([*_pagefind_command(), "--site", str(site), "--output-path", str(fresh), "--silent"],
                             capture_output=True, text=True)
     if result.returncode != 0:
         shutil.rmtree(fresh, ignore_errors=True)
