@@ -107,10 +107,12 @@ def parts(pages: dict[str, int], budget: int = DEFAULTS.part_words, dates: dict[
 
 
 def _pagefind_command() -> list[str]:
-    """Pagefind's binary itself, as the ``pagefind`` package's ``python -m pagefind`` runs it, without a Python to
-    start first (50 ms a part: 156 parts at 100,000 articles)."""
-    binary = get_executable()
-    return [str(binary)] if binary else [sys.executable, "-m", "pagefind"]
+    """Pagefind's binary itself, which ``python -m pagefind`` runs, without a Python to start first (50 ms a part:
+    156 parts at 100,000 articles)."""
+    try:
+        return [str(get_executable())]
+    except FileNotFoundError as exc:  # the pagefind-bin package installed without its binary
+        raise SearchIndexError(f"pagefind is not installed: {exc}") from exc
 
 
 def _pagefind(site: Path, output: Path) -> None:
