@@ -19,6 +19,7 @@ of a query of several words.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -28,7 +29,7 @@ import shutil
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,8 +42,9 @@ from generator.store.version import code_version
 
 PARTS_FILE = "parts.json"
 SEEN_FILE = Path(".cache") / "search-pages.pickle"  # beside site/: what the last run found on each page (``mark_site``)
-FIRST_STAGE = Path(".cache") / "search-first"  # beside site/: the first part's pages as Pagefind last read them (``_restage``)
-STAGED = "staged.json"  # in FIRST_STAGE: the built pages its copies were made from (Pagefind reads only *.html)
+FIRST_STAGE = Path(".cache") / "search-first"  # beside site/: the first part's pages as Pagefind last read them (``_stage``)
+COPIES = Path(".cache") / "search-copies"  # beside site/: what Pagefind reads of each searched page (``_copy``)
+COPIED = "copied.json"  # in COPIES: the built pages its copies were made from (Pagefind reads only *.html)
 PART_FOLDER = re.compile(r"[0-9a-f]{16}")  # an older part's folder in pagefind/, named by ``part_key``
 PUBLISHED = re.compile(r"^published:[ \t]*['\"]?([^'\"\n]*)", re.M)
 
@@ -138,8 +140,10 @@ def _same(staged: str, built: Path) -> bool:
 
 
 def _stage(site: Path, pages: list[str], stage: Path) -> None:
-    """A folder holding only ``pages``, at their paths in ``site``, for Pagefind to read: hard links, nothing copied;
-    the folder of the part staged before is brought up to date (parts share many folders: ``articles/``).
+    """A folder holding only ``pages``, at their paths in ``site`` (the copies Pagefind reads), for Pagefind to read:
+    hard links, nothing copied; a folder staged before is brought up to date (the first part's is kept between runs:
+    most of its pages are the ones it held before, and making a folder per page costs a fifth of what Pagefind takes
+    to read them; parts share many folders: ``articles/``).
 
     (Pagefind's ``glob`` option could name the pages instead, but it takes no pattern longer than about 200 kB: 2,000
     articles' paths.)"""
@@ -185,35 +189,30 @@ def readable(page: str) -> str:
             f"</head><body>{page[start:end + len(ARTICLE_CLOSE)]}</body></html>\n")
 
 
-def _restage(site: Path, pages: list[str], stage: Path) -> None:
-    """The first part's folder for Pagefind brought up to date: each page as ``readable`` makes it, written again only
-    when the built page changed since (``STAGED`` lists the size and time of the built page each copy was made from).
-
-    The first part is indexed on every run that changes one of its pages, and most of its pages are the ones it held
-    before: a folder made anew each time costs a fifth of what Pagefind takes to read it."""
-    listed = stage / STAGED
+def _copy(site: Path, pages: list[str], searched: Iterable[str], copies: Path) -> None:
+    """``copies`` made to hold, for each of ``pages``, what Pagefind reads of it (``readable``): made again only when
+    the built page changed since (``COPIED`` lists the size and time of the built page each copy was made from); the
+    copies of pages no longer searched are removed."""
+    listed = copies / COPIED
     try:
         made = json.loads(listed.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         made = {}
     made = made if isinstance(made, dict) else {}
     listed.unlink(missing_ok=True)  # a run stopped part-way leaves no claim about the folder
-    wanted = set(pages)
-    if stage.is_dir():
-        for folder, _, files in os.walk(stage, topdown=False):
-            for name in files:
-                path = os.path.join(folder, name)
-                if os.path.relpath(path, stage).replace(os.sep, "/") not in wanted:
-                    os.unlink(path)
-            if folder != os.fspath(stage) and not os.listdir(folder):
-                os.rmdir(folder)
-    now = {}
+    keep = set(searched)
+    for rel in [rel for rel in made if rel not in keep]:
+        (copies / rel).unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            (copies / rel).parent.rmdir()  # its own folder, when empty
+        del made[rel]
     for rel in pages:
         st = (site / rel).stat()
-        now[rel] = [st.st_size, st.st_mtime_ns]
-        if made.get(rel) != now[rel] or not (stage / rel).is_file():
-            write_if_changed(stage / rel, readable((site / rel).read_text(encoding="utf-8")))
-    write_if_changed(listed, json.dumps(now, sort_keys=True) + "\n")
+        now = [st.st_size, st.st_mtime_ns]
+        if made.get(rel) != now or not (copies / rel).is_file():
+            write_if_changed(copies / rel, readable((site / rel).read_text(encoding="utf-8")))
+            made[rel] = now
+    write_if_changed(listed, json.dumps(made, sort_keys=True) + "\n")
 
 
 def _described_articles(pages: list[str], dates: dict[str, str]) -> tuple[int, str, int]:
@@ -258,9 +257,14 @@ def build(site: Path, searched: dict[str, int], budget: int = DEFAULTS.part_word
     last = _described(bundle)
     stage = site.parent / f".{site.name}-search-part"
     indexed = 0
+    due = [i for i, (key, pages) in enumerate(zip(keys, cut, strict=True))
+           if (last.get("first") != key or not (bundle / "pagefind.js").is_file() if i == 0
+               else not (bundle / key / "pagefind-entry.json").is_file())]
+    copies = site.parent / COPIES
+    _copy(site, [page for i in due for page in cut[i]], searched, copies)
     try:
-        if last.get("first") != keys[0] or not (bundle / "pagefind.js").is_file():
-            _restage(site, cut[0], site.parent / FIRST_STAGE)
+        if 0 in due:
+            _stage(copies, cut[0], site.parent / FIRST_STAGE)
             first = site.parent / f".{site.name}-search-first"
             _pagefind(site.parent / FIRST_STAGE, first)
             bundle.mkdir(exist_ok=True)
@@ -271,10 +275,10 @@ def build(site: Path, searched: dict[str, int], budget: int = DEFAULTS.part_word
                 entry.rename(bundle / entry.name)
             first.rmdir()
             indexed += 1
-        for key, pages in zip(keys[1:], cut[1:], strict=True):
-            if not (bundle / key / "pagefind-entry.json").is_file():
-                _stage(site, pages, stage)
-                _pagefind(stage, bundle / key)
+        for i in due:
+            if i > 0:
+                _stage(copies, cut[i], stage)
+                _pagefind(stage, bundle / keys[i])
                 indexed += 1
     finally:
         shutil.rmtree(stage, ignore_errors=True)

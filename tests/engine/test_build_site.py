@@ -142,7 +142,7 @@ def test_the_first_part_indexed_from_what_pagefind_reads_of_each_page_is_the_ind
     (``search_index.readable``): the same pages, words, filters and results as Pagefind makes of the whole pages."""
     root = _wiki(tmp_path / "wiki")
     make_site(root)
-    stage = root / FIRST_STAGE
+    stage = root / FIRST_STAGE  # hard links of the copies
     pages = sorted(p.relative_to(stage).as_posix() for p in stage.rglob("*.html"))
     assert len(pages) > 100 and all("md-header" not in (stage / p).read_text(encoding="utf-8") for p in pages)
     whole = tmp_path / "whole"

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.engine.mark import mark
-from generator.engine.search_index import PARTS_FILE, Index, _restage, build, common, mark_site, older, parts, readable
+from generator.engine.search_index import COPIED, PARTS_FILE, Index, _copy, _stage, build, common, mark_site, older, parts, readable
 from tests.conftest import ROOT, site_scaffold, strict_build
 
 A, B, C, D = (f"articles/{x}/index.html" for x in "abcd")
@@ -95,20 +95,36 @@ def test_a_new_article_changes_only_the_first_part_or_closes_one_more(words):
 
 
 def test_a_stage_kept_from_the_last_run_holds_exactly_the_part_as_site_has_it_now(tmp_path):
-    """The first part's stage is kept between runs (``_restage``): brought up to date, it is what a new one would be."""
+    """The first part's stage is kept between runs (``_stage``): brought up to date, it is what a new one would be."""
     site, stage = tmp_path / "site", tmp_path / "stage"
     for rel in (A, B, C):
         (site / rel).parent.mkdir(parents=True)
         (site / rel).write_text(f"<p>{rel} before</p>", encoding="utf-8")
-    _restage(site, [A, B], stage)
+    _stage(site, [A, B], stage)
     replaced = site / B  # rewritten as a new file (mark_site and write_if_changed put a new page in place)
     replaced.with_suffix(".new").write_text("<p>b after</p>", encoding="utf-8")
     replaced.with_suffix(".new").replace(replaced)
     (site / A).write_text("<p>a in place</p>", encoding="utf-8")  # rewritten in place, as an engine writes
-    _restage(site, [B, C], stage)
-    staged = {p.relative_to(stage).as_posix(): p.read_text(encoding="utf-8") for p in stage.rglob("*.html")}
+    _stage(site, [B, C], stage)
+    staged = {p.relative_to(stage).as_posix(): p.read_text(encoding="utf-8") for p in stage.rglob("*") if p.is_file()}
     assert staged == {B: "<p>b after</p>", C: f"<p>{C} before</p>"}
     assert not (stage / A).parent.exists()  # no folder left of a page that left the part
+
+
+def test_copies_are_made_again_for_pages_built_since_and_removed_for_pages_no_longer_searched(tmp_path):
+    site, copies = tmp_path / "site", tmp_path / "copies"
+    for rel in (A, B, C):
+        (site / rel).parent.mkdir(parents=True)
+        (site / rel).write_text(f"<p>{rel} before</p>", encoding="utf-8")
+    _copy(site, [A, B], [A, B, C], copies)
+    inode = (copies / A).stat().st_ino
+    (site / B).write_text("<p>b after</p>", encoding="utf-8")
+    _copy(site, [A, B, C], [A, B, C], copies)
+    assert (copies / A).stat().st_ino == inode  # not made again: hard links to it stay good
+    assert [(copies / rel).read_text(encoding="utf-8") for rel in (A, B, C)] == [f"<p>{A} before</p>", "<p>b after</p>", f"<p>{C} before</p>"]
+    _copy(site, [], [B, C], copies)  # A is no longer searched
+    assert not (copies / A).exists() and not (copies / A).parent.exists()
+    assert sorted(json.loads((copies / COPIED).read_text(encoding="utf-8"))) == [B, C]
 
 
 def test_what_pagefind_reads_of_a_page_is_its_language_title_and_marked_article_alone():
