@@ -36,6 +36,7 @@ class Settings:
     # What pages show.
     feed_size: int = 50  # articles in feed.xml
     graph_edges: int = 8  # an actor's strongest links shown on the relations graph
+    graph_listed: int = 100  # actors the relations page lists in words, most mentioned first (the graph shows all)
     companions: int = 10  # entities listed under "Often mentioned with"
     aliases_shown: int = 6  # an entity with more other names shows them folded
     sentences_shown: int = 100  # mentioning articles shown with their sentence on an entity page

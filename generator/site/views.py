@@ -17,6 +17,7 @@ from math import cos, pi, sin
 from generator.content.links import link
 from generator.content.model import ArticleRef, Entity, Event
 from generator.content.pages import escape
+from generator.settings import DEFAULTS
 from generator.text.slugs import slugify
 from generator.text.textnorm import fold_name
 
@@ -195,9 +196,10 @@ def map_page(places: Sequence[Entity], counts: dict, latest: dict[tuple[str, str
     ])
 
 
-def graph_page(actors: Sequence[Entity], counts: dict, strongest_links: dict) -> str:
+def graph_page(actors: Sequence[Entity], counts: dict, strongest_links: dict, listed: int = DEFAULTS.graph_listed) -> str:
     """Actors and their co-mentions: the strongest links of each actor (``strongest_links``: actor → [(actor, count)]),
-    placed on rings by how often they appear."""
+    placed on rings by how often they appear; the ``listed`` most mentioned in words too. Every actor's page lists its
+    own strongest links: a list of them all here would be the longest page of the wiki, and rendered on every run."""
     shown = sorted((e for e in actors if counts.get(e.key, 0)), key=lambda e: (-counts[e.key], e.title.casefold(), e.slug))
     partners = {e.key: strongest_links.get(e.key, []) for e in shown}
     edges: set[tuple[str, str]] = set()
@@ -222,7 +224,7 @@ def graph_page(actors: Sequence[Entity], counts: dict, strongest_links: dict) ->
     data = {"nodes": nodes, "edges": [{"source": a, "target": b, "weight": weights[(a, b)]} for a, b in sorted(edges)]}
     lines = []
     by_key = {e.key: e for e in actors}
-    for e in shown:
+    for e in shown[:listed]:
         with_text = ", ".join(f"[{escape(by_key[k].title)}](actors/{k[1]}.md) ({c})" for k, c in partners[e.key][:5] if k in by_key)
         lines.append(f"- [{escape(e.title)}](actors/{e.slug}.md) — {_count(counts[e.key], 'article')}"
                      + (f"; with {with_text}" if with_text else ""))
@@ -230,7 +232,9 @@ def graph_page(actors: Sequence[Entity], counts: dict, strongest_links: dict) ->
         inline_json("graph-data", data),
         '<div class="wiki-graph" data-graph="graph-data" style="height: 620px"></div>',
         f"{len(nodes)} actors, {len(edges)} links. A link joins two actors mentioned in the same articles; "
-        "click an actor to open its page.",
+        "click an actor to open its page."
+        + (f" Below, the {listed} most mentioned; every actor's page names its own strongest links, and "
+           "[Actors](actors/index.md) lists them all." if len(shown) > listed else ""),
         "\n".join(lines) or "*No actor mentioned yet.*",
     ])
 

@@ -242,3 +242,21 @@ def test_agreement_parties_link_the_actor_and_places_the_place(wiki, row, name, 
     cell = re.search(rf"^- \*\*{row}:\*\* (.*)$", infobox, re.M)[1]
     assert re.findall(r"\]\(([^)]+)\)", cell) == ([target] if target else [])
     assert cell.startswith("[" if target else name)
+
+
+@pytest.mark.parametrize(("actors", "listed", "lines", "note"), [
+    (3, 100, 3, False),  # a small wiki: every actor in words
+    (5, 2, 2, True),  # a big one: the most mentioned, and where the others are
+])
+def test_the_relations_page_lists_the_most_mentioned_actors_in_words_and_graphs_them_all(actors, listed, lines, note):
+    from generator.site.views import graph_page
+
+    entities = [Entity("actors", f"a{i}", f"Actor {i}") for i in range(actors)]
+    counts = {e.key: 10 - i for i, e in enumerate(entities)}
+    partners = {e.key: [(entities[0].key, 1)] for e in entities[1:]}
+    page = graph_page(entities, counts, partners, listed)
+    data = json.loads(re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', page, re.S)[1])
+    assert len(data["nodes"]) == actors
+    items = [line for line in page.splitlines() if line.startswith("- [")]
+    assert [line.split("]")[0] for line in items] == [f"- [Actor {i}" for i in range(lines)]  # most mentioned first
+    assert ("[Actors](actors/index.md) lists them all" in page) == note
