@@ -19,7 +19,6 @@ of a query of several words.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
@@ -32,6 +31,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 from pagefind_bin import get_executable
 
@@ -139,8 +139,15 @@ def _same(staged: str, built: Path) -> bool:
     return (a.st_ino, a.st_dev) == (b.st_ino, b.st_dev) or (a.st_size, a.st_mtime_ns) == (b.st_size, b.st_mtime_ns)
 
 
-def _stage(site: Path, pages: list[str], stage: Path) -> None:
-    """A folder holding only ``pages``, at their paths in ``site`` (the copies Pagefind reads), for Pagefind to read:
+def copy_name(rel: str) -> str:
+    """A searched page's copy's file name in ``COPIES``: one folder, no folder per page (a folder is an inode to make
+    too, and on a file system that has just freed many, making one costs ten times what it usually does)."""
+    return quote(rel, safe="")
+
+
+def _stage(site: Path, pages: list[str], stage: Path, flat: bool = False) -> None:
+    """A folder holding only ``pages``, at their paths in ``site`` (``flat``: the copies Pagefind reads, by
+    ``copy_name``), for Pagefind to read:
     hard links, nothing copied; a folder staged before is brought up to date (the first part's is kept between runs:
     most of its pages are the ones it held before, and making a folder per page costs a fifth of what Pagefind takes
     to read them; parts share many folders: ``articles/``).
@@ -154,7 +161,7 @@ def _stage(site: Path, pages: list[str], stage: Path) -> None:
             for name in files:
                 path = os.path.join(folder, name)
                 rel = os.path.relpath(path, stage).replace(os.sep, "/")
-                if rel in wanted and _same(path, site / rel):
+                if rel in wanted and _same(path, site / (copy_name(rel) if flat else rel)):
                     kept.add(rel)
                 else:
                     os.unlink(path)
@@ -166,10 +173,11 @@ def _stage(site: Path, pages: list[str], stage: Path) -> None:
             continue
         target = stage / rel
         target.parent.mkdir(parents=True, exist_ok=True)
+        source = site / (copy_name(rel) if flat else rel)
         try:
-            os.link(site / rel, target)
+            os.link(source, target)
         except OSError:  # a file system without hard links
-            shutil.copy2(site / rel, target)
+            shutil.copy2(source, target)
 
 
 HTML_TAG = re.compile(r"<html\b[^>]*>")
@@ -202,15 +210,13 @@ def _copy(site: Path, pages: list[str], searched: Iterable[str], copies: Path) -
     listed.unlink(missing_ok=True)  # a run stopped part-way leaves no claim about the folder
     keep = set(searched)
     for rel in [rel for rel in made if rel not in keep]:
-        (copies / rel).unlink(missing_ok=True)
-        with contextlib.suppress(OSError):
-            (copies / rel).parent.rmdir()  # its own folder, when empty
+        (copies / copy_name(rel)).unlink(missing_ok=True)
         del made[rel]
     for rel in pages:
         st = (site / rel).stat()
         now = [st.st_size, st.st_mtime_ns]
-        if made.get(rel) != now or not (copies / rel).is_file():
-            write_if_changed(copies / rel, readable((site / rel).read_text(encoding="utf-8")))
+        if made.get(rel) != now or not (copies / copy_name(rel)).is_file():
+            write_if_changed(copies / copy_name(rel), readable((site / rel).read_text(encoding="utf-8")))
             made[rel] = now
     write_if_changed(listed, json.dumps(made, sort_keys=True) + "\n")
 
@@ -264,7 +270,7 @@ def build(site: Path, searched: dict[str, int], budget: int = DEFAULTS.part_word
     _copy(site, [page for i in due for page in cut[i]], searched, copies)
     try:
         if 0 in due:
-            _stage(copies, cut[0], site.parent / FIRST_STAGE)
+            _stage(copies, cut[0], site.parent / FIRST_STAGE, flat=True)
             first = site.parent / f".{site.name}-search-first"
             _pagefind(site.parent / FIRST_STAGE, first)
             bundle.mkdir(exist_ok=True)
@@ -277,7 +283,7 @@ def build(site: Path, searched: dict[str, int], budget: int = DEFAULTS.part_word
             indexed += 1
         for i in due:
             if i > 0:
-                _stage(copies, cut[i], stage)
+                _stage(copies, cut[i], stage, flat=True)
                 _pagefind(stage, bundle / keys[i])
                 indexed += 1
     finally:
