@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -22,7 +23,7 @@ _UPPER, _LOWER = "A-ZÀ-ÖØ-ÞŞĞİÇ", "a-zß-öø-ÿşğıç’'"
 # A token starts with a capital or with the a/e/b/i of al-, el-, abu-, bin-, ibn-: the lookahead in front of it says so,
 # so that most words fail one test rather than every alternative.
 _TOKEN = rf"(?=[{_UPPER}aebi])(?:[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*|(?:al|el|Al|El|Abu|abu|bin|ibn|Bin|Ibn|Umm|Tel|Tal)-[{_UPPER}][{_LOWER}]+)"
-_PERSON = rf"(?P<name>{_TOKEN}(?:\s+(?:al-|el-|bin\s|ibn\s|abu\s|Abu\s|de\s|van\s|von\s|Al-)?{_TOKEN}){{1,3}})"
+_PERSON = rf"(?P<name>{_TOKEN}(?:[^\S\n]+(?:al-|el-|bin\s|ibn\s|abu\s|Abu\s|de\s|van\s|von\s|Al-)?{_TOKEN}){{1,3}})"
 _PLACE_BARE = rf"(?:{_TOKEN}(?:-\d+)?(?:\s+(?:al-|el-|Al-)?{_TOKEN}){{0,2}}|(?:al|el)-[A-Z][a-z’']+)"
 _PLACE = rf"(?P<name>{_PLACE_BARE})"
 _TITLES = (
@@ -37,7 +38,7 @@ _TITLES = (
     r"|Interior Minister|Minister|Ambassador|Envoy|Senator|Sen\.|Governor|Mayor|Dr\.|Judge"
     r"|Foreign Secretary|Home Secretary|Defen[cs]e Secretary|Rt\.? Hon\.?|Sir|Dame"
     r"|spokesperson|spokesman|spokeswoman|commander|envoy|ambassador|minister|official|leader|chief|sheikh|colonel|general|diplomat"
-    r"|coordinator|negotiator|adviser|advisor|analyst|columnist|researcher|journalist|correspondent)"
+    r"|coordinator|negotiator|adviser|advisor|analyst|columnist|researcher|journalist|correspondent|author|blogger|activist)"
 )
 TITLE_WORDS = frozenset(
     "general colonel major captain admiral brigadier commander lieutenant sheikh shaykh imam emir president minister "
@@ -50,14 +51,29 @@ _ROLES = (r"(?i:spokes(?:person|man|woman)|commander|leader|official|envoy|minis
           r"|advis[eo]r|co-chair|chair(?:man|woman)?|member|coordinator|representative|secretary|deputy|negotiator|ambassador"
           r"|governor|mayor|founder|analyst|columnist|researcher|fellow|professor|journalist|correspondent|editor|activist"
           r"|president|rapporteur|commissioner)")
-PERSON_APPOSITION = re.compile(
-    rf"{_PERSON},\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:(?:U\.N\.|U\.S\.|U\.K\.|[\w‑-]+)\s+){{0,4}}?{_ROLES}s?\b"
+PERSON_APPOSITION = re.compile(  # "Robert Mardini, the ICRC's head of operations": "the" and a possessive may lead the role
+    rf"{_PERSON},\s+(?:the\s+[\w‑-]+['’]s\s+|(?:(?:a|an|the|its|his|her|their)\s+)?)"
+    rf"(?:(?:U\.N\.|U\.S\.|U\.K\.|[\w‑-]+)\s+){{0,4}}?{_ROLES}s?\b"
 )
 PERSON_OF_BODY = re.compile(  # "Fadwa Baroud of the U.N. Office…": a person named by the body they speak for
     rf"{_PERSON}\s+(?:of|from|at|with)\s+the\s+(?:U\.N\.|UN\b|United Nations|International Committee|Red Cross|Red Crescent"
     r"|World Food|World Health)")
-# "the Russian Ambassador to the UK, Alexander Yakovenko,": the role may name where or whom it serves.
-PERSON_AFTER_ROLE = re.compile(rf"\b{_ROLES}s?(?:\s+(?:to|for|in|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}})?,\s+{_PERSON},")
+# "the Russian Ambassador to the UK, Alexander Yakovenko,", "the ICRC head of delegation in Syria, Marianne Gasser,": the
+# role may name what it heads and where or whom it serves.
+PERSON_AFTER_ROLE = re.compile(
+    rf"\b{_ROLES}s?(?:\s+of\s+(?:the\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]*){{0,2}})?"
+    rf"(?:\s+(?:to|for|in|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}})?,\s+{_PERSON},")
+# "explained Andrea Reis, who coordinates …": only a person is a "who" (not "the Army of Islam, who", which is loose).
+PERSON_WHO = re.compile(rf"{_PERSON},\s+who\b")
+THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+# Hansard: "the noble Lord, Lord Collins", "the noble Baroness, Baroness Smith of Basildon".
+NOBLE = re.compile(rf"\bthe noble (?:and (?:gallant|learned) )?(?:Lord|Baroness|Lady|Earl|Viscount),\s+"
+                   rf"(?P<name>(?:Lord|Baroness|Lady|Earl|Viscount)\s+{_TOKEN}(?:\s+of\s+{_TOKEN})?)")
+# A transcript's speaker label at the start of a line: "Jim Shannon:", "Dominic Raab (Foreign Secretary):".
+SPEAKER = re.compile(rf"(?P<name>{_TOKEN}(?:[^\S\n]+{_TOKEN}){{1,3}})(?:[^\S\n]*\([^()\n]{{1,80}}\))?:")
+# Words a headline ends its first part on ("Aleppo Is Burning: …"), never a speaker's name.
+HEADLINE_WORDS = frozenset("is are was were be been the of to in on for and with at by from as how why what when where "
+                           "will can not no says say said make makes show shows".split())
 # Hansard: "the hon. Member for Barrow and Furness (John Woodcock)".
 MEMBER_FOR = re.compile(rf"\bMember for [A-Z][\w’' -]{{0,60}}?\(\s*(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{1,3}})\s*\)")
 PLACE_OF = re.compile(rf"\b(?:town|village|city|district|neighbou?rhood|suburb|hamlet|camp|area) of {_PLACE}\b")
@@ -67,9 +83,9 @@ PLACE_LIST = re.compile(
 )
 # Facilities are named with a capital as often as not ("Roj Hospital", "the Andalus collective centre").
 FACILITIES = r"hospital|school|mosque|market|roundabout|water station|collective cent(?:re|er)"
-PLACE_NOUN = re.compile(
-    rf"\b{_PLACE}\s+(?P<noun>refugee camp|displacement camp|camp|border crossing|crossing|checkpoint|air ?base|airbase"
-    r"|military base|base|airport|airfield|dam|prison|oil field|gas field|bridge|corridor|neighbou?rhood|district|quarter"
+PLACE_NOUN = re.compile(  # the name may be quoted: 'an attack on the "Jisren" school'
+    rf"\b{_PLACE}(?:[\"”](?=\s))?\s+(?P<noun>refugee camp|displacement camp|camp|border crossing|crossing|checkpoint|air ?base|airbase"
+    r"|military base|base|airport|airfield|dam|prison|Prison|oil field|gas field|bridge|corridor|neighbou?rhood|district|quarter"
     rf"|mountains|valley|plain|(?i:{FACILITIES}))\b"
 )
 # "liberate al-Dashisha, Syria, from", "from Chebaa, Southern Lebanon to": a name the text places in a country, the
@@ -125,9 +141,9 @@ _ROLE_WORDS = ("spokes", "commander", "leader", "official", "envoy", "minister",
                "journalist", "correspondent", "editor", "activist", "president", "rapporteur", "commissioner")
 _ROLE_WORDS += tuple(w.capitalize() for w in _ROLE_WORDS)  # every word _ROLES matches holds one, in either case
 STRETCHED = {
-    "place noun": Stretched(PLACE_NOUN, ("camp", "crossing", "checkpoint", "base", "airport", "field", "dam", "prison",
+    "place noun": Stretched(PLACE_NOUN, ("camp", "crossing", "checkpoint", "base", "airport", "field", "dam", "prison", "Prison",
                                          "bridge", "corridor", "neighbourhood", "neighborhood", "district", "quarter",
-                                         "mountains", "valley", "plain", *_FACILITY_WORDS)),
+                                         "mountains", "valley", "plain", *_FACILITY_WORDS), inside="-\"“”"),
     "agreement named": Stretched(AGREEMENT_NAMED, ("Agreement", "Accord", "Memorandum", "Protocol", "Declaration", "Communiqu",
                                                    "Framework", "Initiative", "Process", "Talks", "Conference", "Congress",
                                                    "Summit", "Ceasefire", "Truce", "Deal", "Road Map", "Roadmap",
@@ -135,6 +151,7 @@ STRETCHED = {
     "agreement pair": Stretched(AGREEMENT_PAIR, ("-", "–"), inside="-–"),
     "person apposition": Stretched(PERSON_APPOSITION, _ROLE_WORDS, inside=",-‑."),  # "., the U.N. resident coordinator"
     "person after role": Stretched(PERSON_AFTER_ROLE, _ROLE_WORDS, inside=",-‑"),
+    "person who": Stretched(PERSON_WHO, (", who",), inside=",-‑"),
     "person of body": Stretched(PERSON_OF_BODY, ("U.N.", "UN", "United Nations", "International Committee", "Red Cross",
                                                  "Red Crescent", "World Food", "World Health"), inside="-."),
     "organisation acronym": Stretched(ORG_ACRONYM, ("(",), inside="-()&"),
@@ -183,7 +200,7 @@ class Stretches:
 DIGIT = re.compile(r"\d")
 ACRONYM = re.compile(r"\([A-Z][A-Z0-9&]{1,8}\)")  # the end of ORG_ACRONYM, which is far cheaper to look for alone
 GENERIC = frozenset(
-    """the a an this that these those its their his her our new old last next first second third final previous
+    """the a an this that these those its their his her our my new old last next first second third final previous
     former current recent joint local regional national international islamic arab syrian russian turkish american
     iranian israeli iraqi jordanian lebanese kurdish western eastern northern southern central north south east west
     government army forces force ministry state states council president minister regime opposition rebels rebel
@@ -192,7 +209,7 @@ GENERIC = frozenset(
     september october november december however meanwhile according also after before during while since although
     in on at by for from with of and or but as his security defense defence foreign interior military general
     colonel commander spokesman spokesperson official officials sources source news agency press times media
-    daily post observer monitor network television tv radio channel report reports reuters afp ap bbc cnn
+    daily post observer monitor network television tv radio channel report reports reuters afp ap bbc cnn statement
     operation operations peace human rights un united nations european union washington-based moscow-based
     palestinian informal makeshift nearby main largest besieged field public private primary secondary high""".split()
 )
@@ -230,6 +247,33 @@ PLACE_THEN_AGREEMENT = re.compile(
 )
 
 
+def _speakers(text: str) -> list[re.Match]:
+    """Speaker labels of a transcript: a name with the speaker's office in brackets ("Dominic Raab (Foreign Secretary):"),
+    or one that labels two turns or is named elsewhere in the text too. A heading ("Key Messages:", "Aleppo Is
+    Burning:") is none of these."""
+    labels = [m for m in _speaker_labels(text) if not HEADLINE_WORDS.intersection(m["name"].lower().split())]
+    if not labels:
+        return []
+    names = Counter(m["name"] for m in labels)
+    return [m for m in labels if m[0][len(m["name"]):].strip() != ":" or names[m["name"]] > 1
+            or text.count(m["name"]) > names[m["name"]]]
+
+
+def _speaker_labels(text: str) -> Iterator[re.Match]:
+    """``SPEAKER`` tried at the start of each line with a colon in its first 120 characters (most texts have no colon)."""
+    at, last = text.find(":"), -1
+    while at != -1:
+        start = text.rfind("\n", 0, at) + 1
+        if start != last and at - start <= 120:
+            last = start
+            label = text[start:at]
+            head = label.split("(", 1)[0].split()
+            # a name of two to four words, each capitalised, before the colon or the bracketed office
+            if 2 <= len(head) <= 4 and all(w[:1].isupper() for w in head) and (m := SPEAKER.match(text, start, at + 1)):
+                yield m
+        at = text.find(":", at + 1)
+
+
 def person_name(name: str) -> str:
     """"General Mikhail Mizintsev" → "Mikhail Mizintsev": a rank is not part of the name, nor a capitalised word that
     opens the sentence ("From Geert Cappelaere, UNICEF Regional Director": "From")."""
@@ -257,6 +301,8 @@ def discover(
 
     for start, end in place_spans:
         m = PLACE_THEN_AGREEMENT.match(text, end)
+        if m and text[start - 1:start] in {"-", "–"}:
+            continue  # "the Russia-Turkey agreement" is the two states' agreement, not one named after Turkey
         if m and _free((end, m.end()), taken):
             title = f"{text[start:end]} {m['noun'].lower()}"
             found.append((Proposal("agreements", title, "agreement", title), start, m.end()))
@@ -277,8 +323,11 @@ def discover(
     for m in MINISTRY.finditer(text) if "Ministry" in text else ():
         add(Proposal("actors", m["name"], "organisation", m["name"]), m.start(), m.end(), qualified=True)
     member_for = MEMBER_FOR.finditer(text) if "Member for" in text else ()
+    noble = NOBLE.finditer(text) if "noble " in text else ()
+    speakers = _speakers(text)
+    who = (m for m in stretches.finditer("person who") if not THE_BEFORE.search(text, max(0, m.start() - 5), m.start()))
     for matches in (PERSON_TITLED.finditer(text), stretches.finditer("person apposition"), stretches.finditer("person after role"),
-                    stretches.finditer("person of body"), member_for):
+                    stretches.finditer("person of body"), who, member_for, noble, speakers):
         for m in matches:
             name = person_name(m["name"])
             if _person(name):
@@ -290,7 +339,13 @@ def discover(
             continue  # "the Palestinian refugee camp", "the High School": a kind of place, not its name
         noun = re.sub(r"\s+", " ", m["noun"].lower()).replace("airbase", "air base").replace("neighborhood", "neighbourhood")
         # A facility's noun written with a capital is part of its name: "Roj Hospital".
-        full = f"{m['name']} {m['noun'] if PLACE_KINDS.get(noun) == 'facility' and m['noun'][:1].isupper() else noun}"
+        titled = m["noun"][:1].isupper() and (PLACE_KINDS.get(noun) == "facility" or noun == "prison")
+        full = f"{m['name']} {m['noun'] if titled else noun}"
+        if titled and not _free((m.start(), m.end()), taken) and _free((m.start("noun"), m.end()), taken) \
+                and all(e <= m.start("noun") for s, e in known_spans if s < m.end() and m.start() < e):
+            # "Hama Prison", "Idlib Central Hospital": a facility named after a place the registry knows is a place of its own
+            add(Proposal("locations", full, "facility", m.group(0)), m.start("noun"), m.end())
+            continue
         if noun in DESCRIPTIVE_NOUNS:  # "Jabal al-Bishri mountains" is the place "Jabal al-Bishri"
             add(Proposal("locations", m["name"], DESCRIPTIVE_NOUNS[noun], m.group(0), (full,)), m.start(), m.end())
         else:

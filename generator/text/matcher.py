@@ -136,13 +136,34 @@ class Scan:
 
 
 def resolve_overlaps(text: str, scan: Scan) -> list[Hit]:
-    """Longest leftmost hits, each with its candidates in a fixed order."""
+    """Longest leftmost hits, each with its candidates in a fixed order; a hit does not end inside a longer name that
+    starts within it when a shorter name at its start stops short of it ("the buffer zone in the Golan Heights" is
+    "buffer zone" and "Golan Heights", not "buffer zone in the Golan" and "Heights")."""
     hits: list[Hit] = []
     last_end = -1
-    for (start, end) in sorted(scan.spans, key=lambda s: (s[0], -(s[1] - s[0]))):
+    ordered = sorted(scan.spans, key=lambda s: (s[0], -(s[1] - s[0])))
+    n = len(ordered)
+    for i, (start, end) in enumerate(ordered):
         if start < last_end:
             continue
+        if i + 1 < n and ordered[i + 1][0] == start and _crossed(ordered, i):
+            continue  # a shorter name at this start comes next and stops short of the longer name
         cands = tuple(sorted(scan.spans[(start, end)], key=lambda c: (c.type, c.slug, c.role)))
         hits.append(Hit(start, end, text[start:end], cands, (start, end) in scan.extended))
         last_end = end
     return hits
+
+
+def _crossed(ordered: list[tuple[int, int]], i: int) -> bool:
+    """Whether span ``i`` of ``ordered`` (sorted by start, longest first) ends inside a name that opens within it and
+    reaches past it, while the shortest span at its start ends before that name opens."""
+    start, end = ordered[i]
+    j = i + 1
+    while j < len(ordered) and ordered[j][0] == start:
+        j += 1
+    shortest = ordered[j - 1][1]
+    while j < len(ordered) and ordered[j][0] < end:
+        if ordered[j][1] > end:
+            return shortest <= ordered[j][0]
+        j += 1
+    return False

@@ -41,7 +41,10 @@ CLASSES = {
     "statement": ("statement declaration communique communiqué", set()),
 }
 KIND_CLASS = {"ceasefire": "ceasefire", "memorandum": "memorandum", "resolution": "resolution", "talks": "talks",
-              "mechanism": "mechanism"}
+              "mechanism": "mechanism", "process": "process"}
+# Talks make agreements; "the agreement reached in Astana" is what the talks produced, not the talks (unless their title
+# says what they are: "Reconciliation agreements" is a process of deals).
+MEETINGS, MADE = frozenset({"talks", "process"}), frozenset({"deal", "ceasefire", "memorandum", "resolution"})
 NOUN_CLASS = {noun: cls for cls, (nouns, _) in CLASSES.items() for noun in nouns.split()}
 # Nouns too vague alone ("the political process", "a plan"): they name an agreement only with its own words or places
 # right in the phrase ("the Astana process", "the Russian road map for Daraa").
@@ -136,6 +139,10 @@ class Profile:
     date: str  # as the registry gives it, for "October 13"
     kind: str = ""  # the reference class its own kind is ("ceasefire" for a ceasefire), or ""
     standing: bool = False  # in force or ongoing: still referred to years after its date ("the resolution" for 2254)
+    # (place, class) of its names made of a place and a reference noun: "Geneva process" → (Geneva, process), so that
+    # "the political process in Geneva" and "talks in Astana" name it as "the Geneva process" and "the Astana talks" do.
+    by_place: frozenset = frozenset()
+    titled: frozenset = frozenset()  # the reference classes of the nouns of its title ("Reconciliation agreements": deal)
 
 
 PARTY_COMPOUND = re.compile(r"\b[\w.]+[-–](?:brokered|backed|led|sponsored|mediated|facilitated)\b")
@@ -146,6 +153,10 @@ def plain_words(name: str) -> bool:
     """A name of lower-case words only, once "Russian-brokered" and the like are set aside: "cessation of hostilities"."""
     words = PARTY_COMPOUND.sub("", name).split()
     return bool(words) and not any(w[:1].isupper() or w[:1].isdigit() for w in words)
+
+
+# "calls for a permanent, nationwide cessation": the article stands before adjectives the comma cut off the reference.
+ADJECTIVES_AFTER_ARTICLE = re.compile(r"\b(?:a|an)\s+(?:[\w’'-]+\s*,\s*)+$", re.I)
 
 
 def indefinite(text: str, mentions: Sequence[Mention], nouns: Sequence[re.Match] | None = None) -> set[tuple[int, int]]:
@@ -159,6 +170,8 @@ def indefinite(text: str, mentions: Sequence[Mention], nouns: Sequence[re.Match]
     for ref in (references_in(text) if nouns is None else map(_reference, nouns)):
         if ref.det in {"a", "an"}:
             out |= {(m.start, m.end) for m in plain if m.start <= ref.noun_start < m.end and ref.start < m.start}
+        elif not ref.det and ADJECTIVES_AFTER_ARTICLE.search(text, max(0, ref.start - 60), ref.start):
+            out |= {(m.start, m.end) for m in plain if m.start <= ref.noun_start < m.end and ref.start <= m.start}
     return out
 
 
@@ -217,6 +230,7 @@ class References:
         self.numbered = {m[1]: tuple(e.key) for e in agreements for n in (e.title, *e.aliases)
                          if (m := re.search(r"\bresolution\s+(\d{3,4})\b", n, re.I))}
         self.profiles: list[Profile] = []
+        by_place_of: dict[tuple[str, str], frozenset] = {}
         for e in agreements:
             names = (e.title, *e.aliases)
             keys = keyed[tuple(e.key)]
@@ -229,9 +243,16 @@ class References:
                       for t in _tokens(c) if t not in STOP and t not in known and not t.isdigit()}
             nouns = {c for n in names for t in _tokens(n) if (c := noun_class(t))}
             kinds = frozenset(cls for cls, (_, allowed) in CLASSES.items() if e.kind in allowed or cls in nouns)
+            by_place = frozenset(_place_nouns(names, places, names_of))
+            by_place_of[tuple(e.key)] = by_place
             self.profiles.append(Profile(tuple(e.key), kinds, places, parties, frozenset(words), frozenset(nouns),
                                          *day_number(e.published), e.published, KIND_CLASS.get(e.kind, ""),
-                                         e.status in STANDING))
+                                         e.status in STANDING, by_place,
+                                         frozenset(c for t in _tokens(e.title) if (c := noun_class(t)))))
+        # "The Ankara agreement" names two agreements: a name by place tells only when one agreement has it.
+        owners = Counter(pair for pairs in by_place_of.values() for pair in pairs)
+        self.profiles = [replace(p, by_place=frozenset(x for x in p.by_place if owners[x] == 1)) if p.by_place else p
+                         for p in self.profiles]
         # A party named in the reference's own phrase by a one-word name or adjective: "the Russian-Turkish agreement".
         parties = {k for e in agreements for k in keyed[tuple(e.key)] if k[0] == "actors"}
         self.party_words = {t: k for k in sorted(parties) for n in names_of[k] if len(t := fold_name(n)) > 2 and " " not in t
@@ -282,8 +303,8 @@ class References:
             if overlaps(taken, start, end):
                 continue  # part of a name the registry matched: "the Adana agreement"
             cls = noun_class(noun[0])
-            if cls is None:
-                continue
+            if cls is None or PRESS.search(text, max(0, start - 7), start):
+                continue  # "a news conference in Geneva", "a press statement": no agreement
             ref = _reference(noun)
             vague = ref.noun.lower().rstrip("s") in VAGUE or ref.noun.lower() == "process"
             if not sentences:
@@ -342,6 +363,23 @@ class References:
         return sorted(scored, key=lambda s: (-s[0], s[1]))
 
 
+def _place_nouns(names: Sequence[str], places: Mapping[tuple[str, str], float],
+                 names_of: Mapping[tuple[str, str], tuple[str, ...]]) -> Iterator[tuple[tuple[str, str], str]]:
+    """(place, class) for each name that is one of the agreement's places followed by its reference noun, or by "peace"
+    and the noun: "Geneva process", "Astana peace talks", "Sochi memorandum"."""
+    for name in names:
+        tokens = _tokens(name)
+        cls = noun_class(tokens[-1]) if tokens else None
+        if cls is None:
+            continue
+        for k in places:
+            for place in names_of.get(k, ()):
+                head = _tokens(place)
+                rest = tokens[len(head):]
+                if head and tokens[:len(head)] == head and (len(rest) == 1 or (len(rest) == 2 and rest[0] == "peace")):
+                    yield k, cls
+
+
 def _resolution_groups(text: str, nouns: Sequence[re.Match]) -> Iterator[re.Match]:
     """``RESOLUTIONS.finditer(text)``, given the matches of ``NOUN`` in ``text``: each group opens on the noun
     "resolution", so it is looked for only there rather than at every position of the text."""
@@ -375,6 +413,8 @@ class Context:
     pub_day: int | None
     parties: frozenset = frozenset()  # actors named in the reference's own phrase, by name or adjective
     classes: frozenset = frozenset()  # the classes of the reference nouns in its phrase ("agreement for a ceasefire")
+    creates: bool = False  # the phrase says what the agreement creates: "a deal … to create a buffer zone"
+    beside: frozenset = frozenset()  # places right before the noun or right after it: "Astana talks", "talks in Astana"
 
     @property
     def placed(self) -> bool:
@@ -400,6 +440,10 @@ class Context:
         phrase = _tokens(text[ref.start:end])
         in_phrase = frozenset((m.type, m.slug) for m in mentions if ref.start <= m.start < end)
         parties = {party_words[t] for t in phrase if t in party_words} | {k for k in in_phrase if k[0] == "actors"}
+        if AGREED_BY.search(text, max(0, ref.start - 12), ref.start):
+            # "the US, Russia and Jordan agreed a ceasefire": the parties are the clause's subject
+            lo_clause = max(max(text.rfind(c, 0, ref.start) for c in ".;:!?\n") + 1, ref.start - 80)
+            parties |= {(m.type, m.slug) for m in mentions if m.type == "actors" and lo_clause <= m.start < ref.start}
         return cls(
             near=frozenset((m.type, m.slug) for m in mentions if lo <= m.start < hi),
             anywhere=anywhere,
@@ -411,7 +455,20 @@ class Context:
             pub_day=pub_day,
             parties=frozenset(parties),
             classes=frozenset(c for t in phrase if (c := noun_class(t))),
+            creates=not CREATE.isdisjoint(phrase),
+            # (places beside the noun are places of its phrase: most phrases have none)
+            beside=frozenset((m.type, m.slug) for m in mentions if m.type == "locations" and ref.start <= m.start < end and (
+                (m.end <= ref.noun_start and PLACE_BEFORE_NOUN.fullmatch(text, m.end, ref.noun_start))
+                or (m.start >= ref.end and PLACE_AFTER_NOUN.fullmatch(text, ref.end, m.start))))
+            if any(k[0] == "locations" for k in in_phrase) else frozenset(),
         )
+
+
+# The clause before a reference when it ends on the verb that made the agreement: "the US, Russia and Jordan agreed".
+AGREED_BY = re.compile(r"\b(?:agreed|signed|reached|brokered|struck|concluded|negotiated)\s+$")
+PRESS = re.compile(r"\b(?:news|press)\s+$", re.I)
+PLACE_BEFORE_NOUN, PLACE_AFTER_NOUN = re.compile(r"\s+(?:peace\s+)?"), re.compile(r"\s+(?:in|at)\s+(?:the\s+)?")
+CREATE = frozenset("create creates creating establish establishes establishing".split())
 
 
 def specific(p: Profile, ctx: Context) -> bool:
@@ -432,7 +489,11 @@ def evidence(p: Profile, cls: str, ctx: Context) -> dict[str, float]:
     clue)."""
     if not specific(p, ctx):
         return {}
+    if ctx.creates and not p.nouns:
+        return {}  # "a deal … to create a buffer zone": the zone, named without any agreement noun, is what it made
     why: dict[str, float] = {}
+    if p.by_place and any((k, cls) in p.by_place for k in ctx.beside):
+        why["named by its place"] = 4.0  # "the political process in Geneva": the Geneva process
     if p.key in ctx.named:
         why["named"] = 3.0 if p.key in ctx.near else 1.0  # "the deal" right after its name is that deal
     spread = min(1.0, 3 / len(p.places)) if p.places else 0.0  # an agreement over ten places says little of each
@@ -454,6 +515,8 @@ def evidence(p: Profile, cls: str, ctx: Context) -> dict[str, float]:
         why["parties in phrase"] = 3.0 if both >= 2 else 1.0  # "the Russian-Turkish agreement"
     if cls in p.nouns:
         why["noun"] = 1.0
+    if p.kind in MEETINGS and cls in MADE and cls not in p.titled:
+        why["talks, not what they agreed"] = -3.0
     if (ctx.classes - {cls}) & p.nouns:
         why["nouns in phrase"] = 1.0  # "an agreement for a ceasefire": a ceasefire agreement
     if p.kind and p.kind != cls and p.kind in ctx.classes:

@@ -16,7 +16,7 @@ from generator.content.model import Entity, Mention
 from generator.text.dateline import dateline_spans
 from generator.text.matcher import Candidate, Hit, Matcher, Scan, resolve_overlaps
 from generator.text.readings import demonym_acts, in_office_title, is_acting, is_locative, words_after
-from generator.text.references import References
+from generator.text.references import References, plain_words
 from generator.text.textnorm import fold, fold_name
 from generator.text.variants import Variants
 
@@ -166,7 +166,27 @@ def tag_hits(text: str, hits: list[Hit], names: Names, published: str = "") -> l
         mentions = [m for m in mentions if m.type != "agreements" or not any(
             f.start < m.end and m.start < f.end and f.slug != m.slug for f in found)]
     mentions += found
+    mentions = others_arrangements(text, mentions, names.entities)
     return sorted(set(mentions), key=lambda m: (m.start, m.end, m.type, m.slug))
+
+
+def others_arrangements(text: str, mentions: list[Mention], entities: dict[tuple[str, str], Entity]) -> list[Mention]:
+    """An agreement named in plain words right after an actor that is none of its parties is that actor's arrangement of
+    the kind, not the registry's: "the UN deconfliction mechanism" is not the US–Russia deconfliction line."""
+    plain = [m for m in mentions if m.type == "agreements" and plain_words(m.surface)]
+    if not plain:
+        return mentions
+    by_end = {m.end: m for m in mentions if m.type == "actors"}
+    drop = []
+    for m in plain:
+        actor = by_end.get(m.start - 1) if text[m.start - 1:m.start] == " " else None
+        agreement = entities.get((m.type, m.slug))
+        if actor is None or agreement is None or not agreement.parties:
+            continue
+        who = entities.get((actor.type, actor.slug))
+        if who is not None and who.title not in agreement.parties and not set(who.aliases) & set(agreement.parties):
+            drop.append(m)
+    return [m for m in mentions if m not in drop] if drop else mentions
 
 
 def named(text: str, hits: list[Hit], names: Names) -> list[Mention]:
@@ -302,7 +322,12 @@ def embedded_actors(text: str, agreements: Sequence[Hit], names: Names) -> list[
             continue  # most names: no actor inside ("the Astana talks")
         for h in resolve_overlaps(outer.surface, Scan(spans, scan.extended)):
             hit = Hit(outer.start + h.start, outer.start + h.end, h.surface, h.candidates, h.possessive)
-            found.extend((hit, c) for c in resolve(hit, text, names.entities))
+            readings = resolve(hit, text, names.entities)
+            if not readings and NEXT_NAME.match(text, hit.end) and all(c.role == "ambiguous" for c in hit.candidates):
+                # "Security Council Resolution 2401": the longer name the next word opens is the agreement's own; the
+                # short name still needs its context words, as anywhere else
+                readings = list(hit.candidates)
+            found.extend((hit, c) for c in readings)
     return found
 
 

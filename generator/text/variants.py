@@ -27,6 +27,17 @@ _FIRST = r"[A-Zae](?<![\w’'-].)(?:(?<=[aA])(?:l|n|sh|s|d|r|z|t)[-‑][A-Z]|(?<
 NAME = re.compile(rf"{_FIRST}{_REST}(?:[ ](?:{_PARTICLE})?{_WORD}){{0,4}}(?![\w’'-])")
 LEADING = frozenset("the in at on from to near and but for of by with as a an this that its his her their".split())
 NOT_PART = LEADING | TITLE_WORDS  # a first word that is not part of the name: "In Kafranbel", "General X"
+# Titles a surname follows when the person is named by it alone: "Dr Attar", "Mr Putros".
+HONORIFICS = frozenset("mr mrs ms dr prof professor president general minister ambassador sheikh senator governor envoy "
+                       "chancellor judge".split())
+PARTICLE_START = re.compile(rf"^{_PARTICLE}")
+
+
+def surname_key(word: str) -> str:
+    """"al-Attar", "Attar" → "attar"."""
+    return PARTICLE_START.sub("", word).lower()
+
+
 PLACE_NOUNS = frozenset("town village city district neighbourhood neighborhood suburb suburbs hamlet camp area countryside hospital "
                         "hospitals people province governorate region".split())
 
@@ -46,10 +57,20 @@ class Variants:
                                          for n in (e.title, *e.aliases) if proper(n))
         self.people = VariantIndex.build((e.slug, n) for e in entities if e.kind == "person"
                                          for n in (e.title, *e.aliases) if proper(n) and len(n.split()) >= 2)
+        surnames: dict[str, set[str]] = {}  # each surname's people: "attar" → {abdul-rahman-attar}
+        for e in entities:
+            if e.kind == "person":
+                for n in (e.title, *e.aliases):
+                    if proper(n) and len(n.split()) >= 2:
+                        surnames.setdefault(surname_key(n.split()[-1]), set()).add(e.slug)
+        self.surnames = {k: frozenset(v) for k, v in surnames.items()}
 
     def of(self, type_: str, name: str) -> frozenset[str]:
         """Slugs of the ``type_`` entities ``name`` may be a spelling of (more than one: do not guess)."""
         index = self.places if type_ == "locations" else self.people
+        words = name.split()
+        if type_ == "actors" and len(words) == 2 and words[0].lower().rstrip(".") in HONORIFICS:
+            return self.surnames.get(surname_key(words[1]), frozenset())  # "Dr Attar": the one person of that surname
         return index.lookup(name)
 
     def find(self, text: str, taken: Iterable[tuple[int, int]]) -> list[Mention]:
@@ -58,6 +79,11 @@ class Variants:
         for start, end, name in names_outside(text, taken):
             if len(name.split()) >= 2 and len(person := self.people.lookup(name)) == 1:
                 found.append(Mention("actors", next(iter(person)), start, end, name))
+                continue
+            if " " not in name and len(person := self.surnames.get(
+                    surname_key(name) if "-" in name[:4] else name.lower(), ())) == 1 \
+                    and words_before(text, start, 1)[-1:] and words_before(text, start, 1)[-1] in HONORIFICS:
+                found.append(Mention("actors", next(iter(person)), start, end, name))  # "Dr Attar"
                 continue
             place = self.places.lookup(name)
             if len(place) == 1 and used_as_place(text, start, end):

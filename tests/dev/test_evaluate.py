@@ -4,7 +4,8 @@ whole update): the client's targets fail here, on every set we hold.
 - ``tests/eval/blind``: 33 real articles annotated before any tagger saw them. Never tuned on; scored only here.
 - ``tests/eval/tune`` (15 real articles), ``tests/eval/tune2`` (24 real articles, annotated blind to the tagger on
   2026-12-03, first score 0.887), ``tests/eval/tune3`` (24 real articles, annotated blind to the tagger on 2026-12-03,
-  first score 0.899), ``tests/eval/tune4`` (18, first score 0.893), ``tests/eval/tune5`` (25, first score 0.878) and
+  first score 0.899), ``tests/eval/tune4`` (18, first score 0.893), ``tests/eval/tune5`` (25, first score 0.878),
+  ``tests/eval/tune6`` (26, first score 0.875) and
   ``tests/eval/articles`` (16): tuning sets, misses read freely.
 - ``seeds``: the five articles that started the project.
 """
@@ -22,6 +23,7 @@ SETS = {
     "tune3": (EVAL / "tune3" / "gold.yaml", EVAL / "tune3" / "articles"),
     "tune4": (EVAL / "tune4" / "gold.yaml", EVAL / "tune4" / "articles"),
     "tune5": (EVAL / "tune5" / "gold.yaml", EVAL / "tune5" / "articles"),
+    "tune6": (EVAL / "tune6" / "gold.yaml", EVAL / "tune6" / "articles"),
     "eval": (EVAL / "gold.yaml", EVAL / "articles"),
 }
 # The client's targets on its held-out set (issue 21), asked of each of ours.
@@ -32,7 +34,8 @@ TARGETS = {("overall", "f1"): 0.90, ("overall", "precision"): 0.92, ("agreements
 # of 0.90 is not met (issue 21 stays open), and the blind set is not tuned on to meet it, nor were those changes
 # chosen by it: the floor follows the measure down rather than the tagger being fitted back to it. After a fourth
 # tuning set (tune4) and agreements by context on it, and datelines' places (099d35a): 0.893 (P 0.923, R 0.865). After
-# a fifth (tune5: facilities, "X, Syria", the bare "the regime"): 0.895 (P 0.923, R 0.868).
+# a fifth (tune5: facilities, "X, Syria", the bare "the regime"): 0.895 (P 0.923, R 0.868). After a sixth (tune6:
+# people with roles, speakers, agreements by a place beside their noun): 0.896 (P 0.926, R 0.868).
 FLOORS = {("blind", "overall", "f1"): 0.89}
 
 
