@@ -199,3 +199,57 @@ def test_an_office_with_its_acronym_and_its_holder_is_no_organisation():
     assert ("actors", "UN Emergency Relief Coordinator") not in found
     assert ("actors", "Emergency Relief Coordinator") not in found
     assert ("actors", "Syrian Civil Defence") in proposals("the Syrian Civil Defence (SCD) said on Monday")
+
+
+# People named with their role, Hansard's forms, facilities (tuned on tests/eval/tune6).
+def people(text: str, known=(), places=()) -> set[str]:
+    return {p.title for p, _, _ in discover(text, known, places) if p.type == "actors"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('"We help," said Robert Mardini, the ICRC\'s head of operations for the Near East.', "Robert Mardini"),
+    ("said the ICRC head of delegation in Syria, Marianne Gasser, who is in Aleppo.", "Marianne Gasser"),
+    ("the Head of Delegation in Syria, Marianne Gasser, said.", "Marianne Gasser"),
+    ('"It is vital," explained Andrea Reis, who coordinates the ICRC\'s health activities.', "Andrea Reis"),
+    ("as the noble Lord, Lord Collins, said, not for a few hours", "Lord Collins"),
+    ("Jim Shannon: First, may I wish you a happy St Patrick's day?\nDominic Raab: I thank him.\nJim Shannon: And?", "Jim Shannon"),
+    ("Dominic Raab (The Foreign Secretary): We welcome the ceasefire.", "Dominic Raab"),
+    ("says activist, journalist, and Global Voices author Leila Nachawati Rego about her novel", "Leila Nachawati Rego"),
+])
+def test_people_named_with_their_role_or_as_speakers_are_proposed(text, expected):
+    assert expected in people(text)
+
+
+@pytest.mark.parametrize(("text", "unwanted"), [
+    ("Press Statement\nHeather Nauert, Department Spokesperson", "Statement Heather Nauert"),  # a heading, then a name
+    ("My Lords, will the Minister be so kind as to explain why", "My Lords"),
+    ("Aleppo Is Burning: Make Your Profile Photograph Red", "Aleppo Is Burning"),
+    ("Key Messages: The situation continues to deteriorate.\nSituation Overview: Fighting goes on.", "Key Messages"),
+    ("fighters of the Army Islam, who were evacuated", "Army Islam"),  # "the Army Islam, who": a body, loosely
+    ("Rejecting Claims Cross-Border Action Only Targets Terrorists, Syria’s Permanent Representative Says",
+     "Action Only Targets Terrorists"),
+])
+def test_headings_and_forms_of_address_are_not_people(text, unwanted):
+    assert unwanted not in people(text)
+
+
+def test_a_name_never_runs_over_a_line_break():
+    assert "Heather Nauert" in people("Press Statement\nHeather Nauert, Department Spokesperson")
+
+
+def test_a_place_inside_a_pair_of_parties_does_not_name_an_agreement():
+    text = "under the Russia-Turkey agreement of 5 March"
+    turkey = (text.index("Turkey"), text.index("Turkey") + len("Turkey"))
+    assert not any(p.type == "agreements" and p.title.startswith("Turkey")
+                   for p, _, _ in discover(text, [turkey], [turkey]))
+
+
+@pytest.mark.parametrize(("text", "known", "expected"), [
+    ('killed in an attack on the "Jisren" school. A separate attack on the “Misraba” school', (), {"Jisren school", "Misraba school"}),
+    ("a mutiny in Hama Prison, held by the guards", ("Hama",), {"Hama Prison"}),  # a facility named after a known city
+    ("a mutiny in Hama prison, held by the guards", ("Hama",), set()),  # … but only when its noun is part of its name
+])
+def test_facilities_named_in_quotes_or_after_a_known_place(text, known, expected):
+    spans = [(text.index(k), text.index(k) + len(k)) for k in known]
+    found = {p.title for p, _, _ in discover(text, spans) if p.type == "locations"}
+    assert found == expected

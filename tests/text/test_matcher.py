@@ -1,8 +1,9 @@
 import pytest
 
+from generator.content.registry import Registry
 from generator.text.matcher import Matcher, name_variants
 from generator.text.textnorm import fold
-from tests.conftest import SMALL_REGISTRY
+from tests.conftest import SMALL_REGISTRY, entity
 
 MATCHER = Matcher(SMALL_REGISTRY)
 
@@ -58,3 +59,14 @@ def test_fold_maps_back_to_original_offsets():
 def test_variants_keep_short_names_whole():
     assert name_variants("Al-Bab") == {"al bab"}
     assert "ain hour" in name_variants("Ain al-Hour")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("troops moved into the buffer zone in the Golan Heights on Sunday", [("agreements", "zone"), ("locations", "golan")]),
+    ("troops moved into the buffer zone in the Golan on Sunday", [("agreements", "zone")]),  # no longer name crossed
+])
+def test_a_name_does_not_swallow_the_start_of_a_longer_name(text, expected):
+    registry = Registry({e.key: e for e in [
+        entity("agreements", "zone", "Area of Separation", aliases=["buffer zone", "buffer zone in the Golan"], kind="arrangement"),
+        entity("locations", "golan", "Golan Heights", kind="region")]})
+    assert [(c.type, c.slug) for h in registry.matcher.find(text) for c in h.candidates] == expected

@@ -105,3 +105,12 @@ def test_the_test_before_the_office_pattern_never_hides_a_match(text):
     for lead in ("the ", "a Prime ", "é "):
         padded = lead + text
         assert (OFFICE_TITLE.search(padded) is not None) == in_office_title(padded + "X", len(padded), len(padded) + 1)
+
+
+@pytest.mark.parametrize(("sentence", "name", "expected"), [
+    ("to keep humanitarian aid flowing for another year from Turkey to millions", "Turkey", True),
+    ("with support from Turkey", "Turkey", False),
+])
+def test_aid_flowing_from_a_country_places_it(sentence, name, expected):
+    start = sentence.index(name)
+    assert is_locative(sentence, start, start + len(name)) is expected

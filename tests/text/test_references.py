@@ -207,3 +207,84 @@ def test_an_agreement_still_standing_is_not_too_old_to_be_meant(status, expected
 ])
 def test_a_closing_quote_or_a_time_word_does_not_cut_the_reference_from_its_place(text, expected):
     assert agreements(text) == expected
+
+
+# Agreements named by a place beside their noun, by the parties that agreed, by what they create (tuned on
+# tests/eval/tune6), on a registry of their own.
+CONTEXT_STATES = [entity("actors", k, t, kind="state", demonyms=d, aliases=["US"] if k == "united-states" else []) for k, t, d in (
+    ("united-states", "United States", ["American"]), ("russia", "Russia", ["Russian"]), ("turkey", "Turkey", ["Turkish"]),
+    ("jordan", "Jordan", ["Jordanian"]), ("iran", "Iran", ["Iranian"]))]
+CONTEXT_PLACES = [entity("locations", k, t, kind="city") for k, t in (
+    ("geneva", "Geneva"), ("astana", "Astana"), ("idlib", "Idlib"), ("ankara", "Ankara"), ("munich", "Munich"))]
+CONTEXT_BODIES = [entity("actors", "united-nations", "United Nations", aliases=["UN"], kind="organisation"),
+          entity("actors", "unsc", "UN Security Council", aliases=["Security Council"], ambiguous=["Security Council"],
+                 context=["resolution"], kind="organisation")]
+CONTEXT_AGREEMENTS = [
+    entity("agreements", "geneva-talks", "Geneva talks", aliases=["Geneva process"], kind="talks", published="2014-01-22",
+           status="ongoing", places=("Geneva",)),
+    entity("agreements", "astana-talks", "Astana talks", aliases=["Astana process"], kind="process", published="2017-01-23",
+           parties=("Russia", "Turkey", "Iran"), places=("Astana",)),
+    entity("agreements", "de-escalation", "De-escalation zones memorandum", aliases=["de-escalation areas"], kind="memorandum",
+           published="2017-05-04", parties=("Russia", "Turkey", "Iran"), places=("Astana", "Idlib")),
+    entity("agreements", "constitutional-committee", "Constitutional Committee", kind="process", published="2019-10-30",
+           status="ongoing", places=("Geneva",)),
+    entity("agreements", "southwest", "Amman memorandum of principles", aliases=["southwest ceasefire"], kind="ceasefire",
+           published="2017-07-09", parties=("United States", "Russia", "Jordan")),
+    entity("agreements", "sochi-2018", "Sochi memorandum on Idlib", aliases=["Idlib deal"], kind="memorandum",
+           published="2018-09-17", parties=("Russia", "Turkey"), places=("Idlib",)),
+    entity("agreements", "idlib-dmz", "Idlib demilitarised zone", aliases=["Idlib buffer zone", "demilitarized zone in Idlib"], kind="arrangement",
+           published="2018-10-15", parties=("Russia", "Turkey"), places=("Idlib",)),
+    entity("agreements", "ankara-2016", "Ankara agreement of December 2016", aliases=["Ankara agreement"], kind="ceasefire",
+           published="2016-12-29", parties=("Russia", "Turkey"), places=("Ankara",)),
+    entity("agreements", "ankara-2019", "Ankara agreement of October 2019", aliases=["Ankara agreement"], kind="agreement",
+           published="2019-10-17", parties=("United States", "Turkey"), places=("Ankara",)),
+    entity("agreements", "coh", "2016 cessation of hostilities", aliases=["cessation of hostilities"], kind="ceasefire",
+           published="2016-02-27", parties=("United States", "Russia"), places=("Munich",)),
+    entity("agreements", "deconfliction", "US–Russia deconfliction arrangement", aliases=["deconfliction mechanism"],
+           kind="arrangement", published="2015-10-20", parties=("United States", "Russia")),
+    entity("agreements", "res-2401", "UN Security Council Resolution 2401", aliases=["Security Council Resolution 2401"],
+           kind="resolution", published="2018-02-24", parties=("UN Security Council",)),
+]
+CONTEXT_REGISTRY = Registry({e.key: e for e in CONTEXT_STATES + CONTEXT_PLACES + CONTEXT_BODIES + CONTEXT_AGREEMENTS})
+
+
+def context_tags(text: str, type_: str = "agreements") -> set[str]:
+    return {m.slug for m in tag(text, CONTEXT_REGISTRY) if m.type == type_}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a reference noun with one of the agreement's places right beside it names it as "the Geneva process" does
+    ("We call on all sides to support the political process in Geneva towards a settlement.", {"geneva-talks"}),
+    # … unless two agreements have that name: "the Ankara agreement" is two
+    ("The agreement, reached in Ankara between Russian officers and the factions, collapsed.", set()),
+    # the states before "agreed" are the agreement's parties
+    ("Separately, Russia and Jordan agreed a ceasefire in the south-west in July.", {"southwest"}),
+    # a deal made to create a zone is the deal, not the zone
+    ("A deal reached between Russia and Turkey to create a demilitarized buffer zone in Idlib is welcome.", {"sochi-2018"}),
+    # a news conference is no conference of an agreement
+    ("The envoy told a news conference in Geneva that aid was blocked.", set()),
+])
+def test_agreements_named_by_description(text, expected):
+    assert context_tags(text) == expected
+
+
+def test_an_agreement_reached_at_talks_is_not_the_talks():
+    text = "Russia, Turkey and Iran signed the memorandum in Astana. The agreement reached in Astana creates four areas."
+    assert "astana-talks" not in context_tags(text)
+
+
+def test_a_plain_name_after_an_article_and_adjectives_needs_support():
+    text = "We heed UN envoy Pedersen's calls for a permanent, nationwide cessation of hostilities."
+    assert "coh" not in context_tags(text)
+    assert "coh" in context_tags("The cessation of hostilities held in Munich's wake.")
+
+
+def test_an_arrangement_of_another_actor_is_not_the_registry_one_of_its_name():
+    assert "deconfliction" not in context_tags("attacks on sites that were part of the UN deconfliction mechanism")
+    assert "deconfliction" in context_tags("Russia and the United States use the deconfliction mechanism daily.")
+
+
+def test_the_council_is_named_inside_its_resolution_name():
+    text = "Security Council Resolution 2401 was unanimously accepted; the resolution demands a ceasefire."
+    assert "unsc" in context_tags(text, "actors")
+    assert "res-2401" in context_tags(text)
