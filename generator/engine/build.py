@@ -334,12 +334,12 @@ def build_site(config: Path = Path("mkdocs.yml"), engine: str = "mkdocs", full: 
         changed, removed, copies = prepare(site, last.get("files") or {}, now, directory_urls)
     else:
         changed, removed = [rel for rel in now if rel.endswith(".md")], 0
-    if dirty and not changed and not copies:
-        pass  # site/ is the build of these very sources: the engine would only write its sitemap and 404 page again
-    elif engine in DIRTY_ENGINES:
-        _run_dirty_engine(engine, config, site, dirty, strict, shares({rel: now[rel][0] for rel in changed}, settings))
-    else:
-        _run_zensical(config, site, strict)
+    # Unless site/ is the build of these very sources: the engine would only write its sitemap and 404 page again.
+    if not dirty or changed or copies:
+        if engine in DIRTY_ENGINES:
+            _run_dirty_engine(engine, config, site, dirty, strict, shares({rel: now[rel][0] for rel in changed}, settings))
+        else:
+            _run_zensical(config, site, strict)
     write_if_changed(manifest_path, json.dumps({"stamp": mark, "home": _home(site), "files": now}, sort_keys=True) + "\n")
     return Built(engine, not dirty, len(changed), removed)
 

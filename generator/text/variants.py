@@ -55,14 +55,12 @@ class Variants:
         entities = sorted(entities, key=lambda e: tuple(e.key))
         self.places = VariantIndex.build((e.slug, n) for e in entities if e.type == "locations"
                                          for n in (e.title, *e.aliases) if proper(n))
-        self.people = VariantIndex.build((e.slug, n) for e in entities if e.kind == "person"
-                                         for n in (e.title, *e.aliases) if proper(n) and len(n.split()) >= 2)
+        people = [(e.slug, n) for e in entities if e.kind == "person" for n in (e.title, *e.aliases)
+                  if proper(n) and len(n.split()) >= 2]
+        self.people = VariantIndex.build(people)
         surnames: dict[str, set[str]] = {}  # each surname's people: "attar" → {abdul-rahman-attar}
-        for e in entities:
-            if e.kind == "person":
-                for n in (e.title, *e.aliases):
-                    if proper(n) and len(n.split()) >= 2:
-                        surnames.setdefault(surname_key(n.split()[-1]), set()).add(e.slug)
+        for slug, name in people:
+            surnames.setdefault(surname_key(name.split()[-1]), set()).add(slug)
         self.surnames = {k: frozenset(v) for k, v in surnames.items()}
 
     def of(self, type_: str, name: str) -> frozenset[str]:
@@ -82,7 +80,7 @@ class Variants:
                 continue
             if " " not in name and len(person := self.surnames.get(
                     surname_key(name) if "-" in name[:4] else name.lower(), ())) == 1 \
-                    and words_before(text, start, 1)[-1:] and words_before(text, start, 1)[-1] in HONORIFICS:
+                    and (before := words_before(text, start, 1)) and before[-1] in HONORIFICS:
                 found.append(Mention("actors", next(iter(person)), start, end, name))  # "Dr Attar"
                 continue
             place = self.places.lookup(name)
