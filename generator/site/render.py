@@ -5,7 +5,6 @@ Links are relative ``.md`` paths, the form every Markdown site engine resolves.
 
 from __future__ import annotations
 
-import heapq
 import html
 import re
 from collections import Counter
@@ -91,26 +90,6 @@ def new_entity_page(entity: Entity, description: str, extra: dict | None = None)
         meta["coordinates"] = list(entity.coordinates)
     meta.update(extra or {})
     return f"{render_front(meta)}\n{description.strip()}\n"
-
-
-def strongest(counts: dict, n: int, allowed) -> list[tuple]:
-    """The ``n`` keys of ``allowed`` with the highest counts, ties by key: what ``heapq.nsmallest`` by (-count, key) gives,
-    without calling a key function for every pair.
-
-    Most keys are allowed (an entity page allows every entity): the n-th highest count of all is tried as the floor
-    first, which needs no look-up per key; when fewer than n allowed keys reach it, the allowed ones alone give it.
-    """
-    if n <= 0 or not counts:
-        return []
-    floor = heapq.nlargest(n, counts.values())[-1]
-    found = [(k, c) for k, c in counts.items() if c >= floor and k in allowed]
-    if len(found) < n:
-        values = [c for k, c in counts.items() if k in allowed]
-        if not values:
-            return []
-        floor = heapq.nlargest(n, values)[-1]
-        found = [(k, c) for k, c in counts.items() if c >= floor and k in allowed]
-    return sorted(found, key=lambda kc: (-kc[1], kc[0]))[:n]
 
 
 def kind_label(entity: Entity) -> str:
@@ -204,11 +183,11 @@ def source_links(sources: Sequence[str]) -> list[str]:
     return links
 
 
-def entity_section(entity: Entity, mentions, together, entities: dict[tuple[str, str], Entity], top: int = DEFAULTS.companions,
+def entity_section(entity: Entity, mentions, common: Sequence[tuple[tuple[str, str], int]], entities: dict[tuple[str, str], Entity],
                    events=(), by_title: EntityNames | None = None, *, sentences_shown: int = DEFAULTS.sentences_shown,
                    group_from: int = DEFAULTS.group_from, copies: dict | None = None, made: dict[str, str] | None = None) -> str:
     """The generated part of an entity page: names, infobox or map, articles (each story once, ``copies`` counted),
-    timeline, companions.
+    timeline, and ``common``, the entities most often named with it and how often (``graph.CoMentions.strongest``).
 
     ``by_title``: ``views.entity_names`` of the registry, made once per run; without it (or given anything else) an
     agreement's infobox makes it from ``entities``.
@@ -241,7 +220,6 @@ def entity_section(entity: Entity, mentions, together, entities: dict[tuple[str,
     if events:
         out.append("## Timeline")
         out.append(events_list(events, "../articles/"))
-    common = strongest(together, top, entities)
     if common:
         out.append("## Often mentioned with")
         out.append("\n".join(f"- {entity_link(entities[k], entity.type)} ({kind_label(entities[k])}) — {c} article{'s' if c != 1 else ''}"

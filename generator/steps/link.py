@@ -21,7 +21,7 @@ from generator.content.registry import INDEX, load_registry
 from generator.settings import DEFAULTS, Settings
 from generator.site.emitters import ARTICLES, EMITTERS, MENTIONS, PARTNERS, PARTS, PROPOSALS, SITE, Corpus
 from generator.site.exports import feed_path, rss_feed, tags_csv_rows
-from generator.site.render import entity_section, strongest, tags_section
+from generator.site.render import entity_section, tags_section
 from generator.site.views import entity_names
 from generator.steps.graph import build_graph
 from generator.store.filecache import FileCache, opened, signature
@@ -151,6 +151,7 @@ class EntityWork:
     cache: FileCache
     site: tuple[str, str] = ("", "Situation Wiki")  # site_url and site_name, for the feeds' links and titles
     graph_edges: int = GRAPH_EDGES
+    companions: int = DEFAULTS.companions  # listed under "Often mentioned with"
     lines: dict[str, str] = field(default_factory=dict)  # each article's line in the lists, made once per process
 
     @cached_property
@@ -162,16 +163,16 @@ class EntityWork:
 def _entity_page(work: EntityWork, key: tuple[str, str]) -> tuple[Rewrite, list | None, str]:
     """One entity page's generated section and its feed, written; for an actor also its strongest links among actors
     (the relations graph); and the feed's path when it was written. On every core: co-mentions are counted here."""
-    together = work.graph.together.get(key, {})
+    together = work.graph.together
     entity, mentions = work.entities[key], work.graph.mentions.get(key, [])
-    section = entity_section(entity, mentions, together, work.entities,
+    section = entity_section(entity, mentions, together.strongest(key, work.companions, work.entities), work.entities,
                              events=work.events.get(key, ()), by_title=work.by_title, copies=work.graph.copies, made=work.lines)
     done = rewrite(work.docs / key[0] / f"{key[1]}.md", "mentions", section, cache=work.cache)
     feed = work.docs / feed_path(entity)
     fed = str(feed) if write_if_changed(feed, rss_feed([ref for ref, _ in mentions], *work.site, about=entity)) else ""
     if key[0] != "actors":
         return done, None, fed
-    return done, strongest(together, work.graph_edges, work.actors), fed
+    return done, together.strongest(key, work.graph_edges, work.actors), fed
 
 
 def link(docs: Path, cache: FileCache | None = None, state: State | None = None, fresh: Mapping | None = None) -> LinkReport:

@@ -3,12 +3,10 @@
 import re
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from generator.content.model import ArticleRef, Entity
 from generator.settings import DEFAULTS
-from generator.site.render import article_line, entity_section, mention_list, review_page, strongest, tags_section
+from generator.site.render import article_line, entity_section, mention_list, review_page, tags_section
 
 CAMP = Entity("locations", "atmeh-camp", "Atmeh camp", kind="camp", status="proposed")
 FOUND_SHOWN = DEFAULTS.found_shown
@@ -70,7 +68,7 @@ def test_an_entity_page_links_its_sources_by_host_and_nothing_else():
     entity = Entity("actors", "ocha", "OCHA", kind="organisation", sources=(
         "https://en.wikipedia.org/wiki/Office_for_the_Coordination_of_Humanitarian_Affairs_(UN)",
         "javascript:alert(1)", "from memory", "https://www.unocha.org/"))
-    section = entity_section(entity, [], {}, {entity.key: entity})
+    section = entity_section(entity, [], [], {entity.key: entity})
     assert ("**Sources:** [en.wikipedia.org](https://en.wikipedia.org/wiki/"
             "Office_for_the_Coordination_of_Humanitarian_Affairs_%28UN%29) · [unocha.org](https://www.unocha.org/)") in section
     assert "javascript" not in section and "memory" not in section
@@ -91,23 +89,15 @@ GEORGIA_PERSON = Entity("locations", "georgia", "Georgia (US state)", kind="regi
 ])
 def test_an_entity_page_says_what_it_is_and_links_its_twin_in_the_other_role(entity, others, line):
     entities = {e.key: e for e in [entity, *others]}
-    assert entity_section(entity, [], {}, entities).split("\n\n")[0] == line
+    assert entity_section(entity, [], [], entities).split("\n\n")[0] == line
 
 
 @pytest.mark.parametrize("aliases, folded", [(6, False), (7, True)])
 def test_many_other_names_are_folded_and_still_listed(aliases, folded):
     entity = Entity("agreements", "deal", "Deal", aliases=tuple(f"Deal <{i}>" for i in range(aliases)))
-    section = entity_section(entity, [], {}, {entity.key: entity})
+    section = entity_section(entity, [], [], {entity.key: entity})
     assert ('<details class="wiki-aliases"><summary>Also known as: 7 other names</summary>' in section) == folded
     assert ("Deal &lt;6&gt;" if folded else "**Also known as:** Deal &lt;0&gt; ·") in section  # a name is text either way
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.dictionaries(st.tuples(st.sampled_from(["actors", "locations"]), st.sampled_from("abcdefgh")), st.integers(1, 5)),
-       st.integers(0, 6), st.sets(st.tuples(st.sampled_from(["actors", "locations"]), st.sampled_from("abcdefgh"))))
-def test_strongest_are_the_allowed_keys_with_the_highest_counts_ties_by_key(counts, n, allowed):
-    """Against the slow way: every allowed key sorted by count, then key."""
-    assert strongest(counts, n, allowed) == sorted(((k, c) for k, c in counts.items() if k in allowed), key=lambda kc: (-kc[1], kc[0]))[:n]
 
 
 def test_the_articles_index_lists_the_newest_and_the_undated_and_links_every_year():

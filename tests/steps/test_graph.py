@@ -1,7 +1,11 @@
-"""Which entities an article names together (counted by walking tags, or on bits for entities named often); facts
+"""Which entities an article names together (counted on integer arrays, checked against counting tag tuples); facts
 that share their keys."""
 
 import pickle
+from collections import Counter
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.content.article import shared
 from generator.content.model import ArticlePage, ArticleRef, Event
@@ -14,21 +18,31 @@ from generator.store.filecache import opened
 X, Y, Z = ("actors", "x"), ("actors", "y"), ("locations", "z")
 
 
-def _mentions(*articles):
-    mentions = {}
-    for i, tags in enumerate(articles):
-        ref = ArticleRef(f"a{i}", f"A{i}", "2024-01-01", "", tags)
-        for key in ref.distinct_tags:
-            mentions.setdefault(key, []).append((ref, ""))
-    return mentions
+def _stories(*articles):
+    return [ArticleRef(f"a{i}", f"A{i}", "2024-01-01", "", tuple(tags)) for i, tags in enumerate(articles)]
 
 
 def test_companions_count_the_articles_two_entities_share():
-    together = CoMentions(_mentions((X, Y, Z), (X, Y, X), (Y, Z)))
-    assert together[X] == {Y: 2, Z: 1}
-    assert together[Y] == {X: 2, Z: 2}
+    together = CoMentions(_stories((X, Y, Z), (X, Y, X), (Y, Z)))
+    assert together.get(X) == {Y: 2, Z: 1}
+    assert together.get(Y) == {X: 2, Z: 2}
     assert together.get(("actors", "nobody"), {}) == {}
-    assert together[Z] == {X: 1, Y: 2}
+    assert together.get(Z) == {X: 1, Y: 2}
+    assert together.strongest(Y, 1, {X, Y, Z}) == [(X, 2)]  # a tie, broken by key
+
+
+KEYS = st.tuples(st.sampled_from(["actors", "locations"]), st.sampled_from("abcdefgh"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(KEYS, max_size=6), max_size=12), KEYS, st.integers(0, 6), st.sets(KEYS))
+def test_strongest_are_the_allowed_keys_named_most_often_with_it_ties_by_key(articles, key, n, allowed):
+    """Against the slow way: count each article's other distinct tags, sort every allowed key by count, then key."""
+    counts = Counter(k for tags in articles if key in tags for k in dict.fromkeys(tags) if k != key)
+    slow = sorted(((k, c) for k, c in counts.items() if k in allowed), key=lambda kc: (-kc[1], kc[0]))[:n]
+    together = CoMentions(_stories(*articles))
+    assert together.strongest(key, n, allowed) == slow
+    assert together.get(key, {}) == dict(counts)
 
 
 def test_companions_are_the_pairs_each_article_names_on_a_synthetic_wiki(tmp_path):
@@ -38,7 +52,7 @@ def test_companions_are_the_pairs_each_article_names_on_a_synthetic_wiki(tmp_pat
     with opened(docs, None) as cache:
         graph = build_graph(docs, cache)
     together = graph.together
-    assert len(together.mentions) > 300
+    assert len(graph.mentions) > 300
     pairs: dict = {}
     for ref in graph.stories:  # every pair of entities each story names, counted the slow way
         for a in ref.distinct_tags:
@@ -46,7 +60,7 @@ def test_companions_are_the_pairs_each_article_names_on_a_synthetic_wiki(tmp_pat
                 if a != b:
                     pairs.setdefault(a, {}).setdefault(b, 0)
                     pairs[a][b] += 1
-    assert {key: together[key] for key in together.mentions if together[key]} == pairs
+    assert {key: together.get(key) for key in graph.mentions if together.get(key)} == pairs
 
 
 def test_shared_pages_are_the_same_pages_with_one_copy_of_each_key():
