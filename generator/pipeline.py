@@ -39,7 +39,7 @@ from pathlib import Path
 from generator.content.pages import sweep_temporary
 from generator.site.emitters import EMITTERS, REGISTRY
 from generator.store.filecache import FileCache, opened
-from generator.store.parallel import settle
+from generator.store.parallel import collecting_less, settle
 from generator.store.state import State
 
 
@@ -132,7 +132,7 @@ def update(seeds: Path, docs: Path, cache: FileCache | None = None) -> tuple[int
         return result
 
     sweep_temporary(docs)  # what a killed run left half-written
-    with opened(docs, cache) as cache:
+    with opened(docs, cache) as cache, collecting_less():
         state = State.load(docs, cache.memo)
         status, _, fresh = timed("ingest", lambda: run_ingest(seeds, docs, cache, state))
         if status:

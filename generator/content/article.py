@@ -20,7 +20,6 @@ from generator.settings import DEFAULTS
 from generator.store.filecache import FileCache, signature
 from generator.store.parallel import map_in_order
 from generator.text.dates import event_dates
-from generator.text.textnorm import fold
 
 DIGIT = re.compile(r"\d")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\[A-Z“\"])")
@@ -110,9 +109,14 @@ def article_from(page: Path, text: str, meta: dict, body: str, facts: tuple | No
     lines = {type_: key_line(text, type_) for type_ in ENTITY_TYPES}
     tag_lines = tuple((type_, slug, lines[type_]) for type_, slug in ref.tags)
     owned = digest(SECTION.sub("", text))
-    # not fold_name: its cache is for short names
-    return ArticlePage(ref, first, tuple(problems), tag_lines, digest(fold(own_body)[0].strip()), owned,
+    return ArticlePage(ref, first, tuple(problems), tag_lines, text_digest(own_body), owned,
                        copy_line=key_line(text, "copy_of") if ref.copy_of else 0)
+
+
+def text_digest(body: str) -> str:
+    """What two pages of the same article share: their text, whatever its case and spacing. Not ``fold``, which also
+    unifies accents and dashes in a pass of Python over the text: this runs for every page read."""
+    return digest(" ".join(body.lower().split()))
 
 
 def read_article(page: Path, text: str | None = None) -> ArticlePage:

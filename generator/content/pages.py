@@ -115,6 +115,21 @@ def _plain(value) -> bool:
     return isinstance(value, str) and _PLAIN.fullmatch(value) is not None and value.lower() not in _NOT_TEXT and max(value) < "\U00010000"
 
 
+# One word of letters, digits and ``_.-`` (a date, a digest, a file name, a slug that starts with a digit): written as
+# it is when YAML reads it back as text, else in single quotes ('2013-07-23'), as the dumper decides by the same resolver.
+_WORD = re.compile(r"[0-9A-Za-z][0-9A-Za-z_.-]{0,200}")
+_RESOLVER = yaml.resolver.Resolver()
+
+
+def _scalar(value) -> str | None:
+    """``value`` as the dumper writes it after a key or a dash, for the text it writes without looking further; else None."""
+    if _plain(value):
+        return value
+    if isinstance(value, str) and _WORD.fullmatch(value):
+        return value if _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == "tag:yaml.org,2002:str" else f"'{value}'"
+    return None
+
+
 def render_front(meta: dict) -> str:
     """YAML front matter in the key order given, stable across runs: what ``yaml.dump`` writes, byte for byte.
 
@@ -125,10 +140,10 @@ def render_front(meta: dict) -> str:
         return f"---\n{_dump(meta)}---\n"
     out = ["---\n"]
     for key, value in meta.items():
-        if _plain(value):
-            out.append(f"{key}: {value}\n")
-        elif isinstance(value, list) and all(_plain(v) for v in value):
-            out.append(f"{key}:\n" + "".join(f"- {v}\n" for v in value) if value else f"{key}: []\n")
+        if (one := _scalar(value)) is not None:
+            out.append(f"{key}: {one}\n")
+        elif isinstance(value, list) and None not in (items := [_scalar(v) for v in value]):
+            out.append(f"{key}:\n" + "".join(f"- {v}\n" for v in items) if value else f"{key}: []\n")
         else:
             out.append(_dump({key: value}))
     out.append("---\n")

@@ -121,10 +121,13 @@ def is_date_line(line: str) -> bool:
     return all(w.lower() in DATE_LINE_WORDS or w.lower().rstrip(".") in MONTHS for w in re.findall(r"[A-Za-z]+\.?", line))
 
 
+SPACES = re.compile(r"[ \t\u00a0]+")  # never a line break: lines are split after
+
+
 def clean(original: str, raw: str, *, title: str = "", source: str = "", published: str = "", url: str = "",
           author: str = "") -> CleanArticle:
     """Split ``raw`` into title, paragraphs and metadata; ``title`` etc. come from the file's own metadata."""
-    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [line.strip() for line in SPACES.sub(" ", raw.replace("\r\n", "\n").replace("\r", "\n")).split("\n")]
     lines = [line for line in lines if line and not is_chrome(line)]
     given_title = title.strip()
     published = published if PUBLISHED.fullmatch(published or "") else find_date_time(published or "")

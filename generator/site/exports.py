@@ -22,21 +22,25 @@ from generator.settings import DEFAULTS
 _ORDER = {type_: i for i, type_ in enumerate(ENTITY_TYPES)}
 
 
+def _row(*values: str) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(values)  # which also says a value holding a line break is quoted
+    return out.getvalue()[:-1]
+
+
+@lru_cache(maxsize=65536)
+def _entity_cells(type_: str, slug: str, title: str) -> str:
+    """An entity's columns, quoted once per process: the same entity is in article after article."""
+    return _row(type_[:-1], slug, title)
+
+
 def tags_rows(ref: ArticleRef, entities: dict[tuple[str, str], Entity]) -> str:
     """One article's rows of ``tags.csv``: the article's columns are quoted once, not once per tag."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")  # which also says a value holding a line break is quoted
-
-    def row(values: list[str]) -> str:
-        out.seek(0), out.truncate()
-        writer.writerow(values)
-        return out.getvalue()[:-1]
-
-    head, tail = row([ref.slug, ref.title, ref.published, ref.source]), row([ref.url, ref.author, ref.published_estimate])
+    head, tail = _row(ref.slug, ref.title, ref.published, ref.source), _row(ref.url, ref.author, ref.published_estimate)
     lines = []
     for type_, slug in sorted(ref.tags, key=lambda k: (_ORDER[k[0]], k[1])):
         entity = entities.get((type_, slug))
-        lines.append(f"{head},{row([type_[:-1], slug, entity.title if entity else ''])},{tail}\n")
+        lines.append(f"{head},{_entity_cells(type_, slug, entity.title if entity else '')},{tail}\n")
     return "".join(lines)
 
 

@@ -17,6 +17,7 @@ import os
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from generator.settings import DEFAULTS, Settings
@@ -44,6 +45,20 @@ def settle() -> None:
     it inherited. Frozen objects are still freed when no longer referenced; only a cycle among them would stay.
     """
     gc.freeze()
+
+
+@contextmanager
+def collecting_less(young_objects: int = DEFAULTS.young_objects) -> Iterator[None]:
+    """The collector of this process run after ``young_objects`` new objects rather than Python's 700, as in a worker:
+    a run makes millions of objects that live until it ends (the lists of articles, each entity's mentions), and each
+    collection of the young ones walks them again before they are frozen (measured: 2,600 collections, 1.1 s of a
+    10,000-article update)."""
+    threshold = gc.get_threshold()
+    gc.set_threshold(young_objects, *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
 
 
 def _serve(context: Any, conn, young_objects: int) -> None:

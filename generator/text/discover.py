@@ -152,6 +152,9 @@ STRETCHED = {
     "person apposition": Stretched(PERSON_APPOSITION, _ROLE_WORDS, inside=",-‑."),  # "., the U.N. resident coordinator"
     "person after role": Stretched(PERSON_AFTER_ROLE, _ROLE_WORDS, inside=",-‑"),
     "person who": Stretched(PERSON_WHO, (", who",), inside=",-‑"),
+    # every title's first word ("Lt" of "Lt. Gen.", "Defen" of "Defence Minister"); a title may hold dots and hyphens
+    "person titled": Stretched(PERSON_TITLED, tuple(sorted({re.match(r"[A-Za-z]+", t)[0] for t in _TITLES[3:-1].split("|")})),
+                               inside=".-‑"),
     "person of body": Stretched(PERSON_OF_BODY, ("U.N.", "UN", "United Nations", "International Committee", "Red Cross",
                                                  "Red Crescent", "World Food", "World Health"), inside="-."),
     "organisation acronym": Stretched(ORG_ACRONYM, ("(",), inside="-()&"),
@@ -326,7 +329,7 @@ def discover(
     noble = NOBLE.finditer(text) if "noble " in text else ()
     speakers = _speakers(text)
     who = (m for m in stretches.finditer("person who") if not THE_BEFORE.search(text, max(0, m.start() - 5), m.start()))
-    for matches in (PERSON_TITLED.finditer(text), stretches.finditer("person apposition"), stretches.finditer("person after role"),
+    for matches in (stretches.finditer("person titled"), stretches.finditer("person apposition"), stretches.finditer("person after role"),
                     stretches.finditer("person of body"), who, member_for, noble, speakers):
         for m in matches:
             name = person_name(m["name"])

@@ -99,11 +99,13 @@ def test_interrupted_write_leaves_the_old_page_and_no_debris(tmp_path, monkeypat
 
 # Text of every kind a title, slug or name can hold: YAML indicators, reserved words, line breaks, astral characters.
 _PIECES = st.sampled_from(list("abcXYZ019 ,.()'’/&-_:#\"!?*%@`|>{}[]~=<\n\t\u2028\x85\ufeffé ʻ\u00a0\u0300")
-                          + ["yes", "No", "null", "on", "2015-01-02", "1e3", "0x1f", ".inf", "~", "  ", "𝒩"])
+                          + ["yes", "No", "null", "on", "2015-01-02", "1e3", "0x1f", ".inf", "~", "  ", "𝒩", "2016-cessation",
+                             "04700_e969f98e.txt", "48c2152bbf8087a5", "1_000", "0o17", "0b101", "12:30", "1.5", "-1", "e5",
+                             "2015-01-02T10:00:00", "190:20:30", "NaN", "Off", "Y", "_"])
 _TEXT = st.one_of(st.lists(_PIECES, max_size=8).map("".join), st.text(max_size=20))
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=5000, deadline=None)
 @given(st.dictionaries(st.sampled_from(["title", "source", "actors", "attribution"]), st.one_of(_TEXT, st.lists(_TEXT, max_size=3)),
                        max_size=4))
 def test_front_matter_is_what_the_yaml_dumper_writes_and_reads_back(meta):

@@ -155,6 +155,8 @@ _PIECES = ["Al-", "al-", "Abu ", "Tel-", "Kafr", "Rukban", "Qa’im", "Shayrat",
            "Initiative", "Talks", "Road Map", "Agreement", "memorandum", "talks", "truce", "spokesperson",
            "commander", "co-chair", "chairman", "head", "advisor", "the", "a", "its", "of", "and", "(MOC)", "(", ")", "&", "(A&B)",
            "U.N.", "UN", "United Nations", "Red Cross", " of the ", " from the ", "Military Operations Command", "spokesman,", "who", ", who",
+           "Lt. Gen.", "Lt", "Gen.", "Dr.", "Mr", "Mr.", "Under-Secretary-General", "Rt. Hon.", "President", "Defence Minister",
+           "minister", "Sheikh", "Sir",
            " ", " ", " ", "  ", "\n", "\n\n", ",", ", ", ".", "-", "–", "—", "_", "’", "'", "\"", ":", ";", "2", "22", "é", "ß"]
 
 
