@@ -165,7 +165,7 @@ class Tagged:
     conflict: bool = False
     sig: tuple | None = None  # the page file's signature once written
     page: ArticlePage | None = None
-    tag_line: str = ""
+    tag_line: str = ""  # digest of the tag line: the line is in the page, and the main process needs no more of it
     file_digest: str = ""
     csv_rows: str = ""  # its rows of exports/tags.csv
 
@@ -203,13 +203,13 @@ def tag_one(work: IngestWork, job: tuple[int, str, str | None, str, str]) -> Tag
         write_if_changed(docs / STATE_FILE.parent / "conflicts" / f"{slug}.md", text)
         return Tagged(refs, filed_refs, conflict=True)
     written = write_if_changed(page, text)
-    return Tagged(refs, filed_refs, written, sig=signature(page), page=article_from(page, text, meta, page_body, facts), tag_line=tag_line,
+    return Tagged(refs, filed_refs, written, sig=signature(page), page=article_from(page, text, meta, page_body, facts), tag_line=digest(tag_line),
                   file_digest=file_digest(text), csv_rows=tags_rows(facts[0], registry.entities))
 
 
 def written_article(tagged: Tagged, registry: Registry, keys: dict) -> WrittenArticle:
     """What retag, link and check would read back from the page just written, for them to take instead."""
-    return WrittenArticle(tagged.sig, shared(tagged.page, keys), digest(tagged.tag_line), registry.shown, tagged.file_digest,
+    return WrittenArticle(tagged.sig, shared(tagged.page, keys), tagged.tag_line, registry.shown, tagged.file_digest,
                           tagged.csv_rows)
 
 
