@@ -51,8 +51,7 @@ def settle() -> None:
 def collecting_less(young_objects: int = DEFAULTS.young_objects) -> Iterator[None]:
     """The collector of this process run after ``young_objects`` new objects rather than Python's 700, as in a worker:
     a run makes millions of objects that live until it ends (the lists of articles, each entity's mentions), and each
-    collection of the young ones walks them again before they are frozen (measured: 2,600 collections, 1.1 s of a
-    10,000-article update)."""
+    collection of the young ones walks them again before they are frozen (README, "Performance")."""
     threshold = gc.get_threshold()
     gc.set_threshold(young_objects, *threshold[1:])
     try:
