@@ -171,6 +171,22 @@ def test_an_entity_link_previews_what_the_entity_is_by_mouse_and_keyboard_not_in
 
 
 @pytest.mark.slow
+def test_a_preview_shown_for_the_focused_link_stays_when_the_pointer_has_just_left_a_link(page):
+    """The pointer leaving a link hides its preview 200 ms later: a preview the keyboard shows meanwhile stays."""
+    link = "article a[href$='actors/russia/']"
+    page.goto(page.base + ARTICLE)
+    page.hover(link)
+    page.wait_for_selector(".wiki-preview:not([hidden])")
+    page.keyboard.press("Escape")
+    page.mouse.move(0, 0)  # out of the link: a hide is due in 200 ms
+    page.focus(link)  # after a key, as the keyboard focuses: its preview, already fetched, shows at once
+    page.wait_for_selector(".wiki-preview:not([hidden])")
+    page.wait_for_timeout(500)
+    assert page.locator(".wiki-preview").is_visible()
+    assert page.get_attribute(link, "aria-describedby") == "wiki-preview"
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(("query", "first", "then", "note"), [
     ("Idleb", "/locations/idlib/", "/articles/", ""),  # another name of Idlib: its page, then the articles about Idlib
     ("Idlob", "/locations/idlib/", None, None),  # a typo

@@ -631,6 +631,7 @@
       tip.style.left = Math.max(8, Math.min(box.left, window.innerWidth - width - 8)) + window.scrollX + "px";
       var below = box.bottom + 6, height = tip.offsetHeight;
       tip.style.top = (below + height > window.innerHeight && box.top - height - 6 > 0 ? box.top - height - 6 : below) + window.scrollY + "px";
+      clearTimeout(hideTimer);  // a pointer that left another link earlier does not hide what is shown now
       tipFor = a;
       a.setAttribute("aria-describedby", tip.id);
     }).catch(function () { /* no preview: the link still works */ });
