@@ -263,8 +263,8 @@ def build(site: Path, searched: dict[str, int], budget: int = DEFAULTS.part_word
     last = _described(bundle)
     stage = site.parent / f".{site.name}-search-part"
     indexed = 0
-    due = [i for i, (key, pages) in enumerate(zip(keys, cut, strict=True))
-           if (last.get("first") != key or not (bundle / "pagefind.js").is_file() if i == 0
+    due = [i for i, key in enumerate(keys)  # the first part when its pages changed; an older one when it is missing
+           if ((last.get("first") != key or not (bundle / "pagefind.js").is_file()) if i == 0
                else not (bundle / key / "pagefind-entry.json").is_file())]
     copies = site.parent / COPIES
     _copy(site, [page for i in due for page in cut[i]], searched, copies)

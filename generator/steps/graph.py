@@ -34,6 +34,8 @@ class CoMentions:
 
     def __init__(self, stories: Sequence[ArticleRef]):
         self.stories = stories
+        self._last: tuple | None = None  # the last entity asked for and its counts
+        self._masks: dict[int, tuple] = {}  # id of a collection of keys → (the collection, its mask)
 
     @cached_property
     def _table(self):
@@ -52,9 +54,8 @@ class CoMentions:
     def counts(self, key: tuple[str, str]):
         """How many of ``key``'s articles name each entity (an array by id, not to be changed), itself at 0; None when
         none names it. The last entity's is kept: an actor's page asks twice (its companions, its links among actors)."""
-        last = self.__dict__.get("_last")
-        if last is not None and last[0] == key:
-            return last[1]
+        if self._last is not None and self._last[0] == key:
+            return self._last[1]
         numpy, keys, ids, tags, ends, rows, row_ends = self._table
         k = ids.get(key)
         if k is None:
@@ -92,13 +93,12 @@ class CoMentions:
 
     def _mask(self, allowed):
         """1 for the ids of ``allowed``'s keys, made once per collection (kept with it, so that its id is not reused)."""
-        masks = self.__dict__.setdefault("_masks", {})
-        if id(allowed) not in masks:
+        if id(allowed) not in self._masks:
             numpy, keys, ids = self._table[:3]
             mask = numpy.zeros(len(keys), dtype=numpy.int64)
             mask[numpy.fromiter((ids[k] for k in allowed if k in ids), numpy.int64)] = 1
-            masks[id(allowed)] = (allowed, mask)
-        return masks[id(allowed)][1]
+            self._masks[id(allowed)] = (allowed, mask)
+        return self._masks[id(allowed)][1]
 
 
 @dataclass

@@ -78,8 +78,7 @@ class Variants:
             if len(name.split()) >= 2 and len(person := self.people.lookup(name)) == 1:
                 found.append(Mention("actors", next(iter(person)), start, end, name))
                 continue
-            if " " not in name and len(person := self.surnames.get(
-                    surname_key(name) if "-" in name[:4] else name.lower(), ())) == 1 \
+            if " " not in name and len(person := self.surnames.get(surname_key(name), ())) == 1 \
                     and (before := words_before(text, start, 1)) and before[-1] in HONORIFICS:
                 found.append(Mention("actors", next(iter(person)), start, end, name))  # "Dr Attar"
                 continue
