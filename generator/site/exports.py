@@ -81,20 +81,29 @@ def provenance(ref: ArticleRef) -> str:
     return f"<description>{xml_escape(text)}</description>" if text else ""
 
 
+def rss_item(ref: ArticleRef, base: str) -> str:
+    link = f"{base}articles/{ref.slug}/"
+    pub = ""
+    if ref.published and not ref.published_estimate:  # an estimate is no date to sort a reader's feed by
+        pub = f"<pubDate>{rfc822(ref.published)}</pubDate>"
+    source = f"<category>{xml_escape(ref.source)}</category>" if ref.source else ""
+    return (f"<item><title>{xml_escape(ref.title)}</title><link>{xml_escape(link)}</link>"
+            f'<guid isPermaLink="false">{xml_escape(ref.slug)}</guid>{pub}{source}{provenance(ref)}</item>')
+
+
 def rss_feed(refs: Sequence[ArticleRef], site_url: str, site_name: str, feed_size: int = DEFAULTS.feed_size,
-             about: Entity | None = None) -> str:
+             about: Entity | None = None, made: dict[str, str] | None = None) -> str:
     """The ``feed_size`` newest articles as RSS 2.0 (``about``: only those naming this entity, for a reader who follows
-    it); links assume the default directory URLs (``articles/<slug>/``)."""
+    it); links assume the default directory URLs (``articles/<slug>/``). ``made``: items already made for other feeds of
+    this run, by slug (an article is in the feed of each entity it names)."""
     base = site_url.rstrip("/") + "/" if site_url else ""
+    made = {} if made is None else made
     items = []
     for ref in refs[:feed_size]:
-        link = f"{base}articles/{ref.slug}/"
-        pub = ""
-        if ref.published and not ref.published_estimate:  # an estimate is no date to sort a reader's feed by
-            pub = f"<pubDate>{rfc822(ref.published)}</pubDate>"
-        source = f"<category>{xml_escape(ref.source)}</category>" if ref.source else ""
-        items.append(f"<item><title>{xml_escape(ref.title)}</title><link>{xml_escape(link)}</link>"
-                     f'<guid isPermaLink="false">{xml_escape(ref.slug)}</guid>{pub}{source}{provenance(ref)}</item>')
+        item = made.get(ref.slug)
+        if item is None:
+            item = made[ref.slug] = rss_item(ref, base)
+        items.append(item)
     body = "\n".join(items)
     title, link, about_what = site_name, base, f"New articles in {site_name}"
     if about is not None:

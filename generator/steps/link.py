@@ -153,6 +153,7 @@ class EntityWork:
     graph_edges: int = GRAPH_EDGES
     companions: int = DEFAULTS.companions  # listed under "Often mentioned with"
     lines: dict[str, str] = field(default_factory=dict)  # each article's line in the lists, made once per process
+    items: dict[str, str] = field(default_factory=dict)  # and its item in the feeds
 
     @cached_property
     def actors(self) -> set[tuple[str, str]]:
@@ -169,7 +170,7 @@ def _entity_page(work: EntityWork, key: tuple[str, str]) -> tuple[Rewrite, list 
                              events=work.events.get(key, ()), by_title=work.by_title, copies=work.graph.copies, made=work.lines)
     done = rewrite(work.docs / key[0] / f"{key[1]}.md", "mentions", section, cache=work.cache)
     feed = work.docs / feed_path(entity)
-    fed = str(feed) if write_if_changed(feed, rss_feed([ref for ref, _ in mentions], *work.site, about=entity)) else ""
+    fed = str(feed) if write_if_changed(feed, rss_feed([ref for ref, _ in mentions], *work.site, about=entity, made=work.items)) else ""
     if key[0] != "actors":
         return done, None, fed
     return done, together.strongest(key, work.graph_edges, work.actors), fed

@@ -32,6 +32,14 @@ def test_the_feed_holds_the_newest_articles():
     assert _guids(rss_feed(REFS, "https://example.org/wiki/", "Wiki", feed_size=2)) == ["a0", "a1"]
 
 
+def test_feeds_sharing_their_items_are_the_feeds_made_alone():
+    """Link makes each article's item once for every entity feed it is in (``made``); each feed is as if made alone."""
+    made: dict[str, str] = {}
+    for refs in (REFS[:7], REFS[3:], REFS[::2]):
+        assert rss_feed(refs, "https://example.org/wiki/", "Wiki", made=made) == rss_feed(refs, "https://example.org/wiki/", "Wiki")
+    assert set(made) == {r.slug for refs in (REFS[:7], REFS[3:], REFS[::2]) for r in refs[:DEFAULTS.feed_size]}
+
+
 # A value `python -m generator check` rejects is reported, and no view or export carries it: (page, key, bad value,
 # check's complaint, {file written by link: text its generated parts must not hold}).
 REJECTED = [
