@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 TEXTS = "text or list of text"
@@ -44,9 +45,20 @@ class Problem:
         return f"{self.path}:{self.line}: {self.what} — {self.fix}"
 
 
+WEB_ADDRESS = re.compile(r"https?://[^\s<>]+")
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+DAY_TIME = re.compile(r"\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2})?")
+PARTIAL_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
 def key_line(text: str, key: str) -> int:
-    m = re.search(rf"^{re.escape(key)}\s*:", text, re.M)
+    m = _key_at(key).search(text)
     return text.count("\n", 0, m.start()) + 1 if m else 1
+
+
+@lru_cache(maxsize=256)
+def _key_at(key: str) -> re.Pattern:
+    return re.compile(rf"^{re.escape(key)}\s*:", re.M)
 
 
 def type_error(kind: str, value) -> str | None:
@@ -62,11 +74,9 @@ def type_error(kind: str, value) -> str | None:
         ok = isinstance(value, list) and len(value) == 2 and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
         return None if ok and -90 <= value[0] <= 90 and -180 <= value[1] <= 180 else "must be [latitude, longitude] in degrees"
     if kind == URL:
-        return None if isinstance(value, str) and re.fullmatch(r"https?://[^\s<>]+", value.strip()) else "must be a web address (http:// or https://)"
+        return None if isinstance(value, str) and WEB_ADDRESS.fullmatch(value.strip()) else "must be a web address (http:// or https://)"
     text = value.isoformat() if isinstance(value, dt.date) else str(value)
-    patterns = {DATE: [r"\d{4}-\d{2}-\d{2}"], DATETIME: [r"\d{4}-\d{2}-\d{2}", r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}"]}.get(
-        kind, [r"\d{4}", r"\d{4}-\d{2}", r"\d{4}-\d{2}-\d{2}"])
-    if not any(re.fullmatch(p, text) for p in patterns):
+    if not (DAY if kind == DATE else DAY_TIME if kind == DATETIME else PARTIAL_DATE).fullmatch(text):
         return f"must be a {kind}"
     try:
         day, _, time = text.partition(" ")
@@ -85,13 +95,13 @@ def check_schema(path: Path, text: str, meta: dict, schema: dict, required: tupl
         if key not in meta:
             problems.append(Problem(path, 1, f"missing `{key}`", f"add a `{key}:` line to the front matter"))
     for key, value in meta.items():
-        line = key_line(text, str(key))
         if key not in schema:
-            problems.append(Problem(path, line, f"unknown key `{key}`", f"remove it, or use one of: {', '.join(sorted(schema))}"))
+            problems.append(Problem(path, key_line(text, str(key)), f"unknown key `{key}`",
+                                    f"remove it, or use one of: {', '.join(sorted(schema))}"))
             continue
         error = type_error(schema[key], value)
         if error:
-            problems.append(Problem(path, line, f"`{key}` {error}", f"write `{key}` as {schema[key]}"))
+            problems.append(Problem(path, key_line(text, str(key)), f"`{key}` {error}", f"write `{key}` as {schema[key]}"))
     return problems
 
 
