@@ -102,10 +102,14 @@ class FileCache:
         path = os.fspath(path)
         if path.startswith("/"):
             return path
-        found = self._absolute.get(path)
-        if found is None:  # abspath asks the system for the working directory every time
-            found = self._absolute[path] = os.path.abspath(path)
-        return found
+        # abspath asks the system for the working directory every time: each folder is made absolute once
+        folder, _, name = path.rpartition("/")
+        if name in ("", ".", ".."):
+            return os.path.abspath(path)
+        found = self._absolute.get(folder)
+        if found is None:
+            found = self._absolute[folder] = os.path.abspath(folder or ".")
+        return found + name if found.endswith("/") else f"{found}/{name}"
 
     def get(self, kind: str, path: Path, sig=None) -> Any:
         """The value stored for ``path`` if the file is still the one it was computed from."""

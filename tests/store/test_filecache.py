@@ -1,8 +1,11 @@
 """The local cache: a value holds only while its file is the one it came from."""
 
 import os
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.store.filecache import FileCache
 
@@ -110,3 +113,16 @@ def test_a_save_killed_between_two_shards_leaves_nothing_trusted(tmp_path):
     assert FileCache.load(docs).table("csv")
     next((docs / ".generator" / "cache").glob("csv.*.whole")).unlink()  # as the save does first, before its shards
     assert FileCache.load(docs).table("csv") == {}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["docs", "articles", "a.md", ".", "..", "", "x y", ".hidden"]), min_size=1, max_size=6))
+def test_a_relative_path_is_keyed_as_its_absolute_path(parts):
+    """Keys are made folder by folder, the working directory asked once per folder: the same as ``os.path.abspath``."""
+    cache = FileCache(Path("docs"), persistent=False)
+    path = "/".join(parts)
+    if path.startswith("/"):
+        return
+    for form in (path, Path(path)) if path else (path,):
+        assert cache.key(form) == os.path.abspath(form)
+    assert cache.key(path) == os.path.abspath(path)  # asked again: from what the cache made of its folder
