@@ -281,7 +281,7 @@ def emit(corpus: Corpus, changed: set[str], report: LinkReport, cache: FileCache
     away = [i for i in due if not EMITTERS[i].here]
     forked = len(away) > 1 and len(corpus.graph.articles) <= corpus.settings.views_forked_upto
     with Workers(len(corpus.graph.articles) if forked else 0, corpus) as workers:
-        rendered = workers.map_in_order(_render, away, "views")
+        rendered = workers.map_in_order(_render, away, "views", chunk=1)  # each view written as soon as it is made
         for i in due:
             for piece in _render(corpus, i) if EMITTERS[i].here else next(rendered):
                 if piece.section is not None:

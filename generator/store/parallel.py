@@ -14,6 +14,8 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import pickle
+import socket
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -27,6 +29,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 POOL_FROM = DEFAULTS.pool_from
 CHUNK = 32  # items sent to a process at a time
+RESULTS_BUFFER = 4 << 20  # bytes
 
 
 def workers() -> int:
@@ -60,8 +63,10 @@ def collecting_less(young_objects: int = DEFAULTS.young_objects) -> Iterator[Non
         gc.set_threshold(*threshold)
 
 
-def _serve(context: Any, conn, young_objects: int) -> None:
+def _serve(context: Any, conn, young_objects: int, theirs: list) -> None:
     """A worker's loop: tasks come in chunks on its own pipe, results go back the same way."""
+    for end in theirs:  # the main process's ends, inherited at the fork: a worker holding them would never see its
+        end.close()     # pipe close when the main process dies (killed), and would wait for ever
     # Per-item work makes many short-lived objects and few cycles: collecting less often saves CPU.
     gc.set_threshold(young_objects, *gc.get_threshold()[1:])
     while True:
@@ -98,7 +103,9 @@ class Workers:
             fork = multiprocessing.get_context("fork")
             for _ in range(self.count):
                 here, there = fork.Pipe()
-                process = fork.Process(target=_serve, args=(self.context, there, self.settings.young_objects), daemon=True)
+                _roomy(there)
+                process = fork.Process(target=_serve, args=(self.context, there, self.settings.young_objects, [*self._conns, here]),
+                                       daemon=True)
                 process.start()
                 there.close()
                 self._conns.append(here)
@@ -138,9 +145,10 @@ class Workers:
             self._answer(conn)
 
     def map_in_order(self, function: Callable[[Any, T], R], items: Sequence[T], desc: str,
-                     homes: Sequence[int] | None = None) -> Iterator[R]:
+                     homes: Sequence[int] | None = None, chunk: int = CHUNK) -> Iterator[R]:
         """``function(context, item)`` over ``items``, results in their order; ``homes[i]`` (default ``i``) picks item i's
-        process."""
+        process; ``chunk`` items go to a process at a time (1 for a few large items, whose results the caller can take
+        while the rest are made)."""
         if not self._conns:
             yield from progress((function(self.context, item) for item in items), desc, total=len(items))
             return
@@ -150,7 +158,7 @@ class Workers:
         for item, at in zip(items, order, strict=True):
             shares[at].append(item)
         # One sender per process: a process that waits for this one to read its results must not keep the others unfed.
-        senders = [threading.Thread(target=_send, args=(conn, function, share), daemon=True)
+        senders = [threading.Thread(target=_send, args=(conn, function, share, chunk), daemon=True)
                    for conn, share in zip(self._conns, shares, strict=True)]
         for sender in senders:
             sender.start()
@@ -165,12 +173,29 @@ class Workers:
             sender.join()
 
 
-def _send(conn, function: Callable, share: list) -> None:
+def _roomy(conn, size: int = RESULTS_BUFFER) -> None:
+    """A worker's end of its pipe made to hold ``size`` bytes of results unread, up to what the system allows
+    (``net.core.wmem_max``): results are read in input order, so a worker whose results the main process does not need
+    yet would otherwise wait, idle, until the other has sent its own."""
+    with socket.fromfd(conn.fileno(), socket.AF_UNIX, socket.SOCK_STREAM) as end:  # a duplicate: closing it keeps conn
+        end.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, size)
+
+
+def _send(conn, function: Callable, share: list, chunk: int) -> None:
     try:
-        for start in range(0, len(share), CHUNK):
-            conn.send((function, share[start:start + CHUNK], None))
+        for start in range(0, len(share), chunk):
+            try:
+                conn.send((function, share[start:start + chunk], None))
+            except (pickle.PicklingError, TypeError, AttributeError) as exc:  # an item that cannot travel
+                # the worker raises it in the chunk's place, so the caller gets an error rather than waiting for ever
+                conn.send((_fail, None, (f"{function.__name__}: cannot send an item to a worker: {exc!r}",)))
+                return
     except OSError:  # the pool was closed before all was sent (the caller stopped early)
         pass
+
+
+def _fail(_, message: str) -> None:
+    raise RuntimeError(message)
 
 
 def map_in_order(function: Callable[[Any, T], R], items: Sequence[T], desc: str, context: Any = None,

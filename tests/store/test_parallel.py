@@ -1,11 +1,18 @@
 """Per-item work on every core: the same results, in the same order, as one process."""
 
 import os
+import signal
+import subprocess
+import sys
+import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 
 from generator.store.parallel import POOL_FROM, Workers, map_in_order, workers
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def square_and_pid(context, n: int) -> tuple[int, int]:
@@ -35,6 +42,29 @@ def test_a_small_batch_stays_in_this_process():
 def test_an_error_in_a_worker_is_raised_here(count):
     with pytest.raises(ValueError, match="seven"):
         list(map_in_order(fail_on_seven, range(count), "test"))
+
+
+def test_an_item_that_cannot_reach_a_worker_is_an_error_here():
+    items: list = list(range(POOL_FROM * 2))
+    items[POOL_FROM + 5] = lambda: None  # not picklable
+    if workers() < 2:
+        pytest.skip("one core: the work never leaves this process")  # CI has two
+    signal.signal(signal.SIGALRM, _waited_too_long)
+    signal.alarm(60)  # a hang fails the test instead of the run
+    try:
+        with pytest.raises(RuntimeError, match="cannot send an item to a worker"):
+            list(map_in_order(square_or_none, items, "test"))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+
+
+def _waited_too_long(*_):
+    raise TimeoutError("no result and no error from the workers in 60 s")
+
+
+def square_or_none(context, n):
+    return n * n if isinstance(n, int) else None
 
 
 @dataclass
@@ -80,3 +110,35 @@ def test_a_caller_that_stops_early_leaves_no_process_behind():
         next(results)
         processes = list(pool._processes)
     assert not any(p.is_alive() for p in processes)
+
+
+KILLED_MID_RUN = """
+import sys, time
+from generator.store.parallel import POOL_FROM, Workers
+with Workers(POOL_FROM * 2) as pool:
+    print(" ".join(str(p.pid) for p in pool._processes), flush=True)
+    time.sleep(600)
+"""
+
+
+def test_workers_end_when_the_run_that_started_them_is_killed():
+    """A run killed outright (SIGKILL, the machine's OOM killer) leaves no worker waiting for ever."""
+    if workers() < 2:
+        pytest.skip("one core: no worker is started")  # CI has two
+    run = subprocess.Popen([sys.executable, "-c", KILLED_MID_RUN], stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    pids = [int(p) for p in run.stdout.readline().split()]
+    assert len(pids) == workers()
+    run.kill()
+    run.wait()
+    deadline = time.monotonic() + 20
+    while any(_alive(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(pid) for pid in pids)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as f:
+            return f.read().split(")")[-1].split()[0] != "Z"  # a zombie has ended (its parent is gone: init reaps it)
+    except FileNotFoundError:
+        return False
