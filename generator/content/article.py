@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import fields, replace
 from pathlib import Path
 
 from generator.content.links import ENTITY_LINK
@@ -120,7 +120,18 @@ def article_from(page: Path, text: str, meta: dict, body: str, facts: tuple | No
     tag_lines = tuple((type_, slug, lines[type_]) for type_, slug in ref.tags)
     owned = digest(SECTION.sub("", text))
     return ArticlePage(ref, first, tuple(problems), tag_lines, text_digest(own_body), owned,
-                       copy_line=key_line(text, "copy_of") if ref.copy_of else 0)
+                       copy_line=key_line(text, "copy_of") if ref.copy_of else 0, listing=listing_digest(ref))
+
+
+LISTED = tuple(f.name for f in fields(ArticleRef) if f.name not in ("tags", "events"))  # a field added is listed too
+
+
+def listing_digest(ref: ArticleRef) -> str:
+    """What the lists of articles (index, timeline, sources, feed, review) show of one, all of it but its tags, as a
+    digest: the graph remembers it to tell whether a changed article changes those lists. Made where the page is
+    read, on every core; an event's entities in sorted order, not a set's, which changes from process to process."""
+    events = tuple((e.date, e.sentence, tuple(sorted(e.refs))) for e in ref.events)
+    return digest(repr((tuple(getattr(ref, name) for name in LISTED), events)))
 
 
 def text_digest(body: str) -> str:

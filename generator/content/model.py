@@ -163,6 +163,7 @@ class ArticlePage:
     owned: str  # digest of everything outside the generated sections: what an editor changed
     unreadable: str = ""
     copy_line: int = 0  # the front-matter line of ``copy_of``, for check
+    listing: str = ""  # digest of what the lists of articles show of it (``article.listing_digest``)
 
 
 @dataclass(frozen=True)

@@ -11,14 +11,14 @@ import bisect
 import os
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import chain
 from pathlib import Path
 
 from generator.content.article import article_pages
 from generator.content.model import ArticlePage, ArticleRef
-from generator.content.pages import digest, md_names
+from generator.content.pages import md_names
 from generator.store.filecache import FileCache
 
 
@@ -118,15 +118,6 @@ class Graph:
 
     def __post_init__(self):
         self.together = CoMentions(self.stories)
-
-
-LISTED = tuple(f.name for f in fields(ArticleRef) if f.name != "tags")  # a field added to ArticleRef is listed too
-
-
-def _listing(ref: ArticleRef) -> str:
-    """What the lists of articles (index, timeline, sources, feed, review) show of one, all of it but its tags, as a
-    digest: the graph remembers it to tell whether a changed article changes those lists."""
-    return digest(repr(tuple(getattr(ref, name) for name in LISTED)))
 
 
 def _names(ref: ArticleRef) -> frozenset[tuple[str, str]]:
@@ -264,7 +255,7 @@ def build_graph(docs: Path, cache: FileCache | None = None, texts: dict[str, str
         path = os.path.join(base, name)
         if cache.get("graph", path, sigs[name]) is not None:
             continue
-        seen = (_names(page.ref), _listing(page.ref), page.ref.copy_of)
+        seen = (_names(page.ref), page.listing, page.ref.copy_of)
         before = cache.stale("graph", path)
         if before is not None:
             graph.touched |= before[0]

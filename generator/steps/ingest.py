@@ -32,7 +32,7 @@ from generator.text import copies
 from generator.text.dateline import filed_from, read_dateline
 from generator.text.dates import estimate_published
 from generator.text.matcher import Matcher, Scan, resolve_overlaps
-from generator.text.slugs import unique_slug
+from generator.text.slugs import slugify, unique_slug
 from generator.text.tagger import tag_hits
 from generator.text.textnorm import fold
 
@@ -94,8 +94,8 @@ class Read:
 
     path: Path
     raw_hash: str = ""
-    original: str = ""  # the cleaned article's file name and title; empty when there is no article
-    title: str = ""
+    original: str = ""  # the cleaned article's file name; empty when there is no article
+    slug: str = ""  # its title's, made in the worker; the main process makes it unique
     body_hash: str = ""
     proposals: list[Proposal] = field(default_factory=list)
     problem: str = ""
@@ -122,7 +122,7 @@ def read_one(work: IngestWork, job: tuple[int, Path, str]) -> Read:
     matcher = work.registry.matcher
     work.kept[number] = (article, scan, matcher.scan(article.title), matcher.scan(filed(article)))
     signature, found = copies.fingerprint(article.text)
-    return Read(path, raw_hash, article.original, article.title, digest(fold(article.text)[0].strip()),
+    return Read(path, raw_hash, article.original, slugify(article.title), digest(fold(article.text)[0].strip()),
                 found_in(article.text, resolve_overlaps(article.text, scan)), notes=list(raw.problems),
                 published=article.published, sketch=signature, shingles=found)
 
@@ -241,7 +241,7 @@ def _ingest(seeds: Path, docs: Path, cache: FileCache, state: State) -> IngestRe
 def _read_and_tag(docs: Path, registry: Registry, state: State, jobs: list[tuple[int, Path, str]], workers: Workers,
                   report: IngestReport, cache: FileCache) -> IngestReport:
     seen_text: dict[str, str] = {a.text: original for original, a in state.articles.items() if a.text}
-    pending: list[tuple[int, str, str, str, str]] = []  # (number, original, title, raw hash, body hash)
+    pending: list[tuple[int, str, str, str, str]] = []  # (number, original, title's slug, raw hash, body hash)
     hashed: list[Read] = []
     proposals: list[Proposal] = []
     for (number, *_), read in zip(jobs, workers.map_in_order(read_one, jobs, "read"), strict=True):
@@ -258,7 +258,7 @@ def _read_and_tag(docs: Path, registry: Registry, state: State, jobs: list[tuple
             report.problems.append(f"{read.path}: same text as {seen_text[read.body_hash]}; skipped")
             continue
         seen_text[read.body_hash] = read.path.name
-        pending.append((number, read.original, read.title, read.raw_hash, read.body_hash))
+        pending.append((number, read.original, read.slug, read.raw_hash, read.body_hash))
         hashed.append(read)
         proposals += read.proposals
 
@@ -269,9 +269,9 @@ def _read_and_tag(docs: Path, registry: Registry, state: State, jobs: list[tuple
     registry = registry.with_entities(created)
     taken = {p.stem for p in (docs / "articles").glob("*.md")} | {a.slug for a in state.articles.values()}
     slugs = []
-    for _, original, title, _, _ in pending:
+    for _, original, slug, _, _ in pending:
         previous = state.articles.get(original)
-        slugs.append(previous.slug if previous else unique_slug(title, taken))
+        slugs.append(previous.slug if previous else unique_slug("", taken, slug))
         taken.add(slugs[-1])
     arrivals = [Arrival(slug, read.published, read.sketch, read.shingles, state.articles.get(original))
                 for (_, original, *_), slug, read in zip(pending, slugs, hashed, strict=True)]

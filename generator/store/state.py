@@ -43,6 +43,10 @@ class ArticleState:
     ungrouped: bool = False  # an editor removed or changed that ``copy_of``: never proposed again
 
 
+# One encoder each, made once: ``json.dumps`` with options makes a new one per call, twice per entry of 10,000.
+_name = json.JSONEncoder(ensure_ascii=False).encode
+_entry_json = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+
 # Written only when they differ from these, so that adding them did not rewrite every line of a committed state file.
 OPTIONAL = {"copy_of": "", "ungrouped": False}
 
@@ -97,7 +101,7 @@ class State:
                      "cut": list(v.cut)}
             # One line per article, each by the C encoder: json's indent= would run the pure-Python one.
             written = {key: value for key, value in entry.items() if key not in OPTIONAL or value != OPTIONAL[key]}
-            self._lines[k] = f"  {json.dumps(k, ensure_ascii=False)}: {json.dumps(written, sort_keys=True, ensure_ascii=False)}"
+            self._lines[k] = f"  {_name(k)}: {_entry_json(written)}"
             self._saved[k] = entry
             lines.append(self._lines[k])
             changed = True

@@ -24,9 +24,10 @@ def slugify(name: str) -> str:
     return slug
 
 
-def unique_slug(name: str, taken: set[str]) -> str:
-    """A slug not in ``taken``: the plain slug, else the slug with a counter."""
-    base = slugify(name)
+def unique_slug(name: str, taken: set[str], base: str = "") -> str:
+    """A slug not in ``taken``: the plain slug (``base``, when the caller made it already), else the slug with a
+    counter."""
+    base = base or slugify(name)
     slug, n = base, 2
     while slug in taken:
         slug = f"{base}-{n}"
