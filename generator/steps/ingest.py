@@ -151,8 +151,10 @@ def estimated(article: CleanArticle, keys, entities) -> CleanArticle:
 
 
 def _grown(work: IngestWork, created: list[Entity]) -> None:
-    """In each process that tags: the registry with the entities discovery created, and a matcher of those alone."""
+    """In each process that tags: the registry with the entities discovery created, and a matcher of those alone; what
+    tagging reads of the grown registry made now, while the main process finds copies (``Workers.everywhere``)."""
     work.registry, work.new = work.registry.with_entities(created), Matcher(created) if created else None
+    work.registry.matcher, work.registry.references, work.registry.variants  # noqa: B018
 
 
 @dataclass

@@ -96,6 +96,7 @@ class Workers:
         self.count = workers() if _pooled(items, settings.pool_from) else 1
         self._conns: list = []
         self._processes: list = []
+        self._unanswered = 0  # calls of ``everywhere`` whose answers are still in the pipes
 
     def __enter__(self) -> Workers:
         if self.count > 1:
@@ -113,6 +114,8 @@ class Workers:
         return self
 
     def __exit__(self, *exc) -> None:
+        if exc[0] is None:
+            self._settled()  # an error of ``everywhere`` no later pass took
         for conn in self._conns:
             try:
                 conn.send(None)
@@ -135,14 +138,22 @@ class Workers:
         return result
 
     def everywhere(self, function: Callable[..., Any], *args: Any) -> None:
-        """``function(context, *args)`` once in every process: what each needs of the passes before."""
+        """``function(context, *args)`` once in every process: what each needs of the passes before. Started, not waited
+        for: the workers run it while this process goes on, and the next pass takes its answers first (raising what it
+        raised)."""
         if not self._conns:
             function(self.context, *args)
             return
         for conn in self._conns:
             conn.send((function, None, args))
-        for conn in self._conns:
-            self._answer(conn)
+        self._unanswered += 1
+
+    def _settled(self) -> None:
+        """Every answer of ``everywhere`` taken: what it raised is raised here."""
+        while self._unanswered:
+            self._unanswered -= 1
+            for conn in self._conns:
+                self._answer(conn)
 
     def map_in_order(self, function: Callable[[Any, T], R], items: Sequence[T], desc: str,
                      homes: Sequence[int] | None = None, chunk: int = CHUNK) -> Iterator[R]:
@@ -152,6 +163,7 @@ class Workers:
         if not self._conns:
             yield from progress((function(self.context, item) for item in items), desc, total=len(items))
             return
+        self._settled()
         homes = range(len(items)) if homes is None else homes
         order = [home % self.count for home in homes]
         shares: list[list[T]] = [[] for _ in self._conns]

@@ -104,6 +104,19 @@ def test_workers_send_an_item_to_the_same_process_in_every_pass(count):
         assert os.getpid() not in first and len(set(first)) == workers()
 
 
+def refuse(memory: Memory, value: int) -> None:
+    raise ValueError(f"no {value}")
+
+
+@pytest.mark.parametrize("then_map", [True, False])
+def test_an_error_in_work_sent_everywhere_is_raised_here(then_map):
+    """``everywhere`` does not wait for the workers; what they raised comes out at the next pass, or at the end."""
+    with pytest.raises(ValueError, match="no 5"), Workers(POOL_FROM * 2, Memory()) as pool:
+        pool.everywhere(refuse, 5)
+        if then_map:
+            list(pool.map_in_order(remember, list(range(POOL_FROM * 2)), "test"))
+
+
 def test_a_caller_that_stops_early_leaves_no_process_behind():
     with Workers(POOL_FROM * 4) as pool:
         results = pool.map_in_order(square_and_pid, list(range(POOL_FROM * 4)), "test")
