@@ -114,8 +114,13 @@ class Workers:
         return self
 
     def __exit__(self, *exc) -> None:
-        if exc[0] is None:
-            self._settled()  # an error of ``everywhere`` no later pass took
+        try:
+            if exc[0] is None:
+                self._settled()  # an error of ``everywhere`` no later pass took
+        finally:
+            self._close()
+
+    def _close(self) -> None:
         for conn in self._conns:
             try:
                 conn.send(None)

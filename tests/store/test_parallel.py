@@ -111,10 +111,13 @@ def refuse(memory: Memory, value: int) -> None:
 @pytest.mark.parametrize("then_map", [True, False])
 def test_an_error_in_work_sent_everywhere_is_raised_here(then_map):
     """``everywhere`` does not wait for the workers; what they raised comes out at the next pass, or at the end."""
+    started = []
     with pytest.raises(ValueError, match="no 5"), Workers(POOL_FROM * 2, Memory()) as pool:
+        started = list(pool._processes)
         pool.everywhere(refuse, 5)
         if then_map:
             list(pool.map_in_order(remember, list(range(POOL_FROM * 2)), "test"))
+    assert not any(process.is_alive() for process in started)  # and the workers were ended all the same
 
 
 def test_a_caller_that_stops_early_leaves_no_process_behind():
