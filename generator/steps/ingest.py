@@ -22,7 +22,7 @@ from generator.read.reader import InputError, raw_files, read_raw, sidecar_of
 from generator.site.exports import tags_rows
 from generator.site.render import article_body, article_meta, article_page, linked_body, tags_section
 from generator.steps.copies import Arrival, find_copies, remember
-from generator.steps.propose import found_in, propose, rejections
+from generator.steps.propose import finish_proposals, found_in, propose, rejections
 from generator.steps.recover import adopt, raw_digest
 from generator.steps.retag import retag_key
 from generator.store.filecache import FileCache, opened, signature
@@ -221,7 +221,7 @@ def ingest(seeds: Path, docs: Path, cache: FileCache | None = None, state: State
 
 
 def _ingest(seeds: Path, docs: Path, cache: FileCache, state: State) -> IngestReport:
-    report = IngestReport(notes=adopt(docs, seeds, state))
+    report = IngestReport(notes=adopt(docs, seeds, state) + finish_proposals(docs))
     registry = load_registry(docs, cache)
     report.problems += registry.problems
     jobs: list[tuple[int, Path, str]] = []

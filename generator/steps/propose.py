@@ -8,6 +8,7 @@ line), so its name is never proposed again; retag takes back the tags and links 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from generator.content.model import Entity, Proposal
@@ -26,6 +27,10 @@ from generator.text.translit import skeleton
 from generator.text.variants import names_outside, used_as_place
 
 REJECTED = STATE_FILE.parent / "rejected.txt"
+# The pages one run's proposals make, listed before the first is written and removed after the last: a run killed in
+# between leaves a set of proposals the next run would not make again (a known "Ain Sultan" hides "Ain Sultan camp"
+# from discovery), so that run writes the rest first (``finish_proposals``).
+PENDING = STATE_FILE.parent / "proposals-pending.json"
 REJECTED_HEADER = ("# Entity pages an editor deleted: the generator never proposes them again.\n"
                    "# Delete a line to let the generator propose that name again.\n")
 
@@ -65,6 +70,7 @@ def propose(docs: Path, registry: Registry, proposals: list[Proposal], rejected:
         found.setdefault((proposal.type, fold_name(proposal.title)), proposal)
     claimed = {(e.type, key) for e in registry.entities.values() for n in (e.title, *e.aliases) for key in name_keys(n)}
     created: list[Entity] = []
+    pages: list[tuple[str, str]] = []  # (path under docs/, text) of each created entity's page
     spelled: set[tuple[str, str]] = set()  # the skeletons of this run's proposals: one page per name, whatever its spellings
     for (type_, _), p in sorted(found.items()):
         if any((type_, key) in claimed for key in name_keys(p.title)):
@@ -81,10 +87,32 @@ def propose(docs: Path, registry: Registry, proposals: list[Proposal], rejected:
         coords = locate(place_name(p)) if type_ == "locations" else None
         entity = Entity(type_, slug, p.title, aliases=p.aliases, kind=p.kind, status="proposed", coordinates=coords)
         extra = {"coordinates_source": GAZETTEER} if coords else {}
-        write_if_changed(docs / type_ / f"{slug}.md", new_entity_page(entity, "", extra))
+        pages.append((f"{type_}/{slug}.md", new_entity_page(entity, "", extra)))
         created.append(entity)
         spelled.add((type_, skeleton(p.title)))
+    if pages:
+        write_if_changed(docs / PENDING, json.dumps(pages, ensure_ascii=False))
+        for name, text in pages:
+            write_if_changed(docs / name, text)
+        (docs / PENDING).unlink()
     return created
+
+
+def finish_proposals(docs: Path) -> list[str]:
+    """The proposal pages a killed run listed and did not write, written now (never over a page that exists); notes."""
+    path = docs / PENDING
+    try:
+        pages = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return []
+    except (OSError, ValueError):  # written atomically, so never half: unreadable is someone else's doing
+        path.unlink(missing_ok=True)
+        return []
+    missing = [(name, text) for name, text in pages if not (docs / name).exists()]
+    for name, text in missing:
+        write_if_changed(docs / name, text)
+    path.unlink()
+    return [f"{docs / name}: proposed by a run that was stopped before it wrote the page; written now" for name, _ in missing]
 
 
 def spelling_of_known(registry: Registry, p: Proposal) -> bool:

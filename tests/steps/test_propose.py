@@ -1,8 +1,16 @@
-"""Issue 17, case 7: proposals an editor accepts, retitles or rejects stay decided."""
+"""Issue 17, case 7: proposals an editor accepts, retitles or rejects stay decided; a killed run's are all written."""
 
+from pathlib import Path
+
+import pytest
+
+from generator.content import pages
+from generator.content.model import Proposal
 from generator.content.pages import split
+from generator.content.registry import Registry
 from generator.pipeline import update
-from generator.steps.propose import REJECTED
+from generator.steps import propose as propose_module
+from generator.steps.propose import REJECTED, finish_proposals, propose
 from tests.steps.test_ingest_link import ARTICLE
 
 LATER = "Coalition briefing\n\nRyan Dillon, the coalition's spokesman, said on Tuesday that strikes near Raqqa would go on.\n"
@@ -51,3 +59,34 @@ def test_an_accepted_proposal_no_longer_says_it_is_proposed(wiki):
     assert "Proposed by the generator" not in text and "status: proposed" not in text
     assert f"../articles/{article.stem}.md" in text  # still a page that lists its article
     assert "ryan-dillon" in split(article.read_text(encoding="utf-8"))[0]["actors"]
+
+
+def test_proposals_a_killed_run_did_not_write_are_written_by_the_next(tmp_path, monkeypatch):
+    """A run killed while writing its proposal pages (SIGKILL, between two pages) leaves the next run the same pages an
+    uninterrupted run writes: a known "Ain Sultan" would otherwise hide "Ain Sultan camp" from discovery."""
+    found = [Proposal("locations", "Ain Sultan camp", "camp", "Ain Sultan camp"), Proposal("locations", "Ain Sultan", "town", "Ain Sultan"),
+             Proposal("actors", "Omar Zoubi", "person", "Omar Zoubi")]
+    whole = tmp_path / "whole"
+    propose(whole, Registry(), found)
+    killed = tmp_path / "killed"
+    written = []
+
+    def killed_after_two(path, text, **kwargs):
+        if len(written) == 3:  # the list of pages, then two pages
+            raise KeyboardInterrupt  # stands for the kill: nothing after it runs
+        written.append(path)
+        return pages.write_if_changed(path, text, **kwargs)
+
+    monkeypatch.setattr(propose_module, "write_if_changed", killed_after_two)
+    with pytest.raises(KeyboardInterrupt):
+        propose(killed, Registry(), found)
+    monkeypatch.undo()
+    assert len([p for p in killed.rglob("*.md")]) == 2
+    notes = finish_proposals(killed)
+    assert len(notes) == 1 and "written now" in notes[0]
+    assert _tree(killed) == _tree(whole)
+    assert finish_proposals(killed) == []  # once
+
+
+def _tree(docs: Path) -> dict[str, str]:
+    return {str(p.relative_to(docs)): p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*")) if p.is_file()}
