@@ -32,7 +32,7 @@ from generator.text import copies
 from generator.text.dateline import filed_from, read_dateline
 from generator.text.dates import estimate_published
 from generator.text.matcher import Matcher, Scan, resolve_overlaps
-from generator.text.slugs import slugify, unique_slug
+from generator.text.slugs import slugify, unused
 from generator.text.tagger import tag_hits
 from generator.text.textnorm import fold
 
@@ -273,7 +273,7 @@ def _read_and_tag(docs: Path, registry: Registry, state: State, jobs: list[tuple
     slugs = []
     for _, original, slug, _, _ in pending:
         previous = state.articles.get(original)
-        slugs.append(previous.slug if previous else unique_slug("", taken, slug))
+        slugs.append(previous.slug if previous else unused(slug, taken))
         taken.add(slugs[-1])
     arrivals = [Arrival(slug, read.published, read.sketch, read.shingles, state.articles.get(original))
                 for (_, original, *_), slug, read in zip(pending, slugs, hashed, strict=True)]

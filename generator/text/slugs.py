@@ -24,10 +24,13 @@ def slugify(name: str) -> str:
     return slug
 
 
-def unique_slug(name: str, taken: set[str], base: str = "") -> str:
-    """A slug not in ``taken``: the plain slug (``base``, when the caller made it already), else the slug with a
-    counter."""
-    base = base or slugify(name)
+def unique_slug(name: str, taken: set[str]) -> str:
+    """A slug not in ``taken``: the plain slug, else the slug with a counter."""
+    return unused(slugify(name), taken)
+
+
+def unused(base: str, taken: set[str]) -> str:
+    """``base`` if it is not in ``taken``, else ``base`` with the first counter that is not."""
     slug, n = base, 2
     while slug in taken:
         slug = f"{base}-{n}"
