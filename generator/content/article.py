@@ -117,7 +117,7 @@ def article_from(page: Path, text: str, meta: dict, body: str, facts: tuple | No
     own_body = SECTION.sub("", body)
     ref, first = facts or article_ref(page.stem, meta, own_body)
     lines = {type_: key_line(text, type_) for type_ in ENTITY_TYPES}
-    tag_lines = tuple((type_, slug, lines[type_]) for type_, slug in ref.tags)
+    tag_lines = tuple(lines[type_] for type_, _ in ref.tags)
     owned = digest(SECTION.sub("", text))
     return ArticlePage(ref, first, tuple(problems), tag_lines, text_digest(own_body), owned,
                        copy_line=key_line(text, "copy_of") if ref.copy_of else 0, listing=listing_digest(ref))
@@ -159,13 +159,13 @@ def shared(page: ArticlePage, keys: dict) -> ArticlePage:
     """
     if page.ref is None:
         return page
-    one = keys.setdefault
+    one = keys.setdefault  # ``map(one, xs, xs)``: the loop over keys in C, once per key of every article
     ref = page.ref
-    events = tuple(Event(e.date, e.sentence, frozenset(one(k, k) for k in e.refs)) for e in ref.events)
-    ref = replace(ref, tags=tuple(one(k, k) for k in ref.tags), events=events)
-    first = {one(k, k): sentence for k, sentence in page.first.items()}
-    tag_lines = tuple((*one((t, s), (t, s)), line) for t, s, line in page.tag_lines)
-    return replace(page, ref=ref, first=first, tag_lines=tag_lines)
+    events = tuple(Event(e.date, e.sentence, frozenset(map(one, e.refs, e.refs))) for e in ref.events)
+    tags = tuple(map(one, ref.tags, ref.tags))
+    ref = replace(ref, tags=tags, events=events)
+    first = dict(zip(map(one, page.first, page.first), page.first.values(), strict=True))
+    return replace(page, ref=ref, first=first)
 
 
 def _read(_, page: Path) -> tuple[ArticlePage, str]:

@@ -158,7 +158,7 @@ class ArticlePage:
     ref: ArticleRef | None
     first: dict[tuple[str, str], str]  # per tag, the first sentence linking it, the name in bold
     problems: tuple[Problem, ...]  # the page's own: front matter against the article schema
-    tag_lines: tuple[tuple[str, str, int], ...]  # (type, slug, front-matter line) of each tag
+    tag_lines: tuple[int, ...]  # the front-matter line of each tag, in ``ref.tags`` order
     text_digest: str  # of its text folded, to find the same article twice
     owned: str  # digest of everything outside the generated sections: what an editor changed
     unreadable: str = ""

@@ -59,7 +59,7 @@ def _check(docs: Path, cache: FileCache, fresh: Mapping | None) -> list[Problem]
             problems.append(Problem(page, found.copy_line, f"`copy_of` names no other article page ({copy_of})",
                                     "write the slug of the story's main article (its file name without .md), or delete the line"))
         fingerprint = found.text_digest
-        for type_, slug, line in found.tag_lines:
+        for (type_, slug), line in zip(found.ref.tags if found.ref else (), found.tag_lines, strict=True):
             if slug not in slugs[type_]:
                 problems.append(Problem(page, line, f"unknown {type_[:-1]} `{slug}`",
                                         f"create docs/{type_}/{slug}.md, or use the slug of an existing page"))

@@ -161,8 +161,7 @@ def _grown(work: IngestWork, created: list[Entity]) -> None:
 class Tagged:
     """One article after tagging, and what later steps of this run would otherwise read back from its page."""
 
-    refs: list[str]
-    filed: list[str] = field(default_factory=list)  # refs the dateline's place alone gave: no text of the page says them
+    filed: list[str] = field(default_factory=list)  # tags the dateline's place alone gave: no text of the page says them
     written: bool = False
     conflict: bool = False
     sig: tuple | None = None  # the page file's signature once written
@@ -197,15 +196,14 @@ def tag_one(work: IngestWork, job: tuple[int, str, str | None, str, str]) -> Tag
     tag_line = tags_section(facts[0], registry.entities)  # what link would put there: the page is written once
     page_body = article_body(body, tag_line)
     text = article_page(meta, page_body)
-    refs = sorted(f"{t}/{s}" for t, s in keys)
     # Retag reads the page, which has no dateline: it keeps these as it keeps an editor's tags (``retag_page``).
     filed_refs = sorted({f"{m.type}/{m.slug}" for m in dateline if (m.type, m.slug) not in said})
     page = docs / "articles" / f"{slug}.md"
     if previous_page is not None and page.is_file() and owned_digest(page.read_text(encoding="utf-8")) != previous_page:
         write_if_changed(docs / STATE_FILE.parent / "conflicts" / f"{slug}.md", text)
-        return Tagged(refs, filed_refs, conflict=True)
+        return Tagged(filed_refs, conflict=True)
     written = write_if_changed(page, text)
-    return Tagged(refs, filed_refs, written, sig=signature(page), page=article_from(page, text, meta, page_body, facts), tag_line=digest(tag_line),
+    return Tagged(filed_refs, written, sig=signature(page), page=article_from(page, text, meta, page_body, facts), tag_line=digest(tag_line),
                   file_digest=file_digest(text), csv_rows=tags_rows(facts[0], registry.entities))
 
 
@@ -213,6 +211,11 @@ def written_article(tagged: Tagged, registry: Registry, keys: dict) -> WrittenAr
     """What retag, link and check would read back from the page just written, for them to take instead."""
     return WrittenArticle(tagged.sig, shared(tagged.page, keys), tagged.tag_line, registry.shown, tagged.file_digest,
                           tagged.csv_rows)
+
+
+def labelled(keys, labels: dict) -> list[str]:
+    """The tags as the state lists them ("type/slug"), sorted; one string per entity (``labels``), not per article."""
+    return sorted([labels.get(k) or labels.setdefault(k, f"{k[0]}/{k[1]}") for k in keys])
 
 
 def ingest(seeds: Path, docs: Path, cache: FileCache | None = None, state: State | None = None) -> IngestReport:
@@ -281,6 +284,7 @@ def _read_and_tag(docs: Path, registry: Registry, state: State, jobs: list[tuple
     jobs2 = [(number, slug, state.articles[original].page if original in state.articles else None, raw_hash, copy_of.get(slug, ""))
              for (number, original, _, raw_hash, _), slug in zip(pending, slugs, strict=True)]
     tagging = workers.map_in_order(tag_one, jobs2, "tag", homes=[number for number, *_ in pending])
+    keys, labels = cache.memo.setdefault("keys", {}), cache.memo.setdefault("labels", {})
     for (_, original, _, raw_hash, body_hash), slug, arrival, tagged in zip(pending, slugs, arrivals, tagging, strict=True):
         page = docs / "articles" / f"{slug}.md"
         if tagged.conflict:
@@ -291,8 +295,8 @@ def _read_and_tag(docs: Path, registry: Registry, state: State, jobs: list[tuple
             continue
         if tagged.written:
             report.written.append(str(page))
-        report.pages[cache.key(page)] = written_article(tagged, registry, cache.memo.setdefault("keys", {}))
-        owned, refs = tagged.page.owned, [sys.intern(r) for r in tagged.refs]  # one string per entity, not per article naming it
+        written = report.pages[cache.key(page)] = written_article(tagged, registry, keys)
+        owned, refs = tagged.page.owned, labelled(written.page.ref.tags, labels)
         remember(cache, page, copy_of.get(slug, ""), arrival, tagged.sig)
         state.articles[original] = ArticleState(slug, raw_hash, owned, refs, refs, retag_key(registry, owned), body_hash,
                                                 own=[sys.intern(r) for r in tagged.filed],

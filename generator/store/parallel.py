@@ -80,6 +80,9 @@ def _serve(context: Any, conn, young_objects: int, theirs: list) -> None:
         try:
             result = function(context, *args) if chunk is None else [function(context, item) for item in chunk]
             conn.send((True, result))
+            # What a chunk leaves alive (ingest keeps each article it read) lives for the pass: out of the collector's
+            # sight, as ``settle`` does in the main process, or each collection walks every article kept so far.
+            settle()
         except BaseException as exc:  # noqa: BLE001 — reported in the main process, where it is raised again
             try:
                 conn.send((False, exc))
