@@ -128,10 +128,10 @@ class Scan:
     extended: set[tuple[int, int]]
 
     def merged(self, other: Scan) -> Scan:
-        """The scan a matcher holding both matchers' names would have made."""
-        spans = {span: set(cands) for span, cands in self.spans.items()}
+        """The scan a matcher holding both matchers' names would have made; neither scan changes."""
+        spans = dict(self.spans)
         for span, cands in other.spans.items():
-            spans.setdefault(span, set()).update(cands)
+            spans[span] = spans[span] | cands if span in spans else set(cands)
         return Scan(spans, self.extended | other.extended)
 
 

@@ -56,6 +56,22 @@ def test_fold_maps_back_to_original_offsets():
     assert text[offsets[folded.index("deal")]:].startswith("deal")
 
 
+@pytest.mark.parametrize("text", [
+    "Moscow and Ankara met in Manbij; the Manbij Council said Russia's envoy left Moscow.",
+    "Turkish troops near Manbij Council offices",
+    "nothing here",
+])
+def test_two_scans_merged_are_the_scan_of_one_matcher_with_both_names_and_change_neither(text):
+    import copy
+
+    new = [entity("actors", "manbij-council", "Manbij Council", aliases=["Moscow"], kind="organisation")]
+    first, second = MATCHER.scan(text), Matcher(new).scan(text)
+    kept = copy.deepcopy((first, second))
+    merged = first.merged(second)
+    assert merged == Matcher([*SMALL_REGISTRY, *new]).scan(text)
+    assert (first, second) == kept
+
+
 def test_variants_keep_short_names_whole():
     assert name_variants("Al-Bab") == {"al bab"}
     assert "ain hour" in name_variants("Ain al-Hour")
