@@ -60,9 +60,14 @@ PERSON_OF_BODY = re.compile(  # "Fadwa Baroud of the U.N. Office…": a person n
     r"|World Food|World Health)")
 # "the Russian Ambassador to the UK, Alexander Yakovenko,", "the ICRC head of delegation in Syria, Marianne Gasser,": the
 # role may name what it heads and where or whom it serves.
-PERSON_AFTER_ROLE = re.compile(
+PERSON_AFTER_ROLE = re.compile(  # "A spokesman for the rebel Free Syrian Army in Aleppo, Abou Firas, told", "…, Ravina Shamdasani"
     rf"\b{_ROLES}s?(?:\s+of\s+(?:the\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]*){{0,2}})?"
-    rf"(?:\s+(?:to|for|in|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}})?,\s+{_PERSON},")
+    rf"(?:\s+(?:to|for|in|at)\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}}){{0,2}},\s+{_PERSON}"
+    r"(?=[,.;:\n]|$)")
+# "analyst Mahmoud Abdel Salam claimed", "senior ISIS operative Omar Abdul Qader": a role noun right before a name.
+PERSON_ROLE_BEFORE = re.compile(
+    rf"\b(?:[Ss]pokes(?:man|woman|person)|[Aa]nalyst|[Aa]ctivist|[Oo]perative|[Rr]esearcher|[Jj]ournalist|[Cc]orrespondent"
+    rf"|[Cc]olumnist)\s+{_PERSON}\b")
 # "explained Andrea Reis, who coordinates …": only a person is a "who" (not "the Army of Islam, who", which is loose).
 PERSON_WHO = re.compile(rf"{_PERSON},\s+who\b")
 THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
@@ -138,7 +143,7 @@ _FACILITY_WORDS = tuple(sorted({v for w in ("hospital", "school", "mosque", "mar
 _ROLE_WORDS = ("spokes", "commander", "leader", "official", "envoy", "minister", "chief", "head", "director", "general",
                "colonel", "advis", "chair", "member", "coordinator", "representative", "secretary", "deputy", "negotiator",
                "ambassador", "governor", "mayor", "founder", "analyst", "columnist", "researcher", "fellow", "professor",
-               "journalist", "correspondent", "editor", "activist", "president", "rapporteur", "commissioner")
+               "journalist", "correspondent", "editor", "activist", "president", "rapporteur", "commissioner", "operative")
 _ROLE_WORDS += tuple(w.capitalize() for w in _ROLE_WORDS)  # every word _ROLES matches holds one, in either case
 STRETCHED = {
     "place noun": Stretched(PLACE_NOUN, ("camp", "crossing", "checkpoint", "base", "airport", "field", "dam", "prison", "Prison",
@@ -151,6 +156,7 @@ STRETCHED = {
     "agreement pair": Stretched(AGREEMENT_PAIR, ("-", "–"), inside="-–"),
     "person apposition": Stretched(PERSON_APPOSITION, _ROLE_WORDS, inside=",-‑."),  # "., the U.N. resident coordinator"
     "person after role": Stretched(PERSON_AFTER_ROLE, _ROLE_WORDS, inside=",-‑"),
+    "person role before": Stretched(PERSON_ROLE_BEFORE, _ROLE_WORDS),
     "person who": Stretched(PERSON_WHO, (", who",), inside=",-‑"),
     # every title's first word ("Lt" of "Lt. Gen.", "Defen" of "Defence Minister"); a title may hold dots and hyphens
     "person titled": Stretched(PERSON_TITLED, tuple(sorted({re.match(r"[A-Za-z]+", t)[0] for t in _TITLES[3:-1].split("|")})),
@@ -330,7 +336,8 @@ def discover(
     speakers = _speakers(text)
     who = (m for m in stretches.finditer("person who") if not THE_BEFORE.search(text, max(0, m.start() - 5), m.start()))
     for matches in (stretches.finditer("person titled"), stretches.finditer("person apposition"), stretches.finditer("person after role"),
-                    stretches.finditer("person of body"), who, member_for, noble, speakers):
+                    stretches.finditer("person role before"), stretches.finditer("person of body"), who, member_for, noble,
+                    speakers):
         for m in matches:
             name = person_name(m["name"])
             if _person(name):

@@ -56,7 +56,8 @@ FIRE = frozenset("fired firing rockets rocket shells shell mortars missiles miss
                  "bombardment shelling".split())
 SURROUNDINGS = frozenset(
     "outskirts suburbs edge edges gates centre center heart streets north south east west northeast northwest "
-    "southeast southwest countryside outside residents inhabitants districts neighbourhoods neighborhoods capital".split()
+    "southeast southwest countryside outside residents inhabitants districts neighbourhoods neighborhoods capital suburb "
+    "district neighbourhood neighborhood city town village province governorate vicinity environs periphery".split()
 )
 # A place named after a preposition, then a comma: what follows is where that place is ("in Da Nang, Vietnam").
 APPOSITION = re.compile(r"\b(?:in|from|near|at|outside)\s+(?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*,\s*$")

@@ -235,7 +235,8 @@ def named(text: str, hits: list[Hit], names: Names) -> list[Mention]:
     mentions = specified(mentions)
     mentions += learned_acronyms(text, hits, mentions)
     mentions += bare_government(text, mentions, names)
-    mentions += names.variants.find(text, [(h.start, h.end) for h in hits] + [(m.start, m.end) for m in mentions])
+    mentions += names.variants.find(text, [(h.start, h.end) for h in hits] + [(m.start, m.end) for m in mentions],
+                                    [m.end for m in mentions if m.type == "locations"])
     return mentions
 
 

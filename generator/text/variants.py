@@ -71,9 +71,11 @@ class Variants:
             return self.surnames.get(surname_key(words[1]), frozenset())  # "Dr Attar": the one person of that surname
         return index.lookup(name)
 
-    def find(self, text: str, taken: Iterable[tuple[int, int]]) -> list[Mention]:
-        """Mentions of registry places and people in names outside ``taken`` (the spans the matcher found)."""
+    def find(self, text: str, taken: Iterable[tuple[int, int]], places: Iterable[int] = ()) -> list[Mention]:
+        """Mentions of registry places and people in names outside ``taken`` (the spans the matcher found); ``places``:
+        where the places the text names end, for a spelling listed after one ("Idleb city, Saraqab and Arihah")."""
         found: list[Mention] = []
+        ends = set(places)
         for start, end, name in names_outside(text, taken):
             if len(name.split()) >= 2 and len(person := self.people.lookup(name)) == 1:
                 found.append(Mention("actors", next(iter(person)), start, end, name))
@@ -83,8 +85,9 @@ class Variants:
                 found.append(Mention("actors", next(iter(person)), start, end, name))  # "Dr Attar"
                 continue
             place = self.places.lookup(name)
-            if len(place) == 1 and used_as_place(text, start, end):
+            if len(place) == 1 and (used_as_place(text, start, end) or listed_after(text, start, ends)):
                 found.append(Mention("locations", next(iter(place)), start, end, name))
+                ends.add(end)
         return found
 
 
@@ -98,6 +101,14 @@ def names_outside(text: str, taken: Iterable[tuple[int, int]]) -> Iterator[tuple
             start, name = start + cut, name[cut:]
         if not overlaps(taken, start, end):
             yield start, end, name
+
+
+LISTED = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+")
+
+
+def listed_after(text: str, start: int, ends: set[int]) -> bool:
+    """Whether the name at ``start`` follows, in a list, a place ending at one of ``ends``."""
+    return any(end < start and LISTED.fullmatch(text, end, start) for end in ends)
 
 
 def used_as_place(text: str, start: int, end: int) -> bool:

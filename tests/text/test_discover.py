@@ -217,6 +217,11 @@ def people(text: str, known=(), places=()) -> set[str]:
     ("Jim Shannon: First, may I wish you a happy St Patrick's day?\nDominic Raab: I thank him.\nJim Shannon: And?", "Jim Shannon"),
     ("Dominic Raab (The Foreign Secretary): We welcome the ceasefire.", "Dominic Raab"),
     ("says activist, journalist, and Global Voices author Leila Nachawati Rego about her novel", "Leila Nachawati Rego"),
+    # tuned on tests/eval/tune7: a role with two phrases after it, a name that ends the line, a role noun before a name
+    ("A spokesman for the rebel Free Syrian Army in Aleppo, Abou Firas, told Alhurra TV", "Abou Firas"),
+    ("Delivered by Spokesperson for the UN High Commissioner for Human Rights, Ravina Shamdasani\nGeneva", "Ravina Shamdasani"),
+    ('Analyst Mahmoud Abdel Salam claimed rebel groups had "harassed" troops.', "Mahmoud Abdel Salam"),
+    ("the death of senior ISIS operative Omar Abdul Qader who sought to attack", "Omar Abdul Qader"),
 ])
 def test_people_named_with_their_role_or_as_speakers_are_proposed(text, expected):
     assert expected in people(text)

@@ -76,6 +76,7 @@ def test_a_dateline_names_no_actor(text, expected):
 @pytest.mark.parametrize(("text", "expected", "not_expected"), [
     ("Shelling hit the outskirts of Damascus on Monday.", ("locations", "damascus"), ("actors", "syrian-government")),
     ("The village lies east of Damascus.", ("locations", "damascus"), ("actors", "syrian-government")),
+    ("Darayya, a suburb of Damascus, was besieged.", ("locations", "damascus"), ("actors", "syrian-government")),
     ("Rebels advanced on Damascus.", ("locations", "damascus"), ("actors", "syrian-government")),
     ("Thousands were fleeing Damascus.", ("locations", "damascus"), ("actors", "syrian-government")),
     ("Shells fell on the Syrian capital Damascus.", ("locations", "damascus"), ("actors", "syrian-government")),

@@ -21,6 +21,9 @@ ENTITIES = [
     entity("locations", "kabani", "Kabani", kind="village"),
     entity("actors", "hossam-louka", "Hossam Louka", aliases=["Husam Luqa"], kind="person"),
     entity("actors", "white-helmets", "White Helmets", kind="organisation"),
+    entity("locations", "idlib", "Idlib", aliases=["Idleb city"], kind="city"),
+    entity("locations", "saraqib", "Saraqib", kind="town"),
+    entity("locations", "ariha", "Ariha", kind="town"),
 ]
 REGISTRY = Registry({e.key: e for e in ENTITIES})
 
@@ -39,6 +42,9 @@ def found(text: str) -> set[tuple[str, str]]:
     ("Aid reached the camp through the Denton program.", set()),  # "Al Dana town" is not a spelling of Denton
     ("Fighting went on in Kubani.", set()),  # Kobani and Kabani share the spelling: not guessed
     ("Hussam met reporters in Qamishli.", set()),  # one name alone is not a person
+    ("People fled to towns such as Idleb city, Saraqab and Arihah.",  # listed after a place
+     {("locations", "idlib"), ("locations", "saraqib"), ("locations", "ariha")}),
+    ("Saraqab and Arihah said nothing.", set()),  # listed after no place
 ])
 def test_a_known_place_or_person_under_another_spelling(text, expected):
     assert found(text) == expected
