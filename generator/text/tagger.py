@@ -65,6 +65,9 @@ def resolve(hit: Hit, text: str, entities: dict[tuple[str, str], Entity], after_
             demonyms.append(c)
         elif role == "ambiguous":
             ambiguous.append(c)
+    if text[hit.end:hit.end + 1] == ":" and (hit.start == 0 or text[hit.start - 1] == "\n") and (places or actors or metonyms) \
+            and all(c.type != "actors" or entities[(c.type, c.slug)].kind in GOVERNING for c in (*actors, *metonyms)):
+        return places  # a heading's place ("Syrian Arab Republic: Flash Update No. 9", "Syria: help must reach Homs")
     if text[hit.end:hit.end + 1] in DASH and words_after(text, hit.end, 1)[:1] == ["-based"]:
         return []  # "a Britain-based monitor" names neither the state nor the place
     if split_compass(text, hit):
@@ -95,6 +98,7 @@ def resolve(hit: Hit, text: str, entities: dict[tuple[str, str], Entity], after_
 
 
 STATES = frozenset({"state", "country"})
+GOVERNING = STATES | {"government"}  # the actors a place's name also stands for
 COMPASS = frozenset("north south east west".split())
 COMPASS_JOINED = re.compile(r"[-–](?:north|south|east|west)", re.I)
 

@@ -73,6 +73,15 @@ def test_a_dateline_names_no_actor(text, expected):
     assert tags(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Damascus: Flash Update No. 9\nFighting went on.", {("locations", "damascus")}),  # a heading's place (UN reports)
+    ("Turkey: help must reach Afrin\nAid is blocked.", {("locations", "turkey")}),
+    ("Talks ended.\nDamascus said it would answer.", {("actors", "syrian-government")}),  # no colon: acting
+])
+def test_a_place_heading_a_line_before_a_colon_is_the_place(text, expected):
+    assert tags(text) == expected
+
+
 @pytest.mark.parametrize(("text", "expected", "not_expected"), [
     ("Shelling hit the outskirts of Damascus on Monday.", ("locations", "damascus"), ("actors", "syrian-government")),
     ("The village lies east of Damascus.", ("locations", "damascus"), ("actors", "syrian-government")),
