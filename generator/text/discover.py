@@ -22,7 +22,8 @@ _MONTHS = "January|February|March|April|May|June|July|August|September|October|N
 _UPPER, _LOWER = "A-ZÀ-ÖØ-ÞŞĞİÇ", "a-zß-öø-ÿşğıç’'"
 # A token starts with a capital or with the a/e/b/i of al-, el-, abu-, bin-, ibn-: the lookahead in front of it says so,
 # so that most words fail one test rather than every alternative.
-_TOKEN = rf"(?=[{_UPPER}aebi])(?:[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*|(?:al|el|Al|El|Abu|abu|bin|ibn|Bin|Ibn|Umm|Tel|Tal)-[{_UPPER}][{_LOWER}]+)"
+_TOKEN = (rf"(?=[{_UPPER}aebi])(?:(?:Mc|Mac|O['’])?[{_UPPER}][{_LOWER}]+(?:-"
+           rf"[{_UPPER}]?[{_LOWER}]+)*|(?:al|el|Al|El|Abu|abu|bin|ibn|Bin|Ibn|Umm|Tel|Tal)-[{_UPPER}][{_LOWER}]+)")
 _PERSON = rf"(?P<name>{_TOKEN}(?:[^\S\n]+(?:al-|el-|bin\s|ibn\s|abu\s|Abu\s|de\s|van\s|von\s|Al-)?{_TOKEN}){{1,3}})"
 _PLACE_BARE = rf"(?:{_TOKEN}(?:-\d+)?(?:\s+(?:al-|el-|Al-)?{_TOKEN}){{0,2}}|(?:al|el)-[A-Z][a-z’']+)"
 _PLACE = rf"(?P<name>{_PLACE_BARE})"
@@ -75,7 +76,11 @@ THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 NOBLE = re.compile(rf"\bthe noble (?:and (?:gallant|learned) )?(?:Lord|Baroness|Lady|Earl|Viscount),\s+"
                    rf"(?P<name>(?:Lord|Baroness|Lady|Earl|Viscount)\s+{_TOKEN}(?:\s+of\s+{_TOKEN})?)")
 # A transcript's speaker label at the start of a line: "Jim Shannon:", "Dominic Raab (Foreign Secretary):".
-SPEAKER = re.compile(rf"(?P<name>{_TOKEN}(?:[^\S\n]+{_TOKEN}){{1,3}})(?:[^\S\n]*\([^()\n]{{1,80}}\))?:")
+# Hansard also brackets a member's seat and party ("Alison McGovern (Wirral South) (Lab):"), or names a minister after
+# the office ("The Minister for the Middle East (Dr Andrew Murrison):").
+SPEAKER = re.compile(rf"(?P<name>{_TOKEN}(?:[^\S\n]+{_TOKEN}){{1,3}})(?:[^\S\n]*\([^()\n]{{1,80}}\)){{0,3}}:")
+OFFICE_SPEAKER = re.compile(rf"(?:The[^\S\n]+)?[A-Z][\w’'-]*(?:[^\S\n]+(?:[A-Z][\w’'-]*|for|of|the|and)){{1,8}}[^\S\n]*"
+                            rf"\((?:(?:Dr|Mr|Mrs|Ms|Sir|Dame)\.?[^\S\n]+)?(?P<name>{_TOKEN}(?:[^\S\n]+{_TOKEN}){{1,3}})\):")
 # Words a headline ends its first part on ("Aleppo Is Burning: …"), never a speaker's name.
 HEADLINE_WORDS = frozenset("is are was were be been the of to in on for and with at by from as how why what when where "
                            "will can not no says say said make makes show shows".split())
@@ -280,6 +285,8 @@ def _speaker_labels(text: str) -> Iterator[re.Match]:
             # a name of two to four words, each capitalised, before the colon or the bracketed office
             if 2 <= len(head) <= 4 and all(w[:1].isupper() for w in head) and (m := SPEAKER.match(text, start, at + 1)):
                 yield m
+            elif label.endswith(")") and (m := OFFICE_SPEAKER.match(text, start, at + 1)):
+                yield m  # an office, then the name in brackets
         at = text.find(":", at + 1)
 
 

@@ -222,6 +222,8 @@ def people(text: str, known=(), places=()) -> set[str]:
     ("Delivered by Spokesperson for the UN High Commissioner for Human Rights, Ravina Shamdasani\nGeneva", "Ravina Shamdasani"),
     ('Analyst Mahmoud Abdel Salam claimed rebel groups had "harassed" troops.', "Mahmoud Abdel Salam"),
     ("the death of senior ISIS operative Omar Abdul Qader who sought to attack", "Omar Abdul Qader"),
+    ("Alison McGovern (Wirral South) (Lab) (Urgent Question): To ask the Minister", "Alison McGovern"),
+    ("The Minister for the Middle East (Dr Andrew Murrison): The Government are concerned.", "Andrew Murrison"),
 ])
 def test_people_named_with_their_role_or_as_speakers_are_proposed(text, expected):
     assert expected in people(text)
