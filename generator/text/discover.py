@@ -22,7 +22,7 @@ _MONTHS = "January|February|March|April|May|June|July|August|September|October|N
 _UPPER, _LOWER = "A-ZÀ-ÖØ-ÞŞĞİÇ", "a-zß-öø-ÿşğıç’'"
 # A token starts with a capital or with the a/e/b/i of al-, el-, abu-, bin-, ibn-: the lookahead in front of it says so,
 # so that most words fail one test rather than every alternative.
-_TOKEN = (rf"(?=[{_UPPER}aebi])(?:(?:Mc|Mac|O['’])?[{_UPPER}][{_LOWER}]+(?:-"
+_TOKEN = (rf"(?=[{_UPPER}aebi])(?:[{_UPPER}](?:a?c[{_UPPER}]|['’][{_UPPER}])?[{_LOWER}]+(?:-"
            rf"[{_UPPER}]?[{_LOWER}]+)*|(?:al|el|Al|El|Abu|abu|bin|ibn|Bin|Ibn|Umm|Tel|Tal)-[{_UPPER}][{_LOWER}]+)")
 _PERSON = rf"(?P<name>{_TOKEN}(?:[^\S\n]+(?:al-|el-|bin\s|ibn\s|abu\s|Abu\s|de\s|van\s|von\s|Al-)?{_TOKEN}){{1,3}})"
 _PLACE_BARE = rf"(?:{_TOKEN}(?:-\d+)?(?:\s+(?:al-|el-|Al-)?{_TOKEN}){{0,2}}|(?:al|el)-[A-Z][a-z’']+)"
