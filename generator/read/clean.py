@@ -134,7 +134,7 @@ def clean(original: str, raw: str, *, title: str = "", source: str = "", publish
     attribution: list[str] = []
     body: list[str] = []
     for line in lines:
-        if (HEADER_DATE.match(line) or is_date_line(line) and len(body) <= 3) and find_date(line) and len(line.split()) <= 8:
+        if (HEADER_DATE.match(line) or len(body) <= 3 and is_date_line(line)) and find_date(line) and len(line.split()) <= 8:
             published = published or find_date_time(line)
         elif BYLINE.match(line) and len(body) <= 2:  # above the story (after a title, a standfirst), not within it
             author = author or BYLINE.match(line)["author"]
@@ -153,9 +153,8 @@ def clean(original: str, raw: str, *, title: str = "", source: str = "", publish
         folded = fold_name(title)
         body = [line for line in body if fold_name(line) != folded]
     body, source, published, dateline = opening(body, source, published)  # before teasers: "BEIRUT (AP) —" looks like one
-    teaser = [is_read_also(line) for line in body]
     trailing = len(body)  # where the block of headline-like lines that ends the file begins: other stories' titles
-    while trailing > 1 and teaser[trailing - 1]:
+    while trailing > 1 and is_read_also(body[trailing - 1]):
         trailing -= 1
     body = [line for i, line in enumerate(body) if not (i > 0 and (READ_ALSO.match(line) or i >= trailing))]
 
