@@ -31,7 +31,9 @@ def sentences(paragraph: str) -> list[str]:
     """Sentences of a paragraph, not cut after "Col." or "U.S."."""
     out: list[str] = []
     for piece in SENTENCE_END.split(paragraph):
-        if out and ABBREVIATION.search(out[-1]):
+        # An abbreviation ends the piece: looked for in its last characters only (any longer match ends in "X.", found
+        # there too), not from every position of the sentence.
+        if out and ABBREVIATION.search(out[-1], max(0, len(out[-1]) - 8)):
             out[-1] += " " + piece
         else:
             out.append(piece)
