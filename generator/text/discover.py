@@ -169,6 +169,12 @@ STRETCHED = {
     "person of body": Stretched(PERSON_OF_BODY, ("U.N.", "UN", "United Nations", "International Committee", "Red Cross",
                                                  "Red Crescent", "World Food", "World Health"), inside="-."),
     "organisation acronym": Stretched(ORG_ACRONYM, ("(",), inside="-()&"),
+    "place of": Stretched(PLACE_OF, tuple(f"{noun} of" for noun in ("town", "village", "city", "district", "neighbourhood",
+                                                                   "neighborhood", "suburb", "hamlet", "camp", "area"))),
+    "place list": Stretched(PLACE_LIST, ("towns", "villages", "neighbourhoods", "neighborhoods", "districts", "cities",
+                                         "hamlets", "camps"), inside=",-"),
+    "agreement dated": Stretched(AGREEMENT_DATED, ("agreement", "deal", "accord", "memorandum", "cease", "truce", "protocol",
+                                                   "understanding", "arrangement", "settlement", "road")),
 }
 _MARKS = re.compile(r"[^\w\s’']")
 
@@ -324,9 +330,9 @@ def discover(
             found.append((Proposal("agreements", title, "agreement", title), start, m.end()))
             taken.append((end, m.end()))
     # Patterns that need a digit, "Ministry" or "(ACRONYM)" are not tried on a text without one: most texts have none.
-    for m in AGREEMENT_DATED.finditer(text) if DIGIT.search(text) else ():
-        add(Proposal("agreements", f"{m['name']} {m['noun'].lower()}", "agreement", m.group(0)), m.start(), m.end(), qualified=True)
     stretches = Stretches(text)
+    for m in stretches.finditer("agreement dated") if DIGIT.search(text) else ():
+        add(Proposal("agreements", f"{m['name']} {m['noun'].lower()}", "agreement", m.group(0)), m.start(), m.end(), qualified=True)
     for m in stretches.finditer("agreement pair"):
         add(Proposal("agreements", m.group(0), "agreement", m.group(0)), m.start(), m.end())
     for m in stretches.finditer("agreement named"):
@@ -376,10 +382,10 @@ def discover(
             name = name.split(" ", 1)[1]
         if _person(name):
             add(Proposal("locations", name, "town", name), place.end("name") - len(name), place.end("name"))
-    for m in PLACE_OF.finditer(text):
+    for m in stretches.finditer("place of"):
         if m["name"].split()[0] not in {"Operation", "The"}:
             add(Proposal("locations", m["name"], "town", m["name"]), m.start("name"), m.end("name"))
-    for m in PLACE_LIST.finditer(text):
+    for m in stretches.finditer("place list"):
         for name in re.finditer(_PLACE_BARE, m["list"]):
             if name.group(0) != "and":
                 start = m.start("list") + name.start()

@@ -156,7 +156,8 @@ _PIECES = ["Al-", "al-", "Abu ", "Tel-", "Kafr", "Rukban", "Qa’im", "Shayrat",
            "commander", "co-chair", "chairman", "head", "advisor", "the", "a", "its", "of", "and", "(MOC)", "(", ")", "&", "(A&B)",
            "U.N.", "UN", "United Nations", "Red Cross", " of the ", " from the ", "Military Operations Command", "spokesman,", "who", ", who",
            "Lt. Gen.", "Lt", "Gen.", "Dr.", "Mr", "Mr.", "Under-Secretary-General", "Rt. Hon.", "President", "Defence Minister",
-           "minister", "Sheikh", "Sir",
+           "minister", "Sheikh", "Sir", "town of ", "village of", "camp", "area of ", "towns such as ", "villages including ",
+           "cities", "8 June ", "June 8 ", "March 5th ", "deal", "cease-fire", "ceasefire", "road map", "agreement",
            " ", " ", " ", "  ", "\n", "\n\n", ",", ", ", ".", "-", "–", "—", "_", "’", "'", "\"", ":", ";", "2", "22", "é", "ß"]
 
 
