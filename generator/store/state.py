@@ -85,7 +85,8 @@ class State:
             where = f":{exc.lineno}" if isinstance(exc, json.JSONDecodeError) else ""
             return cls(_memo=memo, problem=f"{path}{where}: unreadable ({type(exc).__name__}: {str(exc)[:80]}), as a bad "
                                            "merge leaves it; rebuilt from the article pages")
-        saved = {k: v if OPTIONAL.keys() <= v.keys() else {**OPTIONAL, **v} for k, v in entries.items()}
+        saved = {k: v if OPTIONAL.keys() <= v.keys() and "linked" in v else {**OPTIONAL, "linked": v.get("tags", []), **v}
+                 for k, v in entries.items()}
         memo[key] = (sig, {**data, "articles": saved}, lines)
         return cls(articles, str(data.get("link", "")), saved, dict(lines), data.get("link"), memo)
 
@@ -101,6 +102,8 @@ class State:
                      "cut": list(v.cut)}
             # One line per article, each by the C encoder: json's indent= would run the pure-Python one.
             written = {key: value for key, value in entry.items() if key not in OPTIONAL or value != OPTIONAL[key]}
+            if written["linked"] == written["tags"]:
+                del written["linked"]  # most entries: half the line, written and read (``_entry`` puts it back)
             self._lines[k] = f"  {_name(k)}: {_entry_json(written)}"
             self._saved[k] = entry
             lines.append(self._lines[k])
@@ -129,5 +132,5 @@ class State:
 def _entry(v: dict) -> ArticleState:
     fields = {k: v[k] for k in ArticleState.__dataclass_fields__ if k in v}
     own = v.get("own")
-    return ArticleState(**{**fields, "linked": list(v.get("linked", [])), "tags": list(v.get("tags", [])),
+    return ArticleState(**{**fields, "linked": list(v.get("linked", v.get("tags", []))), "tags": list(v.get("tags", [])),
                            "own": None if own is None else list(own), "cut": list(v.get("cut", []))})

@@ -37,3 +37,19 @@ def test_a_memo_spares_parsing_an_unchanged_file_and_sees_a_changed_one(tmp_path
     assert State.load(docs, memo).articles["001.txt"].tags == ["actors/a1", "locations/b"]  # what it saved, not what it first read
     (docs / STATE_FILE).write_text(json.dumps({"articles": {}, "link": "other"}), encoding="utf-8")  # a git pull, meanwhile
     assert State.load(docs, memo).articles == {} and State.load(docs, memo).link == "other"
+
+
+def test_links_equal_to_the_tags_are_not_written_twice_and_read_back_the_same(tmp_path):
+    docs = tmp_path / "docs"
+    both = ["actors/a", "locations/b"]
+    articles = {"same.txt": ArticleState("same", tags=list(both), linked=list(both)),
+                "fewer.txt": ArticleState("fewer", tags=list(both), linked=["actors/a"])}
+    State(articles).save(docs)
+    lines = json.loads((docs / STATE_FILE).read_text(encoding="utf-8"))["articles"]
+    assert "linked" not in lines["same.txt"] and lines["fewer.txt"]["linked"] == ["actors/a"]
+    state = State.load(docs)
+    assert state.articles == articles
+    assert state.save(docs) is False  # read back equal: nothing to write
+    old = {"articles": {"old.txt": {"slug": "old", "tags": both, "linked": both}}, "link": ""}  # a file written before
+    (docs / STATE_FILE).write_text(json.dumps(old), encoding="utf-8")
+    assert State.load(docs).articles["old.txt"].linked == both
