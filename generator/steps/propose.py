@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.content.model import Entity, Proposal
+from generator.content.model import ENTITY_TYPES, Entity, Proposal
 from generator.content.pages import write_if_changed
 from generator.content.registry import Registry
 from generator.site.render import new_entity_page
@@ -72,18 +72,19 @@ def propose(docs: Path, registry: Registry, proposals: list[Proposal], rejected:
     created: list[Entity] = []
     pages: list[tuple[str, str]] = []  # (path under docs/, text) of each created entity's page
     spelled: set[tuple[str, str]] = set()  # the skeletons of this run's proposals: one page per name, whatever its spellings
+    known = {type_: registry.slugs(type_) for type_ in ENTITY_TYPES}
     for (type_, _), p in sorted(found.items()):
         if any((type_, key) in claimed for key in name_keys(p.title)):
             continue  # never merged silently into a name someone already has
         if spelling_of_known(registry, p) or (type_, skeleton(p.title)) in spelled:
             continue  # another spelling of a registry place or person (tagged as it, see text/variants), never a twin
         base = slugify(p.title)
-        if base in registry.slugs(type_) or f"{type_}/{base}" in rejected or (docs / type_ / f"{base}.md").exists():
+        if base in known[type_] or f"{type_}/{base}" in rejected or (docs / type_ / f"{base}.md").exists():
             continue  # an editor retitled that page, rejected it, or made it a redirect
         aliases = tuple(a for a in p.aliases if not any((type_, key) in claimed for key in name_keys(a)))
         claimed |= {(type_, key) for n in (p.title, *aliases) for key in name_keys(n)}
         p = Proposal(p.type, p.title, p.kind, p.surface, aliases)
-        slug = unique_slug(p.title, registry.slugs(type_) | {e.slug for e in created if e.type == type_})
+        slug = unique_slug(p.title, known[type_] | {e.slug for e in created if e.type == type_})
         coords = locate(place_name(p)) if type_ == "locations" else None
         entity = Entity(type_, slug, p.title, aliases=p.aliases, kind=p.kind, status="proposed", coordinates=coords)
         extra = {"coordinates_source": GAZETTEER} if coords else {}
