@@ -13,6 +13,7 @@ import os
 import re
 import stat
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -123,6 +124,12 @@ _RESOLVER = yaml.resolver.Resolver()
 
 def _scalar(value) -> str | None:
     """``value`` as the dumper writes it after a key or a dash, for the text it writes without looking further; else None."""
+    return _text_scalar(value) if isinstance(value, str) else None
+
+
+@lru_cache(maxsize=65536)
+def _text_scalar(value: str) -> str | None:
+    """``_scalar`` of a text, once per text: the same slugs and dates are written in page after page."""
     if _plain(value):
         return value
     if isinstance(value, str) and _WORD.fullmatch(value):
