@@ -64,13 +64,13 @@ PERSON_OF_BODY = re.compile(  # "Fadwa Baroud of the U.N. Office…": a person n
 PERSON_AFTER_ROLE = re.compile(  # "A spokesman for the rebel Free Syrian Army in Aleppo, Abou Firas, told", "…, Ravina Shamdasani"
     rf"\b{_ROLES}s?(?:\s+of\s+(?:the\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]*){{0,2}})?"
     rf"(?:\s+(?:to|for|in|at)\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}}){{0,2}},\s+{_PERSON}"
-    r"(?=[,.;:\n]|$)")
+    r"(?=[^\w\s’'\-‑]|\n|$)")  # then any mark but a hyphen or an apostrophe: a mark, or the end of its stretch
 # "analyst Mahmoud Abdel Salam claimed", "senior ISIS operative Omar Abdul Qader": a role noun right before a name.
 PERSON_ROLE_BEFORE = re.compile(
     rf"\b(?:[Ss]pokes(?:man|woman|person)|[Aa]nalyst|[Aa]ctivist|[Oo]perative|[Rr]esearcher|[Jj]ournalist|[Cc]orrespondent"
     rf"|[Cc]olumnist)\s+{_PERSON}\b")
 # "explained Andrea Reis, who coordinates …": only a person is a "who" (not "the Army of Islam, who", which is loose).
-PERSON_WHO = re.compile(rf"{_PERSON},\s+who\b")
+PERSON_WHO = re.compile(rf"{_PERSON}, who\b")  # the trigger's own spacing: what clean leaves
 THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 # Hansard: "the noble Lord, Lord Collins", "the noble Baroness, Baroness Smith of Basildon".
 NOBLE = re.compile(rf"\bthe noble (?:and (?:gallant|learned) )?(?:Lord|Baroness|Lady|Earl|Viscount),\s+"
