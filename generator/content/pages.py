@@ -112,8 +112,8 @@ def _dump(meta: dict) -> str:
     return yaml.dump(meta, Dumper=_SafeDumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=10_000)
 
 
-def _plain(value) -> bool:
-    return isinstance(value, str) and _PLAIN.fullmatch(value) is not None and value.lower() not in _NOT_TEXT and max(value) < "\U00010000"
+def _plain(value: str) -> bool:
+    return _PLAIN.fullmatch(value) is not None and value.lower() not in _NOT_TEXT and max(value) < "\U00010000"
 
 
 # One word of letters, digits and ``_.-`` (a date, a digest, a file name, a slug that starts with a digit): written as
@@ -132,7 +132,7 @@ def _text_scalar(value: str) -> str | None:
     """``_scalar`` of a text, once per text: the same slugs and dates are written in page after page."""
     if _plain(value):
         return value
-    if isinstance(value, str) and _WORD.fullmatch(value):
+    if _WORD.fullmatch(value):
         return value if _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == "tag:yaml.org,2002:str" else f"'{value}'"
     return None
 
