@@ -116,9 +116,13 @@ def is_dateline_place(caps: str) -> bool:
     return caps in DATELINE_SEATS or caps in _cities() or gazetteer.locate(caps) is not None
 
 
+TIME_ZONE = re.compile(r"[A-Z]{2,4}")  # "April 13, 2012 -- Updated 0154 GMT (0954 HKT)": any zone's letters
+
+
 def is_date_line(line: str) -> bool:
     """A line that says nothing but a date (and a weekday or a time): the date an article page shows under its title."""
-    return all(w.lower() in DATE_LINE_WORDS or w.lower().rstrip(".") in MONTHS for w in re.findall(r"[A-Za-z]+\.?", line))
+    return all(w.lower() in DATE_LINE_WORDS or w.lower().rstrip(".") in MONTHS or TIME_ZONE.fullmatch(w)
+               for w in re.findall(r"[A-Za-z]+\.?", line))
 
 
 SPACES = re.compile(r"[ \t\u00a0]+")  # never a line break: lines are split after
@@ -134,7 +138,7 @@ def clean(original: str, raw: str, *, title: str = "", source: str = "", publish
     attribution: list[str] = []
     body: list[str] = []
     for line in lines:
-        if (HEADER_DATE.match(line) or len(body) <= 3 and is_date_line(line)) and find_date(line) and len(line.split()) <= 8:
+        if (HEADER_DATE.match(line) or len(body) <= 3 and is_date_line(line)) and find_date(line) and len(line.split()) <= 10:
             published = published or find_date_time(line)
         elif BYLINE.match(line) and len(body) <= 2:  # above the story (after a title, a standfirst), not within it
             author = author or BYLINE.match(line)["author"]

@@ -24,7 +24,7 @@ from generator.text.slugs import slugify, unique_slug
 from generator.text.tagger import COORDINATED
 from generator.text.textnorm import fold_name
 from generator.text.translit import skeleton
-from generator.text.variants import names_outside, used_as_place
+from generator.text.variants import SETTLEMENTS, names_outside, used_as_place
 
 REJECTED = STATE_FILE.parent / "rejected.txt"
 # The pages one run's proposals make, listed before the first is written and removed after the last: a run killed in
@@ -119,7 +119,10 @@ def finish_proposals(docs: Path) -> list[str]:
 def spelling_of_known(registry: Registry, p: Proposal) -> bool:
     """Whether a proposed place or person may be a registry one spelled another way."""
     if p.type == "locations" or (p.type == "actors" and p.kind == "person"):
-        return bool(registry.variants.of(p.type, p.title))
+        slugs = registry.variants.of(p.type, p.title)
+        if p.type == "locations" and p.kind in SETTLEMENTS:
+            slugs -= registry.variants.unsettled  # the suburb of Jazra is no spelling of the Jazira region
+        return bool(slugs)
     return False
 
 

@@ -16,8 +16,18 @@ PATTERNS = (
 )
 
 
+# "18/9/2014", "3.12.2019": day and month in either order, read only when one of them can only be the day.
+NUMERIC = re.compile(r"\b(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?P<y>(?:19|20)\d\d)\b")
+
+
 def find_date(text: str) -> str:
     """The first full date in ``text``, or ``""``."""
+    m = NUMERIC.search(text)
+    if m and not any(p.search(text, 0, m.start()) for p in PATTERNS):
+        a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
+        day, month = (a, b) if a > 12 >= b else (b, a) if b > 12 >= a else (a, a) if a == b else (0, 0)
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return f"{year:04d}-{month:02d}-{day:02d}"
     for pattern in PATTERNS:
         m = pattern.search(text)
         if not m:
@@ -74,7 +84,7 @@ def find_date_time(text: str) -> str:
     day = find_date(text)
     if not day:
         return ""
-    m = TIME.search(text)
+    m = TIME.search(NUMERIC.sub(" ", text))  # not the "3.12" of "3.12.2019"
     if not m:
         return day
     hour = int(m["h"]) % 12 + (12 if (m["ampm"] or "").lower() == "p" else 0) if m["ampm"] else int(m["h"])

@@ -68,7 +68,7 @@ PERSON_AFTER_ROLE = re.compile(  # "A spokesman for the rebel Free Syrian Army i
 # "analyst Mahmoud Abdel Salam claimed", "senior ISIS operative Omar Abdul Qader": a role noun right before a name.
 PERSON_ROLE_BEFORE = re.compile(
     rf"\b(?:[Ss]pokes(?:man|woman|person)|[Aa]nalyst|[Aa]ctivist|[Oo]perative|[Rr]esearcher|[Jj]ournalist|[Cc]orrespondent"
-    rf"|[Cc]olumnist)\s+{_PERSON}\b")
+    rf"|[Cc]olumnist|[Pp]ress [Ss]ecretary)\s+{_PERSON}\b")
 # "explained Andrea Reis, who coordinates …": only a person is a "who" (not "the Army of Islam, who", which is loose).
 PERSON_WHO = re.compile(rf"{_PERSON}, who\b")  # the trigger's own spacing: what clean leaves
 THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
@@ -87,8 +87,10 @@ HEADLINE_WORDS = frozenset("is are was were be been the of to in on for and with
 # Hansard: "the hon. Member for Barrow and Furness (John Woodcock)".
 MEMBER_FOR = re.compile(rf"\bMember for [A-Z][\w’' -]{{0,60}}?\(\s*(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{1,3}})\s*\)")
 PLACE_OF = re.compile(rf"\b(?:town|village|city|district|neighbou?rhood|suburb|hamlet|camp|area) of {_PLACE}\b")
+# "villages along the road in central Hama, including Karnaz, Tal Melh and Hayalin": a few words may come between.
 PLACE_LIST = re.compile(
-    rf"\b(?:towns|villages|neighbou?rhoods|districts|cities|hamlets|camps) (?:of|such as|including|like) "
+    rf"\b(?:towns|villages|neighbou?rhoods|districts|cities|hamlets|camps)"
+    rf"(?: of|(?:[^\S\n]+[\w’'-]+){{0,10}}?,?[^\S\n]+(?:such as|including|like)) "
     rf"(?P<list>{_PLACE_BARE}(?:, {_PLACE_BARE})*(?:,? and {_PLACE_BARE})?)"
 )
 # Facilities are named with a capital as often as not ("Roj Hospital", "the Andalus collective centre").
@@ -96,7 +98,7 @@ FACILITIES = r"hospital|school|mosque|market|roundabout|water station|collective
 PLACE_NOUN = re.compile(  # the name may be quoted: 'an attack on the "Jisren" school'
     rf"\b{_PLACE}(?:[\"”](?=\s))?\s+(?P<noun>refugee camp|displacement camp|camp|border crossing|crossing|checkpoint|air ?base|airbase"
     r"|military base|base|airport|airfield|dam|prison|Prison|oil field|gas field|bridge|corridor|neighbou?rhood|district|quarter"
-    rf"|mountains|valley|plain|(?i:{FACILITIES}))\b"
+    rf"|mountains|valley|plain|village|town|(?i:{FACILITIES}))\b"
 )
 # "liberate al-Dashisha, Syria, from", "from Chebaa, Southern Lebanon to": a name the text places in a country, the
 # country set off by commas or ending the sentence ("Jaafari, Syria's envoy" is a person and a possessive).
@@ -153,7 +155,8 @@ _ROLE_WORDS += tuple(w.capitalize() for w in _ROLE_WORDS)  # every word _ROLES m
 STRETCHED = {
     "place noun": Stretched(PLACE_NOUN, ("camp", "crossing", "checkpoint", "base", "airport", "field", "dam", "prison", "Prison",
                                          "bridge", "corridor", "neighbourhood", "neighborhood", "district", "quarter",
-                                         "mountains", "valley", "plain", *_FACILITY_WORDS), inside="-\"“”"),
+                                         "mountains", "valley", "plain", "village", "town",
+                                         *_FACILITY_WORDS), inside="-\"“”"),
     "agreement named": Stretched(AGREEMENT_NAMED, ("Agreement", "Accord", "Memorandum", "Protocol", "Declaration", "Communiqu",
                                                    "Framework", "Initiative", "Process", "Talks", "Conference", "Congress",
                                                    "Summit", "Ceasefire", "Truce", "Deal", "Road Map", "Roadmap",
@@ -240,7 +243,10 @@ PLACE_KINDS = {
                                      "collective centre", "collective center")},
 }
 DESCRIPTIVE_NOUNS = {"neighbourhood": "neighbourhood", "district": "district", "quarter": "neighbourhood",
-                     "mountains": "mountain", "valley": "region", "plain": "region"}
+                     "mountains": "mountain", "valley": "region", "plain": "region", "village": "village", "town": "town"}
+# "the Druze village", "the Kurdish-majority town": who lives there, not the place's name.
+COMMUNITIES = frozenset("druze alawite alawi christian sunni shia shiite turkmen armenian assyrian yazidi ismaili circassian "
+                        "bedouin border frontline".split())
 OUTLET_WORDS = frozenset("news agency press times tv television channel radio observer post journal network monitor media daily gazette herald tribune".split())
 
 
@@ -361,6 +367,10 @@ def discover(
         if not _meaningful(m["name"]):
             continue  # "the Palestinian refugee camp", "the High School": a kind of place, not its name
         noun = re.sub(r"\s+", " ", m["noun"].lower()).replace("airbase", "air base").replace("neighborhood", "neighbourhood")
+        if noun in ("village", "town") and (not THE_BEFORE.search(text, max(0, m.start() - 5), m.start())
+                                            or re.search(r"-[a-z]", m["name"])
+                                            or any(w.lower() in COMMUNITIES for w in m["name"].split())):
+            continue  # only "the Hasan Agha village": "Kurdish-majority town", "the Druze village" say who lives there
         # A facility's noun written with a capital is part of its name: "Roj Hospital".
         titled = m["noun"][:1].isupper() and (PLACE_KINDS.get(noun) == "facility" or noun == "prison")
         full = f"{m['name']} {m['noun'] if titled else noun}"

@@ -2,7 +2,8 @@
 
 One automaton holds every title, alias, metonym and demonym of every entity, folded
 (see ``textnorm``); acronyms go to a second, case-sensitive automaton so that "US" does
-not match "us". Overlapping hits resolve to the longest leftmost, so "Russian Foreign
+not match "us". An actor named after a state's demonym is also found under the state's
+possessive: "Russia's Defence Ministry" is the "Russian Defence Ministry". Overlapping hits resolve to the longest leftmost, so "Russian Foreign
 Intelligence Service" wins over "Russian".
 """
 
@@ -56,11 +57,26 @@ def name_keys(name: str) -> set[str]:
     return {fold_name(name, lower=False)} if is_acronym(name) else name_variants(name)
 
 
+def possessives(entities: Iterable[Entity]) -> dict[str, tuple[str, ...]]:
+    """Each state's demonym, folded, with the state's one-word names as possessives, folded as the text is ("Russia's"
+    → "russias", "United States'" → "united states"). A demonym two states share names neither."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for e in entities:
+        if e.type == "actors" and e.kind == "state":
+            names = [n for n in (e.title, *e.aliases) if n == e.title or " " not in n.strip()]
+            forms = tuple(sorted({f if f.endswith("s") else f + "s" for n in names if not is_acronym(n) and (f := fold_name(n))}))
+            for demonym in e.demonyms:
+                owners[fold_name(demonym)].add(forms)
+    return {d: next(iter(forms)) for d, forms in owners.items() if len(forms) == 1 and d}
+
+
 class Matcher:
     """Built once per registry; ``find`` is linear in the length of the text."""
 
     def __init__(self, entities: Iterable[Entity]):
+        entities = list(entities)
         table: dict[tuple[bool, str], set[Candidate]] = defaultdict(set)
+        owner = possessives(entities)
         for e in entities:
             ambiguous = set(e.ambiguous)
             roles = [("ambiguous" if n in ambiguous else "name", n) for n in (e.title, *e.aliases)]
@@ -75,6 +91,10 @@ class Matcher:
                 else:
                     for variant in name_variants(name):
                         table[(False, variant)].add(Candidate(e.type, e.slug, role))
+                        first, _, rest = variant.partition(" ")
+                        if role == "name" and rest and e.type == "actors" and e.kind != "state":
+                            for form in owner.get(first, ()):
+                                table[(False, f"{form} {rest}")].add(Candidate(e.type, e.slug, role))
         self._names: dict[str, Scan] = {}
         self._automata = {}
         for case_sensitive in (False, True):

@@ -57,8 +57,11 @@ FIRE = frozenset("fired firing rockets rocket shells shell mortars missiles miss
 SURROUNDINGS = frozenset(
     "outskirts suburbs edge edges gates centre center heart streets north south east west northeast northwest "
     "southeast southwest countryside outside residents inhabitants districts neighbourhoods neighborhoods capital suburb "
-    "district neighbourhood neighborhood city town village province governorate vicinity environs periphery".split()
+    "district neighbourhood neighborhood city town village province governorate vicinity environs periphery "
+    "capture recapture fall siege liberation".split()  # "the capture of Damascus": what happened to the city
 )
+# "several major cities, including Damascus": a place named in a list of places.
+PLACE_PLURALS = frozenset("cities towns villages areas districts neighbourhoods neighborhoods provinces governorates".split())
 # A place named after a preposition, then a comma: what follows is where that place is ("in Da Nang, Vietnam").
 APPOSITION = re.compile(r"\b(?:in|from|near|at|outside)\s+(?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*,\s*$")
 REPORTING = frozenset(  # where someone speaks from is a place: "briefed by video link from Damascus"
@@ -130,6 +133,8 @@ def is_locative(text: str, start: int, end: int, possessive: bool = False) -> bo
         # "in Da Nang, Vietnam"; not "in Aleppo, Russia said", nor a list ("from Iraq, Jordan, Lebanon and Turkey")
         return not (after and (after[0] in VERBS or after[0] in {",", "and", "or"}))
     if before[-1:] == ["on"] and any(w in FIRE for w in before[:-1]):
+        return True
+    if before[-1:] in (["including"], ["like"]) and not PLACE_PLURALS.isdisjoint(before[-4:-1]):
         return True
     if before and before[-1] == "from":  # "coming from Jordan", "a briefing from Amman"; not "support from Turkey"
         return any(w in MOVEMENT or w in REPORTING for w in before[-5:-1])

@@ -70,6 +70,8 @@ def resolve(hit: Hit, text: str, entities: dict[tuple[str, str], Entity], after_
         return places  # a heading's place ("Syrian Arab Republic: Flash Update No. 9", "Syria: help must reach Homs")
     if text[hit.end:hit.end + 1] in DASH and words_after(text, hit.end, 1)[:1] == ["-based"]:
         return []  # "a Britain-based monitor" names neither the state nor the place
+    if OUTLET.match(text, hit.end):
+        return []  # "Syria Direct reported", "told Syria Weekly": an outlet's name, neither the state nor the place
     if split_compass(text, hit):
         return []  # "south-east Syria" is not "east Syria", nor "Syria's north-western province" "Syria's north"
     if _of_states(hit.candidates, entities) and in_office_title(text, hit.start, hit.end):
@@ -97,6 +99,9 @@ def resolve(hit: Hit, text: str, entities: dict[tuple[str, str], Entity], after_
     return ambiguous
 
 
+# The word after a place that makes it the name of an outlet: "Syria Direct", "Jordan Times", "Kurdistan 24".
+OUTLET = re.compile(r" (?:Direct|Deeply|Weekly|Daily|Times|Post|News|Today|Report|Observer|Tribune|Herald|Gazette|Monitor|TV"
+                    r"|24)(?![\w’'-])")
 STATES = frozenset({"state", "country"})
 GOVERNING = STATES | {"government"}  # the actors a place's name also stands for
 COMPASS = frozenset("north south east west".split())

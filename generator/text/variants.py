@@ -24,7 +24,7 @@ _WORD = rf"[A-Z]{_REST}"
 # letters, which the regex engine skips to instead of trying every position of the text; then the particle's other
 # letters (al-, ash-, el-, ez-…) or none, when that first letter is a capital.
 _FIRST = r"[A-Zae](?<![\w’'-].)(?:(?<=[aA])(?:l|n|sh|s|d|r|z|t)[-‑][A-Z]|(?<=[eE])[lz][-‑][A-Z]|(?<=[A-Z]))"
-NAME = re.compile(rf"{_FIRST}{_REST}(?:[ ](?:{_PARTICLE})?{_WORD}){{0,4}}(?![\w’'-])")
+NAME = re.compile(rf"{_FIRST}{_REST}(?:[ ](?:{_PARTICLE}|(?:al|el)[ ])?{_WORD}){{0,4}}(?![\w’'-])")  # "Abu al Dahour" too
 LEADING = frozenset("the in at on from to near and but for of by with as a an this that its his her their".split())
 NOT_PART = LEADING | TITLE_WORDS  # a first word that is not part of the name: "In Kafranbel", "General X"
 # Titles a surname follows when the person is named by it alone: "Dr Attar", "Mr Putros".
@@ -40,6 +40,10 @@ def surname_key(word: str) -> str:
 
 PLACE_NOUNS = frozenset("town village city district neighbourhood neighborhood suburb suburbs hamlet camp area countryside hospital "
                         "hospitals people province governorate region".split())
+# "the suburb of Jazra" is a settlement: not the Jazira region, though the two spell alike. The kinds of place such a
+# noun may name.
+SETTLEMENT_NOUNS = frozenset("town village city district neighbourhood neighborhood suburb hamlet quarter".split())
+SETTLEMENTS = frozenset("town city village neighbourhood district".split())
 
 
 def proper(name: str) -> bool:
@@ -55,6 +59,7 @@ class Variants:
         entities = sorted(entities, key=lambda e: tuple(e.key))
         self.places = VariantIndex.build((e.slug, n) for e in entities if e.type == "locations"
                                          for n in (e.title, *e.aliases) if proper(n))
+        self.unsettled = frozenset(e.slug for e in entities if e.type == "locations" and e.kind not in SETTLEMENTS)
         people = [(e.slug, n) for e in entities if e.kind == "person" for n in (e.title, *e.aliases)
                   if proper(n) and len(n.split()) >= 2]
         self.people = VariantIndex.build(people)
@@ -86,7 +91,10 @@ class Variants:
                 continue
             place = self.places.lookup(name)
             if len(place) == 1 and (used_as_place(text, start, end) or listed_after(text, start, ends)):
-                found.append(Mention("locations", next(iter(place)), start, end, name))
+                slug = next(iter(place))
+                if slug in self.unsettled and settled(text, start):
+                    continue  # "the suburb of Jazra" is no region, whatever its spelling
+                found.append(Mention("locations", slug, start, end, name))
                 ends.add(end)
         return found
 
@@ -109,6 +117,12 @@ LISTED = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+")
 def listed_after(text: str, start: int, ends: set[int]) -> bool:
     """Whether the name at ``start`` follows, in a list, a place ending at one of ``ends``."""
     return any(end < start and LISTED.fullmatch(text, end, start) for end in ends)
+
+
+def settled(text: str, start: int) -> bool:
+    """Whether the text calls the name at ``start`` a settlement: "the village of X", "the western suburb of X"."""
+    before = words_before(text, start, 2)
+    return len(before) == 2 and before[1] == "of" and before[0] in SETTLEMENT_NOUNS
 
 
 def used_as_place(text: str, start: int, end: int) -> bool:

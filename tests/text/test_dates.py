@@ -17,6 +17,10 @@ from generator.text.dates import estimate_published, event_dates, find_date, fin
         ("Published: 21st March, 2017", "2017-03-21"),
         ("published on 1 JANUARY 2020", "2020-01-01"),
         ("Damascus, March 5, 2020 (SANA) -", "2020-03-05"),
+        ("18/9/2014", "2014-09-18"),  # day and month told apart by the day's number
+        ("9/18/2014", "2014-09-18"),
+        ("24.02.2022", "2022-02-24"),
+        ("3/4/2019", ""),  # March 4 or April 3: no guess
         # not a full date: nothing rather than a guess
         ("Published: July 2023", ""),
         ("Published: July 2", ""),

@@ -86,3 +86,24 @@ def test_a_name_does_not_swallow_the_start_of_a_longer_name(text, expected):
         entity("agreements", "zone", "Area of Separation", aliases=["buffer zone", "buffer zone in the Golan"], kind="arrangement"),
         entity("locations", "golan", "Golan Heights", kind="region")]})
     assert [(c.type, c.slug) for h in registry.matcher.find(text) for c in h.candidates] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russia's Defence Ministry said", [("Russia's Defence Ministry", "russian-defence-ministry")]),
+    ("Türkiye’s Foreign Ministry said", [("Türkiye’s Foreign Ministry", "turkish-foreign-ministry")]),
+    ("the United States' Central Command said", [("United States' Central Command", "us-central-command")]),
+    ("Russia's allies said", [("Russia's", "russia")]),  # no actor of that name: the state alone
+])
+def test_an_actor_named_after_a_state_is_found_under_the_states_possessive(text, expected):
+    registry = Registry({e.key: e for e in [
+        entity("actors", "russia", "Russia", demonyms=["Russian"], kind="state"),
+        entity("actors", "turkey", "Turkey", aliases=["Türkiye", "Republic of Turkey"], demonyms=["Turkish"], kind="state"),
+        entity("actors", "united-states", "United States", aliases=["US"], demonyms=["American"], kind="state"),
+        entity("actors", "russian-defence-ministry", "Russian Defence Ministry", kind="organisation"),
+        entity("actors", "turkish-foreign-ministry", "Turkish Foreign Ministry", kind="organisation"),
+        entity("actors", "us-central-command", "American Central Command", kind="organisation")]})
+    assert found_in(registry, text) == expected
+
+
+def found_in(registry: Registry, text: str) -> list[tuple[str, str]]:
+    return [(h.surface, ",".join(sorted({c.slug for c in h.candidates}))) for h in registry.matcher.find(text)]

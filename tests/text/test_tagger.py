@@ -25,6 +25,8 @@ def tags(text: str) -> set[tuple[str, str]]:
         ("Russian forces entered the town.", ("actors", "russia"), ("locations", "moscow")),
         ("the Turkish-backed factions", ("actors", "turkey"), ("locations", "turkey")),
         ("the Russians passed on the message", ("actors", "russia"), ("locations", "moscow")),
+        ("It ended with the capture of Damascus.", ("locations", "damascus"), ("actors", "syrian-government")),
+        ("They took several major cities, including Damascus.", ("locations", "damascus"), ("actors", "syrian-government")),
     ],
 )
 def test_metonyms_and_demonyms_take_their_reading_from_context(text, expected, not_expected):
@@ -36,6 +38,12 @@ def test_metonyms_and_demonyms_take_their_reading_from_context(text, expected, n
 def test_both_readings_are_recorded_when_both_occur():
     found = tags("Moscow said it would send envoys. They landed in Moscow later.")
     assert {("actors", "russia"), ("locations", "moscow")} <= found
+
+
+@pytest.mark.parametrize("text", ["Residents told Syria Direct last week.", "As Syria Weekly reported, the road closed.",
+                                  "ERBIL (Iraq 24) - Shelling went on."])
+def test_a_place_in_an_outlets_name_is_not_tagged(text):
+    assert tags(text) == set()
 
 
 def test_demonym_of_a_place_noun_is_not_the_state():

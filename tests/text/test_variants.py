@@ -24,6 +24,8 @@ ENTITIES = [
     entity("locations", "idlib", "Idlib", aliases=["Idleb city"], kind="city"),
     entity("locations", "saraqib", "Saraqib", kind="town"),
     entity("locations", "ariha", "Ariha", kind="town"),
+    entity("locations", "jazira", "Jazira", kind="region"),
+    entity("locations", "abu-al-duhur", "Abu al-Duhur air base", aliases=["Abu al-Duhur"], kind="base"),
 ]
 REGISTRY = Registry({e.key: e for e in ENTITIES})
 
@@ -45,6 +47,9 @@ def found(text: str) -> set[tuple[str, str]]:
     ("People fled to towns such as Idleb city, Saraqab and Arihah.",  # listed after a place
      {("locations", "idlib"), ("locations", "saraqib"), ("locations", "ariha")}),
     ("Saraqab and Arihah said nothing.", set()),  # listed after no place
+    ("Jets struck the western suburb of Jazra overnight.", set()),  # a suburb, not the Jazira region
+    ("Fighting spread across Jazra and the river valley.", {("locations", "jazira")}),  # nothing says it is a settlement
+    ("Troops advanced towards Abu al Dahour military airport.", {("locations", "abu-al-duhur")}),  # "al" without a hyphen
 ])
 def test_a_known_place_or_person_under_another_spelling(text, expected):
     assert found(text) == expected
@@ -63,6 +68,9 @@ def test_a_proposal_that_is_a_registry_place_spelled_otherwise_makes_no_twin(tmp
     created = propose(tmp_path, REGISTRY, proposals)
     assert [(e.type, e.title) for e in created] == [("locations", "Tal Abyad")]
     assert sorted(p.name for p in (tmp_path / "locations").iterdir()) == ["tal-abyad.md"]
+    # a settlement is no spelling of a region: "the suburb of Jazra" gets its page
+    created = propose(tmp_path, REGISTRY, [Proposal("locations", "Jazra", "town", "Jazra")])
+    assert [(e.type, e.title) for e in created] == [("locations", "Jazra")]
 
 
 def test_a_proposal_is_found_again_under_another_spelling_in_a_later_run(tmp_path):
@@ -75,8 +83,9 @@ def test_a_proposal_is_found_again_under_another_spelling_in_a_later_run(tmp_pat
 
 
 # NAME as it reads plainly; the module writes it to open on a set of letters (faster to search), with the same matches.
-PLAIN_NAME = re.compile(rf"(?<![\w’'-])(?:{_PARTICLE})?{_WORD}(?:[ ](?:{_PARTICLE})?{_WORD}){{0,4}}(?![\w’'-])")
-NAME_PIECES = list("aAeEltnshdrzSBKM -‑'’xé.,Û_1") + ["al-", "Al-", "ash-", "el-", "ez-", "As-", "An-", " Al ", "Aleppo", "Deir ez-Zor"]
+PLAIN_NAME = re.compile(rf"(?<![\w’'-])(?:{_PARTICLE})?{_WORD}(?:[ ](?:{_PARTICLE}|(?:al|el)[ ])?{_WORD}){{0,4}}(?![\w’'-])")
+NAME_PIECES = list("aAeEltnshdrzSBKM -‑'’xé.,Û_1") + ["al-", "Al-", "ash-", "el-", "ez-", "As-", "An-", " Al ", " al ", " el ",
+                                                    "Aleppo", "Deir ez-Zor"]
 
 
 @given(st.lists(st.sampled_from(NAME_PIECES), max_size=16).map("".join))
