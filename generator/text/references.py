@@ -107,6 +107,10 @@ _WHEN = r"(?:today|yesterday|tonight|earlier|(?:this|last) (?:week|month|weekend
 TAIL = re.compile(rf"(?:,?\s+(?:(?:brokered|sponsored|mediated|agreed|signed|reached|established|concluded|struck|adopted|announced"
                   rf"|made|held|negotiated|hammered out|issued|released)\s+)?(?:{_WHEN}\s+)?{_PREPOSITION}"
                   rf"\s+(?:the\s+)?[\w’'-]+(?:\s+(?!{_PREPOSITION})[\w’'-]+){{0,2}}){{1,2}}")
+# "a deal between Russia and rebel backer Turkey": both sides, each up to four words.
+_SIDE = r"(?:the\s+)?[\w’'-]+(?:\s+(?!and\b|or\b)[\w’'-]+){0,3}"
+BETWEEN = re.compile(rf",?\s+(?:(?:brokered|agreed|signed|reached|struck|concluded|negotiated)\s+)?(?:{_WHEN}\s+)?between\s+"
+                     rf"{_SIDE}\s+and\s+{_SIDE}")
 CLOSING_QUOTES = frozenset('"”»')
 YEAR = re.compile(r"\b(19[4-9]\d|20[0-4]\d)\b")
 LAST_YEAR, THIS_YEAR = re.compile(r"last year", re.I), re.compile(r"this year|that year", re.I)
@@ -143,6 +147,7 @@ class Profile:
     # "the political process in Geneva" and "talks in Astana" name it as "the Geneva process" and "the Astana talks" do.
     by_place: frozenset = frozenset()
     titled: frozenset = frozenset()  # the reference classes of the nouns of its title ("Reconciliation agreements": deal)
+    local: frozenset = frozenset()  # its places that few agreements share, countries aside
 
 
 PARTY_COMPOUND = re.compile(r"\b[\w.]+[-–](?:brokered|backed|led|sponsored|mediated|facilitated)\b")
@@ -223,6 +228,7 @@ class References:
                     by_name.setdefault(fold_name(name), tuple(e.key))
                 names_of[tuple(e.key)] = (e.title, *e.aliases, *e.metonyms, *e.demonyms)
         agreements = [e for e in entities.values() if e.type == "agreements" and not e.proposed]
+        place_kind = {tuple(e.key): e.kind for e in entities.values() if e.type == "locations"}
         df = Counter(w for e in agreements for w in {t for n in (e.title, *e.aliases) for t in _tokens(n)})
         keyed = {tuple(e.key): {k for n in (*e.places, *e.parties) if (k := by_name.get(fold_name(n)))} for e in agreements}
         shared = Counter(k for keys in keyed.values() for k in keys)
@@ -248,7 +254,8 @@ class References:
             self.profiles.append(Profile(tuple(e.key), kinds, places, parties, frozenset(words), frozenset(nouns),
                                          *day_number(e.published), e.published, KIND_CLASS.get(e.kind, ""),
                                          e.status in STANDING, by_place,
-                                         frozenset(c for t in _tokens(e.title) if (c := noun_class(t)))))
+                                         frozenset(c for t in _tokens(e.title) if (c := noun_class(t))),
+                                         frozenset(k for k, w in places.items() if w >= 2.0 and place_kind.get(k) != "country")))
         # "The Ankara agreement" names two agreements: a name by place tells only when one agreement has it.
         owners = Counter(pair for pairs in by_place_of.values() for pair in pairs)
         self.profiles = [replace(p, by_place=frozenset(x for x in p.by_place if owners[x] == 1)) if p.by_place else p
@@ -363,6 +370,16 @@ class References:
         return sorted(scored, key=lambda s: (-s[0], s[1]))
 
 
+def _blanked(text: str, start: int, end: int, mentions: Sequence[Mention]) -> str:
+    """``text[start:end]`` with the mentions in it cut out."""
+    out, at = [], start
+    for m in sorted(mentions, key=lambda m: m.start):
+        out.append(text[at:max(at, m.start)])
+        at = max(at, m.end)
+    out.append(text[at:end])
+    return " ".join(out)
+
+
 def _place_nouns(names: Sequence[str], places: Mapping[tuple[str, str], float],
                  names_of: Mapping[tuple[str, str], tuple[str, ...]]) -> Iterator[tuple[tuple[str, str], str]]:
     """(place, class) for each name that is one of the agreement's places followed by its reference noun, or by "peace"
@@ -415,6 +432,7 @@ class Context:
     classes: frozenset = frozenset()  # the classes of the reference nouns in its phrase ("agreement for a ceasefire")
     creates: bool = False  # the phrase says what the agreement creates: "a deal … to create a buffer zone"
     beside: frozenset = frozenset()  # places right before the noun or right after it: "Astana talks", "talks in Astana"
+    phrase_months: frozenset = frozenset()  # months the reference's own phrase names: "a September ceasefire deal"
 
     @property
     def placed(self) -> bool:
@@ -437,9 +455,17 @@ class Context:
             after += 1
         tail = TAIL.match(text, after)
         end = tail.end() if tail else ref.end
+        if (between := BETWEEN.match(text, after)) and between.end() > end:
+            more = TAIL.match(text, between.end())
+            end = more.end() if more else between.end()
         phrase = _tokens(text[ref.start:end])
         in_phrase = frozenset((m.type, m.slug) for m in mentions if ref.start <= m.start < end)
-        parties = {party_words[t] for t in phrase if t in party_words} | {k for k in in_phrase if k[0] == "actors"}
+        named_in = [m for m in mentions if m.type == "actors" and ref.start <= m.start < end]
+        # "the Türkiye-Syrian National Army" is the army, not Turkey a party: a name joined by a dash to the next one
+        starts = {m.start for m in named_in}
+        sides = [m for m in named_in if not (text[m.end:m.end + 1] in "-–" and m.end + 1 in starts)]
+        loose = _tokens(_blanked(text, ref.start, end, named_in)) if named_in else phrase
+        parties = {party_words[t] for t in loose if t in party_words} | {(m.type, m.slug) for m in sides}
         if AGREED_BY.search(text, max(0, ref.start - 12), ref.start):
             # "the US, Russia and Jordan agreed a ceasefire": the parties are the clause's subject
             lo_clause = max(max(text.rfind(c, 0, ref.start) for c in ".;:!?\n") + 1, ref.start - 80)
@@ -455,6 +481,7 @@ class Context:
             pub_day=pub_day,
             parties=frozenset(parties),
             classes=frozenset(c for t in phrase if (c := noun_class(t))),
+            phrase_months=frozenset(i + 1 for i, m in enumerate(MONTHS) if m in phrase),
             creates=not CREATE.isdisjoint(phrase),
             # (places beside the noun are places of its phrase: most phrases have none)
             beside=frozenset((m.type, m.slug) for m in mentions if m.type == "locations" and ref.start <= m.start < end and (
@@ -479,9 +506,15 @@ def specific(p: Profile, ctx: Context) -> bool:
                 or not p.words.isdisjoint(ctx.phrase)
                 or (len(ctx.parties) >= 2 and len(ctx.parties.intersection(p.parties)) >= 2)
                 or (ctx.days and p.date[4:] in ctx.days) or (ctx.years and p.year in ctx.years)
-                or (ctx.pub_day is not None and p.day is not None and ctx.pub_day - p.day <= 45)
+                or (ctx.pub_day is not None and p.day is not None and ctx.pub_day - p.day <= 45 and recent_and_near(p, ctx))
                 or (ctx.pub_day is None and not ctx.years and not p.words.isdisjoint(ctx.words)
                     and any(w >= 2.0 for k, w in p.places.items() if k in ctx.near)))
+
+
+def recent_and_near(p: Profile, ctx: Context) -> bool:
+    """An agreement of the weeks before the article is one it may mean when its parties, a place few agreements share or
+    its words are near: not for Syria alone ("the recent deals" a month after the US–Russia deconfliction arrangement)."""
+    return not ctx.near.isdisjoint(p.parties) or not ctx.near.isdisjoint(p.local) or not p.words.isdisjoint(ctx.words)
 
 
 def evidence(p: Profile, cls: str, ctx: Context) -> dict[str, float]:
@@ -525,6 +558,8 @@ def evidence(p: Profile, cls: str, ctx: Context) -> dict[str, float]:
         why["all parties in phrase"] = 1.0  # "the Russian-Turkish agreement": between those two, not five
     if ctx.days and len(p.date) == 10 and p.date[4:] in ctx.days:
         why["day"] = 4.0  # "On February 22nd … adopted a resolution": a day of the year names nearly one agreement
+    if ctx.phrase_months and not ctx.years and p.month is not None:
+        why["month in phrase"] = 2.0 if p.month in ctx.phrase_months else -2.0  # "a September ceasefire deal"
     if ctx.years and p.year is not None:
         why["year"] = (2.0 + (1.0 if p.month in ctx.months else 0.0)) if p.year in ctx.years else -2.0
     if ctx.pub_day is not None and p.day is not None:

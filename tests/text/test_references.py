@@ -288,3 +288,31 @@ def test_the_council_is_named_inside_its_resolution_name():
     text = "Security Council Resolution 2401 was unanimously accepted; the resolution demands a ceasefire."
     assert "unsc" in context_tags(text, "actors")
     assert "res-2401" in context_tags(text)
+
+
+LOCAL = [
+    entity("locations", "syria", "Syria", kind="country"),
+    entity("actors", "sna", "Syrian National Army", kind="armed group"),
+    entity("agreements", "deconfliction", "US–Russia deconfliction arrangement", kind="arrangement", published="2015-10-20",
+           parties=("United States", "Russia"), places=("Syria",)),
+    entity("agreements", "sochi-2018", "Sochi memorandum on Idlib of September 2018", kind="memorandum",
+           published="2018-09-17", parties=("Russia", "Turkey"), places=("Syria",)),
+    entity("agreements", "moscow-2020", "Moscow ceasefire protocol of 5 March 2020", kind="ceasefire", published="2020-03-05",
+           parties=("Russia", "Turkey"), places=("Syria",)),
+    entity("agreements", "ankara-2019", "Ankara agreement of 17 October 2019", kind="ceasefire", published="2019-10-17",
+           parties=("United States", "Turkey"), places=("Syria",)),
+]
+CONTEXTS = Registry({e.key: e for e in AGREEMENTS + OTHERS + LOCAL})
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # an agreement of the month before, with nothing of its own near but the country all agreements are in
+    ("Syria is at war. Rebels left the district under the recent deals.", "2015-12-01", set()),
+    # a month in the phrase tells two agreements of the same parties apart
+    ("A September ceasefire deal between Russia and rebel backer Turkey was meant to protect Idlib.", "", {"sochi-2018"}),
+    # "Türkiye" joined to the army's name is the army's, not Turkey a party to the ceasefire
+    ("In the north-east, the US-brokered ceasefire between the Syrian Democratic Forces and the Türkiye-Syrian National "
+     "Army has been extended.", "", {"manbij-truce"}),
+])
+def test_what_the_context_says_and_what_it_does_not(text, published, expected):
+    assert {m.slug for m in tag(text, CONTEXTS, published) if m.type == "agreements"} == expected
