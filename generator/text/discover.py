@@ -51,7 +51,7 @@ PERSON_TITLED = re.compile(rf"\b{_TITLES}\s+{_PERSON}\b")
 _ROLES = (r"(?i:spokes(?:person|man|woman)|commander|leader|official|envoy|minister|chief|head|director|general|colonel"
           r"|advis[eo]r|co-chair|chair(?:man|woman)?|member|coordinator|representative|secretary|deputy|negotiator|ambassador"
           r"|governor|mayor|founder|analyst|columnist|researcher|fellow|professor|journalist|correspondent|editor|activist"
-          r"|president|rapporteur|commissioner)")
+          r"|president|rapporteur|commissioner|officer)")
 PERSON_APPOSITION = re.compile(  # "Robert Mardini, the ICRC's head of operations": "the" and a possessive may lead the role
     rf"{_PERSON},\s+(?:the\s+[\w‑-]+['’]s\s+|(?:(?:a|an|the|its|his|her|their)\s+)?)"
     rf"(?:(?:U\.N\.|U\.S\.|U\.K\.|[\w‑-]+)\s+){{0,4}}?{_ROLES}s?\b"
@@ -68,7 +68,7 @@ PERSON_AFTER_ROLE = re.compile(  # "A spokesman for the rebel Free Syrian Army i
 # "analyst Mahmoud Abdel Salam claimed", "senior ISIS operative Omar Abdul Qader": a role noun right before a name.
 PERSON_ROLE_BEFORE = re.compile(
     rf"\b(?:[Ss]pokes(?:man|woman|person)|[Aa]nalyst|[Aa]ctivist|[Oo]perative|[Rr]esearcher|[Jj]ournalist|[Cc]orrespondent"
-    rf"|[Cc]olumnist|[Pp]ress [Ss]ecretary)\s+{_PERSON}\b")
+    rf"|[Cc]olumnist|[Pp]ress [Ss]ecretary|[Oo]fficer)\s+{_PERSON}\b")
 # "explained Andrea Reis, who coordinates …": only a person is a "who" (not "the Army of Islam, who", which is loose).
 PERSON_WHO = re.compile(rf"{_PERSON}, who\b")  # the trigger's own spacing: what clean leaves
 THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
@@ -100,6 +100,13 @@ PLACE_NOUN = re.compile(  # the name may be quoted: 'an attack on the "Jisren" s
     r"|military base|base|airport|airfield|dam|prison|Prison|oil field|gas field|bridge|corridor|neighbou?rhood|district|quarter"
     rf"|mountains|valley|plain|village|town|(?i:{FACILITIES}))\b"
 )
+# "In Dahr al-Jabal, seven villas", "shelling near Kafr al-Naha": a name with the article after a locative word. Names of
+# armed groups and people are built the same way ("in Jaish al-Islam", "in Ali al-Hajj's house"): their first words and a
+# possessive say so.
+PLACE_PARTICLE = re.compile(rf"\b(?:[Ii]n|near|inside|outside|into|towards?|around)\s+"
+                            rf"(?P<name>{_TOKEN}\s+(?:al|el|Al|El)-[{_UPPER}][{_LOWER}]+)(?![\w’'-])")
+GROUP_WORDS = frozenset("jaish jabhat harakat liwa ahrar faylaq kataib katibat saraya ansar hizb jund hayat tahrir abu umm bin ibn "
+                        "sheikh shaykh".split())
 # "liberate al-Dashisha, Syria, from", "from Chebaa, Southern Lebanon to": a name the text places in a country, the
 # country set off by commas or ending the sentence ("Jaafari, Syria's envoy" is a person and a possessive).
 _COUNTRIES = r"(?:Syria|Lebanon|Iraq|Jordan|Turkey|Türkiye|Israel)"
@@ -150,7 +157,8 @@ _FACILITY_WORDS = tuple(sorted({v for w in ("hospital", "school", "mosque", "mar
 _ROLE_WORDS = ("spokes", "commander", "leader", "official", "envoy", "minister", "chief", "head", "director", "general",
                "colonel", "advis", "chair", "member", "coordinator", "representative", "secretary", "deputy", "negotiator",
                "ambassador", "governor", "mayor", "founder", "analyst", "columnist", "researcher", "fellow", "professor",
-               "journalist", "correspondent", "editor", "activist", "president", "rapporteur", "commissioner", "operative")
+               "journalist", "correspondent", "editor", "activist", "president", "rapporteur", "commissioner", "operative",
+               "officer")
 _ROLE_WORDS += tuple(w.capitalize() for w in _ROLE_WORDS)  # every word _ROLES matches holds one, in either case
 STRETCHED = {
     "place noun": Stretched(PLACE_NOUN, ("camp", "crossing", "checkpoint", "base", "airport", "field", "dam", "prison", "Prison",
@@ -176,6 +184,7 @@ STRETCHED = {
                                                                    "neighborhood", "suburb", "hamlet", "camp", "area"))),
     "place list": Stretched(PLACE_LIST, ("towns", "villages", "neighbourhoods", "neighborhoods", "districts", "cities",
                                          "hamlets", "camps"), inside=",-"),
+    "place particle": Stretched(PLACE_PARTICLE, ("al-", "el-", "Al-", "El-"), inside="-"),
     "agreement dated": Stretched(AGREEMENT_DATED, ("agreement", "deal", "accord", "memorandum", "cease", "truce", "protocol",
                                                    "understanding", "arrangement", "settlement", "road")),
 }
@@ -263,6 +272,16 @@ def _meaningful(name: str) -> bool:
     return any(w not in GENERIC and len(w) > 2 for w in words)
 
 
+HEADLINE_WORD = re.compile(r"[^\W\d_][\w’'-]{3,}")  # words of four letters or more: a headline capitalises them all
+
+
+def _headline(text: str, at: int) -> bool:
+    """Whether the line holding ``at`` is a headline in title case, where a capital makes no name."""
+    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    words = HEADLINE_WORD.findall(text, start, len(text) if end < 0 else end)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 def _free(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return all(span[1] <= s or span[0] >= e for s, e in taken)
 
@@ -342,7 +361,8 @@ def discover(
     for m in stretches.finditer("agreement pair"):
         add(Proposal("agreements", m.group(0), "agreement", m.group(0)), m.start(), m.end())
     for m in stretches.finditer("agreement named"):
-        add(Proposal("agreements", m.group(0), "agreement", m.group(0)), m.start(), m.end())
+        if not _headline(text, m.start()):  # "… Amid Prisoner Exchange and Stability Deal": every word has a capital
+            add(Proposal("agreements", m.group(0), "agreement", m.group(0)), m.start(), m.end())
     for m in stretches.finditer("organisation acronym") if ACRONYM.search(text) else ():
         if PERSON_NEXT.match(text, m.end()):
             continue  # "UN Emergency Relief Coordinator (ERC) Martin Griffiths": the title of an office, its holder named
@@ -394,6 +414,10 @@ def discover(
             add(Proposal("locations", name, "town", name), place.end("name") - len(name), place.end("name"))
     for m in stretches.finditer("place of"):
         if m["name"].split()[0] not in {"Operation", "The"}:
+            add(Proposal("locations", m["name"], "town", m["name"]), m.start("name"), m.end("name"))
+    for m in stretches.finditer("place particle"):
+        first = m["name"].split()[0]
+        if first.lower() not in GROUP_WORDS and first.lower() not in GENERIC and not m["name"].endswith(("'s", "’s")):
             add(Proposal("locations", m["name"], "town", m["name"]), m.start("name"), m.end("name"))
     for m in stretches.finditer("place list"):
         for name in re.finditer(_PLACE_BARE, m["list"]):

@@ -79,7 +79,7 @@ MOVEMENT = frozenset(
 )
 # "to" after these addresses the state, not a place: "a reference to Turkey", "a message to Damascus".
 RECIPIENTS = frozenset(
-    "reference references according letter message messages appeal appeals call calls talk talked talking speak spoke "
+    "reference references according letter message messages appeal appeals appealed call calls talk talked talking speak spoke "
     "said told warning warnings ultimatum sold sell selling offer offered gave give giving support loyal close allied "
     "ally ties relations threat threats handed belonging belongs opposed similar hostile addressed".split()
 )

@@ -30,6 +30,10 @@ def proposals(text: str, known=()) -> set[tuple[str, str]]:
         ("troops retook key villages along the road in central Hama, including Karnaz, Tal Melh, and Sheikh Hadid",
          ("locations", "Sheikh Hadid")),
         ("camps such as Atmeh and Qah", ("locations", "Qah")),
+        ("Aqil Hussein, a public relations officer with the directorate, confirmed it", ("actors", "Aqil Hussein")),
+        ("said officer Abu Raed, who fought there", ("actors", "Abu Raed")),
+        ("In Dahr al-Jabal, seven abandoned villas preside over the plain", ("locations", "Dahr al-Jabal")),
+        ("shelling near Kafr al-Naha killed two", ("locations", "Kafr al-Naha")),
     ],
 )
 def test_discovery_patterns(text, expected):
@@ -146,10 +150,17 @@ def test_facilities_and_places_the_text_sets_in_a_country(text, expected):
         "gunmen attacked the Druze village and then the Kurdish-majority town",  # who lives there, not names
         "He went back to Aleppo Town and to a Village nearby",  # "the" must open "the X village"
         "the villages were hit, and officials including Ahmed Hassan said",  # the list is of officials: a mark between
+        "fighters in Harakat al-Zinki and in Ali al-Hajj's house",  # a group's name, a person's house
     ],
 )
 def test_kinds_of_place_lists_and_possessives_are_not_places(text):
     assert {p for p in proposals(text) if p[0] == "locations"} == set()
+
+
+def test_a_headline_in_title_case_names_no_agreement():
+    found = proposals("SDF Continues Withdrawal from Aleppo Amid Prisoner Exchange and Stability Deal\n\nThe convoy left.")
+    assert not any(t == "agreements" for t, _ in found)
+    assert ("agreements", "Stability Deal") in proposals("The two sides signed what they called the Stability Deal on Monday.")
 
 
 def test_a_phrase_before_a_role_is_not_a_person():
@@ -165,7 +176,7 @@ _PIECES = ["Al-", "al-", "Abu ", "Tel-", "Kafr", "Rukban", "Qa’im", "Shayrat",
            "U.N.", "UN", "United Nations", "Red Cross", " of the ", " from the ", "Military Operations Command", "spokesman,", "who", ", who",
            "Lt. Gen.", "Lt", "Gen.", "Dr.", "Mr", "Mr.", "Under-Secretary-General", "Rt. Hon.", "President", "Defence Minister",
            "minister", "Sheikh", "Sir", "town of ", "village of", "camp", "area of ", "towns such as ", "villages including ",
-           "cities", " village", " town", "the ", " including ", " like ",
+           "cities", " village", " town", "the ", " including ", " like ", "In ", "near ", "Dahr", " al-Jabal", "'s",
            "8 June ", "June 8 ", "March 5th ", "deal", "cease-fire", "ceasefire", "road map", "agreement",
            " ", " ", " ", "  ", "\n", "\n\n", ",", ", ", ".", "-", "–", "—", "_", "’", "'", "\"", ":", ";", "2", "22", "é", "ß"]
 

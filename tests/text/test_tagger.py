@@ -27,6 +27,7 @@ def tags(text: str) -> set[tuple[str, str]]:
         ("the Russians passed on the message", ("actors", "russia"), ("locations", "moscow")),
         ("It ended with the capture of Damascus.", ("locations", "damascus"), ("actors", "syrian-government")),
         ("They took several major cities, including Damascus.", ("locations", "damascus"), ("actors", "syrian-government")),
+        ("Iraq appealed to Turkey for calm.", ("actors", "turkey"), ("locations", "turkey")),
     ],
 )
 def test_metonyms_and_demonyms_take_their_reading_from_context(text, expected, not_expected):
