@@ -18,7 +18,7 @@ from generator.site.render import new_entity_page
 from generator.store.state import STATE_FILE, State
 from generator.text.discover import discover
 from generator.text.gazetteer import SOURCE as GAZETTEER
-from generator.text.gazetteer import locate, syrian_place
+from generator.text.gazetteer import locate, syrian_place, world_city
 from generator.text.matcher import Hit, name_keys
 from generator.text.slugs import slugify, unique_slug
 from generator.text.tagger import COORDINATED
@@ -48,12 +48,16 @@ def found_in(text: str, hits: list[Hit]) -> list[Proposal]:
 
 
 def gazetteer_places(text: str, taken: list[tuple[int, int]]) -> list[Proposal]:
-    """Places GeoNames knows in Syria that the text uses as places ("shelling in Kafr Zita"), the registry does not."""
+    """Places GeoNames knows in Syria ("shelling in Kafr Zita") or large cities anywhere ("talks in Hamburg") that the
+    text uses as places, the registry does not."""
     out, last = [], -1  # where the last place found ended: "in Kafr Zita and Taftanaz" lists two
     for start, end, name in names_outside(text, taken):
         listed = last >= 0 and COORDINATED.fullmatch(text, last, start) is not None
         if (place := syrian_place(name)) and (listed or used_as_place(text, start, end)):
             out.append(Proposal("locations", name, "village" if place.population < 5000 else "town", name))
+            last = end
+        elif world_city(name) and used_as_place(text, start, end):  # "a meeting in Hamburg"
+            out.append(Proposal("locations", name, "city", name))
             last = end
         else:
             last = -1

