@@ -98,7 +98,7 @@ FACILITIES = r"hospital|school|mosque|market|roundabout|water station|collective
 PLACE_NOUN = re.compile(  # the name may be quoted: 'an attack on the "Jisren" school'
     rf"\b{_PLACE}(?:[\"”](?=\s))?\s+(?P<noun>refugee camp|displacement camp|camp|border crossing|crossing|checkpoint|air ?base|airbase"
     r"|military base|base|airport|airfield|dam|prison|Prison|oil field|gas field|bridge|corridor|neighbou?rhood|district|quarter"
-    rf"|mountains|valley|plain|village|town|(?i:{FACILITIES}))\b"
+    rf"|mountains|valley|plain|(?i:{FACILITIES}))\b"
 )
 # "In Dahr al-Jabal, seven villas", "shelling near Kafr al-Naha": a name with the article after a locative word. Names of
 # armed groups and people are built the same way ("in Jaish al-Islam", "in Ali al-Hajj's house"): their first words and a
@@ -107,6 +107,8 @@ PLACE_PARTICLE = re.compile(rf"\b(?:[Ii]n|near|inside|outside|into|towards?|arou
                             rf"(?P<name>{_TOKEN}\s+(?:al|el|Al|El)-[{_UPPER}][{_LOWER}]+)(?![\w’'-])")
 GROUP_WORDS = frozenset("jaish jabhat harakat liwa ahrar faylaq kataib katibat saraya ansar hizb jund hayat tahrir abu umm bin ibn "
                         "sheikh shaykh".split())
+# "near the Hasan Agha village": "the" opens it (a pattern apart from PLACE_NOUN, which "town" would wake too often).
+PLACE_VILLAGE = re.compile(rf"\b[Tt]he\s+{_PLACE}\s+(?P<noun>village|town)\b")
 # "liberate al-Dashisha, Syria, from", "from Chebaa, Southern Lebanon to": a name the text places in a country, the
 # country set off by commas or ending the sentence ("Jaafari, Syria's envoy" is a person and a possessive).
 _COUNTRIES = r"(?:Syria|Lebanon|Iraq|Jordan|Turkey|Türkiye|Israel)"
@@ -163,8 +165,8 @@ _ROLE_WORDS += tuple(w.capitalize() for w in _ROLE_WORDS)  # every word _ROLES m
 STRETCHED = {
     "place noun": Stretched(PLACE_NOUN, ("camp", "crossing", "checkpoint", "base", "airport", "field", "dam", "prison", "Prison",
                                          "bridge", "corridor", "neighbourhood", "neighborhood", "district", "quarter",
-                                         "mountains", "valley", "plain", "village", "town",
-                                         *_FACILITY_WORDS), inside="-\"“”"),
+                                         "mountains", "valley", "plain", *_FACILITY_WORDS), inside="-\"“”"),
+    "place village": Stretched(PLACE_VILLAGE, ("village", "town"), inside="-"),
     "agreement named": Stretched(AGREEMENT_NAMED, ("Agreement", "Accord", "Memorandum", "Protocol", "Declaration", "Communiqu",
                                                    "Framework", "Initiative", "Process", "Talks", "Conference", "Congress",
                                                    "Summit", "Ceasefire", "Truce", "Deal", "Road Map", "Roadmap",
@@ -252,7 +254,7 @@ PLACE_KINDS = {
                                      "collective centre", "collective center")},
 }
 DESCRIPTIVE_NOUNS = {"neighbourhood": "neighbourhood", "district": "district", "quarter": "neighbourhood",
-                     "mountains": "mountain", "valley": "region", "plain": "region", "village": "village", "town": "town"}
+                     "mountains": "mountain", "valley": "region", "plain": "region"}
 # "the Druze village", "the Kurdish-majority town": who lives there, not the place's name.
 COMMUNITIES = frozenset("druze alawite alawi christian sunni shia shiite turkmen armenian assyrian yazidi ismaili circassian "
                         "bedouin border frontline".split())
@@ -387,10 +389,6 @@ def discover(
         if not _meaningful(m["name"]):
             continue  # "the Palestinian refugee camp", "the High School": a kind of place, not its name
         noun = re.sub(r"\s+", " ", m["noun"].lower()).replace("airbase", "air base").replace("neighborhood", "neighbourhood")
-        if noun in ("village", "town") and (not THE_BEFORE.search(text, max(0, m.start() - 5), m.start())
-                                            or re.search(r"-[a-z]", m["name"])
-                                            or any(w.lower() in COMMUNITIES for w in m["name"].split())):
-            continue  # only "the Hasan Agha village": "Kurdish-majority town", "the Druze village" say who lives there
         # A facility's noun written with a capital is part of its name: "Roj Hospital".
         titled = m["noun"][:1].isupper() and (PLACE_KINDS.get(noun) == "facility" or noun == "prison")
         full = f"{m['name']} {m['noun'] if titled else noun}"
@@ -415,6 +413,11 @@ def discover(
     for m in stretches.finditer("place of"):
         if m["name"].split()[0] not in {"Operation", "The"}:
             add(Proposal("locations", m["name"], "town", m["name"]), m.start("name"), m.end("name"))
+    for m in stretches.finditer("place village"):
+        name = m["name"]
+        if _meaningful(name) and not re.search(r"-[a-z]", name) and not any(w.lower() in COMMUNITIES for w in name.split()):
+            # not "the Kurdish-majority town", "the Druze village": who lives there
+            add(Proposal("locations", name, m["noun"], m.group(0), (f"{name} {m['noun']}",)), m.start("name"), m.end())
     for m in stretches.finditer("place particle"):
         first = m["name"].split()[0]
         if first.lower() not in GROUP_WORDS and first.lower() not in GENERIC and not m["name"].endswith(("'s", "’s")):

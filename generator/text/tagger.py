@@ -70,8 +70,6 @@ def resolve(hit: Hit, text: str, entities: dict[tuple[str, str], Entity], after_
         return places  # a heading's place ("Syrian Arab Republic: Flash Update No. 9", "Syria: help must reach Homs")
     if text[hit.end:hit.end + 1] in DASH and words_after(text, hit.end, 1)[:1] == ["-based"]:
         return []  # "a Britain-based monitor" names neither the state nor the place
-    if OUTLET.match(text, hit.end):
-        return []  # "Syria Direct reported", "told Syria Weekly": an outlet's name, neither the state nor the place
     if split_compass(text, hit):
         return []  # "south-east Syria" is not "east Syria", nor "Syria's north-western province" "Syria's north"
     if _of_states(hit.candidates, entities) and in_office_title(text, hit.start, hit.end):
@@ -205,6 +203,9 @@ def named(text: str, hits: list[Hit], names: Names) -> list[Mention]:
     datelines = dateline_spans(text)
     if datelines:
         hits = [h for h in hits if not any(start <= h.start < end for start, end in datelines)]
+    outlets = {m.start() for m in OUTLET.finditer(text)}
+    if outlets:  # "Syria Direct reported", "told Syria Weekly": an outlet's name, neither the state nor the place
+        hits = [h for h in hits if h.end not in outlets]
     chosen: list[tuple[Hit, Candidate]] = []
     # The last hit read only as a place, and whether it was listed after one: a name listed after it shares its reading
     # when that hit plainly read as a place ("in Moscow", not "Syria, Turkey and Iran agreed"). Whether it did is asked

@@ -195,9 +195,10 @@ def test_stretched_patterns_agree_with_the_whole_text_on_synthetic_and_real_arti
     from generator.dev.synth import synth
 
     synth(300, tmp_path / "raw", scaffold(tmp_path), seed=13)
-    real = [ROOT / "seeds", ROOT / "tests/eval/articles", ROOT / "tests/eval/tune/articles", ROOT / "tests/eval/tune2/articles",
-            ROOT / "tests/eval/tune6/articles"]
+    real = [ROOT / "seeds", ROOT / "tests/eval/articles", *(ROOT / f"tests/eval/{name}/articles" for name in (
+        "tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7"))]
     texts = [p.read_text(encoding="utf-8") for folder in (tmp_path / "raw", *real) for p in sorted(folder.iterdir())]
+    texts.append("A drone hit the Hasan Agha village. Shelling reached the Tal Tamr town, then the Kurdish-majority town.")
     for name, stretched in STRETCHED.items():
         whole = [[m.span() for m in stretched.pattern.finditer(t)] for t in texts]
         assert [[m.span() for m in Stretches(t).finditer(name)] for t in texts] == whole
