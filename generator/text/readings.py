@@ -162,6 +162,20 @@ def is_acting(text: str, start: int, end: int) -> bool:
     return after[0] in ACTOR_NOUNS
 
 
+# The rest of a list of names after one: ", Jordan, and the United States" (then the verb they share).
+LIST_REST = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}")
+
+
+def heads_acting_list(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` opens a list of names that then acts: "Syria, Jordan and the United States
+    announced"."""
+    at = end
+    while (m := LIST_REST.match(text, at)) is not None:
+        at = m.end()
+    verb = words_after(text, at, 1) if at > end else []
+    return bool(verb) and verb[0] in VERBS
+
+
 def demonym_acts(text: str, start: int, end: int, surface: str) -> bool:
     """"Russian forces", "Turkish-backed", "the Americans" stand for the state; "Iraqi border" does not."""
     before = words_before(text, start, 1)

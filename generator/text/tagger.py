@@ -15,7 +15,7 @@ from typing import Protocol
 from generator.content.model import Entity, Mention
 from generator.text.dateline import dateline_spans
 from generator.text.matcher import Candidate, Hit, Matcher, Scan, resolve_overlaps
-from generator.text.readings import demonym_acts, in_office_title, is_acting, is_locative, words_after
+from generator.text.readings import demonym_acts, heads_acting_list, in_office_title, is_acting, is_locative, words_after
 from generator.text.references import References, plain_words
 from generator.text.textnorm import fold, fold_name
 from generator.text.variants import Variants
@@ -78,7 +78,7 @@ def resolve(hit: Hit, text: str, entities: dict[tuple[str, str], Entity], after_
         if after_place or is_locative(text, hit.start, hit.end, hit.possessive):
             return places
         if not actors and any(entities[(c.type, c.slug)].kind == "country" for c in places):
-            return metonyms if is_acting(text, hit.start, hit.end) else places
+            return metonyms if is_acting(text, hit.start, hit.end) or heads_acting_list(text, hit.end) else places
         return others + metonyms
     if names:
         if not places and all(entities[(c.type, c.slug)].kind == "state" for c in names) and (

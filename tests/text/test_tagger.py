@@ -28,6 +28,8 @@ def tags(text: str) -> set[tuple[str, str]]:
         ("It ended with the capture of Damascus.", ("locations", "damascus"), ("actors", "syrian-government")),
         ("They took several major cities, including Damascus.", ("locations", "damascus"), ("actors", "syrian-government")),
         ("Iraq appealed to Turkey for calm.", ("actors", "turkey"), ("locations", "turkey")),
+        ("Turkey, Iraq and the United States announced a joint plan.", ("actors", "turkey"), ("locations", "turkey")),
+        ("Refugees from Turkey, Iraq and Jordan arrived.", ("locations", "turkey"), ("actors", "turkey")),
     ],
 )
 def test_metonyms_and_demonyms_take_their_reading_from_context(text, expected, not_expected):
