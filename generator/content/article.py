@@ -20,24 +20,10 @@ from generator.settings import DEFAULTS
 from generator.store.filecache import FileCache, signature
 from generator.store.parallel import map_in_order
 from generator.text.dates import event_dates
+from generator.text.sentences import sentences
 
 DIGIT = re.compile(r"\d")
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\[A-Z“\"])")
-ABBREVIATION = re.compile(r"(?:\b(?:Col|Gen|Lt|Maj|Brig|Capt|Sgt|Adm|Cmdr|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Prof|No|Jr|Sr|vs|etc)|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$")
 MAX_SENTENCE = DEFAULTS.max_sentence
-
-
-def sentences(paragraph: str) -> list[str]:
-    """Sentences of a paragraph, not cut after "Col." or "U.S."."""
-    out: list[str] = []
-    for piece in SENTENCE_END.split(paragraph):
-        # An abbreviation ends the piece: looked for in its last characters only (any longer match ends in "X.", found
-        # there too), not from every position of the sentence.
-        if out and ABBREVIATION.search(out[-1], max(0, len(out[-1]) - 8)):
-            out[-1] += " " + piece
-        else:
-            out.append(piece)
-    return out
 
 
 def _bold(plain: str, start: int, name: str) -> str:

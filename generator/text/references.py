@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from generator.content.model import Entity, Mention
+from generator.text.sentences import sentence_spans
 from generator.text.spans import disjoint, overlaps
 from generator.text.textnorm import fold_name
 
@@ -114,7 +115,6 @@ BETWEEN = re.compile(rf",?\s+(?:(?:brokered|agreed|signed|reached|struck|conclud
 CLOSING_QUOTES = frozenset('"”»')
 YEAR = re.compile(r"\b(19[4-9]\d|20[0-4]\d)\b")
 LAST_YEAR, THIS_YEAR = re.compile(r"last year", re.I), re.compile(r"this year|that year", re.I)
-SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 STOP = frozenset(
     "the of on in and for to a an with between by at from over syria syrian un nations united security council "
     "agreement agreements deal deals ceasefire truce memorandum understanding accord resolution talks process plan "
@@ -315,7 +315,7 @@ class References:
             ref = _reference(noun)
             vague = ref.noun.lower().rstrip("s") in VAGUE or ref.noun.lower() == "process"
             if not sentences:
-                sentences = [(m.start(), m.end()) for m in SENTENCE.finditer(text)]
+                sentences = sentence_spans(text)
             ctx = Context.of(text, self._window(sentences, start), ref, mentions, anywhere, named, pub_day, pub_year,
                              self.party_words)
             if ref.det in ANAPHORIC and self._antecedent(cls, mentions, start) and not ctx.placed:

@@ -58,25 +58,6 @@ def test_read_body_finds_what_reading_every_sentence_finds(body, keys, published
     assert read_body(body, published, keys) == read_body_slowly(body, published, keys)
 
 
-def sentences_slowly(paragraph: str) -> list[str]:
-    """``article.sentences`` looking for an abbreviation from every position of the piece before."""
-    out: list[str] = []
-    for piece in article.SENTENCE_END.split(paragraph):
-        if out and article.ABBREVIATION.search(out[-1]):
-            out[-1] += " " + piece
-        else:
-            out.append(piece)
-    return out
-
-
-@settings(max_examples=1500, deadline=None)
-@given(st.lists(st.sampled_from(["Gen. ", "Lt. Col. ", "U.S. ", "U.S.A. ", "Mr. ", "No. ", "etc. ", "A. ", "said. ", "Brig.",
-                                 "It ended. ", "The ", "army", "X", ".", " ", "\n", "[Idlib](../locations/idlib.md). "]),
-                max_size=25).map("".join))
-def test_sentences_end_where_reading_every_position_says(paragraph):
-    assert article.sentences(paragraph) == sentences_slowly(paragraph)
-
-
 LISTING = """
 from generator.content.article import listing_digest
 from generator.content.model import ArticleRef, Event
