@@ -51,7 +51,10 @@ PERSON_TITLED = re.compile(rf"\b{_TITLES}\s+{_PERSON}\b")
 _ROLES = (r"(?i:spokes(?:person|man|woman)|commander|leader|official|envoy|minister|chief|head|director|general|colonel"
           r"|advis[eo]r|co-chair|chair(?:man|woman)?|member|coordinator|representative|secretary|deputy|negotiator|ambassador"
           r"|governor|mayor|founder|analyst|columnist|researcher|fellow|professor|journalist|correspondent|editor|activist"
-          r"|president|rapporteur|commissioner|officer)")
+          r"|president|rapporteur|commissioner|officer"
+          # people quoted as witnesses: "Ahmad Hassan, a resident of Douma", "Mohammed Jarad, brother-in-law of"
+          r"|resident|refugee|farmer|teacher|doctor|nurse|surgeon|student|volunteer|paramedic|mother|father|widow"
+          r"|brother(?:-in-law)?|sister|cousin)")
 PERSON_APPOSITION = re.compile(  # "Robert Mardini, the ICRC's head of operations": "the" and a possessive may lead the role
     rf"{_PERSON},\s+(?:the\s+[\w‑-]+['’]s\s+|(?:(?:a|an|the|its|his|her|their)\s+)?)"
     rf"(?:(?:U\.N\.|U\.S\.|U\.K\.|[\w‑-]+)\s+){{0,4}}?{_ROLES}s?\b"
@@ -160,7 +163,8 @@ _ROLE_WORDS = ("spokes", "commander", "leader", "official", "envoy", "minister",
                "colonel", "advis", "chair", "member", "coordinator", "representative", "secretary", "deputy", "negotiator",
                "ambassador", "governor", "mayor", "founder", "analyst", "columnist", "researcher", "fellow", "professor",
                "journalist", "correspondent", "editor", "activist", "president", "rapporteur", "commissioner", "operative",
-               "officer")
+               "officer", "resident", "refugee", "farmer", "teacher", "doctor", "nurse", "surgeon", "student", "volunteer",
+               "paramedic", "mother", "father", "widow", "brother", "sister", "cousin")
 _ROLE_WORDS += tuple(w.capitalize() for w in _ROLE_WORDS)  # every word _ROLES matches holds one, in either case
 STRETCHED = {
     "place noun": Stretched(PLACE_NOUN, ("camp", "crossing", "checkpoint", "base", "airport", "field", "dam", "prison", "Prison",

@@ -32,6 +32,8 @@ def proposals(text: str, known=()) -> set[tuple[str, str]]:
         ("camps such as Atmeh and Qah", ("locations", "Qah")),
         ("Aqil Hussein, a public relations officer with the directorate, confirmed it", ("actors", "Aqil Hussein")),
         ("said officer Abu Raed, who fought there", ("actors", "Abu Raed")),
+        ("where Mohammed Jarad, brother-in-law of the leader, met his death", ("actors", "Mohammed Jarad")),
+        ("Ahmad Hassan, a resident of Douma, said the bread ran out", ("actors", "Ahmad Hassan")),
         ("In Dahr al-Jabal, seven abandoned villas preside over the plain", ("locations", "Dahr al-Jabal")),
         ("shelling near Kafr al-Naha killed two", ("locations", "Kafr al-Naha")),
     ],
