@@ -75,6 +75,7 @@ PERSON_ROLE_BEFORE = re.compile(
 # "explained Andrea Reis, who coordinates …": only a person is a "who" (not "the Army of Islam, who", which is loose).
 PERSON_WHO = re.compile(rf"{_PERSON}, who\b")  # the trigger's own spacing: what clean leaves
 THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+POSSESSOR = re.compile(r"[^\s’']+['’]s\s+")  # "Aleppo's " before a name of its own
 # Hansard: "the noble Lord, Lord Collins", "the noble Baroness, Baroness Smith of Basildon".
 NOBLE = re.compile(rf"\bthe noble (?:and (?:gallant|learned) )?(?:Lord|Baroness|Lady|Earl|Viscount),\s+"
                    rf"(?P<name>(?:Lord|Baroness|Lady|Earl|Viscount)\s+{_TOKEN}(?:\s+of\s+{_TOKEN})?)")
@@ -89,17 +90,23 @@ HEADLINE_WORDS = frozenset("is are was were be been the of to in on for and with
                            "will can not no says say said make makes show shows".split())
 # Hansard: "the hon. Member for Barrow and Furness (John Woodcock)".
 MEMBER_FOR = re.compile(rf"\bMember for [A-Z][\w’' -]{{0,60}}?\(\s*(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{1,3}})\s*\)")
-PLACE_OF = re.compile(rf"\b(?:town|village|city|district|neighbou?rhood|suburb|hamlet|camp|area) of {_PLACE}\b")
+PLACE_OF = re.compile(rf"\b(?:town|village|city|district|neighbou?rhood|suburb|hamlet|camp|area|settlement|direction) of {_PLACE}\b")
 # "villages along the road in central Hama, including Karnaz, Tal Melh and Hayalin": a few words may come between.
+# "the settlements of Nahsheba, Qallat Marza (twice), Arafit": a word in brackets may follow a name.
+_ITEM = rf"{_PLACE_BARE}(?:[^\S\n]*\([a-z ]{{1,20}}\))?"
 PLACE_LIST = re.compile(
-    rf"\b(?:towns|villages|neighbou?rhoods|districts|cities|hamlets|camps)"
+    rf"\b(?:towns|villages|neighbou?rhoods|districts|cities|hamlets|camps|settlements|direction)"
     rf"(?: of|(?:[^\S\n]+[\w’'-]+){{0,10}}?,?[^\S\n]+(?:such as|including|like)) "
-    rf"(?P<list>{_PLACE_BARE}(?:, {_PLACE_BARE})*(?:,? and {_PLACE_BARE})?)"
+    rf"(?P<list>{_ITEM}(?:, {_ITEM})*(?:,? and {_ITEM})?)"
 )
+# "Aleppo's Handrat, al-Wasita and Jubb al-Hamir neighborhoods": the list before its noun.
+PLACE_LIST_BEFORE = re.compile(
+    rf"(?<![\w’'-])(?P<list>{_PLACE_BARE}(?:, {_PLACE_BARE})+(?:,? and {_PLACE_BARE})?)[^\S\n]+"
+    rf"(?:neighbou?rhoods|villages|towns|districts|camps)\b")
 # Facilities are named with a capital as often as not ("Roj Hospital", "the Andalus collective centre").
-FACILITIES = r"hospital|school|mosque|market|roundabout|water station|collective cent(?:re|er)"
+FACILITIES = r"hospital|school|mosque|market|roundabout|rotary|bakery|water station|collective cent(?:re|er)"
 PLACE_NOUN = re.compile(  # the name may be quoted: 'an attack on the "Jisren" school'
-    rf"\b{_PLACE}(?:[\"”](?=\s))?\s+(?P<noun>refugee camp|displacement camp|camp|border crossing|crossing|checkpoint|air ?base|airbase"
+    rf"\b{_PLACE}(?:[\"”](?=\s))?\s+(?P<noun>(?i:refugee camp|displacement camp|camp)|border crossing|crossing|checkpoint|air ?base|airbase"
     r"|military base|base|airport|airfield|dam|prison|Prison|oil field|gas field|bridge|corridor|neighbou?rhood|district|quarter"
     rf"|mountains|valley|plain|(?i:{FACILITIES}))\b"
 )
@@ -157,7 +164,8 @@ class Stretched:
 
 
 # Every case of each facility noun's first word (the noun is matched in any case): the triggers of "place noun".
-_FACILITY_WORDS = tuple(sorted({v for w in ("hospital", "school", "mosque", "market", "roundabout", "water", "collective")
+_FACILITY_WORDS = tuple(sorted({v for w in ("hospital", "school", "mosque", "market", "roundabout", "rotary", "bakery", "water",
+                                             "collective", "camp")
                                 for v in (w, w.capitalize(), w.upper())}))
 _ROLE_WORDS = ("spokes", "commander", "leader", "official", "envoy", "minister", "chief", "head", "director", "general",
                "colonel", "advis", "chair", "member", "coordinator", "representative", "secretary", "deputy", "negotiator",
@@ -187,9 +195,12 @@ STRETCHED = {
                                                  "Red Crescent", "World Food", "World Health"), inside="-."),
     "organisation acronym": Stretched(ORG_ACRONYM, ("(",), inside="-()&"),
     "place of": Stretched(PLACE_OF, tuple(f"{noun} of" for noun in ("town", "village", "city", "district", "neighbourhood",
-                                                                   "neighborhood", "suburb", "hamlet", "camp", "area"))),
+                                                                   "neighborhood", "suburb", "hamlet", "camp", "area",
+                                                                   "settlement", "direction"))),
     "place list": Stretched(PLACE_LIST, ("towns", "villages", "neighbourhoods", "neighborhoods", "districts", "cities",
-                                         "hamlets", "camps"), inside=",-"),
+                                         "hamlets", "camps", "settlements", "direction"), inside=",-()"),
+    "place list before": Stretched(PLACE_LIST_BEFORE, ("neighbourhoods", "neighborhoods", "villages", "towns", "districts",
+                                                       "camps"), inside=",-"),
     "place particle": Stretched(PLACE_PARTICLE, ("al-", "el-", "Al-", "El-"), inside="-"),
     "agreement dated": Stretched(AGREEMENT_DATED, ("agreement", "deal", "accord", "memorandum", "cease", "truce", "protocol",
                                                    "understanding", "arrangement", "settlement", "road")),
@@ -390,6 +401,10 @@ def discover(
     for m in stretches.finditer("place noun"):
         if m["name"].split()[0] in {"Operation", "The"}:
             continue
+        if (owner := POSSESSOR.match(m["name"])) and " " in m["name"]:
+            m = PLACE_NOUN.match(text, m.start() + owner.end(), m.end())  # "Aleppo's Karam Daadaa neighborhood"
+            if m is None:
+                continue
         if not _meaningful(m["name"]):
             continue  # "the Palestinian refugee camp", "the High School": a kind of place, not its name
         noun = re.sub(r"\s+", " ", m["noun"].lower()).replace("airbase", "air base").replace("neighborhood", "neighbourhood")
@@ -426,9 +441,11 @@ def discover(
         first = m["name"].split()[0]
         if first.lower() not in GROUP_WORDS and first.lower() not in GENERIC and not m["name"].endswith(("'s", "’s")):
             add(Proposal("locations", m["name"], "town", m["name"]), m.start("name"), m.end("name"))
-    for m in stretches.finditer("place list"):
+    for m in (*stretches.finditer("place list"), *stretches.finditer("place list before")):
         for name in re.finditer(_PLACE_BARE, m["list"]):
-            if name.group(0) != "and":
-                start = m.start("list") + name.start()
-                add(Proposal("locations", name.group(0), "village", name.group(0)), start, start + len(name.group(0)))
+            start, item = m.start("list") + name.start(), name.group(0)
+            if (owner := POSSESSOR.match(item)) and " " in item:
+                start, item = start + owner.end(), item[owner.end():]  # "Aleppo's Handrat"
+            if item != "and" and not POSSESSOR.match(item) and not COMMUNITIES.intersection(item.lower().split()):
+                add(Proposal("locations", item, "village", item), start, start + len(item))
     return sorted(found, key=lambda f: (f[1], f[2]))

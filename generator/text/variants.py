@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from generator.content.model import Entity, Mention
-from generator.text.discover import TITLE_WORDS
+from generator.text.discover import GENERIC, TITLE_WORDS
 from generator.text.readings import is_locative, words_before
 from generator.text.spans import disjoint, overlaps
 from generator.text.translit import VariantIndex
@@ -82,6 +82,8 @@ class Variants:
         found: list[Mention] = []
         ends = set(places)
         for start, end, name in names_outside(text, taken):
+            if name.lower() in GENERIC:
+                continue  # "Syrian" spells like the al-Suryan neighbourhood, and is a word of every story
             if len(name.split()) >= 2 and len(person := self.people.lookup(name)) == 1:
                 found.append(Mention("actors", next(iter(person)), start, end, name))
                 continue
