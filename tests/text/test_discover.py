@@ -184,7 +184,8 @@ _PIECES = ["Al-", "al-", "Abu ", "Tel-", "Kafr", "Rukban", "Qa’im", "Shayrat",
            "U.N.", "UN", "United Nations", "Red Cross", " of the ", " from the ", "Military Operations Command", "spokesman,", "who", ", who",
            "Lt. Gen.", "Lt", "Gen.", "Dr.", "Mr", "Mr.", "Under-Secretary-General", "Rt. Hon.", "President", "Defence Minister",
            "minister", "Sheikh", "Sir", "town of ", "village of", "camp", "area of ", "towns such as ", "villages including ",
-           "cities", " village", " town", "the ", " including ", " like ", "In ", "near ", "Dahr", " al-Jabal", "'s", " neighborhoods", " villages", "settlements of ", " (twice)",
+           "cities", " village", " town", "the ", " including ", " like ", "In ", "near ", "Dahr", " al-Jabal", "'s",
+           " neighborhoods", " villages", "settlements of ", " (twice)",
            "8 June ", "June 8 ", "March 5th ", "deal", "cease-fire", "ceasefire", "road map", "agreement",
            " ", " ", " ", "  ", "\n", "\n\n", ",", ", ", ".", "-", "–", "—", "_", "’", "'", "\"", ":", ";", "2", "22", "é", "ß"]
 
