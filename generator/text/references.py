@@ -212,8 +212,13 @@ def noun_class(noun: str) -> str | None:
     return NOUN_CLASS.get(n) or NOUN_CLASS.get(n[:-1]) if n.endswith("s") else NOUN_CLASS.get(n)
 
 
+POSSESSIVE = re.compile(r"['’]s\b")
+TOKEN = re.compile(r"[a-z0-9]+")
+
+
 def _tokens(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", fold_name(text))
+    """The words of ``text``, folded, a possessive's "s" dropped: "Annan's" is "annan"."""
+    return TOKEN.findall(fold_name(POSSESSIVE.sub("", text)))
 
 
 class References:
@@ -445,7 +450,10 @@ class Context:
         lo, hi = window
         part = text[lo:hi]
         words = set(_tokens(part))
-        years = {int(y) for y in YEAR.findall(part)}
+        # a year inside an agreement's name is that agreement's ("the 1974 agreement"), not the reference's
+        inside = [(m.start, m.end) for m in mentions if m.type == "agreements" and lo <= m.start < hi]
+        years = {int(y[0]) for y in YEAR.finditer(text, lo, hi)
+                 if not any(s <= y.start() < e for s, e in inside)}
         if pub_year and LAST_YEAR.search(part):
             years.add(pub_year - 1)
         if pub_year and THIS_YEAR.search(part):

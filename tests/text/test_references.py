@@ -316,3 +316,21 @@ CONTEXTS = Registry({e.key: e for e in AGREEMENTS + OTHERS + LOCAL})
 ])
 def test_what_the_context_says_and_what_it_does_not(text, published, expected):
     assert {m.slug for m in tag(text, CONTEXTS, published) if m.type == "agreements"} == expected
+
+
+def test_a_year_inside_an_agreements_name_is_not_the_references_year():
+    registry = Registry({e.key: e for e in [*OTHERS,
+        entity("locations", "suwayda", "Suwayda", kind="city"),
+        entity("agreements", "disengagement", "1974 Agreement on Disengagement", aliases=["1974 agreement"], kind="agreement",
+               published="1974-05-31", parties=("Israel", "Syria"), places=("Golan Heights",)),
+        entity("agreements", "suwayda-2025", "Suwayda ceasefire of July 2025", kind="ceasefire", published="2025-07-19",
+               places=("Suwayda",))]})
+    text = "They talked of the 1974 agreement and of monitoring the ceasefire in Suwayda."
+    assert {m.slug for m in tag(text, registry) if m.type == "agreements"} == {"disengagement", "suwayda-2025"}
+
+
+def test_a_possessive_is_the_word_it_is_said_of():
+    from generator.text.references import _tokens
+
+    assert _tokens("Kofi Annan’s six-point plan, the council's vote") == ["kofi", "annan", "six", "point", "plan", "the",
+                                                                       "council", "vote"]
