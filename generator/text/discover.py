@@ -62,6 +62,9 @@ PERSON_APPOSITION = re.compile(  # "Robert Mardini, the ICRC's head of operation
 PERSON_OF_BODY = re.compile(  # "Fadwa Baroud of the U.N. Office…": a person named by the body they speak for
     rf"{_PERSON}\s+(?:of|from|at|with)\s+the\s+(?:U\.N\.|UN\b|United Nations|International Committee|Red Cross|Red Crescent"
     r"|World Food|World Health)")
+# ... or any body, when the person then speaks: "Hadi Abdullah of the Syrian Revolution General Commission told AFP".
+PERSON_OF_ORG = re.compile(
+    rf"{_PERSON}\s+(?:of|from)\s+the\s+[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|for|of|and)){{0,6}}\s+(?:told|said|says)\b")
 # "the Russian Ambassador to the UK, Alexander Yakovenko,", "the ICRC head of delegation in Syria, Marianne Gasser,": the
 # role may name what it heads and where or whom it serves.
 PERSON_AFTER_ROLE = re.compile(  # "A spokesman for the rebel Free Syrian Army in Aleppo, Abou Firas, told", "…, Ravina Shamdasani"
@@ -71,7 +74,8 @@ PERSON_AFTER_ROLE = re.compile(  # "A spokesman for the rebel Free Syrian Army i
 # "analyst Mahmoud Abdel Salam claimed", "senior ISIS operative Omar Abdul Qader": a role noun right before a name.
 PERSON_ROLE_BEFORE = re.compile(
     rf"\b(?:[Ss]pokes(?:man|woman|person)|[Aa]nalyst|[Aa]ctivist|[Oo]perative|[Rr]esearcher|[Jj]ournalist|[Cc]orrespondent"
-    rf"|[Cc]olumnist|[Pp]ress [Ss]ecretary|[Oo]fficer)\s+{_PERSON}\b")
+    rf"|[Cc]olumnist|[Pp]ress [Ss]ecretary|[Oo]fficer|[Rr]esident|[Mm]echanic|[Ff]armer|[Tt]eacher|[Dd]octor|[Ss]hopkeeper"
+    rf"|[Tt]rader|[Dd]river|[Pp]aramedic|[Vv]olunteer|[Rr]escuer|[Ss]urgeon)\s+{_PERSON}\b")
 # "explained Andrea Reis, who coordinates …": only a person is a "who" (not "the Army of Islam, who", which is loose).
 PERSON_WHO = re.compile(rf"{_PERSON}, who\b")  # the trigger's own spacing: what clean leaves
 THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
@@ -172,7 +176,8 @@ _ROLE_WORDS = ("spokes", "commander", "leader", "official", "envoy", "minister",
                "ambassador", "governor", "mayor", "founder", "analyst", "columnist", "researcher", "fellow", "professor",
                "journalist", "correspondent", "editor", "activist", "president", "rapporteur", "commissioner", "operative",
                "officer", "resident", "refugee", "farmer", "teacher", "doctor", "nurse", "surgeon", "student", "volunteer",
-               "paramedic", "mother", "father", "widow", "brother", "sister", "cousin")
+               "paramedic", "mother", "father", "widow", "brother", "sister", "cousin", "mechanic", "shopkeeper", "trader",
+               "driver", "rescuer")
 _ROLE_WORDS += tuple(w.capitalize() for w in _ROLE_WORDS)  # every word _ROLES matches holds one, in either case
 STRETCHED = {
     "place noun": Stretched(PLACE_NOUN, ("camp", "crossing", "checkpoint", "base", "airport", "field", "dam", "prison", "Prison",
@@ -193,6 +198,7 @@ STRETCHED = {
                                inside=".-‑"),
     "person of body": Stretched(PERSON_OF_BODY, ("U.N.", "UN", "United Nations", "International Committee", "Red Cross",
                                                  "Red Crescent", "World Food", "World Health"), inside="-."),
+    "person of org": Stretched(PERSON_OF_ORG, ("told", "said", "says"), inside="-"),
     "organisation acronym": Stretched(ORG_ACRONYM, ("(",), inside="-()&"),
     "place of": Stretched(PLACE_OF, tuple(f"{noun} of" for noun in ("town", "village", "city", "district", "neighbourhood",
                                                                    "neighborhood", "suburb", "hamlet", "camp", "area",
@@ -392,7 +398,8 @@ def discover(
     speakers = _speakers(text)
     who = (m for m in stretches.finditer("person who") if not THE_BEFORE.search(text, max(0, m.start() - 5), m.start()))
     for matches in (stretches.finditer("person titled"), stretches.finditer("person apposition"), stretches.finditer("person after role"),
-                    stretches.finditer("person role before"), stretches.finditer("person of body"), who, member_for, noble,
+                    stretches.finditer("person role before"), stretches.finditer("person of body"),
+                    stretches.finditer("person of org"), who, member_for, noble,
                     speakers):
         for m in matches:
             name = person_name(m["name"])

@@ -106,7 +106,8 @@ def names_outside(text: str, taken: Iterable[tuple[int, int]]) -> Iterator[tuple
     taken = disjoint(taken)
     for m in NAME.finditer(text):
         start, end, name = *m.span(), m[0]
-        while " " in name and name.split(" ", 1)[0].lower().rstrip(".") in NOT_PART:
+        while " " in name and (name.split(" ", 1)[0].lower().rstrip(".") in NOT_PART or overlaps(taken, start, start + 1)):
+            # "In Kafranbel", "General X"; and a known name before it: "UN Special Envoy for Syria Geir Pederson"
             cut = name.index(" ") + 1
             start, name = start + cut, name[cut:]
         if not overlaps(taken, start, end):

@@ -41,6 +41,9 @@ def proposals(text: str, known=()) -> set[tuple[str, str]]:
         ("bread was handed out in Aleppo's Karam Daadaa neighborhood", ("locations", "Karam Daadaa")),
         ("they attacked from the direction of Sneisil, Jwalik and al-Qudra", ("locations", "Jwalik")),
         ("strikes north of al-Masri Rotary and at al-Nazihin Camp", ("locations", "al-Nazihin camp")),
+        ("Hadi Abdullah of the Syrian Revolution General Commission told AFP", ("actors", "Hadi Abdullah")),
+        ("local resident Apo Dogan said the shops were shut", ("actors", "Apo Dogan")),
+        ("mechanic Mohammad Zeitun said his work had dried up", ("actors", "Mohammad Zeitun")),
     ],
 )
 def test_discovery_patterns(text, expected):
@@ -185,7 +188,7 @@ _PIECES = ["Al-", "al-", "Abu ", "Tel-", "Kafr", "Rukban", "Qa’im", "Shayrat",
            "Lt. Gen.", "Lt", "Gen.", "Dr.", "Mr", "Mr.", "Under-Secretary-General", "Rt. Hon.", "President", "Defence Minister",
            "minister", "Sheikh", "Sir", "town of ", "village of", "camp", "area of ", "towns such as ", "villages including ",
            "cities", " village", " town", "the ", " including ", " like ", "In ", "near ", "Dahr", " al-Jabal", "'s",
-           " neighborhoods", " villages", "settlements of ", " (twice)",
+           " neighborhoods", " villages", "settlements of ", " (twice)", " told", " said", "Commission", "resident ",
            "8 June ", "June 8 ", "March 5th ", "deal", "cease-fire", "ceasefire", "road map", "agreement",
            " ", " ", " ", "  ", "\n", "\n\n", ",", ", ", ".", "-", "–", "—", "_", "’", "'", "\"", ":", ";", "2", "22", "é", "ß"]
 
@@ -209,7 +212,8 @@ def test_stretched_patterns_agree_with_the_whole_text_on_synthetic_and_real_arti
     texts = [p.read_text(encoding="utf-8") for folder in (tmp_path / "raw", *real) for p in sorted(folder.iterdir())]
     texts.append("A drone hit the Hasan Agha village. Shelling reached the Tal Tamr town, then the Kurdish-majority town. "
                  "Aid reached Aleppo's Handrat, al-Wasita and Jubb al-Hamir neighborhoods, the Tell, Kafr and Deir villages "
-                 "and the Salah, Bustan and Masaken districts.")
+                 "and the Salah, Bustan and Masaken districts. Hadi Abdullah of the Syrian Revolution General Commission "
+                 "told AFP. Rami Saleh from the Local Council said so; Omar Haddad of the Aid Committee says more.")
     for name, stretched in STRETCHED.items():
         whole = [[m.span() for m in stretched.pattern.finditer(t)] for t in texts]
         assert [[m.span() for m in Stretches(t).finditer(name)] for t in texts] == whole
