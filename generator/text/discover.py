@@ -9,7 +9,7 @@ name the registry already matches, and generic words never qualify.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from generator.content.model import Proposal
+from generator.text.spans import disjoint, overlaps
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _UPPER, _LOWER = "A-ZÀ-ÖØ-ÞŞĞİÇ", "a-zß-öø-ÿşğıç’'"
@@ -51,20 +52,21 @@ PERSON_TITLED = re.compile(rf"\b{_TITLES}\s+{_PERSON}\b")
 _ROLES = (r"(?i:spokes(?:person|man|woman)|commander|leader|official|envoy|minister|chief|head|director|general|colonel"
           r"|advis[eo]r|co-chair|chair(?:man|woman)?|member|coordinator|representative|secretary|deputy|negotiator|ambassador"
           r"|governor|mayor|founder|analyst|columnist|researcher|fellow|professor|journalist|correspondent|editor|activist"
-          r"|president|rapporteur|commissioner|officer"
-          # people quoted as witnesses: "Ahmad Hassan, a resident of Douma", "Mohammed Jarad, brother-in-law of"
-          r"|resident|refugee|farmer|teacher|doctor|nurse|surgeon|student|volunteer|paramedic|mother|father|widow"
-          r"|brother(?:-in-law)?|sister|cousin)")
+          r"|president|rapporteur|commissioner|officer)")
+# People quoted as witnesses, after their name: "Ahmad Hassan, a resident of Douma", "Mohammed Jarad, brother-in-law of".
+_WITNESSES = (r"(?i:resident|refugee|farmer|teacher|doctor|nurse|surgeon|student|volunteer|paramedic|mother|father|widow"
+              r"|brother(?:-in-law)?|sister|cousin)")
 PERSON_APPOSITION = re.compile(  # "Robert Mardini, the ICRC's head of operations": "the" and a possessive may lead the role
     rf"{_PERSON},\s+(?:the\s+[\w‑-]+['’]s\s+|(?:(?:a|an|the|its|his|her|their)\s+)?)"
-    rf"(?:(?:U\.N\.|U\.S\.|U\.K\.|[\w‑-]+)\s+){{0,4}}?{_ROLES}s?\b"
+    rf"(?:(?:U\.N\.|U\.S\.|U\.K\.|[\w‑-]+)\s+){{0,4}}?(?:{_ROLES}|{_WITNESSES})s?\b"
 )
 PERSON_OF_BODY = re.compile(  # "Fadwa Baroud of the U.N. Office…": a person named by the body they speak for
     rf"{_PERSON}\s+(?:of|from|at|with)\s+the\s+(?:U\.N\.|UN\b|United Nations|International Committee|Red Cross|Red Crescent"
     r"|World Food|World Health)")
 # ... or any body, when the person then speaks: "Hadi Abdullah of the Syrian Revolution General Commission told AFP".
-PERSON_OF_ORG = re.compile(
-    rf"{_PERSON}\s+(?:of|from)\s+the\s+[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|for|of|and)){{0,6}}\s+(?:told|said|says)\b")
+# The body and the verb are looked for first, the name then before them (a name first would be tried at every capital).
+ORG_SPEAKS = re.compile(r"[^\S\n]+(?:of|from)\s+the\s+[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|for|of|and)){0,6}\s+(?:told|said|says)\b")
+PERSON_BEFORE = re.compile(rf"(?<![\w’'-]){_PERSON}$")
 # "the Russian Ambassador to the UK, Alexander Yakovenko,", "the ICRC head of delegation in Syria, Marianne Gasser,": the
 # role may name what it heads and where or whom it serves.
 PERSON_AFTER_ROLE = re.compile(  # "A spokesman for the rebel Free Syrian Army in Aleppo, Abou Firas, told", "…, Ravina Shamdasani"
@@ -175,10 +177,15 @@ _ROLE_WORDS = ("spokes", "commander", "leader", "official", "envoy", "minister",
                "colonel", "advis", "chair", "member", "coordinator", "representative", "secretary", "deputy", "negotiator",
                "ambassador", "governor", "mayor", "founder", "analyst", "columnist", "researcher", "fellow", "professor",
                "journalist", "correspondent", "editor", "activist", "president", "rapporteur", "commissioner", "operative",
-               "officer", "resident", "refugee", "farmer", "teacher", "doctor", "nurse", "surgeon", "student", "volunteer",
-               "paramedic", "mother", "father", "widow", "brother", "sister", "cousin", "mechanic", "shopkeeper", "trader",
-               "driver", "rescuer")
+               "officer")
 _ROLE_WORDS += tuple(w.capitalize() for w in _ROLE_WORDS)  # every word _ROLES matches holds one, in either case
+_WITNESS_WORDS = ("resident", "refugee", "farmer", "teacher", "doctor", "nurse", "surgeon", "student", "volunteer", "paramedic",
+                  "mother", "father", "widow", "brother", "sister", "cousin")
+_WITNESS_WORDS += tuple(w.capitalize() for w in _WITNESS_WORDS)
+# What PERSON_ROLE_BEFORE's roles hold whatever the case of their first letter.
+_BEFORE_WORDS = ("pokes", "nalyst", "ctivist", "perative", "esearcher", "ournalist", "orrespondent", "olumnist", "ecretary",
+                 "fficer", "esident", "echanic", "armer", "eacher", "octor", "hopkeeper", "rader", "Driver", "driver",
+                 "aramedic", "olunteer", "escuer", "urgeon")
 STRETCHED = {
     "place noun": Stretched(PLACE_NOUN, ("camp", "crossing", "checkpoint", "base", "airport", "field", "dam", "prison", "Prison",
                                          "bridge", "corridor", "neighbourhood", "neighborhood", "district", "quarter",
@@ -189,16 +196,16 @@ STRETCHED = {
                                                    "Summit", "Ceasefire", "Truce", "Deal", "Road Map", "Roadmap",
                                                    "Understanding", "Settlement")),
     "agreement pair": Stretched(AGREEMENT_PAIR, ("-", "–"), inside="-–"),
-    "person apposition": Stretched(PERSON_APPOSITION, _ROLE_WORDS, inside=",-‑."),  # "., the U.N. resident coordinator"
+    "person apposition": Stretched(PERSON_APPOSITION, _ROLE_WORDS + _WITNESS_WORDS, inside=",-‑."),  # "., the U.N. resident coordinator"
     "person after role": Stretched(PERSON_AFTER_ROLE, _ROLE_WORDS, inside=",-‑"),
-    "person role before": Stretched(PERSON_ROLE_BEFORE, _ROLE_WORDS),
+    "person role before": Stretched(PERSON_ROLE_BEFORE, _BEFORE_WORDS),
     "person who": Stretched(PERSON_WHO, (", who",), inside=",-‑"),
     # every title's first word ("Lt" of "Lt. Gen.", "Defen" of "Defence Minister"); a title may hold dots and hyphens
     "person titled": Stretched(PERSON_TITLED, tuple(sorted({re.match(r"[A-Za-z]+", t)[0] for t in _TITLES[3:-1].split("|")})),
                                inside=".-‑"),
     "person of body": Stretched(PERSON_OF_BODY, ("U.N.", "UN", "United Nations", "International Committee", "Red Cross",
                                                  "Red Crescent", "World Food", "World Health"), inside="-."),
-    "person of org": Stretched(PERSON_OF_ORG, ("told", "said", "says"), inside="-"),
+    "person of org": Stretched(ORG_SPEAKS, ("told", "said", "says"), inside="-"),
     "organisation acronym": Stretched(ORG_ACRONYM, ("(",), inside="-()&"),
     "place of": Stretched(PLACE_OF, tuple(f"{noun} of" for noun in ("town", "village", "city", "district", "neighbourhood",
                                                                    "neighborhood", "suburb", "hamlet", "camp", "area",
@@ -233,6 +240,7 @@ class Stretches:
         self.text = text
         self.marks = [(m.start(), m[0]) for m in _MARKS.finditer(text)]
         self.found: dict[str, list[int]] = {}
+        self.cuts: dict[str, list[int]] = {}  # where the stretches end, for each set of marks a stretch may hold
         for end, (length, *names) in _TRIGGERS.iter(text):
             for name in names:
                 self.found.setdefault(name, []).append(end - length + 1)
@@ -242,7 +250,9 @@ class Stretches:
         if not starts:
             return  # no trigger of this pattern in the text: nothing to cut
         stretched, text = STRETCHED[name], self.text
-        cuts = [at for at, mark in self.marks if mark not in stretched.inside]
+        cuts = self.cuts.get(stretched.inside)
+        if cuts is None:
+            cuts = self.cuts[stretched.inside] = [at for at, mark in self.marks if mark not in stretched.inside]
         done = -1
         for at in sorted(starts):
             i = bisect_right(cuts, at)
@@ -306,7 +316,12 @@ def _headline(text: str, at: int) -> bool:
 
 
 def _free(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
-    return all(span[1] <= s or span[0] >= e for s, e in taken)
+    """Whether ``span`` overlaps no span of ``taken`` (disjoint and sorted: ``_take`` keeps it so)."""
+    return not overlaps(taken, span[0], span[1])
+
+
+def _take(span: tuple[int, int], taken: list[tuple[int, int]]) -> None:
+    insort(taken, span)
 
 
 PLACE_THEN_AGREEMENT = re.compile(
@@ -344,6 +359,13 @@ def _speaker_labels(text: str) -> Iterator[re.Match]:
         at = text.find(":", at + 1)
 
 
+def _org_speakers(text: str, stretches: Stretches) -> Iterator[re.Match]:
+    """The names right before "of the <body> told": PERSON_OF_BODY for any body, when the person then speaks."""
+    for m in stretches.finditer("person of org"):
+        if person := PERSON_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+            yield person
+
+
 def person_name(name: str) -> str:
     """"General Mikhail Mizintsev" → "Mikhail Mizintsev": a rank is not part of the name, nor a capitalised word that
     opens the sentence ("From Geert Cappelaere, UNICEF Regional Director": "From")."""
@@ -361,13 +383,13 @@ def discover(
     ``place_spans`` are known locations: "Manbij truce" after a known "Manbij" is an agreement.
     """
     known_spans = list(known_spans)
-    taken = sorted(known_spans)
+    taken = disjoint(known_spans)
     found: list[tuple[Proposal, int, int]] = []
 
     def add(proposal: Proposal, start: int, end: int, *, qualified: bool = False) -> None:
         if _free((start, end), taken) and (qualified or _meaningful(proposal.title)):
             found.append((proposal, start, end))
-            taken.append((start, end))
+            _take((start, end), taken)
 
     for start, end in place_spans:
         m = PLACE_THEN_AGREEMENT.match(text, end)
@@ -376,7 +398,7 @@ def discover(
         if m and _free((end, m.end()), taken):
             title = f"{text[start:end]} {m['noun'].lower()}"
             found.append((Proposal("agreements", title, "agreement", title), start, m.end()))
-            taken.append((end, m.end()))
+            _take((end, m.end()), taken)
     # Patterns that need a digit, "Ministry" or "(ACRONYM)" are not tried on a text without one: most texts have none.
     stretches = Stretches(text)
     for m in stretches.finditer("agreement dated") if DIGIT.search(text) else ():
@@ -399,7 +421,7 @@ def discover(
     who = (m for m in stretches.finditer("person who") if not THE_BEFORE.search(text, max(0, m.start() - 5), m.start()))
     for matches in (stretches.finditer("person titled"), stretches.finditer("person apposition"), stretches.finditer("person after role"),
                     stretches.finditer("person role before"), stretches.finditer("person of body"),
-                    stretches.finditer("person of org"), who, member_for, noble,
+                    _org_speakers(text, stretches), who, member_for, noble,
                     speakers):
         for m in matches:
             name = person_name(m["name"])

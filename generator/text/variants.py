@@ -9,12 +9,13 @@ town of"), a person under two names or more. Discovery then proposes no twin for
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 from generator.content.model import Entity, Mention
 from generator.text.discover import GENERIC, TITLE_WORDS
 from generator.text.readings import is_locative, words_before
-from generator.text.spans import disjoint, overlaps
+from generator.text.spans import INF, disjoint, overlaps
 from generator.text.translit import VariantIndex
 
 _PARTICLE = r"(?:al|el|an|ash|as|ad|ar|az|ez|at|Al|El|An|Ash|As|Ad|Ar|Az|Ez|At)[-‑]"
@@ -106,12 +107,19 @@ def names_outside(text: str, taken: Iterable[tuple[int, int]]) -> Iterator[tuple
     taken = disjoint(taken)
     for m in NAME.finditer(text):
         start, end, name = *m.span(), m[0]
-        while " " in name and (name.split(" ", 1)[0].lower().rstrip(".") in NOT_PART or overlaps(taken, start, start + 1)):
-            # "In Kafranbel", "General X"; and a known name before it: "UN Special Envoy for Syria Geir Pederson"
+        while " " in name and name.split(" ", 1)[0].lower().rstrip(".") in NOT_PART:  # "In Kafranbel", "General X"
             cut = name.index(" ") + 1
             start, name = start + cut, name[cut:]
-        if not overlaps(taken, start, end):
-            yield start, end, name
+        if overlaps(taken, start, end):
+            i = bisect_right(taken, (start, INF)) - 1
+            if i < 0 or not taken[i][0] <= start < taken[i][1] or " " not in name:
+                continue  # a known name inside it or after it
+            while " " in name and start < taken[i][1]:  # a known name before it: "… for Syria Geir Pederson"
+                cut = name.index(" ") + 1
+                start, name = start + cut, name[cut:]
+            if start < taken[i][1] or overlaps(taken, start, end):
+                continue
+        yield start, end, name
 
 
 LISTED = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+")

@@ -301,3 +301,23 @@ def test_facilities_named_in_quotes_or_after_a_known_place(text, known, expected
     spans = [(text.index(k), text.index(k) + len(k)) for k in known]
     found = {p.title for p, _, _ in discover(text, spans) if p.type == "locations"}
     assert found == expected
+
+
+SPANS = st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12)).map(lambda p: (p[0], p[0] + p[1])), max_size=12)
+
+
+@given(SPANS, SPANS)
+def test_spans_are_taken_as_the_linear_check_takes_them(known, proposed):
+    """``_free`` searches the taken spans kept sorted and merged; the slow way compares with every span."""
+    from generator.text.discover import _free, _take
+    from generator.text.spans import disjoint
+
+    fast, slow, taken, kept = [], [], disjoint(known), list(known)
+    for span in proposed:
+        if _free(span, taken):
+            fast.append(span)
+            _take(span, taken)
+        if all(span[1] <= s or span[0] >= e for s, e in kept):
+            slow.append(span)
+            kept.append(span)
+    assert fast == slow
