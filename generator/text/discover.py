@@ -26,7 +26,7 @@ _UPPER, _LOWER = "A-ZÀ-ÖØ-ÞŞĞİÇ", "a-zß-öø-ÿşğıç’'"
 _TOKEN = (rf"(?=[{_UPPER}aebi])(?:[{_UPPER}](?:a?c[{_UPPER}]|['’][{_UPPER}])?[{_LOWER}]+(?:-"
            rf"[{_UPPER}]?[{_LOWER}]+)*|(?:al|el|Al|El|Abu|abu|bin|ibn|Bin|Ibn|Umm|Tel|Tal)-[{_UPPER}][{_LOWER}]+)")
 _PERSON = rf"(?P<name>{_TOKEN}(?:[^\S\n]+(?:al-|el-|bin\s|ibn\s|abu\s|Abu\s|de\s|van\s|von\s|Al-)?{_TOKEN}){{1,3}})"
-_PLACE_BARE = rf"(?:{_TOKEN}(?:-\d+)?(?:\s+(?:al-|el-|Al-)?{_TOKEN}){{0,2}}|(?:al|el)-[A-Z][a-z’']+)"
+_PLACE_BARE = rf"(?:{_TOKEN}(?:-\d+)?(?:\s+(?:al-|el-|Al-|al\s+|el\s+)?{_TOKEN}){{0,2}}|(?:al|el)-[A-Z][a-z’']+)"  # "Khirbat al Ghazalah"
 _PLACE = rf"(?P<name>{_PLACE_BARE})"
 _TITLES = (
     r"(?:Lieutenant General|Lt\.? ?Gen\.|Major General|Maj\.? ?Gen\.|Brigadier General|Brig\.? ?Gen\.|General|Gen\."
@@ -40,6 +40,7 @@ _TITLES = (
     r"|Interior Minister|Minister|Ambassador|Envoy|Senator|Sen\.|Governor|Mayor|Dr\.|Judge"
     r"|Foreign Secretary|Home Secretary|Defen[cs]e Secretary|Rt\.? Hon\.?|Sir|Dame"
     r"|spokesperson|spokesman|spokeswoman|commander|envoy|ambassador|minister|official|leader|chief|sheikh|colonel|general|diplomat"
+    r"|governor|director"
     r"|coordinator|negotiator|adviser|advisor|analyst|columnist|researcher|journalist|correspondent|author|blogger|activist)"
 )
 TITLE_WORDS = frozenset(
@@ -52,18 +53,21 @@ PERSON_TITLED = re.compile(rf"\b{_TITLES}\s+{_PERSON}\b")
 _ROLES = (r"(?i:spokes(?:person|man|woman)|commander|leader|official|envoy|minister|chief|head|director|general|colonel"
           r"|advis[eo]r|co-chair|chair(?:man|woman)?|member|coordinator|representative|secretary|deputy|negotiator|ambassador"
           r"|governor|mayor|founder|analyst|columnist|researcher|fellow|professor|journalist|correspondent|editor|activist"
-          r"|president|rapporteur|commissioner|officer)")
+          r"|president|rapporteur|commissioner|officer|expert|specialist|scholar)")
 # People quoted as witnesses, after their name: "Ahmad Hassan, a resident of Douma", "Mohammed Jarad, brother-in-law of".
 _WITNESSES = (r"(?i:resident|refugee|farmer|teacher|doctor|nurse|surgeon|student|volunteer|paramedic|mother|father|widow"
               r"|brother(?:-in-law)?|sister|cousin)")
 PERSON_APPOSITION = re.compile(  # "Robert Mardini, the ICRC's head of operations": "the" and a possessive may lead the role
-    rf"{_PERSON},\s+(?:the\s+[\w‑-]+['’]s\s+|(?:(?:a|an|the|its|his|her|their)\s+)?)"
+    rf"{_PERSON},[^\S\n]+(?:the\s+[\w‑-]+['’]s\s+|(?:(?:a|an|the|its|his|her|their)\s+)?)"
     rf"(?:(?:U\.N\.|U\.S\.|U\.K\.|[\w‑-]+)\s+){{0,4}}?(?:{_ROLES}|{_WITNESSES})s?\b"
 )
 PERSON_OF_BODY = re.compile(  # "Fadwa Baroud of the U.N. Office…": a person named by the body they speak for
     rf"{_PERSON}\s+(?:of|from|at|with)\s+the\s+(?:U\.N\.|UN\b|United Nations|International Committee|Red Cross|Red Crescent"
     r"|World Food|World Health)")
 # ... or any body, when the person then speaks: "Hadi Abdullah of the Syrian Revolution General Commission told AFP".
+# "Nasser Haj Mansour, of the predominantly Kurdish Syria Democratic Forces, said": a person set off by the body they
+# belong to, then speaking.
+PERSON_WITH_BODY = re.compile(rf"{_PERSON},\s+(?:of|with|from)\s+the\s+[^,.;:\n]{{3,90}},\s+(?:said|told|added|says)\b")
 # The body and the verb are looked for first, the name then before them (a name first would be tried at every capital).
 ORG_SPEAKS = re.compile(r"[^\S\n]+(?:of|from)\s+the\s+[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|for|of|and)){0,6}\s+(?:told|said|says)\b")
 PERSON_BEFORE = re.compile(rf"(?<![\w’'-]){_PERSON}$")
@@ -177,7 +181,7 @@ _ROLE_WORDS = ("spokes", "commander", "leader", "official", "envoy", "minister",
                "colonel", "advis", "chair", "member", "coordinator", "representative", "secretary", "deputy", "negotiator",
                "ambassador", "governor", "mayor", "founder", "analyst", "columnist", "researcher", "fellow", "professor",
                "journalist", "correspondent", "editor", "activist", "president", "rapporteur", "commissioner", "operative",
-               "officer")
+               "officer", "expert", "specialist", "scholar")
 _ROLE_WORDS += tuple(w.capitalize() for w in _ROLE_WORDS)  # every word _ROLES matches holds one, in either case
 _WITNESS_WORDS = ("resident", "refugee", "farmer", "teacher", "doctor", "nurse", "surgeon", "student", "volunteer", "paramedic",
                   "mother", "father", "widow", "brother", "sister", "cousin")
@@ -206,6 +210,7 @@ STRETCHED = {
     "person of body": Stretched(PERSON_OF_BODY, ("U.N.", "UN", "United Nations", "International Committee", "Red Cross",
                                                  "Red Crescent", "World Food", "World Health"), inside="-."),
     "person of org": Stretched(ORG_SPEAKS, ("told", "said", "says"), inside="-"),
+    "person with body": Stretched(PERSON_WITH_BODY, (", of the", ", with the", ", from the"), inside=",-"),
     "organisation acronym": Stretched(ORG_ACRONYM, ("(",), inside="-()&"),
     "place of": Stretched(PLACE_OF, tuple(f"{noun} of" for noun in ("town", "village", "city", "district", "neighbourhood",
                                                                    "neighborhood", "suburb", "hamlet", "camp", "area",
@@ -421,7 +426,7 @@ def discover(
     who = (m for m in stretches.finditer("person who") if not THE_BEFORE.search(text, max(0, m.start() - 5), m.start()))
     for matches in (stretches.finditer("person titled"), stretches.finditer("person apposition"), stretches.finditer("person after role"),
                     stretches.finditer("person role before"), stretches.finditer("person of body"),
-                    _org_speakers(text, stretches), who, member_for, noble,
+                    _org_speakers(text, stretches), stretches.finditer("person with body"), who, member_for, noble,
                     speakers):
         for m in matches:
             name = person_name(m["name"])

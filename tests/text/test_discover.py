@@ -44,6 +44,10 @@ def proposals(text: str, known=()) -> set[tuple[str, str]]:
         ("Hadi Abdullah of the Syrian Revolution General Commission told AFP", ("actors", "Hadi Abdullah")),
         ("local resident Apo Dogan said the shops were shut", ("actors", "Apo Dogan")),
         ("mechanic Mohammad Zeitun said his work had dried up", ("actors", "Mohammad Zeitun")),
+        ("Nasser Haj Mansour, of the predominantly Kurdish forces, said the town fell", ("actors", "Nasser Haj Mansour")),
+        ("Deir al-Zor provincial governor Mohammed Ibrahim Samra said", ("actors", "Mohammed Ibrahim Samra")),
+        ("Wael Alzayat, a former Middle East policy expert at the department", ("actors", "Wael Alzayat")),
+        ("the villages of Inkhil, Khirbat al Ghazalah and Harrah", ("locations", "Khirbat al Ghazalah")),
     ],
 )
 def test_discovery_patterns(text, expected):
@@ -162,6 +166,7 @@ def test_facilities_and_places_the_text_sets_in_a_country(text, expected):
         "the villages were hit, and officials including Ahmed Hassan said",  # the list is of officials: a mark between
         "fighters in Harakat al-Zinki and in Ali al-Hajj's house",  # a group's name, a person's house
         "gunmen raided Alawite, Druze and Christian villages",  # who lives there
+        "Thank you Mr Chair,\n\nI am grateful to the Director General for his update",  # a role on the next line
     ],
 )
 def test_kinds_of_place_lists_and_possessives_are_not_places(text):
@@ -188,7 +193,7 @@ _PIECES = ["Al-", "al-", "Abu ", "Tel-", "Kafr", "Rukban", "Qa’im", "Shayrat",
            "Lt. Gen.", "Lt", "Gen.", "Dr.", "Mr", "Mr.", "Under-Secretary-General", "Rt. Hon.", "President", "Defence Minister",
            "minister", "Sheikh", "Sir", "town of ", "village of", "camp", "area of ", "towns such as ", "villages including ",
            "cities", " village", " town", "the ", " including ", " like ", "In ", "near ", "Dahr", " al-Jabal", "'s",
-           " neighborhoods", " villages", "settlements of ", " (twice)", " told", " said", "Commission", "resident ",
+           " neighborhoods", " villages", "settlements of ", " (twice)", " told", " said", "Commission", "resident ", ", of the ", ", with the ", " al ",
            "8 June ", "June 8 ", "March 5th ", "deal", "cease-fire", "ceasefire", "road map", "agreement",
            " ", " ", " ", "  ", "\n", "\n\n", ",", ", ", ".", "-", "–", "—", "_", "’", "'", "\"", ":", ";", "2", "22", "é", "ß"]
 
@@ -213,7 +218,9 @@ def test_stretched_patterns_agree_with_the_whole_text_on_synthetic_and_real_arti
     texts.append("A drone hit the Hasan Agha village. Shelling reached the Tal Tamr town, then the Kurdish-majority town. "
                  "Aid reached Aleppo's Handrat, al-Wasita and Jubb al-Hamir neighborhoods, the Tell, Kafr and Deir villages "
                  "and the Salah, Bustan and Masaken districts. Hadi Abdullah of the Syrian Revolution General Commission "
-                 "told AFP. Rami Saleh from the Local Council said so; Omar Haddad of the Aid Committee says more.")
+                 "told AFP. Rami Saleh from the Local Council said so; Omar Haddad of the Aid Committee says more. "
+                 "Nasser Haj Mansour, of the Kurdish forces, said it; Khaled Jibreel, with the Front, told them; "
+                 "Ali Hamed, from the council, added more.")
     for name, stretched in STRETCHED.items():
         whole = [[m.span() for m in stretched.pattern.finditer(t)] for t in texts]
         assert [[m.span() for m in Stretches(t).finditer(name)] for t in texts] == whole
