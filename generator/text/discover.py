@@ -67,7 +67,7 @@ PERSON_OF_BODY = re.compile(  # "Fadwa Baroud of the U.N. Office…": a person n
 # ... or any body, when the person then speaks: "Hadi Abdullah of the Syrian Revolution General Commission told AFP".
 # "Nasser Haj Mansour, of the predominantly Kurdish Syria Democratic Forces, said": a person set off by the body they
 # belong to, then speaking.
-PERSON_WITH_BODY = re.compile(rf"{_PERSON},\s+(?:of|with|from)\s+the\s+[^,.;:\n]{{3,90}},\s+(?:said|told|added|says)\b")
+PERSON_WITH_BODY = re.compile(rf"{_PERSON}, (?:of|with|from) the [^,.;:\n]{{3,90}},\s+(?:said|told|added|says)\b")  # as triggered
 # The body and the verb are looked for first, the name then before them (a name first would be tried at every capital).
 ORG_SPEAKS = re.compile(r"[^\S\n]+(?:of|from)\s+the\s+[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|for|of|and)){0,6}\s+(?:told|said|says)\b")
 PERSON_BEFORE = re.compile(rf"(?<![\w’'-]){_PERSON}$")
