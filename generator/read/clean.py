@@ -44,7 +44,9 @@ PUBLISHED = re.compile(r"\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2})?")
 # Words a line that is only a date may also hold: "Friday, 31 December 2016, 10:15 GMT", "Last updated 4 March 2016".
 DATE_LINE_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday am pm gmt utc est edt cet at on last updated published posted "
-    "mon tue tues wed thu thur thurs fri sat sun".split()
+    "mon tue tues wed thu thur thurs fri sat sun "
+    # time zones ("April 13, 2012 -- Updated 0154 GMT (0954 HKT)"); not any capitals: "AFP, 25 Jan 2013" names its source
+    "cest bst eet eest msk ast trt ist hkt jst kst pst pdt cst cdt mst mdt aest".split()
 )
 HEADER_DATE = re.compile(r"^\s*(published|posted|updated|date|dated)\s*(on)?\s*[:\-]?\s*", re.I)
 TITLE_MAX_WORDS = 25
@@ -116,13 +118,9 @@ def is_dateline_place(caps: str) -> bool:
     return caps in DATELINE_SEATS or caps in _cities() or gazetteer.locate(caps) is not None
 
 
-TIME_ZONE = re.compile(r"[A-Z]{2,4}")  # "April 13, 2012 -- Updated 0154 GMT (0954 HKT)": any zone's letters
-
-
 def is_date_line(line: str) -> bool:
     """A line that says nothing but a date (and a weekday or a time): the date an article page shows under its title."""
-    return all(w.lower() in DATE_LINE_WORDS or w.lower().rstrip(".") in MONTHS or TIME_ZONE.fullmatch(w)
-               for w in re.findall(r"[A-Za-z]+\.?", line))
+    return all(w.lower() in DATE_LINE_WORDS or w.lower().rstrip(".") in MONTHS for w in re.findall(r"[A-Za-z]+\.?", line))
 
 
 SPACES = re.compile(r"[ \t\u00a0]+")  # never a line break: lines are split after

@@ -149,7 +149,8 @@ def test_a_byline_and_a_published_line_are_provenance(raw, author, published):
     ("31 December 2016", "2016-12-31"),
     ("Friday, March 4, 2016", "2016-03-04"),
     ("Last updated 4 March 2016", "2016-03-04"),
-    ("April 13, 2012 -- Updated 0154 GMT (0954 HKT)", "2012-04-13"),  # any zone's letters; "0154" is no time
+    ("April 13, 2012 -- Updated 0154 GMT (0954 HKT)", "2012-04-13"),  # time zones; "0154" is no time
+    ("AFP, 25 Jan 2013", ""),  # an agency's name is no zone: the line names its source
     ("18/9/2014", "2014-09-18"),
     ("Talks resume on 4 March 2016 in Geneva", ""),  # a sentence with a date in it is not the page's date
 ])
