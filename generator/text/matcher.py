@@ -3,8 +3,8 @@
 One automaton holds every title, alias, metonym and demonym of every entity, folded
 (see ``textnorm``); acronyms go to a second, case-sensitive automaton so that "US" does
 not match "us". An actor named after a state's demonym is also found under the state's
-possessive: "Russia's Defence Ministry" is the "Russian Defence Ministry". Overlapping hits resolve to the longest leftmost, so "Russian Foreign
-Intelligence Service" wins over "Russian".
+possessive: "Russia's Defence Ministry" is the "Russian Defence Ministry". Overlapping hits
+resolve to the longest leftmost, so "Russian Foreign Intelligence Service" wins over "Russian".
 """
 
 from __future__ import annotations

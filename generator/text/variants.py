@@ -69,13 +69,16 @@ class Variants:
             surnames.setdefault(surname_key(name.split()[-1]), set()).add(slug)
         self.surnames = {k: frozenset(v) for k, v in surnames.items()}
 
-    def of(self, type_: str, name: str) -> frozenset[str]:
-        """Slugs of the ``type_`` entities ``name`` may be a spelling of (more than one: do not guess)."""
-        index = self.places if type_ == "locations" else self.people
+    def of(self, type_: str, name: str, settlement: bool = False) -> frozenset[str]:
+        """Slugs of the ``type_`` entities ``name`` may be a spelling of (more than one: do not guess). A ``settlement``
+        ("the suburb of Jazra") is no spelling of a region or a base, however alike the two are spelled."""
         words = name.split()
         if type_ == "actors" and len(words) == 2 and words[0].lower().rstrip(".") in HONORIFICS:
             return self.surnames.get(surname_key(words[1]), frozenset())  # "Dr Attar": the one person of that surname
-        return index.lookup(name)
+        if type_ != "locations":
+            return self.people.lookup(name)
+        found = self.places.lookup(name)
+        return found - self.unsettled if settlement else found
 
     def find(self, text: str, taken: Iterable[tuple[int, int]], places: Iterable[int] = ()) -> list[Mention]:
         """Mentions of registry places and people in names outside ``taken`` (the spans the matcher found); ``places``:
@@ -92,12 +95,9 @@ class Variants:
                     and (before := words_before(text, start, 1)) and before[-1] in HONORIFICS:
                 found.append(Mention("actors", next(iter(person)), start, end, name))  # "Dr Attar"
                 continue
-            place = self.places.lookup(name)
+            place = self.of("locations", name, settled(text, start))
             if len(place) == 1 and (used_as_place(text, start, end) or listed_after(text, start, ends)):
-                slug = next(iter(place))
-                if slug in self.unsettled and settled(text, start):
-                    continue  # "the suburb of Jazra" is no region, whatever its spelling
-                found.append(Mention("locations", slug, start, end, name))
+                found.append(Mention("locations", next(iter(place)), start, end, name))
                 ends.add(end)
         return found
 
