@@ -226,10 +226,16 @@ STRETCHED = {
 _MARKS = re.compile(r"[^\w\s’']")
 
 
+# Words spotted in the same pass though no stretched pattern needs them: where a surname may speak alone.
+SPOTTED = {"speech": ("said", "says", "told", "added", "explained", "noted", "stressed", "warned", "continued", "wrote",
+                      "asked", "argued", "recalled", "According to", "according to", "Mr", "Ms", "Dr", "Miss")}
+
+
 def _triggers() -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
-    for name, stretched in STRETCHED.items():
-        for word in stretched.triggers:
+    spotted = {name: stretched.triggers for name, stretched in STRETCHED.items()} | SPOTTED
+    for name, words in spotted.items():
+        for word in words:
             automaton.add_word(word, (*automaton.get(word, (len(word),)), name))
     automaton.make_automaton()
     return automaton
@@ -376,6 +382,70 @@ def _org_speakers(text: str, stretches: Stretches) -> Iterator[re.Match]:
             yield person
 
 
+# A person named in full once, then by surname alone as a speaker: "Yassin Alway … "I've been here for 12 days," Alway, 21,
+# told", "Mr Eide said", "according to Savchenko". A reader takes the full name for a person from the repeated surname.
+SPEECH = re.compile(r"\b(?:said|says|told|added|explained|noted|stressed|warned|continued|wrote|asked|argued|recalled"
+                    r"|[Aa]ccording to|Mr|Mrs|Ms|Dr|Miss)\b")
+TOKEN = re.compile(_TOKEN)
+SURNAME_AFTER = re.compile(rf"\.?[^\S\n]+({_TOKEN})(?![\w’'-]|[^\S\n]+[{_UPPER}])")  # "Mr Eide" and no further name
+GIVEN_NAMES = re.compile(rf"(?:(?<![\w’'-]){_TOKEN}[^\S\n]+(?:(?:al-|el-|bin\s|ibn\s|abu\s|Abu\s|de\s|van\s|von\s)?{_TOKEN}[^\S\n]+)?)$")
+ROLE_WORD = re.compile(_ROLES)
+ADDRESS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Miss", "According to", "according to"})
+
+
+def _surname_speakers(text: str, stretches: Stretches) -> Iterator[list[tuple[int, int]]]:
+    """For each surname that speaks alone, the spans of its first full name, longest first ("Syria Vladimir Savchenko",
+    "Vladimir Savchenko"): the first one free of known names is the person."""
+    surnames: set[str] = set()
+    for at in stretches.found.get("speech", ()):
+        if not (m := SPEECH.match(text, at)):
+            continue  # inside a longer word ("Drone", "unsaid")
+        word, surname = m[0], None
+        address = word in ADDRESS
+        # most speech words have no name beside them: a look at the first letter of the word after or before is enough
+        if (address or text[max(0, at - 2):at] in {", ", "” ", '" '}) and _name_like(text[m.end():m.end() + 3].lstrip(". ")):
+            if after := SURNAME_AFTER.match(text, m.end()):
+                surname = after[1]  # "Mr Eide", "according to Savchenko", '…," said Alway'
+        if surname is None and not address:
+            surname = _surname_before(text[max(0, at - 60):at])  # "Alway, 21, told"; not "Human Rights Watch said"
+        if surname and surname.lower() not in GENERIC and surname.lower() not in TITLE_WORDS and not POSSESSOR.match(f"{surname} "):
+            surnames.add(surname)
+    for surname in sorted(surnames):
+        for m in re.finditer(rf"(?<=[^\S\n]){re.escape(surname)}(?![\w’'-])", text):
+            if given := GIVEN_NAMES.search(text, max(0, m.start() - 60), m.start()):
+                starts = [w.start() for w in re.finditer(r"\S+", given[0])]
+                spans = [(given.start() + s, m.end()) for s in starts
+                         if _given(text[given.start() + s:m.start()].split()[0])]
+                if spans:
+                    yield spans
+                    break
+
+
+def _surname_before(head: str) -> str | None:
+    """The surname that ends ``head`` (the text before a speech word), alone: "Alway" of '"…," Alway, 21, ', not "Watch" of
+    "Human Rights Watch "."""
+    words = head.rsplit(None, 3)
+    if len(words) < 2 or "\n" in head[len(head.rstrip()):]:
+        return None
+    if words[-1].endswith(",") and words[-1][:-1].isdigit() and words[-2].endswith(","):
+        words = [*words[:-2], words[-2][:-1]]  # an age after the name
+    surname, before = words[-1], words[-2] if len(words) > 1 else ""
+    if not _name_like(surname) or not TOKEN.fullmatch(surname) or TOKEN.fullmatch(before):
+        return None
+    return surname
+
+
+def _name_like(word: str) -> bool:
+    """Whether a word may be (or open) a name: a capital, or the "a" of "al-" or "e" of "el-"."""
+    return word[:1].isupper() or word[:1] in {"a", "e"}
+
+
+def _given(word: str) -> bool:
+    """Whether a word can open a person's name: not a title, a role, a generic word or a possessive."""
+    return not (word.lower().rstrip(".") in TITLE_WORDS or word.lower() in GENERIC or POSSESSOR.match(f"{word} ")
+                or ROLE_WORD.fullmatch(word))
+
+
 def person_name(name: str) -> str:
     """"General Mikhail Mizintsev" → "Mikhail Mizintsev": a rank is not part of the name, nor a capitalised word that
     opens the sentence ("From Geert Cappelaere, UNICEF Regional Director": "From")."""
@@ -437,6 +507,11 @@ def discover(
             name = person_name(m["name"])
             if _person(name):
                 add(Proposal("actors", name, "person", name), m.end("name") - len(name), m.end("name"))
+    for spans in _surname_speakers(text, stretches):
+        for start, end in spans:
+            if _free((start, end), taken):
+                add(Proposal("actors", text[start:end], "person", text[start:end]), start, end)
+                break
     for m in stretches.finditer("place noun"):
         if m["name"].split()[0] in {"Operation", "The"}:
             continue

@@ -328,3 +328,23 @@ def test_spans_are_taken_as_the_linear_check_takes_them(known, proposed):
             slow.append(span)
             kept.append(span)
     assert fast == slow
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # tuned on /work/tune10 and tune11: named in full once, then by the surname alone as a speaker
+    ('for Yassin Alway that means sleeping in the open.\n\n"I\'ve been here for 12 days," Alway, 21, told a reporter.',
+     {"Yassin Alway"}),
+    ("said Minister of Foreign Affairs Espen Barth Eide during a visit. \"The pressure is great,\" Mr Eide said.",
+     {"Espen Barth Eide"}),
+    ("the chief of the centre Vladimir Savchenko said on Friday. According to Savchenko, shelling went on.",
+     {"Vladimir Savchenko"}),
+    ('Khaled Jibreel, with the PFLP-GC, spoke. "The agreement was violated," Jibreel added.', {"Khaled Jibreel"}),
+    ('Karen Smith visited the camp. "It is dire," said Smith.', {"Karen Smith"}),
+    # no full name before the surname, or a surname that is the last word of a longer name or a form of address
+    ('"It is dire," said Smith.', set()),
+    ("Human Rights Watch reported it. Watch said more.", set()),
+    ("Human Rights Watch said the attack was unlawful.", set()),
+    ("Mr Speaker, the Government is concerned. I thank Mr Speaker.", set()),
+])
+def test_a_full_name_whose_surname_speaks_alone_is_a_person(text, expected):
+    assert people(text) == expected
