@@ -59,14 +59,21 @@ def name_keys(name: str) -> set[str]:
 
 def possessives(entities: Iterable[Entity]) -> dict[str, tuple[str, ...]]:
     """Each state's demonym, folded, with the state's one-word names as possessives, folded as the text is ("Russia's"
-    → "russias", "United States'" → "united states"). A demonym two states share names neither."""
+    → "russias", "United States'" → "united states"); for a state kept as its government ("Syrian government"), the
+    government's one-word metonyms ("Syria's"). A demonym two states share names neither."""
     owners: dict[str, set[str]] = defaultdict(set)
     for e in entities:
         if e.type == "actors" and e.kind == "state":
             names = [n for n in (e.title, *e.aliases) if n == e.title or " " not in n.strip()]
-            forms = tuple(sorted({f if f.endswith("s") else f + "s" for n in names if not is_acronym(n) and (f := fold_name(n))}))
-            for demonym in e.demonyms:
-                owners[fold_name(demonym)].add(forms)
+            demonyms = e.demonyms
+        elif e.type == "actors" and e.kind == "government" and len(title := e.title.split()) == 2 and title[1] == "government":
+            # a state the registry keeps as its government and its one-word metonyms: "Syria's army" is the Syrian army
+            names, demonyms = [n for n in e.metonyms if " " not in n.strip()], (title[0],)
+        else:
+            continue
+        forms = tuple(sorted({f if f.endswith("s") else f + "s" for n in names if not is_acronym(n) and (f := fold_name(n))}))
+        for demonym in demonyms:
+            owners[fold_name(demonym)].add(forms)
     return {d: next(iter(forms)) for d, forms in owners.items() if len(forms) == 1 and d}
 
 

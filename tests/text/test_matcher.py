@@ -93,6 +93,9 @@ def test_a_name_does_not_swallow_the_start_of_a_longer_name(text, expected):
     ("Türkiye’s Foreign Ministry said", [("Türkiye’s Foreign Ministry", "turkish-foreign-ministry")]),
     ("the United States' Central Command said", [("United States' Central Command", "us-central-command")]),
     ("Russia's allies said", [("Russia's", "russia")]),  # no actor of that name: the state alone
+    # a state the registry keeps as its government: its one-word metonyms
+    ("Syria's Defense Ministry said", [("Syria's Defense Ministry", "syrian-defence-ministry")]),
+    ("Syria’s army has surrounded rebels", [("Syria’s army", "syrian-arab-army")]),
 ])
 def test_an_actor_named_after_a_state_is_found_under_the_states_possessive(text, expected):
     registry = Registry({e.key: e for e in [
@@ -101,7 +104,11 @@ def test_an_actor_named_after_a_state_is_found_under_the_states_possessive(text,
         entity("actors", "united-states", "United States", aliases=["US"], demonyms=["American"], kind="state"),
         entity("actors", "russian-defence-ministry", "Russian Defence Ministry", kind="organisation"),
         entity("actors", "turkish-foreign-ministry", "Turkish Foreign Ministry", kind="organisation"),
-        entity("actors", "us-central-command", "American Central Command", kind="organisation")]})
+        entity("actors", "us-central-command", "American Central Command", kind="organisation"),
+        entity("actors", "syrian-government", "Syrian government", metonyms=["Syria", "Damascus"], kind="government"),
+        entity("actors", "syrian-defence-ministry", "Syrian Defence Ministry", aliases=["Syrian Defense Ministry"],
+               kind="organisation"),
+        entity("actors", "syrian-arab-army", "Syrian Arab Army", aliases=["Syrian army"], kind="armed group")]})
     assert found_in(registry, text) == expected
 
 
