@@ -438,6 +438,7 @@ class Context:
     creates: bool = False  # the phrase says what the agreement creates: "a deal … to create a buffer zone"
     beside: frozenset = frozenset()  # places right before the noun or right after it: "Astana talks", "talks in Astana"
     phrase_months: frozenset = frozenset()  # months the reference's own phrase names: "a September ceasefire deal"
+    named_words: frozenset = frozenset()  # the words of the actors named nearby: "Kofi Annan" is one clue, not two
 
     @property
     def placed(self) -> bool:
@@ -453,7 +454,7 @@ class Context:
         # a year inside an agreement's name is that agreement's ("the 1974 agreement"), not the reference's
         inside = [(m.start, m.end) for m in mentions if m.type == "agreements" and lo <= m.start < hi]
         years = {int(y[0]) for y in YEAR.finditer(text, lo, hi)
-                 if not any(s <= y.start() < e for s, e in inside)}
+                 if not any(s <= y.start() < e for s, e in inside) and not DEADLINE.search(text, max(0, y.start() - 30), y.start())}
         if pub_year and LAST_YEAR.search(part):
             years.add(pub_year - 1)
         if pub_year and THIS_YEAR.search(part):
@@ -474,10 +475,12 @@ class Context:
         sides = [m for m in named_in if not (text[m.end:m.end + 1] in "-–" and m.end + 1 in starts)]
         loose = _tokens(_blanked(text, ref.start, end, named_in)) if named_in else phrase
         parties = {party_words[t] for t in loose if t in party_words} | {(m.type, m.slug) for m in sides}
-        if AGREED_BY.search(text, max(0, ref.start - 12), ref.start):
-            # "the US, Russia and Jordan agreed a ceasefire": the parties are the clause's subject
-            lo_clause = max(max(text.rfind(c, 0, ref.start) for c in ".;:!?\n") + 1, ref.start - 80)
-            parties |= {(m.type, m.slug) for m in mentions if m.type == "actors" and lo_clause <= m.start < ref.start}
+        if agreed := AGREED_BY.search(text, max(0, ref.start - 12), ref.noun_start):
+            # "the US, Russia and Jordan agreed a ceasefire", "the United States and Russia reached agreement": the
+            # parties are the clause's subject
+            verb = agreed.start()
+            lo_clause = max(max(text.rfind(c, 0, verb) for c in ".;:!?\n") + 1, verb - 80)
+            parties |= {(m.type, m.slug) for m in mentions if m.type == "actors" and lo_clause <= m.start < verb}
         return cls(
             near=frozenset((m.type, m.slug) for m in mentions if lo <= m.start < hi),
             anywhere=anywhere,
@@ -490,6 +493,7 @@ class Context:
             parties=frozenset(parties),
             classes=frozenset(c for t in phrase if (c := noun_class(t))),
             phrase_months=frozenset(i + 1 for i, m in enumerate(MONTHS) if m in phrase),
+            named_words=frozenset(t for m in mentions if m.type == "actors" and lo <= m.start < hi for t in _tokens(m.surface)),
             creates=not CREATE.isdisjoint(phrase),
             # (places beside the noun are places of its phrase: most phrases have none)
             beside=frozenset((m.type, m.slug) for m in mentions if m.type == "locations" and ref.start <= m.start < end and (
@@ -500,7 +504,10 @@ class Context:
 
 
 # The clause before a reference when it ends on the verb that made the agreement: "the US, Russia and Jordan agreed".
-AGREED_BY = re.compile(r"\b(?:agreed|signed|reached|brokered|struck|concluded|negotiated)\s+$")
+AGREED_BY = re.compile(r"\b(?:agreed|signed|reached|brokered|struck|concluded|negotiated)\s+(?:(?:on|to)\s+)?(?:[\w’'-]+\s+)?$")
+# "by mid-2014", "until the end of 2025": a deadline the agreement sets, not the year it was made
+DEADLINE = re.compile(r"\b(?:by|until|till|through|before)\s+(?:(?:mid|early|late|end)[- ]|the (?:end|middle|start|beginning) of\s+"
+                      r"|(?:" + "|".join(m.capitalize() for m in MONTHS) + r")\s+)?$")
 PRESS = re.compile(r"\b(?:news|press)\s+$", re.I)
 PLACE_BEFORE_NOUN, PLACE_AFTER_NOUN = re.compile(r"\s+(?:peace\s+)?"), re.compile(r"\s+(?:in|at)\s+(?:the\s+)?")
 CREATE = frozenset("create creates creating establish establishes establishing".split())
@@ -516,7 +523,8 @@ def specific(p: Profile, ctx: Context) -> bool:
                 or (ctx.days and p.date[4:] in ctx.days) or (ctx.years and p.year in ctx.years)
                 or (ctx.pub_day is not None and p.day is not None and ctx.pub_day - p.day <= 45 and recent_and_near(p, ctx))
                 or (ctx.pub_day is None and not ctx.years and not p.words.isdisjoint(ctx.words)
-                    and any(w >= 2.0 for k, w in p.places.items() if k in ctx.near)))
+                    and (any(w >= 2.0 for k, w in p.places.items() if k in ctx.near)
+                         or len(p.words & ctx.words - ctx.named_words) >= 2)))
 
 
 def recent_and_near(p: Profile, ctx: Context) -> bool:

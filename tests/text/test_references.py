@@ -334,3 +334,32 @@ def test_a_possessive_is_the_word_it_is_said_of():
 
     assert _tokens("Kofi Annan’s six-point plan, the council's vote") == ["kofi", "annan", "six", "point", "plan", "the",
                                                                        "council", "vote"]
+
+
+CHEMICAL = Registry({e.key: e for e in [*OTHERS, *LOCAL,
+    entity("locations", "geneva", "Geneva", kind="city"),
+    entity("actors", "kerry", "John Kerry", kind="person"),
+    entity("actors", "lavrov", "Sergey Lavrov", kind="person"),
+    entity("agreements", "framework", "Framework for Elimination of Syrian Chemical Weapons",
+           aliases=["Kerry-Lavrov framework", "chemical weapons deal"], kind="framework", context=["chemical", "stockpile"], published="2013-09-14",
+           parties=("United States", "Russia", "Syrian government"), places=("Geneva",)),
+    entity("agreements", "cessation-2016", "September 2016 US–Russia ceasefire deal", aliases=["Kerry-Lavrov deal"],
+           kind="ceasefire", published="2016-09-09", parties=("United States", "Russia"), places=("Geneva",)),
+    # Geneva, where many agreements were made, says little of any
+    *(entity("agreements", f"geneva-{n}", f"Geneva round {n}", kind="talks", published=f"201{n}-01-01", places=("Geneva",))
+      for n in range(5))]})
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # undated: the parties before "reached agreement", and two words of the agreement's own nearby (a deadline's year is
+    # not the agreement's)
+    ("GENEVA (AP) — The United States and Russia reached agreement Saturday on a framework to secure and destroy Syria's "
+     "chemical weapons by mid-2014. The deal, announced by U.S. Secretary of State John Kerry and Russian Foreign Minister "
+     "Sergey Lavrov in Geneva, sets a timetable for the stockpile.",
+     {"framework"}),
+    # the words of one person's name are one clue, shared by two agreements: nothing
+    ("The deal, announced by U.S. Secretary of State John Kerry and Russian Foreign Minister Sergey Lavrov in Geneva, sets "
+     "a timetable.", set()),
+])
+def test_an_undated_article_names_an_agreement_by_its_parties_and_its_own_words(text, expected):
+    assert {m.slug for m in tag(text, CHEMICAL) if m.type == "agreements"} == expected
