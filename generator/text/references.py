@@ -364,12 +364,17 @@ class References:
     def _scored(self, cls: str, vague: bool, ctx: Context) -> list[tuple[float, str, dict[str, float]]]:
         """The candidates with a score, best first: (score, slug, clues)."""
         scored: list[tuple[float, str, dict[str, float]]] = []
-        for p in self.by_class.get(cls, ()):
+        candidates = self.by_class.get(cls, ())
+        # "a resolution" in an article that names Resolution 2533 is 2533 rather than another resolution its words recall
+        rival = bool(ctx.named) and cls in MADE and any(p.kind == cls and p.key in ctx.named for p in candidates)
+        for p in candidates:
             if vague and not (p.words & ctx.phrase or ctx.in_phrase.intersection(p.places)):
                 continue
             if ctx.pub_day is not None and p.first is not None and p.first > ctx.pub_day + (60 if cls == "talks" else 3):
                 continue  # an article cannot refer to an agreement made after it was published (talks can be announced)
             why = evidence(p, cls, ctx)
+            if why and rival and p.kind == cls and p.key not in ctx.named:
+                why["another of its kind named"] = -2.0
             if sum(why.values()) > 0:
                 scored.append((sum(why.values()), p.key[1], why))
         return sorted(scored, key=lambda s: (-s[0], s[1]))
@@ -504,10 +509,10 @@ class Context:
 
 
 # The clause before a reference when it ends on the verb that made the agreement: "the US, Russia and Jordan agreed".
-AGREED_BY = re.compile(r"\b(?:agreed|signed|reached|brokered|struck|concluded|negotiated)\s+(?:(?:on|to)\s+)?(?:[\w’'-]+\s+)?$")
+AGREED_BY = re.compile(r"\b(?:agreed|signed|reached|brokered|struck|concluded|negotiated|adopted|passed|approved)\s+(?:(?:on|to)\s+)?(?:[\w’'-]+\s+)?$")
 # "by mid-2014", "until the end of 2025": a deadline the agreement sets, not the year it was made
 DEADLINE = re.compile(r"\b(?:by|until|till|through|before)\s+(?:(?:mid|early|late|end)[- ]|the (?:end|middle|start|beginning) of\s+"
-                      r"|(?:" + "|".join(m.capitalize() for m in MONTHS) + r")\s+)?$")
+                      r"|(?:\d{1,2}\s+)?(?:" + "|".join(m.capitalize() for m in MONTHS) + r")\s+(?:\d{1,2},?\s+)?)?$")
 PRESS = re.compile(r"\b(?:news|press)\s+$", re.I)
 PLACE_BEFORE_NOUN, PLACE_AFTER_NOUN = re.compile(r"\s+(?:peace\s+)?"), re.compile(r"\s+(?:in|at)\s+(?:the\s+)?")
 CREATE = frozenset("create creates creating establish establishes establishing".split())

@@ -363,3 +363,29 @@ CHEMICAL = Registry({e.key: e for e in [*OTHERS, *LOCAL,
 ])
 def test_an_undated_article_names_an_agreement_by_its_parties_and_its_own_words(text, expected):
     assert {m.slug for m in tag(text, CHEMICAL) if m.type == "agreements"} == expected
+
+
+COUNCIL = Registry({e.key: e for e in [*OTHERS,
+    entity("actors", "unsc", "UN Security Council", aliases=["United Nations Security Council", "Security Council"],
+           kind="organisation"),
+    entity("agreements", "res-2118", "UN Security Council Resolution 2118", aliases=["Resolution 2118"], kind="resolution",
+           context=["chemical", "stockpiles"], published="2013-09-27", parties=("UN Security Council",)),
+    entity("agreements", "res-2165", "UN Security Council Resolution 2165", aliases=["Resolution 2165"], kind="resolution",
+           context=["crossings", "consent", "cross-border aid"], published="2014-07-14", parties=("UN Security Council",)),
+    entity("agreements", "res-2533", "UN Security Council Resolution 2533", aliases=["Resolution 2533"], kind="resolution",
+           context=["crossings", "renewal"], published="2020-07-11", parties=("UN Security Council",)),
+    # the council adopted many resolutions: it says little of any one
+    *(entity("agreements", f"res-{n}", f"UN Security Council Resolution {n}", kind="resolution", published="2017-01-01",
+             parties=("UN Security Council",)) for n in range(2400, 2410))]})
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the council that adopted it, and its subject nearby; the year of its deadline is not its own
+    ("The United Nations Security Council unanimously adopted a resolution late Friday requiring Syria to give up its "
+     "chemical weapons stockpiles by mid-2014.", {"res-2118"}),
+    # a resolution the article names by number is the one its "a resolution" means, not another its words recall
+    ("The Security Council adopted resolution 2533 (2020) on Saturday. It followed weeks of talks. Members then spoke. "
+     "Several said a resolution on cross-border aid through the crossings was the only way.", {"res-2533"}),
+])
+def test_a_resolution_by_its_council_its_subject_and_the_one_the_article_names(text, expected):
+    assert {m.slug for m in tag(text, COUNCIL) if m.type == "agreements"} == expected
