@@ -113,6 +113,11 @@ def words_after(text: str, end: int, n: int = 3) -> list[str]:
     return [w.lower() for w in WORD.findall(rest)[:n]]
 
 
+_NAME = r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}"
+LISTED_AFTER = re.compile(rf"\b(?P<prep>in|inside|into|across|throughout|near|around|outside|at|within|towards?|to|via|through|along)"
+                          rf"\s+(?:both\s+|either\s+)?{_NAME}(?:\s*,\s*{_NAME}){{0,6}}(?:\s*,)?(?:\s+(?:and|or)\s+(?:the\s+)?|\s*,\s*)$")
+
+
 def is_locative(text: str, start: int, end: int, possessive: bool = False) -> bool:
     """A place where something happens: "in Idlib", "Syria's border", "border with Iraq", "fled to Turkey", "coming
     from Jordan"; "support from Turkey" is Turkey acting."""
@@ -144,6 +149,9 @@ def is_locative(text: str, start: int, end: int, possessive: bool = False) -> bo
             return not (w == "to" and i and before[i - 1] in RECIPIENTS)
         if w not in PLACE_MODIFIERS:
             break
+    if before and before[-1] in {"and", "or", ","} and (listed := LISTED_AFTER.search(text, max(0, start - 150), start)):
+        # "in both Sweida and Damascus", "to Iraq, Jordan and Lebanon": a list a locative word opened
+        return not (listed["prep"] == "to" and not RECIPIENTS.isdisjoint(words_before(text, listed.start(), 1)))
     if before and before[-1] in {"with", "between", "and", "of", ","}:
         return any(w in BORDER_NOUNS for w in before[-5:])
     return False

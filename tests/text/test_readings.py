@@ -31,6 +31,13 @@ def span(text: str, name: str) -> tuple[int, int]:
         ("talks between Russia and Turkey", "Turkey", False, False),
         # a comma ends the phrase: "in the north of the country" is not about Damascus
         ("Fighting continued in the north of the country, Damascus said.", "Damascus", False, False),
+        # a list a locative word opened: every name of it is a place, unless "to" addresses them
+        ("Israel bombed government forces in both Sweida and Damascus this week.", "Damascus", False, True),
+        ("Refugees fled to Iraq, Jordan and Turkey.", "Turkey", False, True),
+        ("Refugees fled to Iraq, Jordan and Turkey.", "Jordan", False, True),
+        ("He talked to Russia and Turkey about it.", "Turkey", False, False),
+        ("Officials in Ankara and Moscow said the talks would go on.", "Moscow", False, True),
+        ("Talks between Ankara and Moscow went on.", "Moscow", False, False),
     ],
 )
 def test_a_name_is_a_place_after_a_locative_word_or_before_a_place_noun(sentence, name, possessive, expected):
