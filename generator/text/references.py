@@ -529,7 +529,9 @@ def specific(p: Profile, ctx: Context) -> bool:
                 or (ctx.pub_day is not None and p.day is not None and ctx.pub_day - p.day <= 45 and recent_and_near(p, ctx))
                 or (ctx.pub_day is None and not ctx.years and not p.words.isdisjoint(ctx.words)
                     and (any(w >= 2.0 for k, w in p.places.items() if k in ctx.near)
-                         or len(p.words & ctx.words - ctx.named_words) >= 2)))
+                         or len(p.words & ctx.words - ctx.named_words) >= 2))
+                # undated, two places of its own nearby: "the Sheikh Maqsoud and Ashrafieh neighborhoods"
+                or (ctx.pub_day is None and not ctx.years and len(p.local) >= 2 and len(p.local & ctx.near) >= 2))
 
 
 def recent_and_near(p: Profile, ctx: Context) -> bool:

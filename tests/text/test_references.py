@@ -389,3 +389,15 @@ COUNCIL = Registry({e.key: e for e in [*OTHERS,
 ])
 def test_a_resolution_by_its_council_its_subject_and_the_one_the_article_names(text, expected):
     assert {m.slug for m in tag(text, COUNCIL) if m.type == "agreements"} == expected
+
+
+def test_an_undated_article_names_a_local_agreement_by_two_of_its_places_nearby():
+    registry = Registry({e.key: e for e in [*OTHERS,
+        entity("locations", "zabadani", "Zabadani", kind="town"),
+        entity("locations", "foua", "Foua", kind="town"),
+        entity("agreements", "zabadani-truce", "Zabadani–Foua–Kafraya truce", kind="ceasefire", published="2015-09-24",
+               places=("Zabadani", "Foua"))]})
+    text = "Fighters left Zabadani while civilians left Foua under a six-month truce agreed in September."
+    assert {m.slug for m in tag(text, registry) if m.type == "agreements"} == {"zabadani-truce"}
+    alone = "Fighters left Zabadani under a six-month truce agreed in September."
+    assert not {m.slug for m in tag(alone, registry) if m.type == "agreements"}
