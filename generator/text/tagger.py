@@ -68,6 +68,9 @@ def resolve(hit: Hit, text: str, entities: dict[tuple[str, str], Entity], after_
     if text[hit.end:hit.end + 1] == ":" and (hit.start == 0 or text[hit.start - 1] == "\n") and (places or actors or metonyms) \
             and all(c.type != "actors" or entities[(c.type, c.slug)].kind in GOVERNING for c in (*actors, *metonyms)):
         return places  # a heading's place ("Syrian Arab Republic: Flash Update No. 9", "Syria: help must reach Homs")
+    if places and len(hit.surface) > 3 and hit.surface.isupper() and (hit.start == 0 or text[hit.start - 1] == "\n") \
+            and FILED.match(text, hit.end):
+        return places  # a dateline cleaning left in the text ("BEIRUT - The deadline", "BEIRUT, February 27, 2016")
     if text[hit.end:hit.end + 1] in DASH and words_after(text, hit.end, 1)[:1] == ["-based"]:
         return []  # "a Britain-based monitor" names neither the state nor the place
     if split_compass(text, hit):
@@ -100,6 +103,7 @@ def resolve(hit: Hit, text: str, entities: dict[tuple[str, str], Entity], after_
 # The word after a place that makes it the name of an outlet: "Syria Direct", "Jordan Times", "Kurdistan 24".
 OUTLET = re.compile(r" (?:Direct|Deeply|Weekly|Daily|Times|Post|News|Today|Report|Observer|Tribune|Herald|Gazette|Monitor|TV"
                     r"|24)(?![\w’'-])")
+FILED = re.compile(r"\s*(?:[,(]|[-–—]\s)")  # what follows a place in capitals opening a dateline
 STATES = frozenset({"state", "country"})
 GOVERNING = STATES | {"government"}  # the actors a place's name also stands for
 COMPASS = frozenset("north south east west".split())

@@ -88,6 +88,10 @@ def test_a_dateline_names_no_actor(text, expected):
     ("Damascus: Flash Update No. 9\nFighting went on.", {("locations", "damascus")}),  # a heading's place (UN reports)
     ("Turkey: help must reach Afrin\nAid is blocked.", {("locations", "turkey")}),
     ("Talks ended.\nDamascus said it would answer.", {("actors", "syrian-government")}),  # no colon: acting
+    # a dateline cleaning did not take out: a capital in capitals opening a line, then a dash, a comma or a bracket
+    ("DAMASCUS - The deadline for the truce passed.", {("locations", "damascus")}),
+    ("DAMASCUS, February 27, 2016\nThe truce held.", {("locations", "damascus")}),
+    ("Talks ended.\nDAMASCUS said it would answer.", {("actors", "syrian-government")}),  # in capitals, acting
 ])
 def test_a_place_heading_a_line_before_a_colon_is_the_place(text, expected):
     assert tags(text) == expected
