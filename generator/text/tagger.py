@@ -216,7 +216,7 @@ def named(text: str, hits: list[Hit], names: Names) -> list[Mention]:
     # only once a name follows it in a list, which most places never have.
     place: Hit | None = None
     place_listed = False
-    for hit in hits:
+    for i, hit in enumerate(hits):
         listed = (place is not None and COORDINATED.fullmatch(text, place.end, hit.start) is not None
                   and (place_listed or is_locative(text, place.start, place.end, place.possessive)
                        or (text[place.end:hit.start] == ", " and all(c.type == "locations" for c in place.candidates)
@@ -224,6 +224,8 @@ def named(text: str, hits: list[Hit], names: Names) -> list[Mention]:
                   # "the camp of Yarmouk, Damascus on 14 May": a place set off after a place locates it (not a list:
                   # "Syria, Turkey and Iraq have agreed")
                   and not is_acting(text, hit.start, hit.end))  # "in Aleppo, Russia said": Russia speaks
+        if hit.possessive and not listed and i + 1 < len(hits):
+            listed = _owns_settlement(text, hit, hits[i + 1], entities)
         readings = resolve(hit, text, entities, listed)
         as_place = bool(readings)
         for c in readings:
@@ -252,6 +254,17 @@ def named(text: str, hits: list[Hit], names: Names) -> list[Mention]:
     mentions += names.variants.find(text, [(h.start, h.end) for h in hits] + [(m.start, m.end) for m in mentions],
                                     [m.end for m in mentions if m.type == "locations"])
     return mentions
+
+
+def _owns_settlement(text: str, hit: Hit, after: Hit, entities: dict[tuple[str, str], Entity]) -> bool:
+    """"Türkiye’s Cilvegözü border crossing", "Lebanon's Arsal": a country's possessive right before one of its towns or
+    crossings places the town; "Russia's Hmeimim base" is Russia's own."""
+    return (text[hit.end:after.start] == " " and bool(after.candidates)
+            and all(c.type == "locations" and entities[(c.type, c.slug)].kind in PLACED for c in after.candidates)
+            and any(c.type == "locations" and entities[(c.type, c.slug)].kind == "country" for c in hit.candidates))
+
+
+PLACED = frozenset("town city village neighbourhood district crossing region governorate camp river mountain".split())
 
 
 @lru_cache(maxsize=8)

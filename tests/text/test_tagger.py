@@ -30,6 +30,9 @@ def tags(text: str) -> set[tuple[str, str]]:
         ("Iraq appealed to Turkey for calm.", ("actors", "turkey"), ("locations", "turkey")),
         ("Turkey, Iraq and the United States announced a joint plan.", ("actors", "turkey"), ("locations", "turkey")),
         ("Refugees from Turkey, Iraq and Jordan arrived.", ("locations", "turkey"), ("actors", "turkey")),
+        # a country's possessive before one of its towns places the town; before a base, the country owns it
+        ("Aid crossed from Iraq's Albu Kamal on Monday.", ("locations", "iraq"), ("actors", "iraq")),
+        ("Iraq's Al-Tanf base was hit.", ("actors", "iraq"), ("locations", "iraq")),
     ],
 )
 def test_metonyms_and_demonyms_take_their_reading_from_context(text, expected, not_expected):
