@@ -128,7 +128,8 @@ PLACE_PARTICLE = re.compile(rf"\b(?:[Ii]n|near|inside|outside|into|towards?|arou
 GROUP_WORDS = frozenset("jaish jabhat harakat liwa ahrar faylaq kataib katibat saraya ansar hizb jund hayat tahrir abu umm bin ibn "
                         "sheikh shaykh".split())
 # "near the Hasan Agha village": "the" opens it (a pattern apart from PLACE_NOUN, which "town" would wake too often).
-PLACE_VILLAGE = re.compile(rf"\b[Tt]he\s+{_PLACE}\s+(?P<noun>village|town)\b")
+PLACE_VILLAGE = re.compile(rf"\b[Tt]he\s+{_PLACE}\s+(?P<noun>village|town|area|sector)\b")  # "the Wadi Hmayyed area"
+AREA_KINDS = {"area": "region", "sector": "neighbourhood"}
 # "liberate al-Dashisha, Syria, from", "from Chebaa, Southern Lebanon to": a name the text places in a country, the
 # country set off by commas or ending the sentence ("Jaafari, Syria's envoy" is a person and a possessive).
 _COUNTRIES = r"(?:Syria|Lebanon|Iraq|Jordan|Turkey|Türkiye|Israel)"
@@ -194,7 +195,7 @@ STRETCHED = {
     "place noun": Stretched(PLACE_NOUN, ("camp", "crossing", "checkpoint", "base", "airport", "field", "dam", "prison", "Prison",
                                          "bridge", "corridor", "neighbourhood", "neighborhood", "district", "quarter",
                                          "mountains", "valley", "plain", *_FACILITY_WORDS), inside="-\"“”"),
-    "place village": Stretched(PLACE_VILLAGE, ("village", "town"), inside="-"),
+    "place village": Stretched(PLACE_VILLAGE, ("village", "town", "area", "sector"), inside="-"),
     "agreement named": Stretched(AGREEMENT_NAMED, ("Agreement", "Accord", "Memorandum", "Protocol", "Declaration", "Communiqu",
                                                    "Framework", "Initiative", "Process", "Talks", "Conference", "Congress",
                                                    "Summit", "Ceasefire", "Truce", "Deal", "Road Map", "Roadmap",
@@ -549,7 +550,8 @@ def discover(
     for m in stretches.finditer("place village"):
         name = m["name"]
         if not re.search(r"-[a-z]", name) and not _inhabitants(name):  # not "the Kurdish-majority town", "the Druze village"
-            add(Proposal("locations", name, m["noun"], m.group(0), (f"{name} {m['noun']}",)), m.start("name"), m.end())
+            add(Proposal("locations", name, AREA_KINDS.get(m["noun"], m["noun"]), m.group(0), (f"{name} {m['noun']}",)),
+                m.start("name"), m.end())
     for m in stretches.finditer("place particle"):
         first = m["name"].split()[0]
         if first.lower() not in GROUP_WORDS and first.lower() not in GENERIC and not m["name"].endswith(("'s", "’s")):

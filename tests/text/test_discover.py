@@ -85,6 +85,9 @@ def test_names_the_registry_matched_are_not_proposed_again():
         ("looting in villages such as al-Mazraa and Walgha", ("locations", "Walgha")),
         ("looting in villages such as al-Mazraa and Walgha", ("locations", "al-Mazraa")),
         ("the villages of Tal Hamis, Umm Kahf and Tal Baydar fell", ("locations", "Umm Kahf")),
+        # "the X area", "the X sector": a place named with its kind after it
+        ("the overnight swap took place in the Wadi Hmayyed area in Arsal's outskirts", ("locations", "Wadi Hmayyed")),
+        ("activists uncovered 39 bodies in the Rifai sector of town", ("locations", "Rifai")),
     ],
 )
 def test_place_discovery_patterns(text, expected):
