@@ -412,7 +412,7 @@ def _surname_speakers(text: str, stretches: Stretches) -> Iterator[list[tuple[in
         if surname and surname.lower() not in GENERIC and surname.lower() not in TITLE_WORDS and not POSSESSOR.match(f"{surname} "):
             surnames.add(surname)
     for surname in sorted(surnames):
-        for m in re.finditer(rf"(?<=[^\S\n]){re.escape(surname)}(?![\w’'-])", text):
+        for m in re.finditer(rf"(?<=[^\S\n]){re.escape(surname)}(?![\w-]|['’](?!s\b))", text):  # "Maysoun Saab's eyes"
             if given := GIVEN_NAMES.search(text, max(0, m.start() - 60), m.start()):
                 starts = [w.start() for w in re.finditer(r"\S+", given[0])]
                 spans = [(given.start() + s, m.end()) for s in starts

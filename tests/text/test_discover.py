@@ -343,6 +343,7 @@ def test_spans_are_taken_as_the_linear_check_takes_them(known, proposed):
      {"Vladimir Savchenko"}),
     ('Khaled Jibreel, with the PFLP-GC, spoke. "The agreement was violated," Jibreel added.', {"Khaled Jibreel"}),
     ('Karen Smith visited the camp. "It is dire," said Smith.', {"Karen Smith"}),
+    ('SWEIDA, Syria: Maysoun Saab\'s eyes filled with tears. "It\'s like a dream," said Saab, a slender woman.', {"Maysoun Saab"}),
     # no full name before the surname, or a surname that is the last word of a longer name or a form of address
     ('"It is dire," said Smith.', set()),
     ("Human Rights Watch reported it. Watch said more.", set()),
