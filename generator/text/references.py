@@ -317,6 +317,9 @@ class References:
             cls = noun_class(noun[0])
             if cls is None or PRESS.search(text, max(0, start - 7), start):
                 continue  # "a news conference in Geneva", "a press statement": no agreement
+            if noun[0][:10].lower() == "settlement" and (HOMES.search(text, max(0, start - 16), start)
+                                                         or (noun[0][-1] == "s" and NAMED_AFTER.match(text, end))):
+                continue  # "refugee settlements", "the settlements of Nahsheba": where people live
             ref = _reference(noun)
             vague = ref.noun.lower().rstrip("s") in VAGUE or ref.noun.lower() == "process"
             if not sentences:
@@ -514,6 +517,8 @@ AGREED_BY = re.compile(r"\b(?:agreed|signed|reached|brokered|struck|concluded|ne
 DEADLINE = re.compile(r"\b(?:by|until|till|through|before)\s+(?:(?:mid|early|late|end)[- ]|the (?:end|middle|start|beginning) of\s+"
                       r"|(?:\d{1,2}\s+)?(?:" + "|".join(m.capitalize() for m in MONTHS) + r")\s+(?:\d{1,2},?\s+)?)?$")
 PRESS = re.compile(r"\b(?:news|press)\s+$", re.I)
+NAMED_AFTER = re.compile(r"\s+of\s+[A-Z]")
+HOMES = re.compile(r"\b(?:refugee|informal|tented|makeshift|Israeli|Jewish|illegal|residential|rural|human|nearby|small)\s+$", re.I)
 PLACE_BEFORE_NOUN, PLACE_AFTER_NOUN = re.compile(r"\s+(?:peace\s+)?"), re.compile(r"\s+(?:in|at)\s+(?:the\s+)?")
 CREATE = frozenset("create creates creating establish establishes establishing".split())
 

@@ -401,3 +401,14 @@ def test_an_undated_article_names_a_local_agreement_by_two_of_its_places_nearby(
     assert {m.slug for m in tag(text, registry) if m.type == "agreements"} == {"zabadani-truce"}
     alone = "Fighters left Zabadani under a six-month truce agreed in September."
     assert not {m.slug for m in tag(alone, registry) if m.type == "agreements"}
+
+
+@pytest.mark.parametrize("text", [
+    "Refugees live in the most desperate refugee settlements near Daraa.",
+    "Shelling hit the settlements of Nahsheba and Arafit near Daraa.",
+])
+def test_settlements_people_live_in_are_no_agreement(text):
+    registry = Registry({e.key: e for e in [*OTHERS,
+        entity("agreements", "settlements", "Reconciliation agreements", aliases=["settlement agreements"], kind="process",
+               context=["settlements"], published="2016-02", parties=("Syrian government",), places=("Daraa",))]})
+    assert not {m.slug for m in tag(text, registry) if m.type == "agreements"}
