@@ -126,6 +126,11 @@ STOP = frozenset(
 ) | frozenset(MONTHS)
 
 
+# Words of agreements' names that tell something only in the reference's own phrase ("a ceasefire in the south-west"):
+# nearby, any story has them.
+WEAK = frozenset("north south east west northern southern eastern western area areas region long term border".split())
+
+
 @dataclass(frozen=True)
 class Profile:
     """What a reader knows of one registry agreement."""
@@ -493,7 +498,7 @@ class Context:
             near=frozenset((m.type, m.slug) for m in mentions if lo <= m.start < hi),
             anywhere=anywhere,
             in_phrase=in_phrase,
-            named=named, words=frozenset(words), years=frozenset(years),
+            named=named, words=frozenset(words) - WEAK, years=frozenset(years),
             phrase=frozenset(phrase),
             months=frozenset(i + 1 for i, m in enumerate(MONTHS) if m in words),
             days=frozenset(f"-{MONTHS.index((m[1] or m[4]).lower()) + 1:02d}-{int(m[2] or m[3]):02d}" for m in DAY.finditer(part)),

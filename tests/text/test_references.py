@@ -412,3 +412,15 @@ def test_settlements_people_live_in_are_no_agreement(text):
         entity("agreements", "settlements", "Reconciliation agreements", aliases=["settlement agreements"], kind="process",
                context=["settlements"], published="2016-02", parties=("Syrian government",), places=("Daraa",))]})
     assert not {m.slug for m in tag(text, registry) if m.type == "agreements"}
+
+
+def test_compass_words_of_an_agreements_name_tell_only_in_its_own_phrase():
+    registry = Registry({e.key: e for e in [*OTHERS,
+        entity("agreements", "zones", "Memorandum on four de-escalation areas", aliases=["northern de-escalation areas deal"],
+               kind="memorandum", published="2017-05-04", parties=("Russia", "Turkey"), places=("Idlib",)),
+        entity("agreements", "southwest", "Southwest Syria ceasefire", kind="ceasefire", published="2017-07-07",
+               parties=("United States", "Russia"), places=("Daraa",))]})
+    near = "Rebels fled to the northern areas and the eastern region. The deal signed by Russia held."
+    assert not {m.slug for m in tag(near, registry) if m.type == "agreements"}
+    own = "The United States and Russia agreed a ceasefire in the south-west in July 2017."
+    assert {m.slug for m in tag(own, registry) if m.type == "agreements"} == {"southwest"}
