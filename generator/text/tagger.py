@@ -29,7 +29,11 @@ ACRONYM_DEFINITION = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z0-9&]{1,9})\s*\)")
 # "the government and armed rebel groups", "the regime and its supporters": in a story of Syria's war, the bare
 # government or regime is Syria's, unless the text says whose ("the government of Lebanon", "the Iranian regime").
 BARE_GOVERNMENT = re.compile(r"\b[Tt]h(?:e|is) (?P<noun>[Gg]overnment|regime)(?![\w-])")
-WHOSE = re.compile(r"\s+of\s+(?!Syria\b|(?:President\s+)?(?:Bashar\b|(?:al-)?Assad\b|Asad\b)|Damascus\b)[A-Z]")
+WHOSE = re.compile(r"\s+of\s+(?!Syrian?\b|(?:Syrian\s+)?(?:President\s+)?(?:Bashar\b|(?:al-)?Assad\b|Asad\b)|Damascus\b)[A-Z]")
+# "a renewed regime assault", "regime forces": the regime as the adjective of what it does
+REGIME_DOES = re.compile(r"\b(?P<noun>regime)(?=['’]s\s|\s+(?:assaults?|offensives?|forces|troops|soldiers|jets|warplanes|aircraft"
+                         r"|airstrikes|air strikes|strikes|shelling|bombardment|attacks?|army|militias|artillery|helicopters|barrel"
+                         r"|officials|loyalists|positions|checkpoints|advances?|siege)\b)")
 WAR_PARTIES = ("opposition", "rebel", "insurgen", "armed group")  # looked for in the lower-cased text
 OTHER_REGIME = re.compile(r"\b(?!Syrian\b)[A-Z][a-z]+(?:ian|i|ish|ese|an) $")  # the word before " regime"
 SENTENCE_START = re.compile(r"[.!?\n][^.!?\n]*$")
@@ -288,6 +292,8 @@ def _bare_government(text: str) -> Iterator[re.Match]:
             m = BARE_GOVERNMENT.match(text, max(0, at - back - 5), at + len(word) + 8)
             if m is None and at - back >= 4:
                 m = BARE_GOVERNMENT.match(text, at - back - 4, at + len(word) + 8)
+            if m is None and not back:
+                m = REGIME_DOES.match(text, at)
             if m is not None:
                 yield m
             at = text.find(word, at + len(word))
@@ -325,8 +331,8 @@ def bare_government(text: str, mentions: Sequence[Mention], names: Names) -> lis
     for m in found:
         cut = SENTENCE_START.search(text, max(0, m.start() - 300), m.start())
         opens = cut.start() if cut else max(0, m.start() - 300)
-        if any(opens <= start < m.start() for start, _ in states):
-            continue  # "In Lebanon, the government…": that state's
+        if m["noun"] != "regime" and any(opens <= start < m.start() for start, _ in states):
+            continue  # "In Lebanon, the government…": that state's (a regime of another state is named by its adjective)
         out.append(Mention(key[0], key[1], m.start(), m.end("noun"), text[m.start():m.end("noun")]))
     return out
 

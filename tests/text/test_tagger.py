@@ -231,6 +231,10 @@ def tags_in(text: str, registry: Registry = LEBANON) -> set[tuple[str, str]]:
     ("The war in Syria began as a peaceful protest against the Government by the opposition.", True),
     # "the regime" in a story that names Syria
     ("We call on the regime's backers to stop the attacks in Syria.", True),
+    # "regime" as the adjective of what it does, even after another state in the sentence; "the regime of Syrian President"
+    ("Towns in Syria were pounded by Russian jets since a renewed regime assault last month.", True),
+    ("In Syria, forces loyal to the regime of Syrian President Bashar al-Assad attacked.", True),
+    ("Syria's talks set up a regime of calm in Aleppo.", False),
     # not where the text says whose, nor without a war, nor after another state, nor beside another regime
     ("Syrian rebels fled; the government of Lebanon hosts them.", False),
     ("Syrian refugees in Lebanon thanked the government and its people.", False),
