@@ -399,7 +399,7 @@ def _surname_speakers(text: str, stretches: Stretches) -> Iterator[list[tuple[in
     "Vladimir Savchenko"): the first one free of known names is the person."""
     surnames: set[str] = set()
     for at in stretches.found.get("speech", ()):
-        if not (m := SPEECH.match(text, at)):
+        if text[at - 1:at].isalnum() or not (m := SPEECH.match(text, at)):
             continue  # inside a longer word ("Drone", "unsaid")
         word, surname = m[0], None
         address = word in ADDRESS
@@ -408,7 +408,9 @@ def _surname_speakers(text: str, stretches: Stretches) -> Iterator[list[tuple[in
             if after := SURNAME_AFTER.match(text, m.end()):
                 surname = after[1]  # "Mr Eide", "according to Savchenko", '…," said Alway'
         if surname is None and not address:
-            surname = _surname_before(text[max(0, at - 60):at])  # "Alway, 21, told"; not "Human Rights Watch said"
+            last = text[text.rfind(" ", max(0, at - 40), at - 1) + 1:at - 1]  # the word before: most are no name
+            if _name_like(last) or last[:1].isdigit():
+                surname = _surname_before(text[max(0, at - 60):at])  # "Alway, 21, told"; not "Human Rights Watch said"
         if surname and surname.lower() not in GENERIC and surname.lower() not in TITLE_WORDS and not POSSESSOR.match(f"{surname} "):
             surnames.add(surname)
     for surname in sorted(surnames):
