@@ -82,6 +82,22 @@ PERSON_ROLE_BEFORE = re.compile(
     rf"\b(?:[Ss]pokes(?:man|woman|person)|[Aa]nalyst|[Aa]ctivist|[Oo]perative|[Rr]esearcher|[Jj]ournalist|[Cc]orrespondent"
     rf"|[Cc]olumnist|[Pp]ress [Ss]ecretary|[Oo]fficer|[Rr]esident|[Mm]echanic|[Ff]armer|[Tt]eacher|[Dd]octor|[Ss]hopkeeper"
     rf"|[Tt]rader|[Dd]river|[Pp]aramedic|[Vv]olunteer|[Rr]escuer|[Ss]urgeon)\s+{_PERSON}\b")
+# "Commissioner for Humanitarian Aid and Crisis Management Christos Stylianides", "Minister of Switzerland Didier
+# Burkhalter": an office named with what it is for, then its holder; the holder is what follows the office's words.
+_OFFICES = (r"Commissioner|Minister|Secretary[-‑]General|Secretary|Coordinator|Representative|Envoy|Ambassador"
+            r"|Director(?:[-‑]General)?|Adviser|Advisor|President|Chair(?:man|woman|person)?|Head|Chief|Rapporteur|Administrator")
+OFFICE_HOLDER = re.compile(rf"\b(?:{_OFFICES})[^\S\n]+(?:for|of|on|to)[^\S\n]+(?:the[^\S\n]+)?"
+                           rf"(?P<run>{_TOKEN}(?:[^\S\n]+(?:and|of|for|the|on|in|to|{_TOKEN})){{1,14}})")
+CONNECTORS = frozenset("and of for the on in to".split())
+OFFICE_WORDS = frozenset("""affairs humanitarian aid crisis management emergency relief coordinator human rights refugees refugee
+political peacebuilding peace operations security policy foreign defence defense interior justice health development cooperation
+trade economy economic finance energy environment migration children armed conflict women europe european middle east north africa
+near americas asia commonwealth countering terrorism counter-terrorism disarmament prevention genocide protection civilians sexual
+violence situation syria commission inquiry independent office assembly council state ministry department staff response plan
+resident kingdom republic federation league organization organisation world food programme program fund agency special chief
+executive board committee mission missions global public information communications strategic planning support field legal
+counsel ethics oversight internal services safety prohibition chemical weapons reconstruction stabilisation stabilization transition
+transitional expatriates diaspora religious freedom""".split())
 # "explained Andrea Reis, who coordinates …": only a person is a "who" (not "the Army of Islam, who", which is loose).
 PERSON_WHO = re.compile(rf"{_PERSON}, who\b")  # the trigger's own spacing: what clean leaves
 THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
@@ -208,6 +224,8 @@ STRETCHED = {
     # every title's first word ("Lt" of "Lt. Gen.", "Defen" of "Defence Minister"); a title may hold dots and hyphens
     "person titled": Stretched(PERSON_TITLED, tuple(sorted({re.match(r"[A-Za-z]+", t)[0] for t in _TITLES[3:-1].split("|")})),
                                inside=".-‑"),
+    "office holder": Stretched(OFFICE_HOLDER, tuple(sorted({w for t in _OFFICES.split("|") for w in (re.match(r"[A-Za-z]+", t)[0],)})),
+                               inside="-‑"),
     "person of body": Stretched(PERSON_OF_BODY, ("U.N.", "UN", "United Nations", "International Committee", "Red Cross",
                                                  "Red Crescent", "World Food", "World Health"), inside="-."),
     "person of org": Stretched(ORG_SPEAKS, ("told", "said", "says"), inside="-"),
@@ -424,6 +442,27 @@ def _surname_speakers(text: str, stretches: Stretches) -> Iterator[list[tuple[in
                     break
 
 
+def _office_holders(stretches: Stretches) -> Iterator[list[tuple[int, int]]]:
+    """For each office named with what it is for, the spans its holder's name may take, longest first: the capitalised
+    words after the office's own words, two to four of them."""
+    for m in stretches.finditer("office holder"):
+        words = list(re.finditer(r"\S+", m["run"]))
+        while words and words[-1][0] in CONNECTORS:
+            words.pop()  # "… Christos Stylianides on «an emergency initiative»"
+        i = len(words)
+        while i and words[i - 1][0][:1].isupper() and not _office_word(words[i - 1][0]):
+            i -= 1
+        name = words[i:]
+        if 2 <= len(name) <= 5:  # a place may open it ("Switzerland Didier Burkhalter"): the spans of four words at most
+            base = m.start("run")
+            yield [(base + w.start(), base + name[-1].end()) for w in name[:-1] if len(name) - name.index(w) <= 4]
+
+
+def _office_word(word: str) -> bool:
+    w = word.lower().strip("’'.,")
+    return w in OFFICE_WORDS or w in GENERIC or w in TITLE_WORDS
+
+
 def _surname_before(head: str) -> str | None:
     """The surname that ends ``head`` (the text before a speech word), alone: "Alway" of '"…," Alway, 21, ', not "Watch" of
     "Human Rights Watch "."""
@@ -510,6 +549,11 @@ def discover(
             name = person_name(m["name"])
             if _person(name):
                 add(Proposal("actors", name, "person", name), m.end("name") - len(name), m.end("name"))
+    for spans in _office_holders(stretches):
+        for start, end in spans:
+            if _free((start, end), taken):
+                add(Proposal("actors", text[start:end], "person", text[start:end]), start, end)
+                break
     for spans in _surname_speakers(text, stretches):
         for start, end in spans:
             if _free((start, end), taken):

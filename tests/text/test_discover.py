@@ -352,3 +352,22 @@ def test_spans_are_taken_as_the_linear_check_takes_them(known, proposed):
 ])
 def test_a_full_name_whose_surname_speaks_alone_is_a_person(text, expected):
     assert people(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He met Commissioner for Humanitarian Aid and Crisis Management Christos Stylianides on « an emergency initiative ».",
+     {"Christos Stylianides"}),
+    ("said Under-Secretary-General for Humanitarian Affairs and Emergency Relief Coordinator Stephen O'Brien today",
+     {"Stephen O'Brien"}),
+    # the office's own words and a state are no name
+    ("The Coordinator for the Syria Regional Refugee Response Plan said the appeal was underfunded.", set()),
+    ("The Minister of Defence of the Russian Federation spoke.", set()),
+])
+def test_the_holder_of_an_office_named_with_what_it_is_for(text, expected):
+    assert people(text) == expected
+
+
+def test_a_known_place_opening_an_office_holders_name_is_left_out():
+    text = "The President and Foreign Minister of Switzerland Didier Burkhalter will speak."
+    switzerland = (text.index("Switzerland"), text.index("Switzerland") + len("Switzerland"))
+    assert people(text, [switzerland]) == {"Didier Burkhalter"}
