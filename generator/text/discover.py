@@ -323,8 +323,10 @@ OUTLET_WORDS = frozenset("news agency press times tv television channel radio ob
 
 
 def _person(name: str) -> bool:
-    """A name, not a phrase: no generic word in it ("In Damascus", "On Monday")."""
-    return not any(w.strip("’'").lower() in GENERIC for w in re.split(r"[\s-]+", name) if w)
+    """A name, not a phrase: no generic word in it ("In Damascus", "On Monday"), nor only an office's words ("Disarmament
+    Affairs")."""
+    words = [w.strip("’'").lower() for w in re.split(r"[\s-]+", name) if w]
+    return not any(w in GENERIC for w in words) and not all(w in OFFICE_WORDS for w in words)
 
 
 def _meaningful(name: str) -> bool:
