@@ -326,7 +326,7 @@ def _person(name: str) -> bool:
     """A name, not a phrase: no generic word in it ("In Damascus", "On Monday"), nor only an office's words ("Disarmament
     Affairs")."""
     words = [w.strip("’'").lower() for w in re.split(r"[\s-]+", name) if w]
-    return not any(w in GENERIC for w in words) and not all(w in OFFICE_WORDS for w in words)
+    return not any(w in GENERIC for w in words) and not all(w in OFFICE_WORDS or w.rstrip(".") in TITLE_WORDS for w in words)
 
 
 def _meaningful(name: str) -> bool:

@@ -287,6 +287,7 @@ def test_people_named_with_their_role_or_as_speakers_are_proposed(text, expected
     ("Rejecting Claims Cross-Border Action Only Targets Terrorists, Syria’s Permanent Representative Says",
      "Action Only Targets Terrorists"),
     ("Izumi Nakamitsu, High Representative for Disarmament Affairs, who commended the OPCW", "Disarmament Affairs"),
+    ("The Special Envoy, in consultation with the Secretary-General, accepted to be in Astana", "Special Envoy"),
 ])
 def test_headings_and_forms_of_address_are_not_people(text, unwanted):
     assert unwanted not in people(text)
