@@ -97,7 +97,8 @@ violence situation syria commission inquiry independent office assembly council 
 resident kingdom republic federation league organization organisation world food programme program fund agency special chief
 executive board committee mission missions global public information communications strategic planning support field legal
 counsel ethics oversight internal services safety prohibition chemical weapons reconstruction stabilisation stabilization transition
-transitional expatriates diaspora religious freedom""".split())
+transitional expatriates diaspora religious freedom representative representatives delegate delegates distinguished
+excellency excellencies colleagues members""".split())
 # "explained Andrea Reis, who coordinates …": only a person is a "who" (not "the Army of Islam, who", which is loose).
 PERSON_WHO = re.compile(rf"{_PERSON}, who\b")  # the trigger's own spacing: what clean leaves
 THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
@@ -536,7 +537,10 @@ def discover(
         if PERSON_NEXT.match(text, m.end()):
             continue  # "UN Emergency Relief Coordinator (ERC) Martin Griffiths": the title of an office, its holder named
         name = m["name"].strip()
-        add(Proposal("actors", name, "organisation", m.group(0), (m["acr"],)), m.start("name"), m.end())
+        start = m.start("name")
+        if name.startswith("The ") and " " in name[4:]:
+            name, start = name[4:], start + 4  # "The Humanitarian Needs Assessment Programme (HNAP)"
+        add(Proposal("actors", name, "organisation", m.group(0), (m["acr"],)), start, m.end())
     for m in MINISTRY.finditer(text) if "Ministry" in text else ():
         add(Proposal("actors", m["name"], "organisation", m["name"]), m.start(), m.end(), qualified=True)
     member_for = MEMBER_FOR.finditer(text) if "Member for" in text else ()

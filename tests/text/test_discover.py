@@ -17,6 +17,7 @@ def proposals(text: str, known=()) -> set[tuple[str, str]]:
         ("met General Alexander Chayko on Friday", ("actors", "Alexander Chayko")),
         ("said Abu Hamza al-Shami, a local commander of the faction", ("actors", "Abu Hamza al-Shami")),
         ("the Military Operations Command (MOC) announced", ("actors", "Military Operations Command")),
+        ("data from The Humanitarian Needs Assessment Programme (HNAP) show", ("actors", "Humanitarian Needs Assessment Programme")),
         ("families in Rukban camp went hungry", ("locations", "Rukban camp")),
         ("convoy entered via the Kafr Lusin crossing", ("locations", "Kafr Lusin crossing")),
         ("jets took off from Shayrat airbase", ("locations", "Shayrat air base")),
@@ -288,6 +289,7 @@ def test_people_named_with_their_role_or_as_speakers_are_proposed(text, expected
      "Action Only Targets Terrorists"),
     ("Izumi Nakamitsu, High Representative for Disarmament Affairs, who commended the OPCW", "Disarmament Affairs"),
     ("The Special Envoy, in consultation with the Secretary-General, accepted to be in Astana", "Special Envoy"),
+    ("Mr President, Distinguished Delegates, the Special Representative, Mr Smith, spoke", "Distinguished Delegates"),
 ])
 def test_headings_and_forms_of_address_are_not_people(text, unwanted):
     assert unwanted not in people(text)
