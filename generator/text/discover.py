@@ -364,7 +364,7 @@ def _take(span: tuple[int, int], taken: list[tuple[int, int]]) -> None:
 
 PLACE_THEN_AGREEMENT = re.compile(
     r"\s+(?P<noun>truce|cease-?fire|deal|agreement|accord|memorandum|talks|meeting|summit|conference|initiative|settlement"
-    r"|protocol|declaration|communiqu[eé]|understanding)\b"
+    r"|protocol|declaration|communiqu[eé]|understanding|[Jj]oint\s+[Ss]tatement)\b"  # "the Istanbul Joint Statement"
 )
 
 
@@ -435,14 +435,24 @@ def _surname_speakers(text: str, stretches: Stretches) -> Iterator[list[tuple[in
         if surname and surname.lower() not in GENERIC and surname.lower() not in TITLE_WORDS and not POSSESSOR.match(f"{surname} "):
             surnames.add(surname)
     for surname in sorted(surnames):
-        for m in re.finditer(rf"(?<=[^\S\n]){re.escape(surname)}(?![\w-]|['’](?!s\b))", text):  # "Maysoun Saab's eyes"
-            if given := GIVEN_NAMES.search(text, max(0, m.start() - 60), m.start()):
+        at = text.find(surname)
+        while at != -1:
+            end = at + len(surname)
+            if text[at - 1:at] in {" ", "\t"} and _word_ends(text, end) and (given := GIVEN_NAMES.search(text, max(0, at - 60), at)):
                 starts = [w.start() for w in re.finditer(r"\S+", given[0])]
-                spans = [(given.start() + s, m.end()) for s in starts
-                         if _given(text[given.start() + s:m.start()].split()[0])]
+                spans = [(given.start() + s, end) for s in starts if _given(text[given.start() + s:at].split()[0])]
                 if spans:
                     yield spans
                     break
+            at = text.find(surname, end)
+
+
+def _word_ends(text: str, end: int) -> bool:
+    """Whether a word ends at ``end``, or only its possessive follows ("Maysoun Saab's eyes")."""
+    after = text[end:end + 3]
+    if after[:1] in {"'", "’"}:
+        return after[1:2] == "s" and not after[2:3].isalnum()
+    return not (after[:1].isalnum() or after[:1] in {"-", "_"})
 
 
 def _office_holders(stretches: Stretches) -> Iterator[list[tuple[int, int]]]:
@@ -521,7 +531,7 @@ def discover(
         if m and text[start - 1:start] in {"-", "–"}:
             continue  # "the Russia-Turkey agreement" is the two states' agreement, not one named after Turkey
         if m and _free((end, m.end()), taken):
-            title = f"{text[start:end]} {m['noun'].lower()}"
+            title = f"{text[start:end]} {' '.join(m['noun'].lower().split())}"
             found.append((Proposal("agreements", title, "agreement", title), start, m.end()))
             _take((end, m.end()), taken)
     # Patterns that need a digit, "Ministry" or "(ACRONYM)" are not tried on a text without one: most texts have none.

@@ -375,3 +375,9 @@ def test_a_known_place_opening_an_office_holders_name_is_left_out():
     text = "The President and Foreign Minister of Switzerland Didier Burkhalter will speak."
     switzerland = (text.index("Switzerland"), text.index("Switzerland") + len("Switzerland"))
     assert people(text, [switzerland]) == {"Didier Burkhalter"}
+
+
+def test_a_joint_statement_named_after_a_known_place_is_an_agreement():
+    text = "maximising the chances of the Istanbul Joint Statement to be upheld"
+    istanbul = (text.index("Istanbul"), text.index("Istanbul") + len("Istanbul"))
+    assert ("agreements", "Istanbul joint statement") in {(p.type, p.title) for p, _, _ in discover(text, [istanbul], [istanbul])}
