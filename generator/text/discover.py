@@ -412,6 +412,7 @@ TOKEN = re.compile(_TOKEN)
 SURNAME_AFTER = re.compile(rf"\.?[^\S\n]+({_TOKEN})(?![\w’'-]|[^\S\n]+[{_UPPER}])")  # "Mr Eide" and no further name
 GIVEN_NAMES = re.compile(rf"(?:(?<![\w’'-]){_TOKEN}[^\S\n]+(?:(?:al-|el-|bin\s|ibn\s|abu\s|Abu\s|de\s|van\s|von\s)?{_TOKEN}[^\S\n]+)?)$")
 ROLE_WORD = re.compile(_ROLES)
+QUOTES = frozenset('"”\'’')
 ADDRESS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Miss", "According to", "according to"})
 
 
@@ -429,9 +430,12 @@ def _surname_speakers(text: str, stretches: Stretches) -> Iterator[list[tuple[in
             if after := SURNAME_AFTER.match(text, m.end()):
                 surname = after[1]  # "Mr Eide", "according to Savchenko", '…," said Alway'
         if surname is None and not address:
-            last = text[text.rfind(" ", max(0, at - 40), at - 1) + 1:at - 1]  # the word before: most are no name
-            if _name_like(last) or last[:1].isdigit():
-                surname = _surname_before(text[max(0, at - 60):at])  # "Alway, 21, told"; not "Human Rights Watch said"
+            # '…," Alway, 21, told', '…," Jibreel added': a surname right after a quote, then the speech word
+            space = text.rfind(" ", max(0, at - 40), at - 1)
+            if text[space + 1:space + 2].isdigit():
+                space = text.rfind(" ", max(0, space - 40), space)  # an age after the name
+            if text[space - 1:space] in QUOTES and _name_like(text[space + 1:space + 2]):
+                surname = _surname_before(text[max(0, at - 60):at])
         if surname and surname.lower() not in GENERIC and surname.lower() not in TITLE_WORDS and not POSSESSOR.match(f"{surname} "):
             surnames.add(surname)
     for surname in sorted(surnames):

@@ -305,6 +305,7 @@ class References:
         anywhere = frozenset((m.type, m.slug) for m in mentions if m not in plain)
         named = frozenset(k for k in anywhere if k[0] == "agreements")
         sentences: list[tuple[int, int]] = []  # made when a reference first needs its window
+        named_words: frozenset | None = None
         _, pub_day, pub_year, _ = day_number(published)
         out: list[tuple[Mention | None, Judgement]] = []
         for group in _resolution_groups(text, nouns):
@@ -329,8 +330,11 @@ class References:
             vague = ref.noun.lower().rstrip("s") in VAGUE or ref.noun.lower() == "process"
             if not sentences:
                 sentences = sentence_spans(text)
+            if named_words is None:  # only an undated article asks it (``specific``)
+                named_words = frozenset(t for m in mentions if m.type == "actors" for t in _tokens(m.surface)) \
+                    if pub_day is None else frozenset()
             ctx = Context.of(text, self._window(sentences, start), ref, mentions, anywhere, named, pub_day, pub_year,
-                             self.party_words)
+                             self.party_words, named_words)
             if ref.det in ANAPHORIC and self._antecedent(cls, mentions, start) and not ctx.placed:
                 continue  # "the deal" after the article named a deal: that one, already tagged (unless its own phrase
                 # places it elsewhere: "the arrangements established in Munich")
@@ -451,7 +455,7 @@ class Context:
     creates: bool = False  # the phrase says what the agreement creates: "a deal … to create a buffer zone"
     beside: frozenset = frozenset()  # places right before the noun or right after it: "Astana talks", "talks in Astana"
     phrase_months: frozenset = frozenset()  # months the reference's own phrase names: "a September ceasefire deal"
-    named_words: frozenset = frozenset()  # the words of the actors named nearby: "Kofi Annan" is one clue, not two
+    named_words: frozenset = frozenset()  # the words of the actors the article names: "Kofi Annan" is one clue, not two
 
     @property
     def placed(self) -> bool:
@@ -460,7 +464,8 @@ class Context:
 
     @classmethod
     def of(cls, text: str, window: tuple[int, int], ref: Ref, mentions: Sequence[Mention], anywhere: frozenset,
-           named: frozenset, pub_day: int | None, pub_year: int | None, party_words: Mapping[str, tuple[str, str]]) -> Context:
+           named: frozenset, pub_day: int | None, pub_year: int | None, party_words: Mapping[str, tuple[str, str]],
+           named_words: frozenset = frozenset()) -> Context:
         lo, hi = window
         part = text[lo:hi]
         words = set(_tokens(part))
@@ -506,7 +511,7 @@ class Context:
             parties=frozenset(parties),
             classes=frozenset(c for t in phrase if (c := noun_class(t))),
             phrase_months=frozenset(i + 1 for i, m in enumerate(MONTHS) if m in phrase),
-            named_words=frozenset(t for m in mentions if m.type == "actors" and lo <= m.start < hi for t in _tokens(m.surface)),
+            named_words=named_words,
             creates=not CREATE.isdisjoint(phrase),
             # (places beside the noun are places of its phrase: most phrases have none)
             beside=frozenset((m.type, m.slug) for m in mentions if m.type == "locations" and ref.start <= m.start < end and (
