@@ -13,6 +13,7 @@ from bisect import bisect_right, insort
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain
 
 import ahocorasick
 
@@ -326,8 +327,8 @@ OUTLET_WORDS = frozenset("news agency press times tv television channel radio ob
 def _person(name: str) -> bool:
     """A name, not a phrase: no generic word in it ("In Damascus", "On Monday"), nor only an office's words ("Disarmament
     Affairs")."""
-    words = [w.strip("’'").lower() for w in re.split(r"[\s-]+", name) if w]
-    return not any(w in GENERIC for w in words) and not all(w in OFFICE_WORDS or w.rstrip(".") in TITLE_WORDS for w in words)
+    words = [w for w in re.split(r"[\s-]+", name) if w]
+    return not any(w.strip("’'").lower() in GENERIC for w in words) and not all(map(_office_word, words))
 
 
 def _meaningful(name: str) -> bool:
@@ -406,8 +407,7 @@ def _org_speakers(text: str, stretches: Stretches) -> Iterator[re.Match]:
 
 # A person named in full once, then by surname alone as a speaker: "Yassin Alway … "I've been here for 12 days," Alway, 21,
 # told", "Mr Eide said", "according to Savchenko". A reader takes the full name for a person from the repeated surname.
-SPEECH = re.compile(r"\b(?:said|says|told|added|explained|noted|stressed|warned|continued|wrote|asked|argued|recalled"
-                    r"|[Aa]ccording to|Mr|Mrs|Ms|Dr|Miss)\b")
+SPEECH = re.compile(r"\b(?:" + "|".join(sorted({*SPOTTED["speech"], "Mrs"}, key=len, reverse=True)) + r")\b")  # "Mr" spots "Mrs"
 TOKEN = re.compile(_TOKEN)
 SURNAME_AFTER = re.compile(rf"\.?[^\S\n]+({_TOKEN})(?![\w’'-]|[^\S\n]+[{_UPPER}])")  # "Mr Eide" and no further name
 GIVEN_NAMES = re.compile(rf"(?:(?<![\w’'-]){_TOKEN}[^\S\n]+(?:(?:al-|el-|bin\s|ibn\s|abu\s|Abu\s|de\s|van\s|von\s)?{_TOKEN}[^\S\n]+)?)$")
@@ -471,8 +471,8 @@ def _office_holders(stretches: Stretches) -> Iterator[list[tuple[int, int]]]:
             i -= 1
         name = words[i:]
         if 2 <= len(name) <= 5:  # a place may open it ("Switzerland Didier Burkhalter"): the spans of four words at most
-            base = m.start("run")
-            yield [(base + w.start(), base + name[-1].end()) for w in name[:-1] if len(name) - name.index(w) <= 4]
+            base, end = m.start("run"), m.start("run") + name[-1].end()
+            yield [(base + w.start(), end) for k, w in enumerate(name[:-1]) if len(name) - k <= 4]
 
 
 def _office_word(word: str) -> bool:
@@ -569,16 +569,9 @@ def discover(
             name = person_name(m["name"])
             if _person(name):
                 add(Proposal("actors", name, "person", name), m.end("name") - len(name), m.end("name"))
-    for spans in _office_holders(stretches):
-        for start, end in spans:
-            if _free((start, end), taken):
-                add(Proposal("actors", text[start:end], "person", text[start:end]), start, end)
-                break
-    for spans in _surname_speakers(text, stretches):
-        for start, end in spans:
-            if _free((start, end), taken):
-                add(Proposal("actors", text[start:end], "person", text[start:end]), start, end)
-                break
+    for spans in chain(_office_holders(stretches), _surname_speakers(text, stretches)):
+        if free := next((span for span in spans if _free(span, taken)), None):  # the longest name no known name overlaps
+            add(Proposal("actors", text[free[0]:free[1]], "person", text[free[0]:free[1]]), *free)
     for m in stretches.finditer("place noun"):
         if m["name"].split()[0] in {"Operation", "The"}:
             continue

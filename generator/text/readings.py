@@ -171,7 +171,7 @@ def is_acting(text: str, start: int, end: int) -> bool:
 
 
 # The rest of a list of names after one: ", Jordan, and the United States" (then the verb they share).
-LIST_REST = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}")
+LIST_REST = re.compile(rf"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){_NAME}")
 
 
 def heads_acting_list(text: str, end: int) -> bool:

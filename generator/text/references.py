@@ -52,8 +52,8 @@ NOUN_CLASS = {noun: cls for cls, (nouns, _) in CLASSES.items() for noun in nouns
 VAGUE = frozenset("process plan initiative framework dialogue conference understanding arrangement settlement mechanism pause "
                   "statement declaration communique communiqué".split())
 # "October 13", "February 22nd", "13 October", "the 22nd of February".
-DAY = re.compile(rf"\b(?:({'|'.join(m.capitalize() for m in MONTHS)})\s+(\d{{1,2}})(?:st|nd|rd|th)?"
-                 rf"|(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({'|'.join(m.capitalize() for m in MONTHS)}))\b")
+MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS)
+DAY = re.compile(rf"\b(?:({MONTH_NAMES})\s+(\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_NAMES}))\b")
 NOUN = re.compile(
     r"\b(?=[cdtaumrsnpfi])(?:cease-?fires?|truces?|cessation of (?:hostilities|(?:armed )?violence)|deals?|agreements?|accords?|understandings?"
     r"|arrangements?|settlements?|protocols?|pacts?|memorand(?:um|a)(?: of understanding)?|MoU|resolutions?|talks"
@@ -305,8 +305,9 @@ class References:
         anywhere = frozenset((m.type, m.slug) for m in mentions if m not in plain)
         named = frozenset(k for k in anywhere if k[0] == "agreements")
         sentences: list[tuple[int, int]] = []  # made when a reference first needs its window
-        named_words: frozenset | None = None
         _, pub_day, pub_year, _ = day_number(published)
+        named_words = frozenset(t for m in mentions if m.type == "actors" for t in _tokens(m.surface)) \
+            if pub_day is None else frozenset()  # only an undated article asks it (``undated_clue``)
         out: list[tuple[Mention | None, Judgement]] = []
         for group in _resolution_groups(text, nouns):
             for number in NUMBER.finditer(text, group.start(), group.end()):
@@ -330,9 +331,6 @@ class References:
             vague = ref.noun.lower().rstrip("s") in VAGUE or ref.noun.lower() == "process"
             if not sentences:
                 sentences = sentence_spans(text)
-            if named_words is None:  # only an undated article asks it (``specific``)
-                named_words = frozenset(t for m in mentions if m.type == "actors" for t in _tokens(m.surface)) \
-                    if pub_day is None else frozenset()
             ctx = Context.of(text, self._window(sentences, start), ref, mentions, anywhere, named, pub_day, pub_year,
                              self.party_words, named_words)
             if ref.det in ANAPHORIC and self._antecedent(cls, mentions, start) and not ctx.placed:
@@ -525,7 +523,7 @@ class Context:
 AGREED_BY = re.compile(r"\b(?:agreed|signed|reached|brokered|struck|concluded|negotiated|adopted|passed|approved)\s+(?:(?:on|to)\s+)?(?:[\w’'-]+\s+)?$")
 # "by mid-2014", "until the end of 2025": a deadline the agreement sets, not the year it was made
 DEADLINE = re.compile(r"\b(?:by|until|till|through|before)\s+(?:(?:mid|early|late|end)[- ]|the (?:end|middle|start|beginning) of\s+"
-                      r"|(?:\d{1,2}\s+)?(?:" + "|".join(m.capitalize() for m in MONTHS) + r")\s+(?:\d{1,2},?\s+)?)?$")
+                      rf"|(?:\d{{1,2}}\s+)?(?:{MONTH_NAMES})\s+(?:\d{{1,2}},?\s+)?)?$")
 PRESS = re.compile(r"\b(?:news|press)\s+$", re.I)
 NAMED_AFTER = re.compile(r"\s+of\s+[A-Z]")
 HOMES = re.compile(r"\b(?:refugee|informal|tented|makeshift|Israeli|Jewish|illegal|residential|rural|human|nearby|small)\s+$", re.I)
@@ -542,11 +540,15 @@ def specific(p: Profile, ctx: Context) -> bool:
                 or (len(ctx.parties) >= 2 and len(ctx.parties.intersection(p.parties)) >= 2)
                 or (ctx.days and p.date[4:] in ctx.days) or (ctx.years and p.year in ctx.years)
                 or (ctx.pub_day is not None and p.day is not None and ctx.pub_day - p.day <= 45 and recent_and_near(p, ctx))
-                or (ctx.pub_day is None and not ctx.years and not p.words.isdisjoint(ctx.words)
-                    and (any(w >= 2.0 for k, w in p.places.items() if k in ctx.near)
-                         or len(p.words & ctx.words - ctx.named_words) >= 2))
-                # undated, two places of its own nearby: "the Sheikh Maqsoud and Ashrafieh neighborhoods"
-                or (ctx.pub_day is None and not ctx.years and len(p.local) >= 2 and len(p.local & ctx.near) >= 2))
+                or (ctx.pub_day is None and not ctx.years and undated_clue(p, ctx)))
+
+
+def undated_clue(p: Profile, ctx: Context) -> bool:
+    """In an article without a date or a year: its words nearby with a place of its own, two of its words (not those of a
+    person the article names), or two of its own places ("the Sheikh Maqsoud and Ashrafieh neighborhoods")."""
+    return ((not p.words.isdisjoint(ctx.words) and (any(w >= 2.0 for k, w in p.places.items() if k in ctx.near)
+                                                    or len(p.words & ctx.words - ctx.named_words) >= 2))
+            or (len(p.local) >= 2 and len(p.local & ctx.near) >= 2))
 
 
 def recent_and_near(p: Profile, ctx: Context) -> bool:

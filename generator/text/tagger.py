@@ -18,7 +18,7 @@ from generator.text.matcher import Candidate, Hit, Matcher, Scan, resolve_overla
 from generator.text.readings import demonym_acts, heads_acting_list, in_office_title, is_acting, is_locative, words_after
 from generator.text.references import References, plain_words
 from generator.text.textnorm import fold, fold_name
-from generator.text.variants import Variants
+from generator.text.variants import SETTLEMENTS, Variants
 
 DASH = ("-", "–", "—")  # what "-based" follows, checked first: most names are followed by a space
 NEXT_NAME = re.compile(r" (?:[A-Z][a-z]|al-[A-Z])")
@@ -268,7 +268,7 @@ def _owns_settlement(text: str, hit: Hit, after: Hit, entities: dict[tuple[str, 
             and any(c.type == "locations" and entities[(c.type, c.slug)].kind == "country" for c in hit.candidates))
 
 
-PLACED = frozenset("town city village neighbourhood district crossing region governorate camp river mountain".split())
+PLACED = SETTLEMENTS | frozenset("crossing region governorate camp river mountain".split())
 
 
 @lru_cache(maxsize=8)
