@@ -127,6 +127,12 @@ PLACE_LIST = re.compile(
     rf"(?: of|(?:[^\S\n]+[\w’'-]+){{0,10}}?,?[^\S\n]+(?:such as|including|like)) "
     rf"(?P<list>{_ITEM}(?:, {_ITEM})*(?:,? and {_ITEM})?)"
 )
+# "IDP sites in Al-Hassakeh, Qamishli, Mabrouka and Karama": a list a locative word opens, whose names the registry
+# partly knows as places (two at least), is a list of places.
+PLACE_SERIES = re.compile(rf"\b(?:in|near|to|towards|around|across|including)[^\S\n]+"
+                          rf"(?P<list>{_PLACE_BARE}(?:, {_PLACE_BARE})+,? and {_PLACE_BARE})(?![\w’'-])")
+# A strike report's line: "-- Near Rawah, two strikes destroyed…".
+NEAR_LINE = re.compile(rf"^(?:[-–—•*]+[^\S\n]*)?Near[^\S\n]+{_PLACE},", re.M)
 # "Aleppo's Handrat, al-Wasita and Jubb al-Hamir neighborhoods": the list before its noun.
 PLACE_LIST_BEFORE = re.compile(
     rf"(?<![\w’'-])(?P<list>{_PLACE_BARE}(?:, {_PLACE_BARE})+(?:,? and {_PLACE_BARE})?)[^\S\n]+"
@@ -622,4 +628,15 @@ def discover(
                 start, item = start + owner.end(), item[owner.end():]  # "Aleppo's Handrat"
             if item != "and" and not POSSESSOR.match(item) and not _inhabitants(item):
                 add(Proposal("locations", item, "village", item), start, start + len(item))
+    starts = {start for start, _ in place_spans}
+    for m in PLACE_SERIES.finditer(text) if starts and " and " in text else ():
+        items = [(m.start("list") + n.start(), n.group(0)) for n in re.finditer(_PLACE_BARE, m["list"]) if n.group(0) != "and"]
+        if sum(start in starts for start, _ in items) >= 2:
+            for start, item in items:
+                if start not in starts and not POSSESSOR.match(item) and not _inhabitants(item) and _person(item) \
+                        and item.split()[0].lower().rstrip(".") not in TITLE_WORDS:
+                    add(Proposal("locations", item, "village", item), start, start + len(item))
+    for m in NEAR_LINE.finditer(text) if "Near " in text else ():
+        if _person(m["name"]):
+            add(Proposal("locations", m["name"], "town", m["name"]), m.start("name"), m.end("name"))
     return sorted(found, key=lambda f: (f[1], f[2]))

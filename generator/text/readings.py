@@ -74,7 +74,7 @@ MOVEMENT = frozenset(
     "arrive arrivals flowing flow flows flowed deported deportation deportations expelled crossed crossing crossings smuggled smuggling withdrew "
     "withdrawn withdrawal pulled displaced refugees refugee travelled traveled travelling traveling flew flights flight "
     "imported exported fired launched moved moving transferred transported evacuated evacuees migrants km kilometres kilometers flown "
-    "miles aid reached reach delivered deliveries brought sent shipped trucks convoy convoys supplies goods highway road "
+    "miles aid reached reach delivered delivery deliveries brought sent shipped trucks convoy convoys supplies goods highway road "
     "roads route routes motorway corridor pipeline journey trip way".split()
 )
 # "to" after these addresses the state, not a place: "a reference to Turkey", "a message to Damascus".
@@ -118,6 +118,9 @@ LISTED_AFTER = re.compile(rf"\b(?P<prep>in|inside|into|across|throughout|near|ar
                           rf"\s+(?:both\s+|either\s+)?{_NAME}(?:\s*,\s*{_NAME}){{0,6}}(?:\s*,)?(?:\s+(?:and|or)\s+(?:the\s+)?|\s*,\s*)$")
 
 
+FROM_TO = re.compile(r",?\s+to\s+(?:the\s+)?[A-Z]")  # "assistance from Damascus to Madaya": a way from a place to one
+
+
 def is_locative(text: str, start: int, end: int, possessive: bool = False) -> bool:
     """A place where something happens: "in Idlib", "Syria's border", "border with Iraq", "fled to Turkey", "coming
     from Jordan"; "support from Turkey" is Turkey acting."""
@@ -142,7 +145,7 @@ def is_locative(text: str, start: int, end: int, possessive: bool = False) -> bo
     if before[-1:] in (["including"], ["like"]) and not PLACE_PLURALS.isdisjoint(before[-4:-1]):
         return True
     if before and before[-1] == "from":  # "coming from Jordan", "a briefing from Amman"; not "support from Turkey"
-        return any(w in MOVEMENT or w in REPORTING for w in before[-5:-1])
+        return any(w in MOVEMENT or w in REPORTING for w in before[-5:-1]) or FROM_TO.match(text, end) is not None
     for i in range(len(before) - 1, -1, -1):
         w = before[i]
         if w in LOCATIVE_PREPS:
@@ -162,8 +165,10 @@ def is_acting(text: str, start: int, end: int) -> bool:
     after = words_after(text, end, 2)
     if not after:
         return False
-    if after[0].startswith("-") or after[0] in VERBS:
+    if after[0].startswith("-"):
         return True
+    if after[0] in VERBS:  # "Syria said", but not "a meeting on Syria will be held": the verb's subject came before
+        return not topic_of(text, start)
     if after[0] in TITLE_MODIFIERS:  # "Syria's Permanent Representative", "Moscow's Deputy Foreign Minister"
         rest = [w for w in words_after(text, end, 4) if w not in TITLE_MODIFIERS]
         return bool(rest) and rest[0] in ACTOR_NOUNS
@@ -172,6 +177,16 @@ def is_acting(text: str, start: int, end: int) -> bool:
 
 # The rest of a list of names after one: ", Jordan, and the United States" (then the verb they share).
 LIST_REST = re.compile(rf"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){_NAME}")
+
+
+# The words that make the name after them what something is about or aimed at, so never the subject of a verb after it.
+TOPIC = frozenset({"on", "about", "over", "regarding", "concerning", "against", "toward", "towards"})
+
+
+def topic_of(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is the object of "on", "about", "against"…: "a meeting on Syria will be held"."""
+    before = words_before(text, start, 1)
+    return bool(before) and before[-1] in TOPIC
 
 
 def heads_acting_list(text: str, end: int) -> bool:

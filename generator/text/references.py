@@ -98,8 +98,8 @@ def _reference(m: re.Match) -> Ref:
     return Ref(begin, at, m.end(), m[0], det)
 
 
-# "resolutions 2254 (2015) and 2268 (2016)": each number names its resolution.
-RESOLUTIONS = re.compile(r"\b[Rr]esolutions?\s+(?:No\.?\s*)?\d{3,4}(?:\s*\(\d{4}\))?(?:(?:\s*,\s*|,?\s+and\s+)\d{3,4}(?:\s*\(\d{4}\))?)*")
+# "resolutions 2254 (2015) and 2268 (2016)", "Resolution 2165 / 2191": each number names its resolution.
+RESOLUTIONS = re.compile(r"\b[Rr]esolutions?\s+(?:No\.?\s*)?\d{3,4}(?:\s*\(\d{4}\))?(?:(?:\s*[,/]\s*|,?\s+and\s+)\d{3,4}(?:\s*\(\d{4}\))?)*")
 NUMBER = re.compile(r"(?<!\()\b\d{3,4}\b(?!\))")
 # The words after the noun that still belong to its phrase: "the mechanism for cross-border aid", "a truce in Manbij".
 _PREPOSITION = r"(?:for|on|in|of|over|with|between|to|at|under|by)\b"
@@ -107,7 +107,7 @@ _PREPOSITION = r"(?:for|on|in|of|over|with|between|to|at|under|by)\b"
 _WHEN = r"(?:today|yesterday|tonight|earlier|(?:this|last) (?:week|month|weekend))"
 TAIL = re.compile(rf"(?:,?\s+(?:(?:brokered|sponsored|mediated|agreed|signed|reached|established|concluded|struck|adopted|announced"
                   rf"|made|held|negotiated|hammered out|issued|released)\s+)?(?:{_WHEN}\s+)?{_PREPOSITION}"
-                  rf"\s+(?:the\s+)?[\w’'-]+(?:\s+(?!{_PREPOSITION})[\w’'-]+){{0,2}}){{1,2}}")
+                  rf"\s+(?:the\s+)?[\w’'-]+(?:\s+(?!{_PREPOSITION}|and\b)[\w’'-]+){{0,2}}(?:\s+and\s+(?:the\s+)?[A-Z][\w’'-]*)?){{1,2}}")
 # "a deal between Russia and rebel backer Turkey": both sides, each up to four words.
 _SIDE = r"(?:the\s+)?[\w’'-]+(?:\s+(?!and\b|or\b)[\w’'-]+){0,3}"
 BETWEEN = re.compile(rf",?\s+(?:(?:brokered|agreed|signed|reached|struck|concluded|negotiated)\s+)?(?:{_WHEN}\s+)?between\s+"
@@ -333,9 +333,9 @@ class References:
                 sentences = sentence_spans(text)
             ctx = Context.of(text, self._window(sentences, start), ref, mentions, anywhere, named, pub_day, pub_year,
                              self.party_words, named_words)
-            if ref.det in ANAPHORIC and self._antecedent(cls, mentions, start) and not ctx.placed:
+            if ref.det in ANAPHORIC and self._antecedent(cls, mentions, start) and not ctx.specific:
                 continue  # "the deal" after the article named a deal: that one, already tagged (unless its own phrase
-                # places it elsewhere: "the arrangements established in Munich")
+                # tells another: "the arrangements established in Munich", "the 2018 agreement signed by Russia and Turkey")
             scored = self._scored(cls, vague, ctx)
             top = scored[0][0] if scored else 0.0
             runner = scored[1][0] if len(scored) > 1 else 0.0
@@ -460,6 +460,11 @@ class Context:
         """Whether the reference's own phrase names a place: "the arrangements established in Munich"."""
         return any(k[0] == "locations" for k in self.in_phrase)
 
+    @property
+    def specific(self) -> bool:
+        """Whether the reference's own phrase tells which agreement it is: a place, a year, two parties."""
+        return self.placed or len(self.parties) >= 2 or any(YEAR.fullmatch(w) for w in self.phrase)
+
     @classmethod
     def of(cls, text: str, window: tuple[int, int], ref: Ref, mentions: Sequence[Mention], anywhere: frozenset,
            named: frozenset, pub_day: int | None, pub_year: int | None, party_words: Mapping[str, tuple[str, str]],
@@ -526,7 +531,7 @@ DEADLINE = re.compile(r"\b(?:by|until|till|through|before)\s+(?:(?:mid|early|lat
                       rf"|(?:\d{{1,2}}\s+)?(?:{MONTH_NAMES})\s+(?:\d{{1,2}},?\s+)?)?$")
 PRESS = re.compile(r"\b(?:news|press)\s+$", re.I)
 NAMED_AFTER = re.compile(r"\s+of\s+[A-Z]")
-HOMES = re.compile(r"\b(?:refugee|informal|tented|makeshift|Israeli|Jewish|illegal|residential|rural|human|nearby|small)\s+$", re.I)
+HOMES = re.compile(r"\b(?:refugees?|displaced|IDPs?|informal|tented|makeshift|Israeli|Jewish|illegal|residential|rural|human|nearby|small)\s+$", re.I)
 PLACE_BEFORE_NOUN, PLACE_AFTER_NOUN = re.compile(r"\s+(?:peace\s+)?"), re.compile(r"\s+(?:in|at)\s+(?:the\s+)?")
 CREATE = frozenset("create creates creating establish establishes establishing".split())
 

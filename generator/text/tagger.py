@@ -15,7 +15,7 @@ from typing import Protocol
 from generator.content.model import Entity, Mention
 from generator.text.dateline import dateline_spans
 from generator.text.matcher import Candidate, Hit, Matcher, Scan, resolve_overlaps
-from generator.text.readings import demonym_acts, heads_acting_list, in_office_title, is_acting, is_locative, words_after
+from generator.text.readings import demonym_acts, heads_acting_list, in_office_title, is_acting, is_locative, topic_of, words_after
 from generator.text.references import References, plain_words
 from generator.text.textnorm import fold, fold_name
 from generator.text.variants import SETTLEMENTS, Variants
@@ -28,7 +28,7 @@ COORDINATED = re.compile(r"(?:\s*(?:,|,?\s+(?:and|or))\s+(?:[A-Z][\w’'-]+(?:\s
 ACRONYM_DEFINITION = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z0-9&]{1,9})\s*\)")
 # "the government and armed rebel groups", "the regime and its supporters": in a story of Syria's war, the bare
 # government or regime is Syria's, unless the text says whose ("the government of Lebanon", "the Iranian regime").
-BARE_GOVERNMENT = re.compile(r"\b[Tt]h(?:e|is) (?P<noun>[Gg]overnment|regime)(?![\w-])")
+BARE_GOVERNMENT = re.compile(r"\b(?:[Tt]h(?:e|is) (?P<noun>[Gg]overnment|regime)|(?P<his>[Hh]is) (?P<noun2>regime))(?![\w-])")
 WHOSE = re.compile(r"\s+of\s+(?!Syrian?\b|(?:Syrian\s+)?(?:President\s+)?(?:Bashar\b|(?:al-)?Assad\b|Asad\b)|Damascus\b)[A-Z]")
 # "a renewed regime assault", "regime forces": the regime as the adjective of what it does
 REGIME_DOES = re.compile(r"\b(?P<noun>regime)(?=['’]s\s|\s+(?:assaults?|offensives?|forces|troops|soldiers|jets|warplanes|aircraft"
@@ -85,7 +85,8 @@ def resolve(hit: Hit, text: str, entities: dict[tuple[str, str], Entity], after_
         if after_place or is_locative(text, hit.start, hit.end, hit.possessive):
             return places
         if not actors and any(entities[(c.type, c.slug)].kind == "country" for c in places):
-            return metonyms if is_acting(text, hit.start, hit.end) or heads_acting_list(text, hit.end) else places
+            acting = is_acting(text, hit.start, hit.end) or (heads_acting_list(text, hit.end) and not topic_of(text, hit.start))
+            return metonyms if acting else places
         return others + metonyms
     if names:
         if not places and all(entities[(c.type, c.slug)].kind == "state" for c in names) and (
@@ -199,9 +200,18 @@ def others_arrangements(text: str, mentions: list[Mention], entities: dict[tuple
         if actor is None or agreement is None or not agreement.parties:
             continue
         who = entities.get((actor.type, actor.slug))
-        if who is not None and who.title not in agreement.parties and not set(who.aliases) & set(agreement.parties):
+        if who is not None and who.title not in agreement.parties and not set(who.aliases) & set(agreement.parties) \
+                and not _named_after(who, agreement):
             drop.append(m)
     return [m for m in mentions if m not in drop] if drop else mentions
+
+
+def _named_after(who: Entity, agreement: Entity) -> bool:
+    """Whether the agreement bears the actor's name ("Kofi Annan's six-point plan" is the Annan plan, though Annan was
+    its broker, not a party)."""
+    own = [f" {fold_name(n)} " for n in (agreement.title, *agreement.aliases)]
+    return any(f" {fold_name(n)} " in o for n in (who.title, *who.aliases) if len(n) > 3 for o in own) or any(
+        f" {fold_name(who.title).split()[-1]} " in o for o in own if who.kind == "person")
 
 
 def named(text: str, hits: list[Hit], names: Names) -> list[Mention]:
@@ -309,6 +319,10 @@ def _other_regime(text: str) -> bool:
     return False
 
 
+def _noun(m: re.Match) -> str:
+    return m["noun"] or m["noun2"]
+
+
 def bare_government(text: str, mentions: Sequence[Mention], names: Names) -> list[Mention]:
     """"The government" and "the regime" as the Syrian government, in an article about Syria's war: "the regime" in one
     that names Syria, "the government" in one that also names the opposition or rebels. Not where the text says whose
@@ -317,11 +331,15 @@ def bare_government(text: str, mentions: Sequence[Mention], names: Names) -> lis
     if ("overnment" not in text and "regime" not in text) or "Syria" not in text:
         return []  # most articles
     found = [m for m in _bare_government(text) if not WHOSE.match(text, m.end())]
+    if any(m.groupdict().get("his") for m in found):  # "Assad … his regime": only right after Assad is named
+        assad = [m.end for m in mentions if m.type == "actors" and names.entities[(m.type, m.slug)].kind == "person"
+                 and names.entities[(m.type, m.slug)].title.endswith("Assad")]
+        found = [m for m in found if not m.groupdict().get("his") or any(0 < m.start() - end < 200 for end in assad)]
     if not found:
         return []
-    regimes = any(m["noun"] == "regime" for m in found) and not _other_regime(text)
-    war = any(m["noun"] != "regime" for m in found) and any(w in text.lower() for w in WAR_PARTIES)
-    found = [m for m in found if (regimes if m["noun"] == "regime" else war)]
+    regimes = any(_noun(m) == "regime" for m in found) and not _other_regime(text)
+    war = any(_noun(m) != "regime" for m in found) and any(w in text.lower() for w in WAR_PARTIES)
+    found = [m for m in found if (regimes if _noun(m) == "regime" else war)]
     key = syrian_government(names) if found else None
     if key is None:
         return []
@@ -331,9 +349,10 @@ def bare_government(text: str, mentions: Sequence[Mention], names: Names) -> lis
     for m in found:
         cut = SENTENCE_START.search(text, max(0, m.start() - 300), m.start())
         opens = cut.start() if cut else max(0, m.start() - 300)
-        if m["noun"] != "regime" and any(opens <= start < m.start() for start, _ in states):
+        if _noun(m) != "regime" and any(opens <= start < m.start() for start, _ in states):
             continue  # "In Lebanon, the government…": that state's (a regime of another state is named by its adjective)
-        out.append(Mention(key[0], key[1], m.start(), m.end("noun"), text[m.start():m.end("noun")]))
+        end = m.end("noun") if m["noun"] else m.end("noun2")
+        out.append(Mention(key[0], key[1], m.start(), end, text[m.start():end]))
     return out
 
 

@@ -316,6 +316,22 @@ def test_facilities_named_in_quotes_or_after_a_known_place(text, known, expected
     found = {p.title for p, _, _ in discover(text, spans) if p.type == "locations"}
     assert found == expected
 
+@pytest.mark.parametrize(("text", "known", "expected"), [
+    # a list a locative word opens, two of whose names are known places, lists places
+    ("Medicines went to IDP sites in Al-Hassakeh, Qamishli, Mabrouka and Karama.", ("Al-Hassakeh", "Qamishli"),
+     {"Mabrouka", "Karama"}),
+    ("Medicines went to IDP sites in Al-Hassakeh, Mabrouka and Karama.", ("Al-Hassakeh",), set()),  # one known: not enough
+    ("They met in Geneva, Vienna and Mr Smith said so.", ("Geneva", "Vienna"), set()),  # a person's title is no place
+    # a strike report's line
+    ("-- Near Qayyarah, two strikes engaged two ISIS tactical units.\n-- Near Rawah, one strike hit a building.", (),
+     {"Qayyarah", "Rawah"}),
+    ("Near Monday, nothing happened.", (), set()),
+])
+def test_places_listed_beside_known_places_or_opening_a_strike_line(text, known, expected):
+    spans = [(text.index(k), text.index(k) + len(k)) for k in known]
+    found = {p.title for p, _, _ in discover(text, spans, spans) if p.type == "locations"}
+    assert found == expected
+
 
 SPANS = st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12)).map(lambda p: (p[0], p[0] + p[1])), max_size=12)
 

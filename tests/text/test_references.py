@@ -64,8 +64,16 @@ def agreements(text: str, published: str = "") -> set[str]:
     # "the deal" right after a named deal is that deal: no second agreement
     ("The Aleppo evacuation deal was signed in Ankara by Russia and Turkey. The deal let fighters leave.", "2016-12-15",
      {"evacuation-deal"}),
-    # numbered resolutions listed together
+    # numbered resolutions listed together, or joined by a slash
     ("It stressed resolutions 2254 (2015) and 2268 (2016).", "", {"resolution-2254", "resolution-2268"}),
+    ("Aid crossed under the framework of Resolution 2254 / 2268.", "", {"resolution-2254", "resolution-2268"}),
+    # "the agreement" after a named one is that one, unless its own phrase tells another: its year and both its parties
+    ("The Manbij ceasefire held. They urged a return to the 2019 agreement signed by Russia and Turkey in Sochi.", "",
+     {"manbij-truce", "sochi-2019"}),
+    ("The Manbij ceasefire held. They urged a return to the 2019 agreement signed by the Russians and Turkey.", "",
+     {"manbij-truce", "sochi-2019"}),
+    # people's homes are no settlement
+    ("Russian shelling in Daraa in July 2018 hit residential neighbourhoods and refugees settlements.", "", set()),
 ])
 def test_a_generic_reference_is_tagged_only_when_the_context_supports_one_agreement(text, published, expected):
     assert agreements(text, published) == expected

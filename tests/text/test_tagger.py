@@ -33,6 +33,10 @@ def tags(text: str) -> set[tuple[str, str]]:
         # a country's possessive before one of its towns places the town; before a base, the country owns it
         ("Aid crossed from Iraq's Albu Kamal on Monday.", ("locations", "iraq"), ("actors", "iraq")),
         ("Iraq's Al-Tanf base was hit.", ("actors", "iraq"), ("locations", "iraq")),
+        # "from X to Y" is a way between places
+        ("UN agencies took humanitarian assistance from Damascus to Kafr Awid.", ("locations", "damascus"), ("actors", "syrian-government")),
+        ("Food came in a cross-border delivery from Turkey under the framework.", ("locations", "turkey"), ("actors", "turkey")),
+        ("Support from Turkey helped the rebels.", ("actors", "turkey"), ("locations", "turkey")),
     ],
 )
 def test_metonyms_and_demonyms_take_their_reading_from_context(text, expected, not_expected):
@@ -234,6 +238,9 @@ def tags_in(text: str, registry: Registry = LEBANON) -> set[tuple[str, str]]:
     # "regime" as the adjective of what it does, even after another state in the sentence; "the regime of Syrian President"
     ("Towns in Syria were pounded by Russian jets since a renewed regime assault last month.", True),
     ("In Syria, forces loyal to the regime of Syrian President Bashar al-Assad attacked.", True),
+    # "his regime" right after Assad is named
+    ("Assad will have no role in Syria, as his regime is the main source of terror.", True),
+    ("The envoy said his regime of sanctions on Syria would stay.", False),
     ("Syria's talks set up a regime of calm in Aleppo.", False),
     # not where the text says whose, nor without a war, nor after another state, nor beside another regime
     ("Syrian rebels fled; the government of Lebanon hosts them.", False),
@@ -269,3 +276,33 @@ def test_an_agreement_a_protocol_is_added_to_is_named_too():
             "in the Idlib De-Escalation Area.")
     found = {m.slug for m in tag(text, LEBANON) if m.type == "agreements"}
     assert found == {"moscow-additional-protocol", "sochi-memorandum"}
+
+
+def test_a_plan_named_after_its_broker_is_not_someone_elses_arrangement():
+    registry = Registry({e.key: e for e in [
+        entity("actors", "kofi-annan", "Kofi Annan", kind="person"),
+        entity("actors", "united-nations", "United Nations", aliases=["UN"], kind="organisation"),
+        entity("agreements", "annan-plan", "Annan six-point plan", aliases=["six-point plan"], kind="agreement",
+               parties=("Syrian government",)),
+    ]})
+    assert ("agreements", "annan-plan") in tags_in("We support Kofi Annan’s six-point plan and the Syrian people.", registry)
+    assert ("agreements", "annan-plan") not in tags_in("They back the UN six-point plan for schools.", registry)
+
+
+SYRIA = Registry({e.key: e for e in [
+    entity("actors", "syrian-government", "Syrian government", metonyms=["Syria", "Damascus"], kind="government"),
+    entity("locations", "syria", "Syria", kind="country"),
+]})
+
+
+@pytest.mark.parametrize(("text", "acting"), [
+    ("Syria will attend the talks.", True),
+    # what a meeting is about is no subject of the verb after it
+    ("An Action Group meeting on Syria will be held in Geneva.", False),
+    ("After a meeting on Syria, Foreign Secretary William Hague said it was vital.", False),
+    ("Sanctions against Syria were lifted.", False),
+])
+def test_a_country_a_meeting_is_about_is_the_place(text, acting):
+    found = tags_in(text, SYRIA)
+    assert (("actors", "syrian-government") in found) is acting
+    assert (("locations", "syria") in found) is not acting
