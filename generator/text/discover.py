@@ -131,6 +131,13 @@ PLACE_LIST = re.compile(
 # partly knows as places (two at least), is a list of places.
 PLACE_SERIES = re.compile(rf"\b(?:in|near|to|towards|around|across|including)[^\S\n]+"
                           rf"(?P<list>{_PLACE_BARE}(?:, {_PLACE_BARE})+,? and {_PLACE_BARE})(?![\w’'-])")
+# A body named in full with no acronym: "the United Nations Conference on Trade and Development", "the International
+# Organization of La Francophonie". Its first word says it is international, one word of it what kind of body it is.
+ORG_NAME = re.compile(r"\b[Tt]he[^\S\n]+(?P<name>(?:United Nations|International|World|European|Arab|Global|Islamic)"
+                      r"(?:[^\S\n]+(?:[A-Z][\w’'-]+|(?:of|for|on)(?:[^\S\n]+the)?|and(?![^\S\n]+the\b)|La|de)){1,7})")
+ORG_HEADS = frozenset("Organization Organisation Committee Service Agency Office Fund Programme Program Commission Institute "
+                      "Centre Center Association Federation Foundation Network Society Council Union Court Tribunal Mission "
+                      "Bank Forum Conference".split())
 # A strike report's line: "-- Near Rawah, two strikes destroyed…".
 NEAR_LINE = re.compile(rf"^(?:[-–—•*]+[^\S\n]*)?Near[^\S\n]+{_PLACE},", re.M)
 # "Aleppo's Handrat, al-Wasita and Jubb al-Hamir neighborhoods": the list before its noun.
@@ -628,6 +635,19 @@ def discover(
                 start, item = start + owner.end(), item[owner.end():]  # "Aleppo's Handrat"
             if item != "and" and not POSSESSOR.match(item) and not _inhabitants(item):
                 add(Proposal("locations", item, "village", item), start, start + len(item))
+    for m in ORG_NAME.finditer(text) if "the " in text or "The " in text else ():
+        words = m["name"].split()
+        while words and not words[-1][:1].isupper():
+            words.pop()  # "… and" is not part of the name
+        if len(words) < 3 or not ORG_HEADS.intersection(words[1:]):
+            continue
+        name = " ".join(words)
+        start = m.start("name")
+        # "the United Nations Conference on Trade and Development" is a body of its own, not the UN
+        inner = start + len("United Nations ") if name.startswith("United Nations ") else start
+        if _free((inner, start + len(name)), taken) and _meaningful(name) and "\n" not in m["name"]:
+            found.append((Proposal("actors", name, "organisation", name), start, start + len(name)))
+            _take((inner, start + len(name)), taken)
     starts = {start for start, _ in place_spans}
     for m in PLACE_SERIES.finditer(text) if starts and " and " in text else ():
         items = [(m.start("list") + n.start(), n.group(0)) for n in re.finditer(_PLACE_BARE, m["list"]) if n.group(0) != "and"]

@@ -92,6 +92,8 @@ OFFICES = ("envoy", "representative", "minister", "secretary", "ambassador", "co
 OFFICE_TITLE = re.compile(
     rf"(?i:{'|'.join(OFFICES)})(?: of State)? (?:for|of) "
     r"(?:the )?(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*(?:,| and) (?:the )?)*$")
+# A Council delegate speaks for the state: "The representative of Mozambique, supporting the resolution, said".
+DELEGATE = re.compile(r"(?:^|(?<=\n)|(?<=[.;] ))[Tt]he representative of (?:the )?$")
 # The characters other than ASCII letters that a case-insensitive pattern takes for one, as that letter.
 CASELESS_ASCII = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"})
 ENVOY = re.compile(r"\s+[Ee]nvoys?\b")
@@ -231,5 +233,6 @@ def in_office_title(text: str, start: int, end: int) -> bool:
         window = window.lower()
         if not any(office in window for office in OFFICES):
             return False
-        return OFFICE_TITLE.search(text, max(0, start - 120), start) is not None
+        office = OFFICE_TITLE.search(text, max(0, start - 120), start)
+        return office is not None and DELEGATE.search(text, max(0, office.start() - 4), office.end()) is None
     return ENVOY.match(text, end) is not None and ENVOY_OF.search(text, max(0, start - 16), start) is not None

@@ -397,3 +397,22 @@ def test_a_joint_statement_named_after_a_known_place_is_an_agreement():
     text = "maximising the chances of the Istanbul Joint Statement to be upheld"
     istanbul = (text.index("Istanbul"), text.index("Istanbul") + len("Istanbul"))
     assert ("agreements", "Istanbul joint statement") in {(p.type, p.title) for p, _, _ in discover(text, [istanbul], [istanbul])}
+
+
+
+@pytest.mark.parametrize(("text", "known", "expected"), [
+    # a body named in full, with no acronym: international by its first word, a body by one of its words
+    ("attended by the United Nations Refugee Agency and the United Nations Conference on Trade and Development, in addition",
+     ("United Nations Refugee Agency", "United Nations"), {"United Nations Conference on Trade and Development"}),
+    ("the Permanent Representative of the International Organization of La Francophonie to the United Nations", (),
+     {"International Organization of La Francophonie"}),
+    ("The World Economic Forum is due to begin in Davos.", (), {"World Economic Forum"}),
+    # not a phrase of capitals without a body's word, nor a body the registry knows
+    ("The International Day of Peace was marked.", (), set()),
+    ("the International Committee of the Red Cross said", ("International Committee of the Red Cross",), set()),
+])
+def test_international_bodies_named_in_full(text, known, expected):
+    spans = [(text.rindex(k), text.rindex(k) + len(k)) if k == "United Nations" else (text.index(k), text.index(k) + len(k))
+             for k in known]
+    found = {p.title for p, _, _ in discover(text, spans) if p.type == "actors"}
+    assert found == expected

@@ -306,3 +306,14 @@ def test_a_country_a_meeting_is_about_is_the_place(text, acting):
     found = tags_in(text, SYRIA)
     assert (("actors", "syrian-government") in found) is acting
     assert (("locations", "syria") in found) is not acting
+
+
+
+@pytest.mark.parametrize(("text", "acting"), [
+    # a Council delegate speaks for the state; a representative's title names the state only as part of an office
+    ("The representative of Turkey, supporting the resolution, said aid must flow.", True),
+    ("Syria's needs were discussed. The representative of Turkey said aid must flow.", True),
+    ("He met the Special Representative of Turkey on Monday.", False),
+])
+def test_a_council_delegate_speaks_for_the_state(text, acting):
+    assert (("actors", "turkey") in tags(text)) is acting
