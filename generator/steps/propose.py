@@ -121,10 +121,23 @@ def finish_proposals(docs: Path) -> list[str]:
 
 
 def spelling_of_known(registry: Registry, p: Proposal) -> bool:
-    """Whether a proposed place or person may be a registry one spelled another way."""
+    """Whether a proposed place or person may be a registry one spelled another way; a road, one the registry knows
+    between the same two places ("Khanaser-Atharaya road" is the Ithriya–Khanasir road)."""
+    if p.kind == "road" and (ends := _road_ends(registry, p.title)):
+        return any(e.kind == "road" and _road_ends(registry, e.title) == ends for e in registry.entities.values())
     if p.type == "locations" or (p.type == "actors" and p.kind == "person"):
         return bool(registry.variants.of(p.type, p.title, settlement=p.type == "locations" and p.kind in SETTLEMENTS))
     return False
+
+
+def _road_ends(registry: Registry, title: str) -> frozenset[str] | None:
+    """The registry places a road's name joins ("Aleppo–Gaziantep road": Aleppo, Gaziantep), if it names two."""
+    name = title.rsplit(" ", 1)[0]
+    words = name.split("–") if "–" in name else name.split("-")
+    if len(words) != 2:
+        return None
+    ends = [registry.variants.of("locations", w.strip(), settlement=True) for w in words]
+    return frozenset(slug for found in ends for slug in found) if all(len(found) == 1 for found in ends) else None
 
 
 def rejections(docs: Path, state: State, registry: Registry) -> frozenset[str]:

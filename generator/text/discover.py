@@ -138,6 +138,9 @@ ORG_NAME = re.compile(r"\b[Tt]he[^\S\n]+(?P<name>(?:United Nations|International
 ORG_HEADS = frozenset("Organization Organisation Committee Service Agency Office Fund Programme Program Commission Institute "
                       "Centre Center Association Federation Foundation Network Society Council Union Court Tribunal Mission "
                       "Bank Forum Conference".split())
+# "the Ithriya–Khanasir road": a road named after the two places it joins (they may be known places).
+ROAD = re.compile(r"\b(?P<a>[A-Z][\w’']+(?:[- ](?:al|el|Al|El|ez|Ez)-?[A-Z]?[\w’']+)?)[-–](?P<b>[A-Z][\w’']+(?:[- ](?:al|el|Al|El|ez|Ez)-?[A-Z]?[\w’']+)?)"
+                  r"[^\S\n]+(?P<noun>road|highway)\b")
 # A strike report's line: "-- Near Rawah, two strikes destroyed…".
 NEAR_LINE = re.compile(rf"^(?:[-–—•*]+[^\S\n]*)?Near[^\S\n]+{_PLACE},", re.M)
 # "Aleppo's Handrat, al-Wasita and Jubb al-Hamir neighborhoods": the list before its noun.
@@ -648,6 +651,15 @@ def discover(
         if _free((inner, start + len(name)), taken) and _meaningful(name) and "\n" not in m["name"]:
             found.append((Proposal("actors", name, "organisation", name), start, start + len(name)))
             _take((inner, start + len(name)), taken)
+    for m in ROAD.finditer(text) if " road" in text or " highway" in text else ():
+        # known places may name its two ends, nothing known or found may overlap the rest
+        clash = [span for span in known_spans if span[0] < m.end() and m.start() < span[1]
+                 and not (m.start() <= span[0] and span[1] <= m.end("b"))]
+        if not clash and not any(st < m.end() and m.start() < en for _, st, en in found) and _person(f"{m['a']} {m['b']}"):
+            title = f"{m['a']}–{m['b']} {m['noun']}"
+            found.append((Proposal("locations", title, "road", m.group(0), (m.group(0),) if m.group(0) != title else ()),
+                          m.start(), m.end()))
+            _take((m.end("b"), m.end()), taken)
     starts = {start for start, _ in place_spans}
     for m in PLACE_SERIES.finditer(text) if starts and " and " in text else ():
         items = [(m.start("list") + n.start(), n.group(0)) for n in re.finditer(_PLACE_BARE, m["list"]) if n.group(0) != "and"]

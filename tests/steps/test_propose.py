@@ -90,3 +90,20 @@ def test_proposals_a_killed_run_did_not_write_are_written_by_the_next(tmp_path, 
 
 def _tree(docs: Path) -> dict[str, str]:
     return {str(p.relative_to(docs)): p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize(("title", "twin"), [
+    ("Khanaser–Ithriya road", True),  # the registry's road between the same two places, named the other way round
+    ("Khanasir–Aleppo road", False),  # a road between other places
+])
+def test_a_road_the_registry_knows_between_the_same_places_is_no_new_road(tmp_path, title, twin):
+    from tests.conftest import entity
+
+    registry = Registry({e.key: e for e in [
+        entity("locations", "ithriya", "Ithriya", kind="village"),
+        entity("locations", "khanasir", "Khanasir", kind="town"),
+        entity("locations", "aleppo", "Aleppo", kind="city"),
+        entity("locations", "ithriya-khanasir-road", "Ithriya–Khanasir road", kind="road"),
+    ]})
+    created = propose(tmp_path, registry, [Proposal("locations", title, "road", title)])
+    assert (created == []) is twin

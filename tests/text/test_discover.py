@@ -416,3 +416,17 @@ def test_international_bodies_named_in_full(text, known, expected):
              for k in known]
     found = {p.title for p, _, _ in discover(text, spans) if p.type == "actors"}
     assert found == expected
+
+
+
+@pytest.mark.parametrize(("text", "known", "expected"), [
+    # a road named after the two places it joins, known or not
+    ("Clashes on the Aleppo-Gaziantep road cut the route.", ("Aleppo",), {"Aleppo–Gaziantep road"}),
+    ("the Deir ez-Zor–Raqqa highway reopened", ("Deir ez-Zor", "Raqqa"), {"Deir ez-Zor–Raqqa highway"}),
+    ("the Damascus-Beirut highway", ("Damascus-Beirut highway",), set()),  # a road the registry knows
+    ("a North-South road", (), set()),
+])
+def test_roads_named_after_their_ends(text, known, expected):
+    spans = [(text.index(k), text.index(k) + len(k)) for k in known]
+    found = {p.title for p, _, _ in discover(text, spans, spans) if p.type == "locations"}
+    assert found == expected
