@@ -141,6 +141,7 @@ ORG_HEADS = frozenset("Organization Organisation Committee Service Agency Office
 # "the Ithriya–Khanasir road": a road named after the two places it joins (they may be known places).
 ROAD = re.compile(r"\b(?P<a>[A-Z][\w’']+(?:[- ](?:al|el|Al|El|ez|Ez)-?[A-Z]?[\w’']+)?)[-–](?P<b>[A-Z][\w’']+(?:[- ](?:al|el|Al|El|ez|Ez)-?[A-Z]?[\w’']+)?)"
                   r"[^\S\n]+(?P<noun>road|highway)\b")
+ROAD_BEFORE = re.compile(ROAD.pattern + "$")
 # A strike report's line: "-- Near Rawah, two strikes destroyed…".
 NEAR_LINE = re.compile(rf"^(?:[-–—•*]+[^\S\n]*)?Near[^\S\n]+{_PLACE},", re.M)
 # "Aleppo's Handrat, al-Wasita and Jubb al-Hamir neighborhoods": the list before its noun.
@@ -370,6 +371,41 @@ def _inhabitants(name: str) -> bool:
     return not COMMUNITIES.isdisjoint(name.lower().split())
 
 
+ORG_FIRST = ("United Nations ", "International ", "World ", "European ", "Arab ", "Global ", "Islamic ")
+
+
+def _org_names(text: str) -> Iterator[re.Match]:
+    """``ORG_NAME.finditer(text)``, tried only where one of its first words is (far cheaper than a scan)."""
+    starts = sorted({at for word in ORG_FIRST for at in _found(text, word)})
+    end = 0
+    for at in starts:
+        if at >= end and (m := ORG_NAME.match(text, max(0, at - 4))) and m.start("name") == at:
+            end = m.end()
+            yield m
+
+
+def _found(text: str, word: str) -> Iterator[int]:
+    at = text.find(word)
+    while at != -1:
+        yield at
+        at = text.find(word, at + len(word))
+
+
+def _roads(text: str) -> Iterator[re.Match]:
+    """``ROAD.finditer(text)``, looked for only before " road" and " highway"."""
+    for noun in (" road", " highway"):
+        for at in _found(text, noun):
+            if (m := ROAD_BEFORE.search(text, max(0, at - 60), at + len(noun))) is not None:
+                yield m
+
+
+def _place_series(text: str, places: list[tuple[int, int]]) -> Iterator[re.Match]:
+    """``PLACE_SERIES.finditer(text)``, only in a text where two known places follow each other closely ("Al-Hassakeh,
+    Qamishli"): a list holding two known places has such a pair, and most texts have none."""
+    if any(0 < s2 - e1 <= 80 and ("," in text[e1:s2] or " and " in text[e1:s2]) for (_, e1), (s2, _) in zip(places, places[1:])):
+        yield from PLACE_SERIES.finditer(text)
+
+
 def _free(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     """Whether ``span`` overlaps no span of ``taken`` (disjoint and sorted: ``_take`` keeps it so)."""
     return not overlaps(taken, span[0], span[1])
@@ -537,7 +573,7 @@ def discover(
 
     ``place_spans`` are known locations: "Manbij truce" after a known "Manbij" is an agreement.
     """
-    known_spans = list(known_spans)
+    known_spans, place_spans = list(known_spans), list(place_spans)
     taken = disjoint(known_spans)
     found: list[tuple[Proposal, int, int]] = []
 
@@ -638,7 +674,7 @@ def discover(
                 start, item = start + owner.end(), item[owner.end():]  # "Aleppo's Handrat"
             if item != "and" and not POSSESSOR.match(item) and not _inhabitants(item):
                 add(Proposal("locations", item, "village", item), start, start + len(item))
-    for m in ORG_NAME.finditer(text) if "the " in text or "The " in text else ():
+    for m in _org_names(text):
         words = m["name"].split()
         while words and not words[-1][:1].isupper():
             words.pop()  # "… and" is not part of the name
@@ -651,7 +687,7 @@ def discover(
         if _free((inner, start + len(name)), taken) and _meaningful(name) and "\n" not in m["name"]:
             found.append((Proposal("actors", name, "organisation", name), start, start + len(name)))
             _take((inner, start + len(name)), taken)
-    for m in ROAD.finditer(text) if " road" in text or " highway" in text else ():
+    for m in _roads(text):
         # known places may name its two ends, nothing known or found may overlap the rest
         clash = [span for span in known_spans if span[0] < m.end() and m.start() < span[1]
                  and not (m.start() <= span[0] and span[1] <= m.end("b"))]
@@ -661,7 +697,7 @@ def discover(
                           m.start(), m.end()))
             _take((m.end("b"), m.end()), taken)
     starts = {start for start, _ in place_spans}
-    for m in PLACE_SERIES.finditer(text) if starts and " and " in text else ():
+    for m in _place_series(text, sorted(place_spans)):
         items = [(m.start("list") + n.start(), n.group(0)) for n in re.finditer(_PLACE_BARE, m["list"]) if n.group(0) != "and"]
         if sum(start in starts for start, _ in items) >= 2:
             for start, item in items:

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -430,3 +432,41 @@ def test_roads_named_after_their_ends(text, known, expected):
     spans = [(text.index(k), text.index(k) + len(k)) for k in known]
     found = {p.title for p, _, _ in discover(text, spans, spans) if p.type == "locations"}
     assert found == expected
+
+
+def _real_texts() -> list[str]:
+    folders = [ROOT / "seeds", ROOT / "tests/eval/articles", *(ROOT / f"tests/eval/{name}/articles" for name in (
+        "tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune14"))]
+    return [p.read_text(encoding="utf-8") for folder in folders for p in sorted(folder.iterdir())]
+
+
+def test_bodies_and_roads_are_found_as_the_whole_text_scan_finds_them():
+    """``_org_names`` and ``_roads`` look only where a first word or a road's noun is; the slow way scans the text."""
+    from generator.text.discover import ORG_NAME, ROAD, _org_names, _roads
+
+    texts = _real_texts() + ["the World Bank and the International Organization for Migration met on the Aleppo-Gaziantep "
+                             "road and the Deir ez-Zor–Raqqa highway; The Arab League Council said so."]
+    for pattern, fast in ((ORG_NAME, _org_names), (ROAD, _roads)):
+        slow = [[m.span() for m in pattern.finditer(t)] for t in texts]
+        assert [sorted(m.span() for m in fast(t)) for t in texts] == slow
+        assert sum(map(len, slow)) >= 3
+
+
+def test_lists_of_places_are_looked_for_only_beside_two_known_places_yet_all_are_found():
+    """``_place_series`` tries the pattern only in a text where two known places follow each other; the slow way scans
+    every text. Both keep the lists holding two known places."""
+    from generator.content.registry import load_registry
+    from generator.text.discover import PLACE_SERIES, _PLACE_BARE, _place_series
+
+    registry = load_registry(ROOT / "docs")
+    count = 0
+    for text in _real_texts():
+        places = sorted((h.start, h.end) for h in registry.matcher.find(text) if any(c.type == "locations" for c in h.candidates))
+        starts = {s for s, _ in places}
+        slow = [m.span() for m in PLACE_SERIES.finditer(text)
+                if sum(m.start("list") + n.start() in starts for n in re.finditer(_PLACE_BARE, m["list"])) >= 2]
+        fast = [m.span() for m in _place_series(text, places)
+                if sum(m.start("list") + n.start() in starts for n in re.finditer(_PLACE_BARE, m["list"])) >= 2]
+        assert fast == slow
+        count += len(slow)
+    assert count >= 3
