@@ -456,7 +456,7 @@ def test_lists_of_places_are_looked_for_only_beside_two_known_places_yet_all_are
     """``_place_series`` tries the pattern only in a text where two known places follow each other; the slow way scans
     every text. Both keep the lists holding two known places."""
     from generator.content.registry import load_registry
-    from generator.text.discover import PLACE_SERIES, _PLACE_BARE, _place_series
+    from generator.text.discover import _PLACE_BARE, PLACE_SERIES, _place_series
 
     registry = load_registry(ROOT / "docs")
     count = 0
