@@ -402,7 +402,7 @@ def _roads(text: str) -> Iterator[re.Match]:
 def _place_series(text: str, places: list[tuple[int, int]]) -> Iterator[re.Match]:
     """``PLACE_SERIES.finditer(text)``, only in a text where two known places follow each other closely ("Al-Hassakeh,
     Qamishli"): a list holding two known places has such a pair, and most texts have none."""
-    if any(0 < s2 - e1 <= 80 and ("," in text[e1:s2] or " and " in text[e1:s2]) for (_, e1), (s2, _) in zip(places, places[1:])):
+    if any(0 < s2 - e1 <= 80 and ("," in text[e1:s2] or " and " in text[e1:s2]) for (_, e1), (s2, _) in zip(places, places[1:], strict=False)):
         yield from PLACE_SERIES.finditer(text)
 
 
