@@ -134,6 +134,8 @@ class Matcher:
                 start = end - len(key) + 1
                 if start > 0 and folded[start - 1].isalnum():
                     continue
+                if folded[end] == "s" and text[offsets[end] - 1:offsets[end]] in ("'", "’") and offsets[end] > offsets[start]:
+                    continue  # "Hama's" is Hama's, not "Hamas": the fold dropped the possessive's apostrophe
                 after = end + 1
                 grew = after < len(folded) and folded[after] == "s" and (after + 1 == len(folded) or not folded[after + 1].isalnum())
                 if grew:

@@ -114,3 +114,15 @@ def test_an_actor_named_after_a_state_is_found_under_the_states_possessive(text,
 
 def found_in(registry: Registry, text: str) -> list[tuple[str, str]]:
     return [(h.surface, ",".join(sorted({c.slug for c in h.candidates}))) for h in registry.matcher.find(text)]
+
+
+@pytest.mark.parametrize(("text", "slugs"), [
+    ("the shelling of Hama's eastern countryside", "hama"),  # the possessive of Hama, not Hamas with its "s"
+    ("in Hama’s countryside", "hama"),
+    ("Hamas's leader spoke", "hamas"),
+    ("Hamas said so", "hamas"),
+])
+def test_a_possessive_is_never_read_as_a_longer_name_ending_in_s(text, slugs):
+    matcher = Matcher([entity("locations", "hama", "Hama", kind="city"),
+                       entity("actors", "hamas", "Hamas", kind="armed group")])
+    assert [",".join(sorted({c.slug for c in h.candidates})) for h in matcher.find(text)] == [slugs]
