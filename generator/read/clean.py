@@ -84,6 +84,9 @@ def derive_title(lead: str) -> str:
     return " ".join(words[:DERIVED_TITLE_WORDS]).rstrip(",;:") + "…"
 
 
+DATE_FIRST = re.compile(r"\(?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?)\s+(?:19|20)\d\d\b")
+
+
 def opening(body: list[str], source: str, published: str) -> tuple[list[str], str, str, str]:
     """The story without the dateline or "Outlet –" it opens with: (paragraphs, source, published, dateline); the
     outlet and a full date go to ``source`` and ``published`` when the file's own metadata gave none."""
@@ -153,6 +156,9 @@ def clean(original: str, raw: str, *, title: str = "", source: str = "", publish
         folded = fold_name(title)
         body = [line for line in body if fold_name(line) != folded]
     body, source, published, dateline = opening(body, source, published)  # before teasers: "BEIRUT (AP) —" looks like one
+    # A date the title or the text's first words give: "Regular press briefing (8 November 2019)", "18 June 2013 UN High
+    # Commissioner…" (what the article is dated when nothing else dates it).
+    published = published or find_date(title) or (find_date(m[0]) if body and (m := DATE_FIRST.match(body[0])) else "")
     trailing = len(body)  # where the block of headline-like lines that ends the file begins: other stories' titles
     while trailing > 1 and is_read_also(body[trailing - 1]):
         trailing -= 1

@@ -341,6 +341,11 @@ COMMUNITIES = frozenset("druze alawite alawi christian sunni shia shiite turkmen
 OUTLET_WORDS = frozenset("news agency press times tv television channel radio observer post journal network monitor media daily gazette herald tribune".split())
 
 
+# The last word of a building's or a street's name: "President Wilson Hotel" is where a press conference was held.
+BUILDINGS = frozenset("Hotel Palace Hall House Building Tower Centre Center Hospital School University Mosque Church Airport "
+                      "Stadium Street Avenue Square Road Bridge Park Museum Embassy Consulate Room".split())
+
+
 def _person(name: str) -> bool:
     """A name, not a phrase: no generic word in it ("In Damascus", "On Monday"), nor only an office's words ("Disarmament
     Affairs")."""
@@ -619,7 +624,7 @@ def discover(
                     speakers):
         for m in matches:
             name = person_name(m["name"])
-            if _person(name):
+            if _person(name) and name.rsplit(" ", 1)[-1] not in BUILDINGS:
                 add(Proposal("actors", name, "person", name), m.end("name") - len(name), m.end("name"))
     for spans in chain(_office_holders(stretches), _surname_speakers(text, stretches)):
         if free := next((span for span in spans if _free(span, taken)), None):  # the longest name no known name overlaps

@@ -106,7 +106,7 @@ _PREPOSITION = r"(?:for|on|in|of|over|with|between|to|at|under|by)\b"
 # "the agreement today in Astana", "a deal reached last week in Sochi": a time word does not end the phrase.
 _WHEN = r"(?:today|yesterday|tonight|earlier|(?:this|last) (?:week|month|weekend))"
 TAIL = re.compile(rf"(?:,?\s+(?:(?:brokered|sponsored|mediated|agreed|signed|reached|established|concluded|struck|adopted|announced"
-                  rf"|made|held|negotiated|hammered out|issued|released)\s+)?(?:{_WHEN}\s+)?{_PREPOSITION}"
+                  rf"|made|held|negotiated|hammered out|issued|released|aimed|designed|intended|meant)\s+)?(?:{_WHEN}\s+)?{_PREPOSITION}"
                   rf"\s+(?:the\s+)?[\w’'-]+(?:\s+(?!{_PREPOSITION}|and\b)[\w’'-]+){{0,2}}(?:\s+and\s+(?:the\s+)?[A-Z][\w’'-]*)?){{1,2}}")
 # "a deal between Russia and rebel backer Turkey": both sides, each up to four words.
 _SIDE = r"(?:the\s+)?[\w’'-]+(?:\s+(?!and\b|or\b)[\w’'-]+){0,3}"

@@ -110,6 +110,13 @@ OUTLET = re.compile(r" (?:Direct|Deeply|Weekly|Daily|Times|Post|News|Today|Repor
                     r"|24)(?![\w’'-])")
 FILED = re.compile(r"\s*(?:[,(]|[-–—]\s)")  # what follows a place in capitals opening a dateline
 STATES = frozenset({"state", "country"})
+# "Geneva, Switzerland, August 26, 2016": a date after a place set off after a place (a line of where and when).
+DATE_NEXT = re.compile(r",\s+(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d")
+# What makes "Syrian forces" someone else's than the government's: "Kurdish-led Syrian forces", "rebel Syrian forces".
+# ("Russian-backed Syrian forces" are the government's.)
+OTHERS_FORCES = re.compile(r"\b(?:(?:Kurdish|Arab|US|U\.S\.|American|Western|Turkish|Turkey|coalition|[Rr]ebel|[Oo]pposition)-"
+                           r"(?:led|backed|supported|allied|aligned|funded|trained)|[Rr]ebel|[Oo]pposition|Kurdish"
+                           r"|anti-(?:government|regime|Assad))\s+$")
 GOVERNING = STATES | {"government"}  # the actors a place's name also stands for
 COMPASS = frozenset("north south east west".split())
 COMPASS_JOINED = re.compile(r"[-–](?:north|south|east|west)", re.I)
@@ -224,6 +231,8 @@ def named(text: str, hits: list[Hit], names: Names) -> list[Mention]:
     outlets = {m.start() for m in OUTLET.finditer(text)}
     if outlets:  # "Syria Direct reported", "told Syria Weekly": an outlet's name, neither the state nor the place
         hits = [h for h in hits if h.end not in outlets]
+    if "$" in text:  # "US$37 million" is a currency
+        hits = [h for h in hits if text[h.end:h.end + 1] != "$"]
     chosen: list[tuple[Hit, Candidate]] = []
     # The last hit read only as a place, and whether it was listed after one: a name listed after it shares its reading
     # when that hit plainly read as a place ("in Moscow", not "Syria, Turkey and Iran agreed"). Whether it did is asked
@@ -234,8 +243,9 @@ def named(text: str, hits: list[Hit], names: Names) -> list[Mention]:
         listed = (place is not None and COORDINATED.fullmatch(text, place.end, hit.start) is not None
                   and (place_listed or is_locative(text, place.start, place.end, place.possessive)
                        or (text[place.end:hit.start] == ", " and all(c.type == "locations" for c in place.candidates)
-                           and words_after(text, hit.end, 1)[:1] not in (["and"], ["or"], [","])))
-                  # "the camp of Yarmouk, Damascus on 14 May": a place set off after a place locates it (not a list:
+                           and (words_after(text, hit.end, 1)[:1] not in (["and"], ["or"], [","])
+                                or DATE_NEXT.match(text, hit.end) is not None)))
+                  # "the camp of Yarmouk, Damascus on 14 May", "Geneva, Switzerland, August 26, 2016": a place set off after a place locates it (not a list:
                   # "Syria, Turkey and Iraq have agreed")
                   and not is_acting(text, hit.start, hit.end))  # "in Aleppo, Russia said": Russia speaks
         if hit.possessive and not listed and i + 1 < len(hits):
@@ -248,6 +258,8 @@ def named(text: str, hits: list[Hit], names: Names) -> list[Mention]:
         if not readings and _placeless(hit, text, entities, listed):
             as_place = True  # "in Stockholm and Jerusalem": a place the registry has no page of still heads the list
         place, place_listed = (hit, listed) if as_place else (None, False)
+    chosen = [(h, c) for h, c in chosen if not (c.type == "actors" and entities[(c.type, c.slug)].kind == "government"
+                                                 and OTHERS_FORCES.search(text, max(0, h.start - 30), h.start))]
     chosen += embedded_actors(text, [h for h, c in chosen if c.type == "agreements"], names)
     firm = {(c.type, c.slug) for _, c in chosen if c.role != "ambiguous"}
     folded: list[str] = []  # folded only when an ambiguous short form needs its context words

@@ -157,3 +157,16 @@ def test_a_byline_and_a_published_line_are_provenance(raw, author, published):
 def test_a_line_that_is_only_a_date_under_the_title_is_the_publication_date(line, published):
     article = clean("a.txt", f"Title here\n\nSC/12663\n{line}\n\n{STORY}\n")
     assert article.published == published
+
+
+@pytest.mark.parametrize(("raw", "published"), [
+    # the title's own date, or the date the text opens with, dates an article nothing else dates
+    ("Regular press briefing by the Information Service: Syria (8 November 2019)\n\nThe Director chaired the briefing.",
+     "2019-11-08"),
+    ("UN Refugee Chief urges support for Lebanon\n\n18 June 2013 UN High Commissioner for Refugees António Guterres "
+     "said on Tuesday that the risk was growing.", "2013-06-18"),
+    # a date later in the first sentence is an event's, not the article's
+    ("Aid reaches Madaya\n\nConvoys reached Madaya on 11 January 2016 after months of siege.", ""),
+])
+def test_a_date_the_title_or_the_opening_gives_dates_the_article(raw, published):
+    assert clean("a.txt", raw).published == published

@@ -470,3 +470,9 @@ def test_lists_of_places_are_looked_for_only_beside_two_known_places_yet_all_are
         assert fast == slow
         count += len(slow)
     assert count >= 3
+
+
+
+def test_a_building_named_after_a_person_is_no_person():
+    text = "Remarks at a Press Availability\n\nPresident Wilson Hotel, Geneva, August 26, 2016. President Ashraf Ghani said."
+    assert {p.title for p, _, _ in discover(text, []) if p.type == "actors"} == {"Ashraf Ghani"}

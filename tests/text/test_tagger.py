@@ -317,3 +317,34 @@ def test_a_country_a_meeting_is_about_is_the_place(text, acting):
 ])
 def test_a_council_delegate_speaks_for_the_state(text, acting):
     assert (("actors", "turkey") in tags(text)) is acting
+
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("It will save an estimated US$37 million per year.", ("actors", "united-states")),  # a currency
+    ("Kurdish-led Syrian forces, backed by US air power, launched an offensive.", ("actors", "syrian-government")),
+    ("Rebel Syrian forces held the town.", ("actors", "syrian-government")),
+])
+def test_a_currency_and_others_syrian_forces_are_not_the_state(text, absent):
+    registry = Registry({e.key: e for e in [
+        entity("actors", "syrian-government", "Syrian government", aliases=["Syrian forces"], kind="government"),
+        entity("actors", "united-states", "United States", aliases=["US"], kind="state"),
+    ]})
+    assert absent not in tags_in(text, registry)
+
+
+def test_the_governments_forces_backed_by_an_ally_are_still_the_governments():
+    registry = Registry({e.key: e for e in [
+        entity("actors", "syrian-government", "Syrian government", aliases=["Syrian forces"], kind="government"),
+    ]})
+    assert ("actors", "syrian-government") in tags_in("Russian-backed Syrian forces advanced on Idlib.", registry)
+
+
+def test_a_country_after_a_place_and_before_a_date_is_the_place():
+    registry = Registry({e.key: e for e in [
+        entity("locations", "geneva", "Geneva", kind="city"),
+        entity("actors", "switzerland", "Switzerland", kind="state"),
+    ]})
+    found = tags_in("President Wilson Hotel, Geneva, Switzerland, August 26, 2016\n\nGood evening.", registry)
+    assert ("actors", "switzerland") not in found
+    assert ("actors", "switzerland") in tags_in("Geneva, Switzerland, said it would host the talks.", registry)
