@@ -31,9 +31,9 @@ from generator.store.state import STATE_FILE, ArticleState, State
 from generator.text import copies
 from generator.text.dateline import filed_from, read_dateline
 from generator.text.dates import estimate_published
-from generator.text.matcher import Matcher, Scan, resolve_overlaps
+from generator.text.matcher import Hit, Matcher, Scan, resolve_overlaps
 from generator.text.slugs import slugify, unused
-from generator.text.tagger import tag_hits
+from generator.text.tagger import in_title, tag_hits
 from generator.text.textnorm import fold
 
 
@@ -176,14 +176,18 @@ def tag_one(work: IngestWork, job: tuple[int, str, str | None, str, str]) -> Tag
     registry, docs = work.registry, work.docs
     article, scan, title_scan, filed_scan = work.kept.pop(number)
 
-    def tagged(text: str, scan: Scan) -> list[Mention]:
+    def hits_of(text: str, scan: Scan) -> list[Hit]:
         # The first scan plus one by the new entities' names only: what the grown registry's matcher would find, at a
         # fraction of the cost.
-        found = scan.merged(work.new.scan(text)) if work.new else scan
-        return tag_hits(text, resolve_overlaps(text, found), registry, article.published)
+        return resolve_overlaps(text, scan.merged(work.new.scan(text)) if work.new else scan)
+
+    def tagged(text: str, scan: Scan) -> list[Mention]:
+        return tag_hits(text, hits_of(text, scan), registry, article.published)
 
     mentions = tagged(article.text, scan)
-    named = tagged(article.title, title_scan)  # the title's names are tagged, never linked: the title is not in the body
+    title_hits = hits_of(article.title, title_scan)  # the title's names are tagged, never linked: it is not in the body
+    named = in_title(tag_hits(article.title, title_hits, registry, article.published), title_hits,
+                     {(m.type, m.slug) for m in mentions})
     place = filed(article)  # nor is the dateline: its place is tagged as a place (a capital's city, not its state), unlinked
     dateline = [m for m in tagged(place, filed_scan) if m.type == "locations"] if place else []
     said = {(m.type, m.slug) for m in (*mentions, *named)}

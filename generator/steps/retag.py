@@ -22,7 +22,7 @@ from generator.content.registry import INDEX, load_registry
 from generator.store.filecache import FileCache, opened, signature
 from generator.store.progress import progress
 from generator.store.state import ArticleState, State
-from generator.text.tagger import tag
+from generator.text.tagger import in_title, tag, tag_hits
 
 ENTITIES = {"&lt;": "<", "&gt;": ">", "&amp;": "&"}
 
@@ -95,9 +95,10 @@ def merged(kept: list, new: list[str]) -> list:
     return out
 
 
-def title_refs(title: str, registry, published: str) -> set[str]:
-    """What the title names: tagged like the text, never linked (the title is not in the body)."""
-    return {f"{m.type}/{m.slug}" for m in tag(title, registry, published)}
+def title_refs(title: str, registry, published: str, body: set[tuple[str, str]]) -> set[str]:
+    """What the title names: tagged like the text (``in_title``), never linked (the title is not in the body)."""
+    hits = registry.matcher.find(title)
+    return {f"{m.type}/{m.slug}" for m in in_title(tag_hits(title, hits, registry, published), hits, body)}
 
 
 def known_date(meta: dict) -> str:
@@ -116,7 +117,8 @@ def retag_page(text: str, record: ArticleState, registry) -> tuple[str, int]:
     view = plain_view(body)
     mentions = tag(view.text, registry, known_date(meta))
     current = {f"{t}/{s}" for t, s in tags_in(meta)}
-    found = {f"{m.type}/{m.slug}" for m in mentions} | title_refs(str(meta.get("title") or ""), registry, known_date(meta))
+    found = {f"{m.type}/{m.slug}" for m in mentions} | title_refs(str(meta.get("title") or ""), registry, known_date(meta),
+                                                                   {(m.type, m.slug) for m in mentions})
     if record.own is None:  # a record rebuilt from its page, or written before editors' tags were told apart
         record.own = sorted(current - found)
         record.cut = sorted(set(record.tags) - current if record.tags else found - current)  # what it matches counts as seen

@@ -193,6 +193,15 @@ def tag_hits(text: str, hits: list[Hit], names: Names, published: str = "") -> l
     return sorted(set(mentions), key=lambda m: (m.start, m.end, m.type, m.slug))
 
 
+def in_title(mentions: list[Mention], hits: list[Hit], body: set[tuple[str, str]]) -> list[Mention]:
+    """A title's mentions, but for an agreement it names only by a generic word ("Ceasefire under strain") when the body
+    names other agreements and not that one: the body, being longer, tells better which one the word means."""
+    named = {(h.start, h.end) for h in hits if any(c.type == "agreements" for c in h.candidates)}
+    others = any(t == "agreements" for t, _ in body)
+    return [m for m in mentions if m.type != "agreements" or (m.start, m.end) in named or (m.type, m.slug) in body
+            or not others]
+
+
 def others_arrangements(text: str, mentions: list[Mention], entities: dict[tuple[str, str], Entity]) -> list[Mention]:
     """An agreement named in plain words right after an actor that is none of its parties is that actor's arrangement of
     the kind, not the registry's: "the UN deconfliction mechanism" is not the US–Russia deconfliction line."""

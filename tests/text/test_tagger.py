@@ -348,3 +348,19 @@ def test_a_country_after_a_place_and_before_a_date_is_the_place():
     found = tags_in("President Wilson Hotel, Geneva, Switzerland, August 26, 2016\n\nGood evening.", registry)
     assert ("actors", "switzerland") not in found
     assert ("actors", "switzerland") in tags_in("Geneva, Switzerland, said it would host the talks.", registry)
+
+
+@pytest.mark.parametrize(("body", "kept"), [
+    ({("agreements", "suwayda-truce")}, {"suwayda-truce"}),  # the body names another: the title's generic word goes
+    ({("actors", "un")}, {"suwayda-truce", "annan-ceasefire"}),  # the body names none: the title's reading stands
+])
+def test_a_titles_generic_agreement_gives_way_to_the_bodys(body, kept):
+    from generator.content.model import Mention
+    from generator.text.matcher import Candidate, Hit
+    from generator.text.tagger import in_title
+
+    title = "Sweida truce holds; Ceasefire under strain"
+    named = Hit(0, 12, "Sweida truce", (Candidate("agreements", "suwayda-truce", "name"),))
+    mentions = [Mention("agreements", "suwayda-truce", 0, 12, "Sweida truce"),
+                Mention("agreements", "annan-ceasefire", 20, 29, title[20:29])]
+    assert {m.slug for m in in_title(mentions, [named], body)} == kept
