@@ -187,8 +187,10 @@ _NATION = r"(?:US|U\.S\.|American|Russian|Turkish|Syrian|Iranian|Iraqi|Israeli|J
 _PORTFOLIO = r"(?:Foreign|Defen[cs]e|Interior|Justice|Health|Transport|Energy|Oil|Information|Finance|Economy|Education|Awqaf|Social Affairs)"
 MINISTRY = re.compile(rf"\b(?P<name>{_NATION}\s+(?:{_PORTFOLIO}\s+Ministry|Ministry\s+of\s+(?:(?:National|Internal|Foreign)\s+)?{_PORTFOLIO}))\b")
 PERSON_NEXT = re.compile(rf"\s+(?:{_TOKEN})\s+(?:{_TOKEN})\b")
+# An acronym: capitals and digits, or small letters between capitals ("FinCEN"), never a word ("Reuters"), nor a plural.
+_ACRONYM = r"[A-Z](?:[A-Z0-9&]{1,8}|[A-Za-z0-9&]{1,7}[A-Z0-9])"
 ORG_ACRONYM = re.compile(
-    rf"\b(?P<name>{_TOKEN}(?:\s+(?:of|for|the|and|al-|in)?\s*{_TOKEN}){{1,6}})\s*\((?P<acr>[A-Z][A-Z0-9&]{{1,8}})\)"
+    rf"\b(?P<name>{_TOKEN}(?:\s+(?:of|for|the|and|al-|in)?\s*{_TOKEN}){{1,6}})\s*\((?P<acr>{_ACRONYM})\)"
 )
 
 
@@ -312,7 +314,7 @@ class Stretches:
 
 
 DIGIT = re.compile(r"\d")
-ACRONYM = re.compile(r"\([A-Z][A-Z0-9&]{1,8}\)")  # the end of ORG_ACRONYM, which is far cheaper to look for alone
+ACRONYM = re.compile(rf"\({_ACRONYM}\)")  # the end of ORG_ACRONYM, which is far cheaper to look for alone
 GENERIC = frozenset(
     """the a an this that these those its their his her our my new old last next first second third final previous
     former current recent joint local regional national international islamic arab syrian russian turkish american

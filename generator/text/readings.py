@@ -31,7 +31,7 @@ ACTOR_NOUNS = frozenset(
     "side sides proposal plan offensive militias militiamen advisers advisors commanders commander patrols patrol "
     "convoy convoys counterpart counterparts spokesman spokesperson statement officials' police representative "
     "representatives delegate delegates officer officers ambassador spokeswoman negotiator negotiators mediators "
-    "delegations ministers envoys diplomats leaders allies ally partners backers sponsors".split()
+    "delegations ministers envoys diplomats leaders allies ally partners backers sponsors governments".split()
 )
 VERBS = frozenset(
     "said says say has have had is was were will would wants want wanted sent sends send launched launches "

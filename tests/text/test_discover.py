@@ -476,3 +476,17 @@ def test_lists_of_places_are_looked_for_only_beside_two_known_places_yet_all_are
 def test_a_building_named_after_a_person_is_no_person():
     text = "Remarks at a Press Availability\n\nPresident Wilson Hotel, Geneva, August 26, 2016. President Ashraf Ghani said."
     assert {p.title for p, _, _ in discover(text, []) if p.type == "actors"} == {"Ashraf Ghani"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the Terrorist Financing Targeting Center (TFTC) said", {"Terrorist Financing Targeting Center"}),
+    ("the Humanitarian Needs Assessment Programme (HNAP) found", {"Humanitarian Needs Assessment Programme"}),
+    ("staff of the Counter Terrorism Executive Directorate (CTED) met", {"Counter Terrorism Executive Directorate"}),
+    ("officials of the Syrian Ministry of Defence (MoD) said", {"Syrian Ministry of Defence"}),
+    ("the Foreign Crimes Enforcement Bureau (FinCEB) said", {"Foreign Crimes Enforcement Bureau"}),  # small letters inside
+    ("is under the control of Non-State Armed Groups (NSAGs).", set()),  # a plural is no acronym
+    ("Damascus Free Media (Reuters) said", set()),  # nor is a word
+])
+def test_bodies_named_with_their_acronym(text, expected):
+    found = {p.title for p, _, _ in discover(text, []) if p.type == "actors" and p.kind == "organisation"}
+    assert found == expected

@@ -33,6 +33,7 @@ def tags(text: str) -> set[tuple[str, str]]:
         # a country's possessive before one of its towns places the town; before a base, the country owns it
         ("Aid crossed from Iraq's Albu Kamal on Monday.", ("locations", "iraq"), ("actors", "iraq")),
         ("Iraq's Al-Tanf base was hit.", ("actors", "iraq"), ("locations", "iraq")),
+        ("This follows consultations with the Turkish and Iraqi Governments.", ("actors", "turkey"), ("locations", "turkey")),
         # "from X to Y" is a way between places
         ("UN agencies took humanitarian assistance from Damascus to Kafr Awid.", ("locations", "damascus"), ("actors", "syrian-government")),
         ("Food came in a cross-border delivery from Turkey under the framework.", ("locations", "turkey"), ("actors", "turkey")),
