@@ -153,6 +153,7 @@ FACILITIES = r"hospital|school|mosque|market|roundabout|rotary|bakery|water stat
 PLACE_NOUN = re.compile(  # the name may be quoted: 'an attack on the "Jisren" school'
     rf"\b{_PLACE}(?:[\"”](?=\s))?\s+(?P<noun>(?i:refugee camp|displacement camp|camp)|border crossing|crossing|checkpoint|air ?base|airbase"
     r"|military base|base|airport|airfield|dam|prison|Prison|oil field|gas field|bridge|corridor|neighbou?rhood|district|quarter"
+    r"|Road|Street|(?i:square)"
     rf"|mountains|valley|plain|(?i:{FACILITIES}))\b"
 )
 # "In Dahr al-Jabal, seven villas", "shelling near Kafr al-Naha": a name with the article after a locative word. Names of
@@ -231,7 +232,8 @@ _BEFORE_WORDS = ("pokes", "nalyst", "ctivist", "perative", "esearcher", "ournali
 STRETCHED = {
     "place noun": Stretched(PLACE_NOUN, ("camp", "crossing", "checkpoint", "base", "airport", "field", "dam", "prison", "Prison",
                                          "bridge", "corridor", "neighbourhood", "neighborhood", "district", "quarter",
-                                         "mountains", "valley", "plain", *_FACILITY_WORDS), inside="-\"“”"),
+                                         "mountains", "valley", "plain", "Road", "Street", "square", "Square",
+                                         *_FACILITY_WORDS), inside="-\"“”"),
     "place village": Stretched(PLACE_VILLAGE, ("village", "town", "area", "sector"), inside="-"),
     "agreement named": Stretched(AGREEMENT_NAMED, ("Agreement", "Accord", "Memorandum", "Protocol", "Declaration", "Communiqu",
                                                    "Framework", "Initiative", "Process", "Talks", "Conference", "Congress",
@@ -333,7 +335,8 @@ PLACE_KINDS = {
     "refugee camp": "camp", "displacement camp": "camp", "border crossing": "crossing", "air base": "base",
     "military base": "base", "airfield": "airport", "oil field": "region", "gas field": "region", "corridor": "road",
     **{noun: "facility" for noun in ("hospital", "school", "mosque", "market", "roundabout", "water station",
-                                     "collective centre", "collective center")},
+                                     "collective centre", "collective center", "square")},
+    "road": "road", "street": "road",
 }
 DESCRIPTIVE_NOUNS = {"neighbourhood": "neighbourhood", "district": "district", "quarter": "neighbourhood",
                      "mountains": "mountain", "valley": "region", "plain": "region"}
@@ -642,12 +645,12 @@ def discover(
             continue  # "the Palestinian refugee camp", "the High School": a kind of place, not its name
         noun = re.sub(r"\s+", " ", m["noun"].lower()).replace("airbase", "air base").replace("neighborhood", "neighbourhood")
         # A facility's noun written with a capital is part of its name: "Roj Hospital".
-        titled = m["noun"][:1].isupper() and (PLACE_KINDS.get(noun) == "facility" or noun == "prison")
+        titled = m["noun"][:1].isupper() and (PLACE_KINDS.get(noun) in ("facility", "road") or noun == "prison")
         full = f"{m['name']} {m['noun'] if titled else noun}"
         if titled and not _free((m.start(), m.end()), taken) and _free((m.start("noun"), m.end()), taken) \
                 and all(e <= m.start("noun") for s, e in known_spans if s < m.end() and m.start() < e):
             # "Hama Prison", "Idlib Central Hospital": a facility named after a place the registry knows is a place of its own
-            add(Proposal("locations", full, "facility", m.group(0)), m.start("noun"), m.end())
+            add(Proposal("locations", full, PLACE_KINDS.get(noun, "facility"), m.group(0)), m.start("noun"), m.end())
             continue
         if noun in DESCRIPTIVE_NOUNS:  # "Jabal al-Bishri mountains" is the place "Jabal al-Bishri"
             add(Proposal("locations", m["name"], DESCRIPTIVE_NOUNS[noun], m.group(0), (full,)), m.start(), m.end())

@@ -490,3 +490,15 @@ def test_a_building_named_after_a_person_is_no_person():
 def test_bodies_named_with_their_acronym(text, expected):
     found = {p.title for p, _, _ in discover(text, []) if p.type == "actors" and p.kind == "organisation"}
     assert found == expected
+
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # squares and named roads and streets are places
+    ("civilians were shot dead in al-Ahrar Square in the old city", {("al-Ahrar Square", "facility")}),
+    ("trucks reached Deir Ezzor via Salamiyah Road in western Syria", {("Salamiyah Road", "road")}),
+    ("a car bomb on Abu Rummaneh Street killed two", {("Abu Rummaneh Street", "road")}),
+    ("The Road to Damascus was long", set()),  # a road with no name of its own
+])
+def test_squares_and_named_roads(text, expected):
+    assert {(p.title, p.kind) for p, _, _ in discover(text, []) if p.type == "locations"} == expected

@@ -37,6 +37,7 @@ def tags(text: str) -> set[tuple[str, str]]:
         # "from X to Y" is a way between places
         ("UN agencies took humanitarian assistance from Damascus to Kafr Awid.", ("locations", "damascus"), ("actors", "syrian-government")),
         ("Food came in a cross-border delivery from Turkey under the framework.", ("locations", "turkey"), ("actors", "turkey")),
+        ("The crossings are closed for UN shipments from Turkey.", ("locations", "turkey"), ("actors", "turkey")),
         ("Support from Turkey helped the rebels.", ("actors", "turkey"), ("locations", "turkey")),
     ],
 )
