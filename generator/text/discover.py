@@ -20,6 +20,7 @@ import ahocorasick
 from generator.content.model import Proposal
 from generator.text.spans import disjoint, overlaps
 
+MONTH_NAMES = frozenset("January February March April May June July August September October November December".split())
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _UPPER, _LOWER = "A-ZÀ-ÖØ-ÞŞĞİÇ", "a-zß-öø-ÿşğıç’'"
 # A token starts with a capital or with the a/e/b/i of al-, el-, abu-, bin-, ibn-: the lookahead in front of it says so,
@@ -346,6 +347,13 @@ COMMUNITIES = frozenset("druze alawite alawi christian sunni shia shiite turkmen
 OUTLET_WORDS = frozenset("news agency press times tv television channel radio observer post journal network monitor media daily gazette herald tribune".split())
 
 
+HONORIFICS = frozenset("mr mrs ms dr sir dame lord lady".split())
+# Words of a clause in title case, two of which make no name: "We Will Now Do Ours" (one may: "Will Todman").
+CLAUSE_WORDS = frozenset("will now do does did ours your yours we our you they their is are was were be been not must can "
+                         "should would could shall has have had says said".split())
+# The last word of a body's name, never of a person's or a place's: "the Press and External Relation Section".
+BODY_WORDS = frozenset("Section Service Office Unit Department Division Branch Agency Committee Commission Council Ministry "
+                       "Directorate Secretariat Mission Programme Program Fund Organization Organisation".split())
 # The last word of a building's or a street's name: "President Wilson Hotel" is where a press conference was held.
 BUILDINGS = frozenset("Hotel Palace Hall House Building Tower Centre Center Hospital School University Mosque Church Airport "
                       "Stadium Street Avenue Square Road Bridge Park Museum Embassy Consulate Room".split())
@@ -355,7 +363,8 @@ def _person(name: str) -> bool:
     """A name, not a phrase: no generic word in it ("In Damascus", "On Monday"), nor only an office's words ("Disarmament
     Affairs")."""
     words = [w for w in re.split(r"[\s-]+", name) if w]
-    return not any(w.strip("’'").lower() in GENERIC for w in words) and not all(map(_office_word, words))
+    return not any(w.strip("’'").lower() in GENERIC for w in words) and not all(map(_office_word, words)) \
+        and words[-1] not in BODY_WORDS and sum(w.lower() in CLAUSE_WORDS for w in words) < 2
 
 
 def _meaningful(name: str) -> bool:
@@ -571,7 +580,9 @@ def person_name(name: str) -> str:
     """"General Mikhail Mizintsev" → "Mikhail Mizintsev": a rank is not part of the name, nor a capitalised word that
     opens the sentence ("From Geert Cappelaere, UNICEF Regional Director": "From")."""
     words = name.split()
-    while len(words) > 2 and (words[0].lower().rstrip(".") in TITLE_WORDS or words[0].lower() in GENERIC):
+    while len(words) > 1 and (words[0].lower().rstrip(".") in TITLE_WORDS or words[0].lower() in GENERIC):
+        if len(words) == 2 and words[0].lower().rstrip(".") in HONORIFICS:
+            break  # Hansard's "(Mr Djanogly)": the honorific and the surname are the name it gives
         words.pop(0)
     return " ".join(words)
 
@@ -607,7 +618,9 @@ def discover(
     for m in stretches.finditer("agreement pair"):
         add(Proposal("agreements", m.group(0), "agreement", m.group(0)), m.start(), m.end())
     for m in stretches.finditer("agreement named"):
-        if not _headline(text, m.start()):  # "… Amid Prisoner Exchange and Stability Deal": every word has a capital
+        if not _headline(text, m.start()) and m.group(0).split()[0] not in MONTH_NAMES:
+            # (a headline capitalises every word: "… Amid Prisoner Exchange and Stability Deal"; "the 22 October
+            # Memorandum of Understanding" is named by its day, which the registry's agreements are looked up by)
             add(Proposal("agreements", m.group(0), "agreement", m.group(0)), m.start(), m.end())
     for m in stretches.finditer("organisation acronym") if ACRONYM.search(text) else ():
         if PERSON_NEXT.match(text, m.end()):
@@ -629,10 +642,12 @@ def discover(
                     speakers):
         for m in matches:
             name = person_name(m["name"])
-            if _person(name) and name.rsplit(" ", 1)[-1] not in BUILDINGS:
+            if " " in name and _person(name) and name.rsplit(" ", 1)[-1] not in BUILDINGS:  # ("Special Envoy Pederson": no name)
                 add(Proposal("actors", name, "person", name), m.end("name") - len(name), m.end("name"))
     for spans in chain(_office_holders(stretches), _surname_speakers(text, stretches)):
-        if free := next((span for span in spans if _free(span, taken)), None):  # the longest name no known name overlaps
+        # the longest name no known name overlaps, and no body's ("Chief of the Press and External Relation Section")
+        if free := next((span for span in spans
+                         if _free(span, taken) and text[span[0]:span[1]].rsplit(None, 1)[-1] not in BODY_WORDS), None):
             add(Proposal("actors", text[free[0]:free[1]], "person", text[free[0]:free[1]]), *free)
     for m in stretches.finditer("place noun"):
         if m["name"].split()[0] in {"Operation", "The"}:
@@ -688,8 +703,8 @@ def discover(
         words = m["name"].split()
         while words and not words[-1][:1].isupper():
             words.pop()  # "… and" is not part of the name
-        if len(words) < 3 or not ORG_HEADS.intersection(words[1:]):
-            continue
+        if len(words) < (4 if m["name"].startswith("United Nations") else 3) or not ORG_HEADS.intersection(words[1:]):
+            continue  # ("the United Nations Office at Geneva" is cut at "at": "United Nations Office" names no one body)
         name = " ".join(words)
         start = m.start("name")
         # "the United Nations Conference on Trade and Development" is a body of its own, not the UN

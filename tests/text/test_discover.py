@@ -502,3 +502,27 @@ def test_bodies_named_with_their_acronym(text, expected):
 ])
 def test_squares_and_named_roads(text, expected):
     assert {(p.title, p.kind) for p, _, _ in discover(text, []) if p.type == "locations"} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # no person: a clause in title case, a body's name, a title before a lone surname
+    ("You Have Done Your Part, We Will Now Do Ours, Emergency Relief Coordinator Says\n\nAid will go on.", set()),
+    ("Rhéal LeBlanc, Chief of the Press and External Relation Section, chaired the briefing.", set()),
+    ("It's a pleasure to meet with Special Envoy Pederson from the UN to talk.", set()),
+    # Hansard's honorific and surname are the name it gives
+    ("as the one I identified for my hon. Friend the Member for Huntingdon (Mr Djanogly). Syria has", {"Mr Djanogly"}),
+])
+def test_no_person_is_made_of_a_clause_a_body_or_a_lone_surname(text, expected):
+    assert {p.title for p, _, _ in discover(text, []) if p.type == "actors" and p.kind == "person"} == expected
+
+
+def test_a_day_and_month_name_no_new_agreement():
+    """The registry's agreements are looked up by their day instead (``text/references``)."""
+    text = "On 29 October, the 150-hour period referred to in the 22 October Memorandum of Understanding ended."
+    assert {p.title for p, _, _ in discover(text, []) if p.type == "agreements"} == set()
+
+
+def test_the_united_nations_office_at_a_city_is_not_cut_to_a_body_of_its_own():
+    text = "United Nations Information Service at the United Nations Office at Geneva, chaired the briefing"
+    found = {p.title for p, _, _ in discover(text, []) if p.type == "actors"}
+    assert "United Nations Office" not in found
