@@ -136,7 +136,14 @@ def settled(text: str, start: int) -> bool:
     return len(before) == 2 and before[1] == "of" and before[0] in SETTLEMENT_NOUNS
 
 
+# What may follow a place named before the place it is in: more names of a list, then "in" and a capitalised name.
+IN_PLACE = re.compile(r"(?:(?:,[^\S\n]*(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+)[A-Z][\w’'-]*(?:[ -](?:al|el|Al|El|[A-Z][\w’'-]*)){0,3})*"
+                      r",?[^\S\n]+in[^\S\n]+(?:the[^\S\n]+)?[A-Z]")
+
+
 def used_as_place(text: str, start: int, end: int) -> bool:
-    """"in Kafranbel", "fleeing Kafranbel", "the town of Kafranbel"."""
+    """"in Kafranbel", "fleeing Kafranbel", "the town of Kafranbel", "Ma'arat Ano'man, Jesr el Shoughour, and Teftanaz in
+    Idleb" (names listed before the place they are in)."""
     before = words_before(text, start, 2)
-    return is_locative(text, start, end) or (len(before) == 2 and before[1] == "of" and before[0] in PLACE_NOUNS)
+    return is_locative(text, start, end) or (len(before) == 2 and before[1] == "of" and before[0] in PLACE_NOUNS) \
+        or IN_PLACE.match(text, end) is not None

@@ -53,6 +53,10 @@ def found(text: str) -> set[tuple[str, str]]:
     ("Troops advanced towards Abu al Dahour military airport.", {("locations", "abu-al-duhur")}),  # "al" without a hyphen
     ("Aid reached Syrian towns.", set()),  # a word of every story, though it spells like the al-Suryan neighbourhood
     ("The Special Envoy for Idlib Hussam Luqa spoke.", {("locations", "idlib"), ("actors", "hossam-louka")}),  # a known name before
+    # names listed before the place they are in
+    ("Hotspots such as:  Maaret al-Noman, Saraqab, and Kafranbel  in Idleb city got food.",
+     {("locations", "maarat-al-numan"), ("locations", "saraqib"), ("locations", "kafr-nabl"), ("locations", "idlib")}),
+    ("Saraqab and Arihah in turn said nothing.", set()),  # "in" before no name
 ])
 def test_a_known_place_or_person_under_another_spelling(text, expected):
     assert found(text) == expected
