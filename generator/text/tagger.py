@@ -288,7 +288,37 @@ def named(text: str, hits: list[Hit], names: Names) -> list[Mention]:
     mentions += bare_government(text, mentions, names)
     mentions += names.variants.find(text, [(h.start, h.end) for h in hits] + [(m.start, m.end) for m in mentions],
                                     [m.end for m in mentions if m.type == "locations"])
+    mentions += middle_initials(text, names, mentions)
     return mentions
+
+
+# "Michael R. Pompeo": a person's first name and surname with an initial between them.
+# "Michael R. Pompeo": a person's first name and surname with an initial between them. The initial is looked for
+# first (far cheaper), then the names on either side of it.
+INITIAL = re.compile(r" [A-Z]\. [A-Z]")
+FIRST = re.compile(r"\b[A-Z][a-z’'-]+$")
+LAST = re.compile(r"[A-Z][\w’'-]*[a-z]\b")
+
+
+def middle_initials(text: str, names: Names, mentions: Sequence[Mention]) -> list[Mention]:
+    """Registry people named with a middle initial the registry does not give ("Susan E. Rice" for Susan Rice)."""
+    out: list[Mention] = []
+    for initial in INITIAL.finditer(text):
+        first = FIRST.search(text, max(0, initial.start() - 30), initial.start())
+        last = LAST.match(text, initial.end() - 1)
+        if first is None or last is None:
+            continue
+        start, end = first.start(), last.end()
+        if any(x.start < end and start < x.end for x in mentions if x.type == "actors"):
+            continue  # the name, or its surname alone, is a registry name already
+        name = f"{first[0]} {last[0]}"
+        hits = names.matcher.find(name)
+        if len(hits) == 1 and hits[0].end - hits[0].start == len(name):
+            people = [c for c in hits[0].candidates if c.type == "actors" and c.role == "name"
+                      and names.entities[(c.type, c.slug)].kind == "person"]
+            if len(people) == 1:
+                out.append(Mention("actors", people[0].slug, start, end, text[start:end]))
+    return out
 
 
 def _owns_settlement(text: str, hit: Hit, after: Hit, entities: dict[tuple[str, str], Entity]) -> bool:

@@ -366,3 +366,15 @@ def test_a_titles_generic_agreement_gives_way_to_the_bodys(body, kept):
     mentions = [Mention("agreements", "suwayda-truce", 0, 12, "Sweida truce"),
                 Mention("agreements", "annan-ceasefire", 20, 29, title[20:29])]
     assert {m.slug for m in in_title(mentions, [named], body)} == kept
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Statement by Ambassador Susan E. Rice on Syria", {("actors", "susan-rice")}),  # an initial the registry lacks
+    ("Ambassador Sousan said so.", {("actors", "ayman-sousan")}),
+    ("Ambassador Susan E. Rice said so.", {("actors", "susan-rice")}),  # a first name, not Sousan's surname
+    ("Then Rice. E. Smith came.", set()),
+])
+def test_a_person_named_with_a_middle_initial(text, expected):
+    registry = Registry({e.key: e for e in [entity("actors", "susan-rice", "Susan Rice", kind="person"),
+                                            entity("actors", "ayman-sousan", "Ayman Sousan", kind="person")]})
+    assert tags_in(text, registry) == expected
