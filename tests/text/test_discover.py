@@ -219,7 +219,7 @@ def test_stretched_patterns_agree_with_the_whole_text_on_synthetic_and_real_arti
 
     synth(300, tmp_path / "raw", scaffold(tmp_path), seed=13)
     real = [ROOT / "seeds", ROOT / "tests/eval/articles", *(ROOT / f"tests/eval/{name}/articles" for name in (
-        "tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune14", "tune15"))]
+        "tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune14", "tune15", "tune16"))]
     texts = [p.read_text(encoding="utf-8") for folder in (tmp_path / "raw", *real) for p in sorted(folder.iterdir())]
     texts.append("A drone hit the Hasan Agha village. Shelling reached the Tal Tamr town, then the Kurdish-majority town. "
                  "Aid reached Aleppo's Handrat, al-Wasita and Jubb al-Hamir neighborhoods, the Tell, Kafr and Deir villages "
@@ -436,7 +436,7 @@ def test_roads_named_after_their_ends(text, known, expected):
 
 def _real_texts() -> list[str]:
     folders = [ROOT / "seeds", ROOT / "tests/eval/articles", *(ROOT / f"tests/eval/{name}/articles" for name in (
-        "tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune14", "tune15"))]
+        "tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune14", "tune15", "tune16"))]
     return [p.read_text(encoding="utf-8") for folder in folders for p in sorted(folder.iterdir())]
 
 
