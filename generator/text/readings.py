@@ -70,7 +70,7 @@ REPORTING = frozenset(  # where someone speaks from is a place: "briefed by vide
     "conference remarks writing writes wrote".split()
 )
 MOVEMENT = frozenset(
-    "coming come came comes fled flee flees fleeing returned return returning returnees returnee arrived arriving "
+    "coming come came comes originally fled flee flees fleeing returned return returning returnees returnee arrived arriving "
     "arrive arrivals flowing flow flows flowed deported deportation deportations expelled crossed crossing crossings smuggled smuggling withdrew "
     "withdrawn withdrawal pulled displaced refugees refugee travelled traveled travelling traveling flew flights flight "
     "imported exported fired launched moved moving transferred transported evacuated evacuees migrants km kilometres kilometers flown "

@@ -38,6 +38,7 @@ def tags(text: str) -> set[tuple[str, str]]:
         ("UN agencies took humanitarian assistance from Damascus to Kafr Awid.", ("locations", "damascus"), ("actors", "syrian-government")),
         ("Food came in a cross-border delivery from Turkey under the framework.", ("locations", "turkey"), ("actors", "turkey")),
         ("The crossings are closed for UN shipments from Turkey.", ("locations", "turkey"), ("actors", "turkey")),
+        ("Afraa, 14, originally from Iraq, waits for her siblings.", ("locations", "iraq"), ("actors", "iraq")),
         ("Support from Turkey helped the rebels.", ("actors", "turkey"), ("locations", "turkey")),
     ],
 )
