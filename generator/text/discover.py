@@ -20,8 +20,8 @@ import ahocorasick
 from generator.content.model import Proposal
 from generator.text.spans import disjoint, overlaps
 
-MONTH_NAMES = frozenset("January February March April May June July August September October November December".split())
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+MONTH_NAMES = frozenset(_MONTHS.split("|"))
 _UPPER, _LOWER = "A-ZÀ-ÖØ-ÞŞĞİÇ", "a-zß-öø-ÿşğıç’'"
 # A token starts with a capital or with the a/e/b/i of al-, el-, abu-, bin-, ibn-: the lookahead in front of it says so,
 # so that most words fail one test rather than every alternative.

@@ -18,7 +18,7 @@ from generator.text.matcher import Candidate, Hit, Matcher, Scan, resolve_overla
 from generator.text.readings import demonym_acts, heads_acting_list, in_office_title, is_acting, is_locative, topic_of, words_after
 from generator.text.references import References, plain_words
 from generator.text.textnorm import fold, fold_name
-from generator.text.variants import SETTLEMENTS, Variants
+from generator.text.variants import INITIAL, SETTLEMENTS, Variants
 
 DASH = ("-", "–", "—")  # what "-based" follows, checked first: most names are followed by a space
 NEXT_NAME = re.compile(r" (?:[A-Z][a-z]|al-[A-Z])")
@@ -28,7 +28,7 @@ COORDINATED = re.compile(r"(?:\s*(?:,|,?\s+(?:and|or))\s+(?:[A-Z][\w’'-]+(?:\s
 ACRONYM_DEFINITION = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z0-9&]{1,9})\s*\)")
 # "the government and armed rebel groups", "the regime and its supporters": in a story of Syria's war, the bare
 # government or regime is Syria's, unless the text says whose ("the government of Lebanon", "the Iranian regime").
-BARE_GOVERNMENT = re.compile(r"\b(?:[Tt]h(?:e|is) (?P<noun>[Gg]overnment|regime)|(?P<his>[Hh]is) (?P<noun2>regime))(?![\w-])")
+BARE_GOVERNMENT = re.compile(r"\b(?:[Tt]h(?:e|is)|(?P<his>[Hh]is)(?= regime)) (?P<noun>[Gg]overnment|regime)(?![\w-])")
 WHOSE = re.compile(r"\s+of\s+(?!Syrian?\b|(?:Syrian\s+)?(?:President\s+)?(?:Bashar\b|(?:al-)?Assad\b|Asad\b)|Damascus\b)[A-Z]")
 # "a renewed regime assault", "regime forces": the regime as the adjective of what it does
 REGIME_DOES = re.compile(r"\b(?P<noun>regime)(?=['’]s\s|\s+(?:assaults?|offensives?|forces|troops|soldiers|jets|warplanes|aircraft"
@@ -254,8 +254,8 @@ def named(text: str, hits: list[Hit], names: Names) -> list[Mention]:
                        or (text[place.end:hit.start] == ", " and all(c.type == "locations" for c in place.candidates)
                            and (words_after(text, hit.end, 1)[:1] not in (["and"], ["or"], [","])
                                 or DATE_NEXT.match(text, hit.end) is not None)))
-                  # "the camp of Yarmouk, Damascus on 14 May", "Geneva, Switzerland, August 26, 2016": a place set off after a place locates it (not a list:
-                  # "Syria, Turkey and Iraq have agreed")
+                  # "the camp of Yarmouk, Damascus on 14 May", "Geneva, Switzerland, August 26, 2016": a place set off
+                  # after a place locates it (not a list: "Syria, Turkey and Iraq have agreed")
                   and not is_acting(text, hit.start, hit.end))  # "in Aleppo, Russia said": Russia speaks
         if hit.possessive and not listed and i + 1 < len(hits):
             listed = _owns_settlement(text, hit, hits[i + 1], entities)
@@ -292,10 +292,8 @@ def named(text: str, hits: list[Hit], names: Names) -> list[Mention]:
     return mentions
 
 
-# "Michael R. Pompeo": a person's first name and surname with an initial between them.
 # "Michael R. Pompeo": a person's first name and surname with an initial between them. The initial is looked for
 # first (far cheaper), then the names on either side of it.
-INITIAL = re.compile(r" [A-Z]\. [A-Z]")
 FIRST = re.compile(r"\b[A-Z][a-z’'-]+$")
 LAST = re.compile(r"[A-Z][\w’'-]*[a-z]\b")
 
@@ -370,10 +368,6 @@ def _other_regime(text: str) -> bool:
     return False
 
 
-def _noun(m: re.Match) -> str:
-    return m["noun"] or m["noun2"]
-
-
 def bare_government(text: str, mentions: Sequence[Mention], names: Names) -> list[Mention]:
     """"The government" and "the regime" as the Syrian government, in an article about Syria's war: "the regime" in one
     that names Syria, "the government" in one that also names the opposition or rebels. Not where the text says whose
@@ -388,9 +382,9 @@ def bare_government(text: str, mentions: Sequence[Mention], names: Names) -> lis
         found = [m for m in found if not m.groupdict().get("his") or any(0 < m.start() - end < 200 for end in assad)]
     if not found:
         return []
-    regimes = any(_noun(m) == "regime" for m in found) and not _other_regime(text)
-    war = any(_noun(m) != "regime" for m in found) and any(w in text.lower() for w in WAR_PARTIES)
-    found = [m for m in found if (regimes if _noun(m) == "regime" else war)]
+    regimes = any(m["noun"] == "regime" for m in found) and not _other_regime(text)
+    war = any(m["noun"] != "regime" for m in found) and any(w in text.lower() for w in WAR_PARTIES)
+    found = [m for m in found if (regimes if m["noun"] == "regime" else war)]
     key = syrian_government(names) if found else None
     if key is None:
         return []
@@ -400,10 +394,9 @@ def bare_government(text: str, mentions: Sequence[Mention], names: Names) -> lis
     for m in found:
         cut = SENTENCE_START.search(text, max(0, m.start() - 300), m.start())
         opens = cut.start() if cut else max(0, m.start() - 300)
-        if _noun(m) != "regime" and any(opens <= start < m.start() for start, _ in states):
+        if m["noun"] != "regime" and any(opens <= start < m.start() for start, _ in states):
             continue  # "In Lebanon, the government…": that state's (a regime of another state is named by its adjective)
-        end = m.end("noun") if m["noun"] else m.end("noun2")
-        out.append(Mention(key[0], key[1], m.start(), end, text[m.start():end]))
+        out.append(Mention(key[0], key[1], m.start(), m.end("noun"), text[m.start():m.end("noun")]))
     return out
 
 

@@ -93,7 +93,7 @@ class Variants:
                 continue
             if " " not in name and len(person := self.surnames.get(surname_key(name), ())) == 1 \
                     and (before := words_before(text, start, 1)) and before[-1] in HONORIFICS \
-                    and not INITIAL_NEXT.match(text, end):  # "Ambassador Susan E. Rice": a first name
+                    and not INITIAL.match(text, end):  # "Ambassador Susan E. Rice": a first name
                 found.append(Mention("actors", next(iter(person)), start, end, name))  # "Dr Attar"
                 continue
             place = self.of("locations", name, settled(text, start))
@@ -137,7 +137,7 @@ def settled(text: str, start: int) -> bool:
     return len(before) == 2 and before[1] == "of" and before[0] in SETTLEMENT_NOUNS
 
 
-INITIAL_NEXT = re.compile(r"[^\S\n]+[A-Z]\.[^\S\n]+[A-Z]")
+INITIAL = re.compile(r" [A-Z]\. [A-Z]")  # a middle initial between two names: "Susan E. Rice"
 # What may follow a place named before the place it is in: more names of a list, then "in" and a capitalised name.
 IN_PLACE = re.compile(r"(?:(?:,[^\S\n]*(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+)[A-Z][\w’'-]*(?:[ -](?:al|el|Al|El|[A-Z][\w’'-]*)){0,3})*"
                       r",?[^\S\n]+in[^\S\n]+(?:the[^\S\n]+)?[A-Z]")
