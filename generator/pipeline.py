@@ -8,7 +8,8 @@
       3. tag       text/matcher.py     one Aho-Corasick scan for every registry name,
                    text/tagger.py      each name read in context (metonyms, demonyms, ambiguous short forms)
       4. discover  text/discover.py    names the registry lacks → proposed entity pages (steps/propose.py: never one
-                                       an editor rejected or retitled)
+                                       an editor rejected or retitled); people in text/people.py, each pattern tried
+                                       only around its trigger words (text/stretches.py)
          (0–4 are ``steps/ingest.py``, on every core; it writes each new article page once, tag line included)
       5. retag     steps/retag.py      every article again after the registry changed: new tags added, the generator's
                                        tags whose match went taken back; editors' tags and removals kept

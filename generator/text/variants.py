@@ -13,7 +13,8 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 from generator.content.model import Entity, Mention
-from generator.text.discover import GENERIC, TITLE_WORDS
+from generator.text.names import GENERIC
+from generator.text.people import TITLE_WORDS
 from generator.text.readings import is_locative, words_before
 from generator.text.spans import INF, disjoint, overlaps
 from generator.text.translit import VariantIndex

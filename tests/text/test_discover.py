@@ -1,10 +1,10 @@
 import re
 
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.text.discover import STRETCHED, Stretches, discover
+from generator.text.discover import discover
 from tests.conftest import ROOT
 
 
@@ -120,33 +120,6 @@ def test_an_unqualified_ministry_is_generic():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Osama Abu Zeid, a legal adviser to the opposition, said", ("actors", "Osama Abu Zeid")),
-        ("Othman Sheikh Issa, co-chair of the executive council, said", ("actors", "Othman Sheikh Issa")),
-        ("Its spokesman, Naji al-Mustafa, told reporters", ("actors", "Naji al-Mustafa")),
-        ("the UN humanitarian coordinator Panos Moumtzis said", ("actors", "Panos Moumtzis")),
-        ("Sedat Önal, the Turkish deputy minister, attended", ("actors", "Sedat Önal")),
-    ],
-)
-def test_people_named_with_their_role(text, expected):
-    assert expected in proposals(text)
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("From Geert Cappelaere, UNICEF Regional Director for the Middle East", ("actors", "Geert Cappelaere")),
-        ("condolences to the family of Sergeant Matt Tonroe from the battalion", ("actors", "Matt Tonroe")),
-        ("Mr President (Amb. Zhang Jun), thank you", ("actors", "Zhang Jun")),
-        ("briefed by Staff Sgt. John Smith on the raid", ("actors", "John Smith")),
-    ],
-)
-def test_people_after_a_rank_or_a_capitalised_opening_word(text, expected):
-    assert expected in proposals(text)
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
         ("evacuated to Roj Hospital in the town", ("locations", "Roj Hospital")),
         ("the mission to repair Allouk water station was a success", ("locations", "Allouk water station")),
         ("questioned in the Andalus collective centre, an abandoned school", ("locations", "Andalus collective centre")),
@@ -185,69 +158,6 @@ def test_a_headline_in_title_case_names_no_agreement():
     assert ("agreements", "Stability Deal") in proposals("The two sides signed what they called the Stability Deal on Monday.")
 
 
-def test_a_phrase_before_a_role_is_not_a_person():
-    assert proposals("In Damascus, the head of the council said. On Monday, a spokesman said.") == set()
-
-
-# Words and marks the stretched patterns turn on: their names' parts, triggers, and every kind of punctuation.
-_PIECES = ["Al-", "al-", "Abu ", "Tel-", "Kafr", "Rukban", "Qa’im", "Shayrat", "Amman", "Russia", "Turkey", "Ahmad", "Hamza",
-           "Ryan", "Dillon", "Çelik", "Ünal", "camp", "camps", "base", "air base", "airbase", "field", "dam", "damage",
-           "crossing", "Hospital", "hospital", "water station", "collective centre", ", Syria", ", Southern Lebanon",
-           "Initiative", "Talks", "Road Map", "Agreement", "memorandum", "talks", "truce", "spokesperson",
-           "commander", "co-chair", "chairman", "head", "advisor", "the", "a", "its", "of", "and", "(MOC)", "(", ")", "&", "(A&B)",
-           "U.N.", "UN", "United Nations", "Red Cross", " of the ", " from the ", "Military Operations Command", "spokesman,", "who", ", who",
-           "Lt. Gen.", "Lt", "Gen.", "Dr.", "Mr", "Mr.", "Under-Secretary-General", "Rt. Hon.", "President", "Defence Minister",
-           "minister", "Sheikh", "Sir", "town of ", "village of", "camp", "area of ", "towns such as ", "villages including ",
-           "cities", " village", " town", "the ", " including ", " like ", "In ", "near ", "Dahr", " al-Jabal", "'s",
-           " neighborhoods", " villages", "settlements of ", " (twice)", " told", " said", "Commission", "resident ", ", of the ", ", with the ", " al ",
-           "8 June ", "June 8 ", "March 5th ", "deal", "cease-fire", "ceasefire", "road map", "agreement",
-           " ", " ", " ", "  ", "\n", "\n\n", ",", ", ", ".", "-", "–", "—", "_", "’", "'", "\"", ":", ";", "2", "22", "é", "ß"]
-
-
-@pytest.mark.parametrize("name", sorted(STRETCHED))
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
-@example("Defence Minister,  who")  # found by CI: the pattern allowed any spacing before "who", its trigger one space
-@example("Under-Secretary-General, Southern Lebanon(MOC)")  # a name's end told by the mark after it, not by the stretch's end
-def test_a_stretched_pattern_finds_what_the_pattern_finds_in_the_whole_text(name, text):
-    assert [m.span() for m in Stretches(text).finditer(name)] == [m.span() for m in STRETCHED[name].pattern.finditer(text)]
-
-
-def test_stretched_patterns_agree_with_the_whole_text_on_synthetic_and_real_articles(tmp_path):
-    from generator.dev.bench import scaffold
-    from generator.dev.synth import synth
-
-    synth(300, tmp_path / "raw", scaffold(tmp_path), seed=13)
-    real = [ROOT / "seeds", ROOT / "tests/eval/articles", *(ROOT / f"tests/eval/{name}/articles" for name in (
-        "tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune14", "tune15", "tune16"))]
-    texts = [p.read_text(encoding="utf-8") for folder in (tmp_path / "raw", *real) for p in sorted(folder.iterdir())]
-    texts.append("A drone hit the Hasan Agha village. Shelling reached the Tal Tamr town, then the Kurdish-majority town. "
-                 "Aid reached Aleppo's Handrat, al-Wasita and Jubb al-Hamir neighborhoods, the Tell, Kafr and Deir villages "
-                 "and the Salah, Bustan and Masaken districts. Hadi Abdullah of the Syrian Revolution General Commission "
-                 "told AFP. Rami Saleh from the Local Council said so; Omar Haddad of the Aid Committee says more. "
-                 "Nasser Haj Mansour, of the Kurdish forces, said it; Khaled Jibreel, with the Front, told them; "
-                 "Ali Hamed, from the council, added more.")
-    for name, stretched in STRETCHED.items():
-        whole = [[m.span() for m in stretched.pattern.finditer(t)] for t in texts]
-        assert [[m.span() for m in Stretches(t).finditer(name)] for t in texts] == whole
-        assert sum(map(len, whole)) >= 3  # the pattern is really exercised
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Foreign Secretary Dominic Raab said:", ("actors", "Dominic Raab")),
-        ("The Rt Hon Alistair Burt MP, Minister of State, welcomed the report", ("actors", "Alistair Burt")),
-        ("Sir Alan Duncan met the ambassador", ("actors", "Alan Duncan")),
-        ("met Russian Ambassador to the UK, Alexander Yakovenko, at the Foreign Office", ("actors", "Alexander Yakovenko")),
-        ("I am grateful to the hon. Member for Barrow and Furness (John Woodcock) for raising it.", ("actors", "John Woodcock")),
-        ('"It must end," said Ali al-Za\'tari, the U.N. resident and humanitarian coordinator.', ("actors", "Ali al-Za'tari")),
-    ],
-)
-def test_people_named_with_british_titles_and_roles_that_name_whom_they_serve(text, expected):
-    assert expected in proposals(text)
-
-
 def test_an_office_with_its_acronym_and_its_holder_is_no_organisation():
     found = proposals("UN Emergency Relief Coordinator (ERC) Martin Griffiths visited the crossing.")
     assert ("actors", "UN Emergency Relief Coordinator") not in found
@@ -258,43 +168,6 @@ def test_an_office_with_its_acronym_and_its_holder_is_no_organisation():
 # People named with their role, Hansard's forms, facilities (tuned on tests/eval/tune6).
 def people(text: str, known=(), places=()) -> set[str]:
     return {p.title for p, _, _ in discover(text, known, places) if p.type == "actors"}
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ('"We help," said Robert Mardini, the ICRC\'s head of operations for the Near East.', "Robert Mardini"),
-    ("said the ICRC head of delegation in Syria, Marianne Gasser, who is in Aleppo.", "Marianne Gasser"),
-    ("the Head of Delegation in Syria, Marianne Gasser, said.", "Marianne Gasser"),
-    ('"It is vital," explained Andrea Reis, who coordinates the ICRC\'s health activities.', "Andrea Reis"),
-    ("as the noble Lord, Lord Collins, said, not for a few hours", "Lord Collins"),
-    ("Jim Shannon: First, may I wish you a happy St Patrick's day?\nDominic Raab: I thank him.\nJim Shannon: And?", "Jim Shannon"),
-    ("Dominic Raab (The Foreign Secretary): We welcome the ceasefire.", "Dominic Raab"),
-    ("says activist, journalist, and Global Voices author Leila Nachawati Rego about her novel", "Leila Nachawati Rego"),
-    # tuned on tests/eval/tune7: a role with two phrases after it, a name that ends the line, a role noun before a name
-    ("A spokesman for the rebel Free Syrian Army in Aleppo, Abou Firas, told Alhurra TV", "Abou Firas"),
-    ("Delivered by Spokesperson for the UN High Commissioner for Human Rights, Ravina Shamdasani\nGeneva", "Ravina Shamdasani"),
-    ('Analyst Mahmoud Abdel Salam claimed rebel groups had "harassed" troops.', "Mahmoud Abdel Salam"),
-    ("the death of senior ISIS operative Omar Abdul Qader who sought to attack", "Omar Abdul Qader"),
-    ("Alison McGovern (Wirral South) (Lab) (Urgent Question): To ask the Minister", "Alison McGovern"),
-    ("The Minister for the Middle East (Dr Andrew Murrison): The Government are concerned.", "Andrew Murrison"),
-])
-def test_people_named_with_their_role_or_as_speakers_are_proposed(text, expected):
-    assert expected in people(text)
-
-
-@pytest.mark.parametrize(("text", "unwanted"), [
-    ("Press Statement\nHeather Nauert, Department Spokesperson", "Statement Heather Nauert"),  # a heading, then a name
-    ("My Lords, will the Minister be so kind as to explain why", "My Lords"),
-    ("Aleppo Is Burning: Make Your Profile Photograph Red", "Aleppo Is Burning"),
-    ("Key Messages: The situation continues to deteriorate.\nSituation Overview: Fighting goes on.", "Key Messages"),
-    ("fighters of the Army Islam, who were evacuated", "Army Islam"),  # "the Army Islam, who": a body, loosely
-    ("Rejecting Claims Cross-Border Action Only Targets Terrorists, Syria’s Permanent Representative Says",
-     "Action Only Targets Terrorists"),
-    ("Izumi Nakamitsu, High Representative for Disarmament Affairs, who commended the OPCW", "Disarmament Affairs"),
-    ("The Special Envoy, in consultation with the Secretary-General, accepted to be in Astana", "Special Envoy"),
-    ("Mr President, Distinguished Delegates, the Special Representative, Mr Smith, spoke", "Distinguished Delegates"),
-])
-def test_headings_and_forms_of_address_are_not_people(text, unwanted):
-    assert unwanted not in people(text)
 
 
 def test_a_name_never_runs_over_a_line_break():
@@ -355,51 +228,10 @@ def test_spans_are_taken_as_the_linear_check_takes_them(known, proposed):
     assert fast == slow
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    # tuned on /work/tune10 and tune11: named in full once, then by the surname alone as a speaker
-    ('for Yassin Alway that means sleeping in the open.\n\n"I\'ve been here for 12 days," Alway, 21, told a reporter.',
-     {"Yassin Alway"}),
-    ("said Minister of Foreign Affairs Espen Barth Eide during a visit. \"The pressure is great,\" Mr Eide said.",
-     {"Espen Barth Eide"}),
-    ("the chief of the centre Vladimir Savchenko said on Friday. According to Savchenko, shelling went on.",
-     {"Vladimir Savchenko"}),
-    ('Khaled Jibreel, with the PFLP-GC, spoke. "The agreement was violated," Jibreel added.', {"Khaled Jibreel"}),
-    ('Karen Smith visited the camp. "It is dire," said Smith.', {"Karen Smith"}),
-    ('SWEIDA, Syria: Maysoun Saab\'s eyes filled with tears. "It\'s like a dream," said Saab, a slender woman.', {"Maysoun Saab"}),
-    # no full name before the surname, or a surname that is the last word of a longer name or a form of address
-    ('"It is dire," said Smith.', set()),
-    ("Human Rights Watch reported it. Watch said more.", set()),
-    ("Human Rights Watch said the attack was unlawful.", set()),
-    ("Mr Speaker, the Government is concerned. I thank Mr Speaker.", set()),
-])
-def test_a_full_name_whose_surname_speaks_alone_is_a_person(text, expected):
-    assert people(text) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("He met Commissioner for Humanitarian Aid and Crisis Management Christos Stylianides on « an emergency initiative ».",
-     {"Christos Stylianides"}),
-    ("said Under-Secretary-General for Humanitarian Affairs and Emergency Relief Coordinator Stephen O'Brien today",
-     {"Stephen O'Brien"}),
-    # the office's own words and a state are no name
-    ("The Coordinator for the Syria Regional Refugee Response Plan said the appeal was underfunded.", set()),
-    ("The Minister of Defence of the Russian Federation spoke.", set()),
-])
-def test_the_holder_of_an_office_named_with_what_it_is_for(text, expected):
-    assert people(text) == expected
-
-
-def test_a_known_place_opening_an_office_holders_name_is_left_out():
-    text = "The President and Foreign Minister of Switzerland Didier Burkhalter will speak."
-    switzerland = (text.index("Switzerland"), text.index("Switzerland") + len("Switzerland"))
-    assert people(text, [switzerland]) == {"Didier Burkhalter"}
-
-
 def test_a_joint_statement_named_after_a_known_place_is_an_agreement():
     text = "maximising the chances of the Istanbul Joint Statement to be upheld"
     istanbul = (text.index("Istanbul"), text.index("Istanbul") + len("Istanbul"))
     assert ("agreements", "Istanbul joint statement") in {(p.type, p.title) for p, _, _ in discover(text, [istanbul], [istanbul])}
-
 
 
 @pytest.mark.parametrize(("text", "known", "expected"), [
@@ -418,7 +250,6 @@ def test_international_bodies_named_in_full(text, known, expected):
              for k in known]
     found = {p.title for p, _, _ in discover(text, spans) if p.type == "actors"}
     assert found == expected
-
 
 
 @pytest.mark.parametrize(("text", "known", "expected"), [
@@ -456,7 +287,8 @@ def test_lists_of_places_are_looked_for_only_beside_two_known_places_yet_all_are
     """``_place_series`` tries the pattern only in a text where two known places follow each other; the slow way scans
     every text. Both keep the lists holding two known places."""
     from generator.content.registry import load_registry
-    from generator.text.discover import _PLACE_BARE, PLACE_SERIES, _place_series
+    from generator.text.discover import PLACE_SERIES, _place_series
+    from generator.text.names import PLACE_BARE
 
     registry = load_registry(ROOT / "docs")
     count = 0
@@ -464,18 +296,12 @@ def test_lists_of_places_are_looked_for_only_beside_two_known_places_yet_all_are
         places = sorted((h.start, h.end) for h in registry.matcher.find(text) if any(c.type == "locations" for c in h.candidates))
         starts = {s for s, _ in places}
         slow = [m.span() for m in PLACE_SERIES.finditer(text)
-                if sum(m.start("list") + n.start() in starts for n in re.finditer(_PLACE_BARE, m["list"])) >= 2]
+                if sum(m.start("list") + n.start() in starts for n in re.finditer(PLACE_BARE, m["list"])) >= 2]
         fast = [m.span() for m in _place_series(text, places)
-                if sum(m.start("list") + n.start() in starts for n in re.finditer(_PLACE_BARE, m["list"])) >= 2]
+                if sum(m.start("list") + n.start() in starts for n in re.finditer(PLACE_BARE, m["list"])) >= 2]
         assert fast == slow
         count += len(slow)
     assert count >= 3
-
-
-
-def test_a_building_named_after_a_person_is_no_person():
-    text = "Remarks at a Press Availability\n\nPresident Wilson Hotel, Geneva, August 26, 2016. President Ashraf Ghani said."
-    assert {p.title for p, _, _ in discover(text, []) if p.type == "actors"} == {"Ashraf Ghani"}
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -492,7 +318,6 @@ def test_bodies_named_with_their_acronym(text, expected):
     assert found == expected
 
 
-
 @pytest.mark.parametrize(("text", "expected"), [
     # squares and named roads and streets are places
     ("civilians were shot dead in al-Ahrar Square in the old city", {("al-Ahrar Square", "facility")}),
@@ -502,18 +327,6 @@ def test_bodies_named_with_their_acronym(text, expected):
 ])
 def test_squares_and_named_roads(text, expected):
     assert {(p.title, p.kind) for p, _, _ in discover(text, []) if p.type == "locations"} == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    # no person: a clause in title case, a body's name, a title before a lone surname
-    ("You Have Done Your Part, We Will Now Do Ours, Emergency Relief Coordinator Says\n\nAid will go on.", set()),
-    ("Rhéal LeBlanc, Chief of the Press and External Relation Section, chaired the briefing.", set()),
-    ("It's a pleasure to meet with Special Envoy Pederson from the UN to talk.", set()),
-    # Hansard's honorific and surname are the name it gives
-    ("as the one I identified for my hon. Friend the Member for Huntingdon (Mr Djanogly). Syria has", {"Mr Djanogly"}),
-])
-def test_no_person_is_made_of_a_clause_a_body_or_a_lone_surname(text, expected):
-    assert {p.title for p, _, _ in discover(text, []) if p.type == "actors" and p.kind == "person"} == expected
 
 
 def test_a_day_and_month_name_no_new_agreement():
