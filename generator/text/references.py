@@ -122,7 +122,8 @@ STOP = frozenset(
     "de s brokered backed sponsored led mediated military cooperation strategic defence defense forces government "
     "national political humanitarian peace zone zones mechanism committee new local first second nationwide "
     "international year all its their his her this that these those which who into under within without forms form "
-    "any every each other such day days hour hours week weeks".split()
+    "any every each other such day days hour hours week weeks final way step call future general around along additional "
+    "advance situation approach party document decision order support supporting team group visit creation long term".split()
 ) | frozenset(MONTHS)
 
 
@@ -242,6 +243,8 @@ class References:
         df = Counter(w for e in agreements for w in {t for n in (e.title, *e.aliases) for t in _tokens(n)})
         keyed = {tuple(e.key): {k for n in (*e.places, *e.parties) if (k := by_name.get(fold_name(n)))} for e in agreements}
         shared = Counter(k for keys in keyed.values() for k in keys)
+        # places where no agreement is: a reference placed there is to one the registry lacks ("a deal … in Baghouz")
+        self.unplaced = frozenset(k for k, kind in place_kind.items() if kind != "country" and not shared[k])
         agreements.sort(key=lambda e: tuple(e.key))
         self.numbered = {m[1]: tuple(e.key) for e in agreements for n in (e.title, *e.aliases)
                          if (m := re.search(r"\bresolution\s+(\d{3,4})\b", n, re.I))}
@@ -332,7 +335,7 @@ class References:
             if not sentences:
                 sentences = sentence_spans(text)
             ctx = Context.of(text, self._window(sentences, start), ref, mentions, anywhere, named, pub_day, pub_year,
-                             self.party_words, named_words)
+                             self.party_words, named_words, self.unplaced)
             if ref.det in ANAPHORIC and self._antecedent(cls, mentions, start) and not ctx.specific:
                 continue  # "the deal" after the article named a deal: that one, already tagged (unless its own phrase
                 # tells another: "the arrangements established in Munich", "the 2018 agreement signed by Russia and Turkey")
@@ -454,6 +457,7 @@ class Context:
     beside: frozenset = frozenset()  # places right before the noun or right after it: "Astana talks", "talks in Astana"
     phrase_months: frozenset = frozenset()  # months the reference's own phrase names: "a September ceasefire deal"
     named_words: frozenset = frozenset()  # the words of the actors the article names: "Kofi Annan" is one clue, not two
+    elsewhere: frozenset = frozenset()  # places of no agreement in the reference's own phrase: "a deal with ISIS in Baghouz"
 
     @property
     def placed(self) -> bool:
@@ -468,7 +472,7 @@ class Context:
     @classmethod
     def of(cls, text: str, window: tuple[int, int], ref: Ref, mentions: Sequence[Mention], anywhere: frozenset,
            named: frozenset, pub_day: int | None, pub_year: int | None, party_words: Mapping[str, tuple[str, str]],
-           named_words: frozenset = frozenset()) -> Context:
+           named_words: frozenset = frozenset(), unplaced: frozenset = frozenset()) -> Context:
         lo, hi = window
         part = text[lo:hi]
         words = set(_tokens(part))
@@ -515,6 +519,7 @@ class Context:
             classes=frozenset(c for t in phrase if (c := noun_class(t))),
             phrase_months=frozenset(i + 1 for i, m in enumerate(MONTHS) if m in phrase),
             named_words=named_words,
+            elsewhere=unplaced.intersection(in_phrase),
             creates=not CREATE.isdisjoint(phrase),
             # (places beside the noun are places of its phrase: most phrases have none)
             beside=frozenset((m.type, m.slug) for m in mentions if m.type == "locations" and ref.start <= m.start < end and (
@@ -593,6 +598,8 @@ def evidence(p: Profile, cls: str, ctx: Context) -> dict[str, float]:
         why["parties in phrase"] = 3.0 if both >= 2 else 1.0  # "the Russian-Turkish agreement"
     if cls in p.nouns:
         why["noun"] = 1.0
+    if ctx.elsewhere and p.local:
+        why["another place in phrase"] = -3.0  # "a deal with ISIS in Baghouz" is not the one made in Raqqa
     if p.kind in MEETINGS and cls in MADE and cls not in p.titled:
         why["talks, not what they agreed"] = -3.0
     if (ctx.classes - {cls}) & p.nouns:

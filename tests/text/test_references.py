@@ -26,6 +26,8 @@ AGREEMENTS = [
            published="2016-02-26"),
     entity("agreements", "evacuation-deal", "Aleppo evacuation deal", kind="deal", published="2016-12-13",
            parties=("Russia", "Turkey"), places=("Aleppo",)),
+    entity("agreements", "communique", "Geneva Communiqué", aliases=["Final Communiqué of the Action Group"], kind="statement",
+           published="2012-06-30", parties=("United States", "Russia"), places=("Geneva",)),
 ]
 OTHERS = [
     entity("actors", "sdf", "Syrian Democratic Forces", aliases=["SDF"], kind="armed group"),
@@ -38,6 +40,8 @@ OTHERS = [
     entity("locations", "daraa", "Daraa", kind="city"),
     entity("locations", "daraa-al-balad", "Daraa al-Balad", kind="neighbourhood"),
     entity("locations", "aleppo", "Aleppo", kind="city"),
+    entity("locations", "geneva", "Geneva", kind="city"),
+    entity("locations", "baghuz", "Baghuz", kind="village"),
 ]
 REGISTRY = Registry({e.key: e for e in AGREEMENTS + OTHERS})
 
@@ -74,6 +78,11 @@ def agreements(text: str, published: str = "") -> set[str]:
      {"manbij-truce", "sochi-2019"}),
     # people's homes are no settlement
     ("Russian shelling in Daraa in July 2018 hit residential neighbourhoods and refugees settlements.", "", set()),
+    # a deal placed where no agreement of the registry is, is one the registry lacks, whoever made it
+    ("Fighting stopped under a truce between the SDF and the United States.", "", {"manbij-truce"}),
+    ("Fighting stopped under a truce between the SDF and the United States in Baghuz.", "", set()),
+    # a word every story uses is no clue, though one agreement's name holds it ("Final Communiqué")
+    ("The United States issued a final statement on the talks.", "", set()),
 ])
 def test_a_generic_reference_is_tagged_only_when_the_context_supports_one_agreement(text, published, expected):
     assert agreements(text, published) == expected
