@@ -57,6 +57,7 @@ def found(text: str) -> set[tuple[str, str]]:
     ("Hotspots such as:  Maaret al-Noman, Saraqab, and Kafranbel  in Idleb city got food.",
      {("locations", "maarat-al-numan"), ("locations", "saraqib"), ("locations", "kafr-nabl"), ("locations", "idlib")}),
     ("Saraqab and Arihah in turn said nothing.", set()),  # "in" before no name
+    ("Syrian Foreign Minister Hussam Luqa is to meet them.", {("actors", "hossam-louka")}),  # an office before the name
 ])
 def test_a_known_place_or_person_under_another_spelling(text, expected):
     assert found(text) == expected
