@@ -21,7 +21,7 @@ from generator.text.gazetteer import SOURCE as GAZETTEER
 from generator.text.gazetteer import locate, syrian_place, world_city
 from generator.text.matcher import Hit, name_keys
 from generator.text.slugs import slugify, unique_slug
-from generator.text.tagger import COORDINATED
+from generator.text.tagger import COORDINATED, surname_of
 from generator.text.textnorm import fold_name
 from generator.text.translit import skeleton
 from generator.text.variants import SETTLEMENTS, names_outside, used_as_place
@@ -41,6 +41,7 @@ def place_name(p: Proposal) -> str:
 
 def found_in(text: str, hits: list[Hit]) -> list[Proposal]:
     """Names in one article that discovery would propose, before checking what the registry knows."""
+    hits = [h for h in hits if not surname_of(text, h)]  # "Adnan Afrin, a SDF spokesperson" is a person to propose
     spans = [(h.start, h.end) for h in hits]
     places = [(h.start, h.end) for h in hits if any(c.type == "locations" for c in h.candidates)]
     found = discover(text, spans, places)

@@ -15,6 +15,7 @@ from typing import Protocol
 from generator.content.model import Entity, Mention
 from generator.text.dateline import dateline_spans
 from generator.text.matcher import Candidate, Hit, Matcher, Scan, resolve_overlaps
+from generator.text.people import PERSON_APPOSITION, PERSON_ROLE_BEFORE, is_name
 from generator.text.readings import demonym_acts, heads_acting_list, in_office_title, is_acting, is_locative, topic_of, words_after
 from generator.text.references import References, plain_words
 from generator.text.textnorm import fold, fold_name
@@ -230,6 +231,21 @@ def _named_after(who: Entity, agreement: Entity) -> bool:
         f" {fold_name(who.title).split()[-1]} " in o for o in own if who.kind == "person")
 
 
+# A given name right before a hit: "Adnan Afrin", "Shiyar Hasakah" (Kurdish fighters take their town's name).
+GIVEN_BEFORE = re.compile(r"(?<![\w’'.-])[A-Z][a-z]{2,}[^\S\n]$")
+
+
+def surname_of(text: str, hit: Hit) -> bool:
+    """Whether a place's name ends a person's, the person set off by a role: "Adnan Afrin, a SDF spokesperson", "YPG
+    spokesperson Shiyar Hasakah said"."""
+    if text[hit.start - 1:hit.start] != " " or not all(c.type == "locations" for c in hit.candidates) \
+            or not (given := GIVEN_BEFORE.search(text, max(0, hit.start - 30), hit.start)) or not is_name(given[0]):
+        return False
+    appositive = PERSON_APPOSITION.match(text, given.start())
+    return (appositive is not None and appositive.end("name") == hit.end) or any(
+        m.end("name") == hit.end for m in PERSON_ROLE_BEFORE.finditer(text, max(0, given.start() - 40), hit.end))
+
+
 def named(text: str, hits: list[Hit], names: Names) -> list[Mention]:
     """The mentions of entities by a name (the registry's, or another spelling of it); a name in a dateline is where
     the story was filed, not what it is about."""
@@ -242,6 +258,7 @@ def named(text: str, hits: list[Hit], names: Names) -> list[Mention]:
         hits = [h for h in hits if h.end not in outlets]
     if "$" in text:  # "US$37 million" is a currency
         hits = [h for h in hits if text[h.end:h.end + 1] != "$"]
+    hits = [h for h in hits if not surname_of(text, h)]
     chosen: list[tuple[Hit, Candidate]] = []
     # The last hit read only as a place, and whether it was listed after one: a name listed after it shares its reading
     # when that hit plainly read as a place ("in Moscow", not "Syria, Turkey and Iran agreed"). Whether it did is asked

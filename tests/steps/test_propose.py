@@ -10,7 +10,9 @@ from generator.content.pages import split
 from generator.content.registry import Registry
 from generator.pipeline import update
 from generator.steps import propose as propose_module
-from generator.steps.propose import REJECTED, finish_proposals, propose
+from generator.steps.propose import REJECTED, finish_proposals, found_in, propose
+from generator.text.matcher import resolve_overlaps
+from tests.conftest import entity
 from tests.steps.test_ingest_link import ARTICLE
 
 LATER = "Coalition briefing\n\nRyan Dillon, the coalition's spokesman, said on Tuesday that strikes near Raqqa would go on.\n"
@@ -107,3 +109,10 @@ def test_a_road_the_registry_knows_between_the_same_places_is_no_new_road(tmp_pa
     ]})
     created = propose(tmp_path, registry, [Proposal("locations", title, "road", title)])
     assert (created == []) is twin
+
+
+def test_a_person_named_after_a_known_place_is_proposed():
+    registry = Registry({e.key: e for e in [entity("locations", "afrin", "Afrin", kind="city")]})
+    text = "Adnan Afrin, a SDF spokesperson, told AFP the clashes were sporadic."
+    hits = resolve_overlaps(text, registry.matcher.scan(text))
+    assert [(p.type, p.title) for p in found_in(text, hits)] == [("actors", "Adnan Afrin")]

@@ -379,3 +379,18 @@ def test_a_person_named_with_a_middle_initial(text, expected):
     registry = Registry({e.key: e for e in [entity("actors", "susan-rice", "Susan Rice", kind="person"),
                                             entity("actors", "ayman-sousan", "Ayman Sousan", kind="person")]})
     assert tags_in(text, registry) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a place's name ending a person's, the person set off by a role: Kurdish fighters take their town's name
+    ("Adnan Afrin, a SDF spokesperson, told AFP the clashes were sporadic.", set()),
+    ("A YPG spokesperson, said YPG spokesperson Shiyar Hasakah at a funeral.", set()),
+    # the place, though a capital or a role is near
+    ("In Afrin, a SDF spokesperson said the clashes were sporadic.", {("locations", "afrin")}),
+    ("Shelling hit Afrin, a Kurdish-held town, and Hasakah.", {("locations", "afrin"), ("locations", "hasakah")}),
+])
+def test_a_place_that_ends_a_persons_name_is_no_place(text, expected):
+    registry = Registry({e.key: e for e in [
+        entity("locations", "afrin", "Afrin", kind="city"), entity("locations", "hasakah", "Hasakah", kind="city"),
+    ]})
+    assert tags_in(text, registry) == expected
