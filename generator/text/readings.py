@@ -22,6 +22,9 @@ GEO_NOUNS = frozenset(
     "border borders frontier crossing crossings countryside province governorate airport suburbs suburb outskirts "
     "desert territory territories city region coast countryside embassy capital soil airspace side".split()
 )
+# What happened somewhere: "the Paris attacks" were in Paris (after "the": "Moscow attacks rebels" is Moscow acting).
+EVENTS = frozenset("attack attacks bombing bombings blast blasts massacre massacres shooting shootings explosion explosions "
+                   "earthquake".split())
 BORDER_NOUNS = frozenset("border borders frontier crossing crossings boundary".split())
 ACTOR_NOUNS = frozenset(
     "forces force troops army military soldiers servicemen personnel government officials official authorities "
@@ -128,7 +131,7 @@ def is_locative(text: str, start: int, end: int, possessive: bool = False) -> bo
     from Jordan"; "support from Turkey" is Turkey acting."""
     before = words_before(text, start, 6)
     after = words_after(text, end, 2)
-    if after and (after[0] in GEO_NOUNS or after[0].startswith("-based")):
+    if after and (after[0] in GEO_NOUNS or after[0].startswith("-based") or (after[0] in EVENTS and before[-1:] == ["the"])):
         return True
     if STATE_CODE.match(text, end):
         return True  # "Washington, DC": the city, not the government

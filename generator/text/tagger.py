@@ -107,8 +107,8 @@ def resolve(hit: Hit, text: str, entities: dict[tuple[str, str], Entity], after_
 
 
 # The word after a place that makes it the name of an outlet: "Syria Direct", "Jordan Times", "Kurdistan 24".
-OUTLET = re.compile(r" (?:Direct|Deeply|Weekly|Daily|Times|Post|News|Today|Report|Observer|Tribune|Herald|Gazette|Monitor|TV"
-                    r"|24)(?![\w’'-])")
+OUTLET = re.compile(r"[ -](?:Direct|Deeply|Weekly|Daily|Times|Post|News|Today|Report|Observer|Tribune|Herald|Gazette|Monitor|TV"
+                    r"|24|Presse)(?![\w’'-])")  # "Agence France-Presse"
 FILED = re.compile(r"\s*(?:[,(]|[-–—]\s)")  # what follows a place in capitals opening a dateline
 STATES = frozenset({"state", "country"})
 # "Geneva, Switzerland, August 26, 2016": a date after a place set off after a place (a line of where and when).

@@ -40,6 +40,8 @@ def span(text: str, name: str) -> tuple[int, int]:
         ("Talks between Ankara and Moscow went on.", "Moscow", False, False),
         ("Trucks crossed the border with Iraq and Jordan.", "Jordan", False, True),
         ("It is 30 km from Turkey's southern border. Last month, Ankara and Moscow agreed.", "Ankara", False, False),
+        ("Talks were driven by urgency after the Paris attacks that killed 129 people.", "Paris", False, True),
+        ("Moscow attacks rebel positions daily.", "Moscow", False, False),
     ],
 )
 def test_a_name_is_a_place_after_a_locative_word_or_before_a_place_noun(sentence, name, possessive, expected):

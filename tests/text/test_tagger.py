@@ -394,3 +394,9 @@ def test_a_place_that_ends_a_persons_name_is_no_place(text, expected):
         entity("locations", "afrin", "Afrin", kind="city"), entity("locations", "hasakah", "Hasakah", kind="city"),
     ]})
     assert tags_in(text, registry) == expected
+
+
+@pytest.mark.parametrize("text", ["Agence France Presse reported it.", "Agence France-Presse reported it."])
+def test_a_state_in_a_news_agencys_name_is_not_tagged(text):
+    registry = Registry({e.key: e for e in [entity("actors", "france", "France", kind="state")]})
+    assert tags_in(text, registry) == set()
