@@ -99,7 +99,9 @@ def _reference(m: re.Match) -> Ref:
 
 
 # "resolutions 2254 (2015) and 2268 (2016)", "Resolution 2165 / 2191": each number names its resolution.
-RESOLUTIONS = re.compile(r"\b[Rr]esolutions?\s+(?:No\.?\s*)?\d{3,4}(?:\s*\(\d{4}\))?(?:(?:\s*[,/]\s*|,?\s+and\s+)\d{3,4}(?:\s*\(\d{4}\))?)*")
+# "Resolution 2254", "UNSCR 2254", "[the Security Council Resolution] (UNSCR) 2254" (a quote's editorial brackets)
+RESOLUTIONS = re.compile(r"\b(?:[Rr]esolutions?\]?|UNSCRs?)\s+(?:\(UNSCRs?\)\s+)?(?:No\.?\s*)?\d{3,4}(?:\s*\(\d{4}\))?"
+                         r"(?:(?:\s*[,/]\s*|,?\s+and\s+)\d{3,4}(?:\s*\(\d{4}\))?)*")
 NUMBER = re.compile(r"(?<!\()\b\d{3,4}\b(?!\))")
 # The words after the noun that still belong to its phrase: "the mechanism for cross-border aid", "a truce in Manbij".
 _PREPOSITION = r"(?:for|on|in|of|over|with|between|to|at|under|by)\b"
@@ -300,7 +302,7 @@ class References:
         ``python -m generator explain-references`` prints. A name in plain words after "a" is judged as a reference
         too: kept when the context supports it, else put in ``dropped``."""
         nouns = list(NOUN.finditer(text))
-        if not nouns:
+        if not nouns and "UNSCR" not in text:
             return []  # no reference noun, hence no "resolution 2254" either: nothing to judge
         generic = indefinite(text, mentions, nouns)
         plain = [m for m in mentions if m.type == "agreements" and (descriptive(m.surface) or (m.start, m.end) in generic)]
@@ -422,11 +424,18 @@ def _place_nouns(names: Sequence[str], places: Mapping[tuple[str, str], float],
 
 def _resolution_groups(text: str, nouns: Sequence[re.Match]) -> Iterator[re.Match]:
     """``RESOLUTIONS.finditer(text)``, given the matches of ``NOUN`` in ``text``: each group opens on the noun
-    "resolution", so it is looked for only there rather than at every position of the text."""
+    "resolution" or on "UNSCR", so it is looked for only there rather than at every position of the text."""
+    starts = [noun.start() for noun in nouns if noun[0][:10].lower() == "resolution"]
+    if "UNSCR" in text:
+        at = text.find("UNSCR")
+        while at != -1:
+            starts.append(at)
+            at = text.find("UNSCR", at + 5)
+        starts.sort()
     end = 0
-    for noun in nouns:
-        if noun.start() >= end and noun[0][:10].lower() == "resolution":
-            group = RESOLUTIONS.match(text, noun.start())
+    for start in starts:
+        if start >= end:
+            group = RESOLUTIONS.match(text, start)
             if group:
                 end = group.end()
                 yield group

@@ -83,6 +83,9 @@ def agreements(text: str, published: str = "") -> set[str]:
     ("Fighting stopped under a truce between the SDF and the United States in Baghuz.", "", set()),
     # a word every story uses is no clue, though one agreement's name holds it ("Final Communiqué")
     ("The United States issued a final statement on the talks.", "", set()),
+    # the council's acronym, and a quote's editorial brackets
+    ("A solution as called for by UNSCR 2254 is needed.", "", {"resolution-2254"}),
+    ("A solution as called for by [the Security Council Resolution] (UNSCR) 2254 is needed.", "", {"resolution-2254"}),
 ])
 def test_a_generic_reference_is_tagged_only_when_the_context_supports_one_agreement(text, published, expected):
     assert agreements(text, published) == expected
@@ -151,7 +154,7 @@ def test_an_undated_article_names_an_agreement_by_its_place_and_words_nearby():
 
 
 PIECES = ["resolution", "Resolution", "resolutions", "RESOLUTION", "reſolution", " ", ", ", " and ", "2254", "(2015)", "No.",
-          "No. ", "x", "talks", "road map", "-", "\n", "memorandum of understanding"]
+          "No. ", "x", "talks", "road map", "-", "\n", "memorandum of understanding", "UNSCR", "UNSCRs", "(UNSCR)", "]", "UN"]
 
 
 @given(st.lists(st.sampled_from(PIECES), max_size=14).map("".join))
