@@ -76,6 +76,7 @@ AREA_KINDS = {"area": "region", "sector": "neighbourhood"}
 # "liberate al-Dashisha, Syria, from", "from Chebaa, Southern Lebanon to": a name the text places in a country, the
 # country set off by commas or ending the sentence ("Jaafari, Syria's envoy" is a person and a possessive).
 _COUNTRIES = r"(?:Syria|Lebanon|Iraq|Jordan|Turkey|Türkiye|Israel)"
+COUNTRY = re.compile(_COUNTRIES)
 IN_COUNTRY = re.compile(
     rf",\s+(?:(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:ern|-?(?:[Ee]ast|[Ww]est)(?:ern)?)?\s+)?{_COUNTRIES}(?=\s*(?:[,.;:)]|\(|\s+(?:from|to|on|in)\b)|$)"
 )
@@ -240,6 +241,8 @@ def discover(
         m = PLACE_THEN_AGREEMENT.match(text, end)
         if m and text[start - 1:start] in {"-", "–"}:
             continue  # "the Russia-Turkey agreement" is the two states' agreement, not one named after Turkey
+        if m and COUNTRY.fullmatch(text, start, end):
+            continue  # "a new round of Syria talks": talks about the country, named after no place of their own
         if m and _free((end, m.end()), taken):
             title = f"{text[start:end]} {' '.join(m['noun'].lower().split())}"
             found.append((Proposal("agreements", title, "agreement", title), start, m.end()))

@@ -228,10 +228,15 @@ def test_spans_are_taken_as_the_linear_check_takes_them(known, proposed):
     assert fast == slow
 
 
-def test_a_joint_statement_named_after_a_known_place_is_an_agreement():
-    text = "maximising the chances of the Istanbul Joint Statement to be upheld"
-    istanbul = (text.index("Istanbul"), text.index("Istanbul") + len("Istanbul"))
-    assert ("agreements", "Istanbul joint statement") in {(p.type, p.title) for p, _, _ in discover(text, [istanbul], [istanbul])}
+@pytest.mark.parametrize(("text", "place", "expected"), [
+    ("maximising the chances of the Istanbul Joint Statement to be upheld", "Istanbul", {"Istanbul joint statement"}),
+    ("a truce held in Manbij. The Manbij truce held.", "Manbij", {"Manbij truce"}),
+    ("A new round of Syria talks in Geneva will be held in late May.", "Syria", set()),  # talks about the country
+])
+def test_an_agreement_named_after_a_known_place_but_not_a_country(text, place, expected):
+    at = text.rindex(place)
+    found = discover(text, [(at, at + len(place))], [(at, at + len(place))])
+    assert {p.title for p, _, _ in found if p.type == "agreements"} == expected
 
 
 @pytest.mark.parametrize(("text", "known", "expected"), [
