@@ -92,8 +92,9 @@ AGREEMENT_NAMED = re.compile(
 AGREEMENT_PAIR = re.compile(
     rf"\b(?P<name>[A-Z][\w’']+(?:\s*[-–]\s*[A-Z][\w’']+)+)\s+(?P<noun>{_AGREEMENT_NOUN}|talks|summit)\b"
 )
-_NATION = r"(?:US|U\.S\.|American|Russian|Turkish|Syrian|Iranian|Iraqi|Israeli|Jordanian|Lebanese|Saudi|Qatari|Emirati|Egyptian|British|French|German)"
-_PORTFOLIO = r"(?:Foreign|Defen[cs]e|Interior|Justice|Health|Transport|Energy|Oil|Information|Finance|Economy|Education|Awqaf|Social Affairs)"
+_NATION = (r"(?:US|U\.S\.|American|Russian|Turkish|Syrian|Iranian|Iraqi|Israeli|Jordanian|Lebanese|Saudi|Qatari|Emirati|Egyptian|British"
+           r"|French|German|Kazakh|Chinese|Kuwaiti|Omani|Bahraini|Algerian|Moroccan|Tunisian|Libyan|Italian|Dutch|Canadian)")
+_PORTFOLIO = r"(?:Foreign(?:\s+Affairs)?|Defen[cs]e|Interior|Justice|Health|Transport|Energy|Oil|Information|Finance|Economy|Education|Awqaf|Social Affairs)"
 MINISTRY = re.compile(rf"\b(?P<name>{_NATION}\s+(?:{_PORTFOLIO}\s+Ministry|Ministry\s+of\s+(?:(?:National|Internal|Foreign)\s+)?{_PORTFOLIO}))\b")
 # An acronym: capitals and digits, or small letters between capitals ("FinCEN"), never a word ("Reuters"), nor a plural.
 _ACRONYM = r"[A-Z](?:[A-Z0-9&]{1,8}|[A-Za-z0-9&]{1,7}[A-Z0-9])"

@@ -107,6 +107,8 @@ def test_a_named_operation_is_not_a_place():
         ("the Syrian Ministry of Interior said", ("actors", "Syrian Ministry of Interior")),
         ("the Turkish Ministry of National Defence said", ("actors", "Turkish Ministry of National Defence")),
         ("the Syrian Transport Ministry said", ("actors", "Syrian Transport Ministry")),
+        ("the Kazakh Ministry of Foreign Affairs said", ("actors", "Kazakh Ministry of Foreign Affairs")),
+        ("the Kazakh Foreign Ministry said", ("actors", "Kazakh Foreign Ministry")),
     ],
 )
 def test_ministries_of_a_state_are_organisations(text, expected):
