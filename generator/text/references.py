@@ -522,7 +522,8 @@ class Context:
             named=named, words=frozenset(words) - WEAK, years=frozenset(years),
             phrase=frozenset(phrase),
             months=frozenset(i + 1 for i, m in enumerate(MONTHS) if m in words),
-            days=frozenset(f"-{MONTHS.index((m[1] or m[4]).lower()) + 1:02d}-{int(m[2] or m[3]):02d}" for m in DAY.finditer(part)),
+            days=frozenset(f"-{MONTHS.index((m[1] or m[4]).lower()) + 1:02d}-{int(m[2] or m[3]):02d}" for m in DAY.finditer(part)
+                           if not UNTIL.search(part, max(0, m.start() - 12), m.start())),
             pub_day=pub_day,
             parties=frozenset(parties),
             classes=frozenset(c for t in phrase if (c := noun_class(t))),
@@ -543,6 +544,7 @@ AGREED_BY = re.compile(r"\b(?:agreed|signed|reached|brokered|struck|concluded|ne
 # "by mid-2014", "until the end of 2025": a deadline the agreement sets, not the year it was made
 DEADLINE = re.compile(r"\b(?:by|until|till|through|before)\s+(?:(?:mid|early|late|end)[- ]|the (?:end|middle|start|beginning) of\s+"
                       rf"|(?:\d{{1,2}}\s+)?(?:{MONTH_NAMES})\s+(?:\d{{1,2}},?\s+)?)?$")
+UNTIL = re.compile(r"\b(?:until|till|through)\s+(?:the\s+)?$", re.I)  # "until January 10": when it ends, not its day
 PRESS = re.compile(r"\b(?:news|press)\s+$", re.I)
 NAMED_AFTER = re.compile(r"\s+of\s+[A-Z]")
 HOMES = re.compile(r"\b(?:refugees?|displaced|IDPs?|informal|tented|makeshift|Israeli|Jewish|illegal|residential|rural|human|nearby|small)\s+$", re.I)

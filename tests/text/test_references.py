@@ -186,6 +186,8 @@ def test_a_day_of_the_year_written_any_way_names_the_resolution_adopted_on_it(da
     text = f"On {day}, the United Nations Security Council unanimously adopted a resolution on humanitarian aid."
     assert dated(text) == {"resolution-2139"}
     assert dated("The Security Council adopted a resolution on humanitarian aid.") == set()
+    # the day it runs until is not the day it was adopted
+    assert dated("The Security Council adopted a resolution on humanitarian aid lasting until February 22.") == set()
 
 
 def test_a_reference_placed_elsewhere_by_its_own_phrase_is_not_the_agreement_just_named():
