@@ -52,12 +52,15 @@ TARGETS = {("overall", "f1"): 0.90, ("overall", "precision"): 0.92, ("agreements
 # 0.934 on its 25 texts) at a811da8: 0.897 (P 0.921, R 0.874; actors 0.910, locations 0.930, agreements 0.679).
 # After three more (tune14, tune15, tune16: UN, U.S. government, VOA and UK texts, first scores 0.908, 0.923, 0.912,
 # tuned to 0.951, 0.941, 0.939) at 80a0bf7: 0.897 again, the same counts (tp 291, fp 25, fn 42): nothing learnt from
-# them changed a tag of the blind set.
+# them changed a tag of the blind set. After one more of news outlets' and agencies' texts, kept out of the repository
+# for their copyright (tune17: 30 texts, 2012-2025, first score 0.918, agreements 0.595; tuned to 0.933) at 2c35250:
+# 0.8998 (584/649, printed 0.900; P 0.924, R 0.877; tp 292, fp 24, fn 41; actors 0.913, locations 0.936, agreements
+# 0.679), a hair below the target.
 # tune7 (first score 0.882; agreements 0.500, 6 of 16 found) is tuned on, yet its agreements stay below the target:
 # most of those it misses are named by a description that only the article's date tells apart ("the agreement
 # reached last week between the Syrian authorities and the Syrian Democratic Forces" fits the deals of 2019 and 2025
 # alike), and its texts carry no date; two are arrangements the registry has no page of. Its floor is its measure.
-FLOORS = {("blind", "overall", "f1"): 0.89, ("tune7", "agreements", "f1"): 0.50}
+FLOORS = {("blind", "overall", "f1"): 0.895, ("tune7", "agreements", "f1"): 0.50}
 
 
 @pytest.fixture(scope="module", params=sorted(SETS))
