@@ -233,6 +233,7 @@ def _named_after(who: Entity, agreement: Entity) -> bool:
 
 # A given name right before a hit: "Adnan Afrin", "Shiyar Hasakah" (Kurdish fighters take their town's name).
 GIVEN_BEFORE = re.compile(r"(?<![\w’'.-])[A-Z][a-z]{2,}[^\S\n]$")
+ROLE_AFTER = re.compile(r",[^\S\n]+(?:a|an|the)[^\S\n]")  # the role set off with its article: ", a SDF spokesperson"
 
 
 def surname_of(text: str, hit: Hit) -> bool:
@@ -241,7 +242,7 @@ def surname_of(text: str, hit: Hit) -> bool:
     if text[hit.start - 1:hit.start] != " " or not all(c.type == "locations" for c in hit.candidates) \
             or not (given := GIVEN_BEFORE.search(text, max(0, hit.start - 30), hit.start)) or not is_name(given[0]):
         return False
-    appositive = PERSON_APPOSITION.match(text, given.start())
+    appositive = ROLE_AFTER.match(text, hit.end) and PERSON_APPOSITION.match(text, given.start())
     return (appositive is not None and appositive.end("name") == hit.end) or any(
         m.end("name") == hit.end for m in PERSON_ROLE_BEFORE.finditer(text, max(0, given.start() - 40), hit.end))
 

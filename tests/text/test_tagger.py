@@ -388,6 +388,7 @@ def test_a_person_named_with_a_middle_initial(text, expected):
     # the place, though a capital or a role is near
     ("In Afrin, a SDF spokesperson said the clashes were sporadic.", {("locations", "afrin")}),
     ("Shelling hit Afrin, a Kurdish-held town, and Hasakah.", {("locations", "afrin"), ("locations", "hasakah")}),
+    ("Shelling hit Rural Afrin, rebel commanders said.", {("locations", "afrin")}),  # a role with no article: no apposition
 ])
 def test_a_place_that_ends_a_persons_name_is_no_place(text, expected):
     registry = Registry({e.key: e for e in [
