@@ -161,11 +161,12 @@ def is_locative(text: str, start: int, end: int, possessive: bool = False) -> bo
         # "in both Sweida and Damascus", "to Iraq, Jordan and Lebanon": a list a locative word opened
         return not (listed["prep"] == "to" and not RECIPIENTS.isdisjoint(words_before(text, listed.start(), 1)))
     if before and before[-1] in {"with", "between", "and", "of", ","}:
-        clause = before[-5:]
-        for stop in (".", "!", "?", ";"):  # "…Turkey's southern border. Last month, Ankara and Moscow agreed": no border of Ankara
-            if stop in clause:
-                clause = clause[len(clause) - clause[::-1].index(stop):]
-        return any(w in BORDER_NOUNS for w in clause)
+        for w in reversed(before[-5:]):
+            if w in {".", "!", "?", ";"}:
+                return False  # "…Turkey's southern border. Last month, Ankara and Moscow agreed": no border of Ankara
+            if w in BORDER_NOUNS:
+                return True
+        return False
     return False
 
 

@@ -427,11 +427,7 @@ def _resolution_groups(text: str, nouns: Sequence[re.Match]) -> Iterator[re.Matc
     "resolution" or on "UNSCR", so it is looked for only there rather than at every position of the text."""
     starts = [noun.start() for noun in nouns if noun[0][:10].lower() == "resolution"]
     if "UNSCR" in text:
-        at = text.find("UNSCR")
-        while at != -1:
-            starts.append(at)
-            at = text.find("UNSCR", at + 5)
-        starts.sort()
+        starts = sorted(starts + [m.start() for m in re.finditer("UNSCR", text)])
     end = 0
     for start in starts:
         if start >= end:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from generator.content.model import Entity, Mention
 from generator.text.names import GENERIC
-from generator.text.people import TITLE_WORDS
+from generator.text.people import TITLE_WORDS, person_name
 from generator.text.readings import is_locative, words_before
 from generator.text.spans import INF, disjoint, overlaps
 from generator.text.translit import VariantIndex
@@ -89,9 +89,9 @@ class Variants:
         for start, end, name in names_outside(text, taken):
             if name.lower() in GENERIC:
                 continue  # "Syrian" spells like the al-Suryan neighbourhood, and is a word of every story
-            cut = _title_end(name)  # "Syrian Foreign Minister Asaad al-Sheibani": the person is who the title is followed by
-            if len(name[cut:].split()) >= 2 and len(person := self.people.lookup(name[cut:])) == 1:
-                found.append(Mention("actors", next(iter(person)), start + cut, end, name[cut:]))
+            bare = person_name(name)  # "Syrian Foreign Minister Asaad al-Sheibani": the person is who the title is followed by
+            if len(bare.split()) >= 2 and len(person := self.people.lookup(bare)) == 1:
+                found.append(Mention("actors", next(iter(person)), end - len(bare), end, bare))
                 continue
             if " " not in name and len(person := self.surnames.get(surname_key(name), ())) == 1 \
                     and (before := words_before(text, start, 1)) and before[-1] in HONORIFICS \
@@ -103,16 +103,6 @@ class Variants:
                 found.append(Mention("locations", next(iter(place)), start, end, name))
                 ends.add(end)
         return found
-
-
-def _title_end(name: str) -> int:
-    """Where a name starts after the generic words and titles opening it ("Syrian Foreign Minister "), or 0."""
-    words, cut = name.split(" "), 0
-    for word in words[:-2]:
-        if word.lower().rstrip(".") not in GENERIC and word.lower().rstrip(".") not in TITLE_WORDS:
-            break
-        cut += len(word) + 1
-    return cut
 
 
 def names_outside(text: str, taken: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
