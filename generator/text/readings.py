@@ -103,6 +103,7 @@ ENVOY = re.compile(r"\s+[Ee]nvoys?\b")
 ENVOY_OF = re.compile(r"(?:\bU\.?N\.?|United Nations|UN’s|UN's) $")  # "the UN Syria envoy"
 
 
+POSSESSIVE_ENDS = ("'s", "’s")
 STATE_CODE = re.compile(r",\s*D\.?\s?C\.?(?![\w])")
 
 
@@ -177,6 +178,8 @@ def is_acting(text: str, start: int, end: int) -> bool:
         return False
     if after[0].startswith("-"):
         return True
+    if text[max(0, start - 3):start - 1] in POSSESSIVE_ENDS and after[0] not in VERBS:
+        return False  # "Turkey's Syria offensive", "Russia's Syria campaign": the possessor acts, in Syria
     if after[0] in VERBS:  # "Syria said", but not "a meeting on Syria will be held": the verb's subject came before
         return not topic_of(text, start)
     if after[0] in TITLE_MODIFIERS:  # "Syria's Permanent Representative", "Moscow's Deputy Foreign Minister"
@@ -243,4 +246,6 @@ def in_office_title(text: str, start: int, end: int) -> bool:
             return False
         office = OFFICE_TITLE.search(text, max(0, start - 120), start)
         return office is not None and DELEGATE.search(text, max(0, office.start() - 4), office.end()) is None
-    return ENVOY.match(text, end) is not None and ENVOY_OF.search(text, max(0, start - 16), start) is not None
+    # "the UN Syria envoy", "Syria envoy Geir Pedersen": the envoy for Syria ("Syria's envoy" is Syria's own)
+    return ENVOY.match(text, end) is not None and (ENVOY_OF.search(text, max(0, start - 16), start) is not None
+                                                   or text[end - 2:end] not in POSSESSIVE_ENDS)

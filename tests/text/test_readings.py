@@ -62,6 +62,10 @@ def test_a_name_is_a_place_after_a_locative_word_or_before_a_place_noun(sentence
         ("They fled to Turkey", "Turkey", False),
         ("Syria's airspace was closed.", "Syria's", False),
         ("Turkey's economy is struggling.", "Turkey's", False),
+        # a state after another's possessive is where the possessor acts: "Turkey's Syria offensive"
+        ("Turkey's Syria offensive drew criticism.", "Syria", False),
+        ("Russia's Syria campaign has cost billions.", "Syria", False),
+        ("Turkey's Syria said nothing.", "Syria", True),
     ],
 )
 def test_a_name_acts_when_a_verb_or_an_actor_noun_follows(sentence, name, expected):
@@ -104,6 +108,9 @@ def test_a_demonym_stands_for_the_state_only_when_it_acts(sentence, surface, exp
         ("refugees of Syria fled", "Syria", False),
         ("talks between the envoy and Syria", "Syria", False),
         ("the UN Syria envoy", "Syria", True),
+        ("Syria envoy Geir Pedersen said", "Syria", True),
+        ("the US Syria envoy James Jeffrey said", "Syria", True),
+        ("Syria's envoy Bashar Jaafari said", "Syria's", False),
     ],
 )
 def test_a_state_inside_the_title_of_an_office(text, name, expected):
