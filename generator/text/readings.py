@@ -37,7 +37,7 @@ ACTOR_NOUNS = frozenset(
     "delegations ministers envoys diplomats leaders allies ally partners backers sponsors governments".split()
 )
 VERBS = frozenset(
-    "said says say has have had is was were will would wants want wanted sent sends send launched launches "
+    "said says say has have had is are was were will would wants want wanted sent sends send launched launches "
     "accused accuses denied denies announced announces agreed agrees continues continued stopped warned warns "
     "rejected rejects called calls demanded demands insisted insists claimed claims confirmed confirms refused "
     "refuses signed signs backed backs supports supported deployed deploys struck strikes hit hits responded "
@@ -181,7 +181,7 @@ def is_acting(text: str, start: int, end: int) -> bool:
     if text[max(0, start - 3):start - 1] in POSSESSIVE_ENDS and after[0] not in VERBS:
         return False  # "Turkey's Syria offensive", "Russia's Syria campaign": the possessor acts, in Syria
     if after[0] in VERBS:  # "Syria said", but not "a meeting on Syria will be held": the verb's subject came before
-        return not topic_of(text, start)
+        return not topic_of(text, start) and words_before(text, start, 1) != ["of"]  # nor "areas of Syria are"
     if after[0] in TITLE_MODIFIERS:  # "Syria's Permanent Representative", "Moscow's Deputy Foreign Minister"
         rest = [w for w in words_after(text, end, 4) if w not in TITLE_MODIFIERS]
         return bool(rest) and rest[0] in ACTOR_NOUNS

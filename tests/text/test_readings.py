@@ -66,6 +66,8 @@ def test_a_name_is_a_place_after_a_locative_word_or_before_a_place_noun(sentence
         ("Turkey's Syria offensive drew criticism.", "Syria", False),
         ("Russia's Syria campaign has cost billions.", "Syria", False),
         ("Turkey's Syria said nothing.", "Syria", True),
+        ("Officials say Syria and Israel are close to a deal.", "Israel", True),
+        ("More people in besieged areas of Syria are getting food.", "Syria", False),
     ],
 )
 def test_a_name_acts_when_a_verb_or_an_actor_noun_follows(sentence, name, expected):
