@@ -156,6 +156,15 @@ class Profile:
     by_place: frozenset = frozenset()
     titled: frozenset = frozenset()  # the reference classes of the nouns of its title ("Reconciliation agreements": deal)
     local: frozenset = frozenset()  # its places that few agreements share, countries aside
+    acts: frozenset = frozenset()  # what its names say it did, as ``ACTS`` stems: "Raqqa evacuation deal" → "evacuat"
+
+
+# What a local deal did, by the stems of the words that say it: "evacuate", "evacuation", "withdrawal", "surrendered".
+ACTS = ("evacuat", "withdr", "surrend", "exchang", "swap", "disengag")
+
+
+def acts_of(tokens) -> frozenset[str]:
+    return frozenset(stem for t in tokens for stem in ACTS if t.startswith(stem))
 
 
 PARTY_COMPOUND = re.compile(r"\b[\w.]+[-–](?:brokered|backed|led|sponsored|mediated|facilitated)\b")
@@ -270,7 +279,8 @@ class References:
                                          *day_number(e.published), e.published, KIND_CLASS.get(e.kind, ""),
                                          e.status in STANDING, by_place,
                                          frozenset(c for t in _tokens(e.title) if (c := noun_class(t))),
-                                         frozenset(k for k, w in places.items() if w >= 2.0 and place_kind.get(k) != "country")))
+                                         frozenset(k for k, w in places.items() if w >= 2.0 and place_kind.get(k) != "country"),
+                                         acts_of(t for n in names for t in _tokens(n))))
         # "The Ankara agreement" names two agreements: a name by place tells only when one agreement has it.
         owners = Counter(pair for pairs in by_place_of.values() for pair in pairs)
         self.profiles = [replace(p, by_place=frozenset(x for x in p.by_place if owners[x] == 1)) if p.by_place else p
@@ -463,6 +473,7 @@ class Context:
     phrase_months: frozenset = frozenset()  # months the reference's own phrase names: "a September ceasefire deal"
     named_words: frozenset = frozenset()  # the words of the actors the article names: "Kofi Annan" is one clue, not two
     elsewhere: frozenset = frozenset()  # places of no agreement in the reference's own phrase: "a deal with ISIS in Baghouz"
+    acts: frozenset = frozenset()  # ``ACTS`` stems of the reference's sentence and the one before
 
     @property
     def placed(self) -> bool:
@@ -526,6 +537,7 @@ class Context:
             phrase_months=frozenset(i + 1 for i, m in enumerate(MONTHS) if m in phrase),
             named_words=named_words,
             elsewhere=unplaced.intersection(in_phrase),
+            acts=acts_of(words),
             creates=not CREATE.isdisjoint(phrase),
             # (places beside the noun are places of its phrase: most phrases have none)
             beside=frozenset((m.type, m.slug) for m in mentions if m.type == "locations" and ref.start <= m.start < end and (
@@ -557,7 +569,14 @@ def specific(p: Profile, ctx: Context) -> bool:
                 or (len(ctx.parties) >= 2 and len(ctx.parties.intersection(p.parties)) >= 2)
                 or (ctx.days and p.date[4:] in ctx.days) or (ctx.years and p.year in ctx.years)
                 or (ctx.pub_day is not None and p.day is not None and ctx.pub_day - p.day <= 45 and recent_and_near(p, ctx))
-                or (ctx.pub_day is None and not ctx.years and undated_clue(p, ctx)))
+                or (ctx.pub_day is None and not ctx.years and undated_clue(p, ctx))
+                or acted_near(p, ctx))
+
+
+def acted_near(p: Profile, ctx: Context) -> bool:
+    """A deal named by what it did beside its own place: "allowed to evacuate Raqqa, in a deal" (not "a ceasefire": what
+    a truce does is stop fighting, and evacuations happen under many)."""
+    return "deal" in ctx.classes and not p.acts.isdisjoint(ctx.acts) and not p.local.isdisjoint(ctx.near)
 
 
 def undated_clue(p: Profile, ctx: Context) -> bool:
@@ -607,6 +626,8 @@ def evidence(p: Profile, cls: str, ctx: Context) -> dict[str, float]:
         why["noun"] = 1.0
     if ctx.elsewhere and p.local:
         why["another place in phrase"] = -3.0  # "a deal with ISIS in Baghouz" is not the one made in Raqqa
+    if acted_near(p, ctx):
+        why["what it did, near its place"] = 3.0  # "allowed to evacuate Raqqa, in a deal": the Raqqa evacuation deal
     if p.kind in MEETINGS and cls in MADE and cls not in p.titled:
         why["talks, not what they agreed"] = -3.0
     if (ctx.classes - {cls}) & p.nouns:

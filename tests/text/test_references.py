@@ -446,3 +446,19 @@ def test_compass_words_of_an_agreements_name_tell_only_in_its_own_phrase():
     assert not {m.slug for m in tag(near, registry) if m.type == "agreements"}
     own = "The United States and Russia agreed a ceasefire in the south-west in July 2017."
     assert {m.slug for m in tag(own, registry) if m.type == "agreements"} == {"southwest"}
+
+
+def test_a_deal_named_by_what_it_did_beside_its_own_place():
+    registry = Registry({e.key: e for e in [*OTHERS,
+        entity("locations", "raqqa", "Raqqa", kind="city"),
+        entity("agreements", "raqqa-deal", "Raqqa evacuation deal", kind="deal", published="2017-10-14",
+               parties=("Syrian Democratic Forces",), places=("Raqqa",))]})
+
+    def found(text: str) -> set[str]:
+        return {m.slug for m in tag(text, registry) if m.type == "agreements"}
+
+    assert found("Fighters and civilians will be allowed to evacuate Raqqa, in a deal that signals the city's capture.") \
+        == {"raqqa-deal"}
+    assert not found("Fighters and civilians will be allowed to leave Raqqa, in a deal that signals the city's capture.")
+    # what a truce does is stop fighting: an evacuation beside a ceasefire does not make it the deal
+    assert not found("Civilians were evacuated from Raqqa during a ceasefire that held for a day.")
