@@ -95,7 +95,16 @@ AGREEMENT_PAIR = re.compile(
 _NATION = (r"(?:US|U\.S\.|American|Russian|Turkish|Syrian|Iranian|Iraqi|Israeli|Jordanian|Lebanese|Saudi|Qatari|Emirati|Egyptian|British"
            r"|French|German|Kazakh|Chinese|Kuwaiti|Omani|Bahraini|Algerian|Moroccan|Tunisian|Libyan|Italian|Dutch|Canadian)")
 _PORTFOLIO = r"(?:Foreign(?:\s+Affairs)?|Defen[cs]e|Interior|Justice|Health|Transport|Energy|Oil|Information|Finance|Economy|Education|Awqaf|Social Affairs)"
-MINISTRY = re.compile(rf"\b(?P<name>{_NATION}\s+(?:{_PORTFOLIO}\s+Ministry|Ministry\s+of\s+(?:(?:National|Internal|Foreign)\s+)?{_PORTFOLIO}))\b")
+# A state in the possessive, and its adjective, which names its ministry: "Turkey's Interior Ministry" is the Turkish one.
+ADJECTIVE = {"Kazakhstan": "Kazakh", "China": "Chinese", "Russia": "Russian", "Turkey": "Turkish", "Iran": "Iranian",
+             "Iraq": "Iraqi", "Jordan": "Jordanian", "Lebanon": "Lebanese", "Saudi Arabia": "Saudi", "Qatar": "Qatari",
+             "Egypt": "Egyptian", "Syria": "Syrian", "Israel": "Israeli", "Britain": "British", "France": "French",
+             "Germany": "German", "Italy": "Italian", "Canada": "Canadian", "Kuwait": "Kuwaiti", "Oman": "Omani",
+             "Bahrain": "Bahraini", "Algeria": "Algerian", "Morocco": "Moroccan", "Tunisia": "Tunisian", "Libya": "Libyan"}
+_STATE = rf"(?P<state>{'|'.join(ADJECTIVE)})['’]s"
+# "the Kazakh Foreign Ministry", "Kazakhstan's Foreign Ministry": a state's ministry, named by its adjective or possessive
+MINISTRY = re.compile(rf"\b(?P<name>(?P<nation>{_NATION}|{_STATE})\s+(?:{_PORTFOLIO}\s+Ministry"
+                      rf"|Ministry\s+of\s+(?:(?:National|Internal|Foreign)\s+)?{_PORTFOLIO}))\b")
 # An acronym: capitals and digits, or small letters between capitals ("FinCEN"), never a word ("Reuters"), nor a plural.
 _ACRONYM = r"[A-Z](?:[A-Z0-9&]{1,8}|[A-Za-z0-9&]{1,7}[A-Z0-9])"
 ORG_ACRONYM = re.compile(
@@ -268,7 +277,12 @@ def discover(
             name, start = name[4:], start + 4  # "The Humanitarian Needs Assessment Programme (HNAP)"
         add(Proposal("actors", name, "organisation", m.group(0), (m["acr"],)), start, m.end())
     for m in MINISTRY.finditer(text) if "Ministry" in text else ():
-        add(Proposal("actors", m["name"], "organisation", m["name"]), m.start(), m.end(), qualified=True)
+        # the state's adjective alone may be known ("Kazakh" for Kazakhstan): the ministry's name is longer, and its own
+        if _free((m.end("nation"), m.end()), taken) and not any(s < m.start() < e for s, e in taken):
+            name = m["name"] if not m["state"] else f"{ADJECTIVE[m['state']]} {m['name'][m.end('nation') - m.start():].lstrip()}"
+            found.append((Proposal("actors", name, "organisation", m["name"], (m["name"],) if m["state"] else ()),
+                          m.start(), m.end()))
+            _take((m.start(), m.end()), taken)
     member_for = people.MEMBER_FOR.finditer(text) if "Member for" in text else ()
     noble = people.NOBLE.finditer(text) if "noble " in text else ()
     labels = people.speakers(text)

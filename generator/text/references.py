@@ -156,15 +156,17 @@ class Profile:
     by_place: frozenset = frozenset()
     titled: frozenset = frozenset()  # the reference classes of the nouns of its title ("Reconciliation agreements": deal)
     local: frozenset = frozenset()  # its places that few agreements share, countries aside
-    acts: frozenset = frozenset()  # what its names say it did, as ``ACTS`` stems: "Raqqa evacuation deal" → "evacuat"
+    acts: frozenset = frozenset()  # what its names say it did (``ACTS``): "Raqqa evacuation deal" → "out"
 
 
-# What a local deal did, by the stems of the words that say it: "evacuate", "evacuation", "withdrawal", "surrendered".
-ACTS = ("evacuat", "withdr", "surrend", "exchang", "swap", "disengag")
+# What a local deal did, by the stems of the words that say it, each with the act it names: fighters evacuated, withdrew,
+# surrendered or abandoned a place ("out"), prisoners were exchanged ("swap"), forces disengaged.
+ACTS = {"evacuat": "out", "withdr": "out", "surrend": "out", "abandon": "out", "exchang": "swap", "swap": "swap",
+        "disengag": "disengage"}
 
 
 def acts_of(tokens) -> frozenset[str]:
-    return frozenset(stem for t in tokens for stem in ACTS if t.startswith(stem))
+    return frozenset(act for t in tokens for stem, act in ACTS.items() if t.startswith(stem))
 
 
 PARTY_COMPOUND = re.compile(r"\b[\w.]+[-–](?:brokered|backed|led|sponsored|mediated|facilitated)\b")
@@ -473,7 +475,7 @@ class Context:
     phrase_months: frozenset = frozenset()  # months the reference's own phrase names: "a September ceasefire deal"
     named_words: frozenset = frozenset()  # the words of the actors the article names: "Kofi Annan" is one clue, not two
     elsewhere: frozenset = frozenset()  # places of no agreement in the reference's own phrase: "a deal with ISIS in Baghouz"
-    acts: frozenset = frozenset()  # ``ACTS`` stems of the reference's sentence and the one before
+    acts: frozenset = frozenset()  # the ``ACTS`` the reference's sentence and the one before tell of
 
     @property
     def placed(self) -> bool:
@@ -576,7 +578,7 @@ def specific(p: Profile, ctx: Context) -> bool:
 def acted_near(p: Profile, ctx: Context) -> bool:
     """A deal named by what it did beside its own place: "allowed to evacuate Raqqa, in a deal" (not "a ceasefire": what
     a truce does is stop fighting, and evacuations happen under many)."""
-    return "deal" in ctx.classes and not p.acts.isdisjoint(ctx.acts) and not p.local.isdisjoint(ctx.near)
+    return "deal" in ctx.classes and not p.acts.isdisjoint(ctx.acts) and any(p.places[k] >= 3.0 for k in p.local & ctx.near)
 
 
 def undated_clue(p: Profile, ctx: Context) -> bool:

@@ -8,7 +8,7 @@ after "Free Syrian Army (FSA)", every "FSA" in the article is that actor.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Protocol
 
@@ -18,11 +18,13 @@ from generator.text.matcher import Candidate, Hit, Matcher, Scan, resolve_overla
 from generator.text.people import PERSON_APPOSITION, PERSON_ROLE_BEFORE, is_name
 from generator.text.readings import demonym_acts, heads_acting_list, in_office_title, is_acting, is_locative, topic_of, words_after
 from generator.text.references import References, plain_words
-from generator.text.textnorm import fold, fold_name
+from generator.text.textnorm import Offsets, fold, fold_name
 from generator.text.variants import INITIAL, SETTLEMENTS, Variants
 
 DASH = ("-", "–", "—")  # what "-based" follows, checked first: most names are followed by a space
-NEXT_NAME = re.compile(r" (?:[A-Z][a-z]|al-[A-Z])")
+# (not a day or a month: "leaving the Old City Wednesday")
+NEXT_NAME = re.compile(r" (?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|June|July|August|September"
+                       r"|October|November|December)\b)(?:[A-Z][a-z]|al-[A-Z])")
 # "in Moscow and Ankara", "in Amman, Jeddah and Moscow": a name listed after a place shares its reading, through names
 # the registry does not know.
 COORDINATED = re.compile(r"(?:\s*(?:,|,?\s+(?:and|or))\s+(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?=\s*(?:,|,?\s+(?:and|or))\s+))?)+")
@@ -164,6 +166,25 @@ def _context_present(entity: Entity, folded_text: str) -> bool:
     return bool(pattern and pattern.search(folded_text))
 
 
+def _nearest_context(kept: list[tuple[Hit, Candidate]], firm: set, entities: Mapping[tuple[str, str], Entity],
+                     folded: str, offsets: Offsets) -> list[tuple[Hit, Candidate]]:
+    """One reading of a short form that two entities' context words both support: the one whose context was named last
+    before it ("in Homs … the Old City" in an article that also names Aleppo), else first after it."""
+    rivals: dict[Hit, list[Candidate]] = {}
+    for h, c in kept:
+        if c.role == "ambiguous" and (c.type, c.slug) not in firm:
+            rivals.setdefault(h, []).append(c)
+
+    def distance(h: Hit, c: Candidate) -> int:
+        pattern = _context_words(entities[(c.type, c.slug)].context)
+        at = [offsets[m.start()] for m in pattern.finditer(folded)] if pattern else []
+        before = [h.start - a for a in at if a < h.start]
+        return min(before) if before else len(folded) + min((a - h.start for a in at), default=len(folded))
+
+    best = {h: min(cs, key=lambda c: (distance(h, c), c.slug)) for h, cs in rivals.items() if len(cs) > 1}
+    return [(h, c) for h, c in kept if h not in best or c.role != "ambiguous" or (c.type, c.slug) in firm or c is best[h]]
+
+
 class Names(Protocol):
     """What tagging reads of the registry (``content.registry.Registry``)."""
 
@@ -289,18 +310,17 @@ def named(text: str, hits: list[Hit], names: Names) -> list[Mention]:
                                                  and OTHERS_FORCES.search(text, max(0, h.start - 30), h.start))]
     chosen += embedded_actors(text, [h for h, c in chosen if c.type == "agreements"], names)
     firm = {(c.type, c.slug) for _, c in chosen if c.role != "ambiguous"}
-    folded: list[str] = []  # folded only when an ambiguous short form needs its context words
+    folded: list[tuple[str, Offsets]] = []  # folded only when an ambiguous short form needs its context words
 
     def supported(c: Candidate) -> bool:
         if not folded:
-            folded.append(fold(text)[0])
-        return _context_present(entities[(c.type, c.slug)], folded[0])
+            folded.append(fold(text))
+        return _context_present(entities[(c.type, c.slug)], folded[0][0])
 
-    mentions = [
-        Mention(c.type, c.slug, h.start, h.end, h.surface)
-        for h, c in chosen
-        if c.role != "ambiguous" or (c.type, c.slug) in firm or supported(c)
-    ]
+    kept = [(h, c) for h, c in chosen if c.role != "ambiguous" or (c.type, c.slug) in firm or supported(c)]
+    if len(kept) > len({h for h, _ in kept}):
+        kept = _nearest_context(kept, firm, entities, *folded[0]) if folded else kept
+    mentions = [Mention(c.type, c.slug, h.start, h.end, h.surface) for h, c in kept]
     mentions = specified(mentions)
     mentions += learned_acronyms(text, hits, mentions)
     mentions += bare_government(text, mentions, names)

@@ -115,6 +115,24 @@ def test_ministries_of_a_state_are_organisations(text, expected):
     assert expected in proposals(text)
 
 
+@pytest.mark.parametrize(("text", "adjective", "expected"), [
+    ("reports the Kazakh Foreign Ministry press service", "Kazakh", ("Kazakh Foreign Ministry", ())),
+    ("A Chinese Foreign Ministry spokesperson urged", "Chinese", ("Chinese Foreign Ministry", ())),
+    # a state's possessive names the ministry by the state's adjective, its own words an alias
+    ("a bomb attack that targeted Turkey's Interior Ministry headquarters", "Turkey", ("Turkish Interior Ministry", ("Turkey's Interior Ministry",))),
+    ("Kazakhstan’s Ministry of Foreign Affairs said", "Kazakhstan", ("Kazakh Ministry of Foreign Affairs", ("Kazakhstan’s Ministry of Foreign Affairs",))),
+])
+def test_a_ministry_is_proposed_though_the_registry_knows_its_states_adjective(text, adjective, expected):
+    start = text.index(adjective)  # the registry's demonym or state, already tagged
+    found = [(p.title, p.aliases) for p, _, _ in discover(text, [(start, start + len(adjective))]) if p.type == "actors"]
+    assert found == [expected]
+
+
+def test_a_ministry_is_not_proposed_over_a_longer_known_name():
+    text = "the Kazakh Foreign Ministry said"
+    assert proposals(text, [(4, 18)]) == set()  # "Kazakh Foreign" (a name that runs into the ministry's words)
+
+
 def test_an_unqualified_ministry_is_generic():
     assert proposals("the Interior Ministry and the Ministry of Defence said") == set()
 

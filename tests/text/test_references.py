@@ -460,5 +460,6 @@ def test_a_deal_named_by_what_it_did_beside_its_own_place():
     assert found("Fighters and civilians will be allowed to evacuate Raqqa, in a deal that signals the city's capture.") \
         == {"raqqa-deal"}
     assert not found("Fighters and civilians will be allowed to leave Raqqa, in a deal that signals the city's capture.")
+    assert found("Rebels in Raqqa agreed to abandon their stronghold in a deal with the coalition.") == {"raqqa-deal"}
     # what a truce does is stop fighting: an evacuation beside a ceasefire does not make it the deal
     assert not found("Civilians were evacuated from Raqqa during a ceasefire that held for a day.")

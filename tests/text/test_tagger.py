@@ -73,6 +73,28 @@ def test_ambiguous_short_form_needs_support_in_the_article():
     assert ("actors", "islamic-state") in tags("IS declared its caliphate in 2014.")
 
 
+OLD_CITIES = Registry({e.key: e for e in [
+    entity("locations", "homs", "Homs", kind="city"), entity("locations", "aleppo", "Aleppo", kind="city"),
+    entity("locations", "old-homs", "Old City of Homs", aliases=["Old City"], ambiguous=["Old City"], context=["Homs"],
+           kind="neighbourhood"),
+    entity("locations", "old-aleppo", "Old City of Aleppo", aliases=["Old City"], ambiguous=["Old City"], context=["Aleppo"],
+           kind="district"),
+]})
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rebels in Homs left the Old City on Friday.", {"homs", "old-homs"}),
+    # both cities named: the one named last before it
+    ("Fighting went on in Aleppo. Rebels in Homs left the Old City on Friday.", {"aleppo", "homs", "old-homs"}),
+    ("In Homs it was quiet. Rebels in Aleppo held the Old City.", {"aleppo", "homs", "old-aleppo"}),
+    # a day after the short form is no longer name it is part of
+    ("Buses began leaving the Old City Wednesday, Homs officials said.", {"homs", "old-homs"}),
+    ("They visited the Old City.", set()),
+])
+def test_a_short_form_two_places_share_is_the_one_whose_context_was_named_last(text, expected):
+    assert {m.slug for m in tag(text, OLD_CITIES)} == expected
+
+
 def test_acronym_defined_in_the_text_is_learned():
     found = tag("The Free Syrian Army (FSA) said. Later the FSA denied it.", REGISTRY)
     assert [m.surface for m in found if m.slug == "free-syrian-army"] == ["Free Syrian Army", "FSA", "FSA"]
