@@ -254,7 +254,8 @@ def _named_after(who: Entity, agreement: Entity) -> bool:
 
 # A given name right before a hit: "Adnan Afrin", "Shiyar Hasakah" (Kurdish fighters take their town's name).
 GIVEN_BEFORE = re.compile(r"(?<![\w’'.-])[A-Z][a-z]{2,}[^\S\n]$")
-ROLE_AFTER = re.compile(r",[^\S\n]+(?:a|an|the)[^\S\n]")  # the role set off with its article: ", a SDF spokesperson"
+# the role set off with its article or as a title of a body: ", a SDF spokesperson", ", Commander of the YPJ"
+ROLE_AFTER = re.compile(r",[^\S\n]+(?:(?:a|an|the)[^\S\n]|[A-Z][\w-]+[^\S\n]+of[^\S\n])")
 
 
 def surname_of(text: str, hit: Hit) -> bool:

@@ -411,6 +411,9 @@ def test_a_person_named_with_a_middle_initial(text, expected):
     ("In Afrin, a SDF spokesperson said the clashes were sporadic.", {("locations", "afrin")}),
     ("Shelling hit Afrin, a Kurdish-held town, and Hasakah.", {("locations", "afrin"), ("locations", "hasakah")}),
     ("Shelling hit Rural Afrin, rebel commanders said.", {("locations", "afrin")}),  # a role with no article: no apposition
+    # or the role is the title of a body's office
+    ("Present were Rohilat Afrin, Commander of the Women's Protection Units, and others.", set()),
+    ("Shelling hit Rural Afrin, Capital of the canton.", {("locations", "afrin")}),
 ])
 def test_a_place_that_ends_a_persons_name_is_no_place(text, expected):
     registry = Registry({e.key: e for e in [
