@@ -180,7 +180,7 @@ def _headline(text: str, at: int) -> bool:
 
 def _inhabitants(name: str) -> bool:
     """Whether a name says who lives in a place rather than naming it: "Druze", "Alawite"."""
-    return not COMMUNITIES.isdisjoint(name.lower().split())
+    return not COMMUNITIES.isdisjoint(name.lower().replace("'", "").replace("’", "").split())  # "Shi'ite" too
 
 ORG_FIRST = ("United Nations ", "International ", "World ", "European ", "Arab ", "Global ", "Islamic ")
 
@@ -307,8 +307,8 @@ def discover(
             m = PLACE_NOUN.match(text, m.start() + owner.end(), m.end())  # "Aleppo's Karam Daadaa neighborhood"
             if m is None:
                 continue
-        if not _meaningful(m["name"]):
-            continue  # "the Palestinian refugee camp", "the High School": a kind of place, not its name
+        if not _meaningful(m["name"]) or _inhabitants(m["name"]):
+            continue  # "the Palestinian refugee camp", "the High School", a "Shi'ite corridor": a kind of place, not its name
         noun = re.sub(r"\s+", " ", m["noun"].lower()).replace("airbase", "air base").replace("neighborhood", "neighbourhood")
         # A facility's noun written with a capital is part of its name: "Roj Hospital".
         titled = m["noun"][:1].isupper() and (PLACE_KINDS.get(noun) in ("facility", "road") or noun == "prison")

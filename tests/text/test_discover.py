@@ -165,6 +165,7 @@ def test_facilities_and_places_the_text_sets_in_a_country(text, expected):
         "the villages were hit, and officials including Ahmed Hassan said",  # the list is of officials: a mark between
         "fighters in Harakat al-Zinki and in Ali al-Hajj's house",  # a group's name, a person's house
         "gunmen raided Alawite, Druze and Christian villages",  # who lives there
+        "Iran could establish a \"Shi'ite corridor\" of land links from Iraq to Lebanon",  # who it would serve
         "Thank you Mr Chair,\n\nI am grateful to the Director General for his update",  # a role on the next line
     ],
 )
