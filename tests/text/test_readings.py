@@ -130,6 +130,8 @@ def test_the_test_before_the_office_pattern_never_hides_a_match(text):
 @pytest.mark.parametrize(("sentence", "name", "expected"), [
     ("to keep humanitarian aid flowing for another year from Turkey to millions", "Turkey", True),
     ("with support from Turkey", "Turkey", False),
+    ("critical to bringing in weapons and fighters from Lebanon", "Lebanon", True),
+    ("government ministers from Iraq announced", "Iraq", False),
 ])
 def test_aid_flowing_from_a_country_places_it(sentence, name, expected):
     start = sentence.index(name)
