@@ -77,8 +77,8 @@ MOVEMENT = frozenset(
     "arrive arrivals flowing flow flows flowed deported deportation deportations expelled crossed crossing crossings smuggled smuggling withdrew "
     "withdrawn withdrawal pulled displaced refugees refugee travelled traveled travelling traveling flew flights flight "
     "imported exported fired launched moved moving transferred transported evacuated evacuees migrants km kilometres kilometers flown "
-    "miles aid reached reach delivered delivery deliveries shipment shipments brought bring brings bringing sent shipped trucks convoy convoys supplies goods highway road "
-    "roads route routes motorway corridor pipeline journey trip way fighters".split()
+    "miles aid reached reach delivered delivery deliveries shipment shipments brought bring brings bringing sent shipped "
+    "trucks convoy convoys supplies goods highway road roads route routes motorway corridor pipeline journey trip way fighters".split()
 )
 # "to" after these addresses the state, not a place: "a reference to Turkey", "a message to Damascus".
 RECIPIENTS = frozenset(

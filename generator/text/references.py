@@ -515,9 +515,14 @@ class Context:
         named_in = [m for m in mentions if m.type == "actors" and ref.start <= m.start < end]
         # "the Türkiye-Syrian National Army" is the army, not Turkey a party: a name joined by a dash to the next one
         starts = {m.start for m in named_in}
-        sides = [m for m in named_in if not (text[m.end:m.end + 1] in "-–" and m.end + 1 in starts)]
+        sides = [m for m in named_in if not (text[m.end:m.end + 1] in "-–" and m.end + 1 in starts)
+                 and not AGAINST.search(text, max(ref.start, m.start - 16), m.start)]
         loose = _tokens(_blanked(text, ref.start, end, named_in)) if named_in else phrase
         parties = {party_words[t] for t in loose if t in party_words} | {(m.type, m.slug) for m in sides}
+        if WITH.match(text, ref.end) and (said := SAID_THAT.search(text, max(lo, ref.start - 60), ref.start)):
+            # "the SDF announced that a deal with the Syrian government…": who announced it is the other side
+            lo_clause = max(max(text.rfind(c, 0, said.start()) for c in ".;:!?\n") + 1, said.start() - 80)
+            parties |= {(m.type, m.slug) for m in mentions if m.type == "actors" and lo_clause <= m.start < said.start()}
         if agreed := AGREED_BY.search(text, max(0, ref.start - 12), ref.noun_start):
             # "the US, Russia and Jordan agreed a ceasefire", "the United States and Russia reached agreement": the
             # parties are the clause's subject
@@ -549,6 +554,11 @@ class Context:
         )
 
 
+# "a deal with Damascus to defy Turkey": the one a deal is against is no party to it
+AGAINST = re.compile(r"\b(?:against|defy|confront|challenge|counter|resist|repel|halt|stop|deter)\s+(?:the\s+)?$")
+WITH = re.compile(r"\s+with\s")
+# "the SDF announced Sunday that a deal…": the verb of a clause whose subject tells a side of the deal after it
+SAID_THAT = re.compile(r"\b(?:announced|said|says|confirmed|declared|revealed|stated)\b[^.;:!?\n]{0,20}?\bthat\s+$")
 # The clause before a reference when it ends on the verb that made the agreement: "the US, Russia and Jordan agreed".
 AGREED_BY = re.compile(r"\b(?:agreed|signed|reached|brokered|struck|concluded|negotiated|adopted|passed|approved)\s+(?:(?:on|to)\s+)?(?:[\w’'-]+\s+)?$")
 # "by mid-2014", "until the end of 2025": a deadline the agreement sets, not the year it was made

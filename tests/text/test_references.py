@@ -463,3 +463,12 @@ def test_a_deal_named_by_what_it_did_beside_its_own_place():
     assert found("Rebels in Raqqa agreed to abandon their stronghold in a deal with the coalition.") == {"raqqa-deal"}
     # what a truce does is stop fighting: an evacuation beside a ceasefire does not make it the deal
     assert not found("Civilians were evacuated from Raqqa during a ceasefire that held for a day.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # who announced a deal with someone is its other side; the one it is against is none
+    ("The SDF announced Sunday that a deal with the Syrian government to defy Turkey was reached.", {"sdf-government-2019"}),
+    ("Turkey warned that a deal with the Syrian government would not stop it.", set()),
+])
+def test_the_side_that_announces_a_deal_with_another(text, expected):
+    assert agreements(text) == expected
