@@ -426,3 +426,30 @@ def test_a_place_that_ends_a_persons_name_is_no_place(text, expected):
 def test_a_state_in_a_news_agencys_name_is_not_tagged(text):
     registry = Registry({e.key: e for e in [entity("actors", "france", "France", kind="state")]})
     assert tags_in(text, registry) == set()
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    from generator.content.registry import load_registry
+    from tests.conftest import ROOT
+    return load_registry(ROOT / "docs")
+
+
+@pytest.mark.parametrize(("text", "expected", "not_expected"), [
+    # the wiki's own registry: the state's formal name is the place unless the state acts
+    ("members reaffirmed the territorial integrity of the Syrian Arab Republic.", ("locations", "syria"),
+     ("actors", "syrian-government")),
+    ("The Syrian Arab Republic has submitted its declaration.", ("actors", "syrian-government"), ("locations", "syria")),
+    ("They were received by the Government of the Syrian Arab Republic.", ("actors", "syrian-government"), ("locations", "syria")),
+    # after Assad, "Syria's interim government" is the state's, not the opposition's Syrian Interim Government
+    ("a deal signed by the head of Syria’s interim government, Ahmed al-Sharaa.", ("actors", "syrian-government"),
+     ("actors", "syrian-interim-government")),
+    ("The Syrian military also announced that its forces seized the town.", ("actors", "syrian-arab-army"), None),
+    ("security and stability across North and East Syria", ("locations", "northeast-syria"), ("locations", "eastern-syria")),
+    ("Rebels in Homs are to abandon their stronghold in the Old City area.", ("locations", "old-city-of-homs"),
+     ("locations", "old-city-of-aleppo")),
+])
+def test_the_shipped_registry_reads_names_as_a_reader_would(shipped, text, expected, not_expected):
+    found = {(m.type, m.slug) for m in tag(text, shipped)}
+    assert expected in found
+    assert not_expected not in found
