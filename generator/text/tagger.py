@@ -80,6 +80,8 @@ def resolve(hit: Hit, text: str, entities: dict[tuple[str, str], Entity], after_
         return places  # a dateline cleaning left in the text ("BEIRUT - The deadline", "BEIRUT, February 27, 2016")
     if text[hit.end:hit.end + 1] in DASH and words_after(text, hit.end, 1)[:1] == ["-based"]:
         return []  # "a Britain-based monitor" names neither the state nor the place
+    if places and TIME_ZONE.match(text, hit.end):
+        return []  # "at noon Damascus time": a clock, neither the state nor a place the story is about
     if split_compass(text, hit):
         return []  # "south-east Syria" is not "east Syria", nor "Syria's north-western province" "Syria's north"
     if _of_states(hit.candidates, entities) and in_office_title(text, hit.start, hit.end):
@@ -113,6 +115,7 @@ OUTLET = re.compile(r"[ -](?:Direct|Deeply|Weekly|Daily|Times|Post|News|Today|Re
                     r"|24|Presse)(?![\w’'-])")  # "Agence France-Presse"
 FILED = re.compile(r"\s*(?:[,(]|[-–—]\s)")  # what follows a place in capitals opening a dateline
 STATES = frozenset({"state", "country"})
+TIME_ZONE = re.compile(r"\s+time\b(?!\s+(?:to|for|of|when|since|and)\b)")
 # "Geneva, Switzerland, August 26, 2016": a date after a place set off after a place (a line of where and when).
 DATE_NEXT = re.compile(r",\s+(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d")
 # What makes "Syrian forces" someone else's than the government's: "Kurdish-led Syrian forces", "rebel Syrian forces".

@@ -448,8 +448,12 @@ def shipped():
     ("security and stability across North and East Syria", ("locations", "northeast-syria"), ("locations", "eastern-syria")),
     ("Rebels in Homs are to abandon their stronghold in the Old City area.", ("locations", "old-city-of-homs"),
      ("locations", "old-city-of-aleppo")),
+    # a clock names neither the state nor the place
+    ("The ceasefire starts at noon Damascus time on Sunday.", None, ("actors", "syrian-government")),
+    ("The ceasefire starts at noon Damascus time on Sunday.", None, ("locations", "damascus")),
+    ("Moscow time and again said no.", ("actors", "russia"), None),
 ])
 def test_the_shipped_registry_reads_names_as_a_reader_would(shipped, text, expected, not_expected):
     found = {(m.type, m.slug) for m in tag(text, shipped)}
-    assert expected in found
+    assert expected is None or expected in found
     assert not_expected not in found
