@@ -124,6 +124,17 @@ OTHERS_FORCES = re.compile(r"\b(?:(?:Kurdish|Arab|US|U\.S\.|American|Western|Tur
                            r"(?:led|backed|supported|allied|aligned|funded|trained)|[Rr]ebel|[Oo]pposition|Kurdish"
                            r"|anti-(?:government|regime|Assad))\s+$")
 GOVERNING = STATES | {"government"}  # the actors a place's name also stands for
+# "government forces in southeast Turkey": the forces of the state they are in
+IN_STATE = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+)?")
+
+
+def _in_other_state(text: str, hit: Hit, chosen: Sequence[tuple[Hit, Candidate]], entities) -> bool:
+    """Whether a bare "government forces" is set in another state than Syria ("fighting government forces in southeast
+    Turkey"), so is that state's."""
+    if (m := IN_STATE.match(text, hit.end)) is None:
+        return False
+    return any(h.start == m.end() and (e := entities.get((c.type, c.slug))) is not None and e.kind in STATES
+               and e.title != "Syria" for h, c in chosen)
 COMPASS = frozenset("north south east west".split())
 COMPASS_JOINED = re.compile(r"[-–](?:north|south|east|west)", re.I)
 
@@ -311,7 +322,8 @@ def named(text: str, hits: list[Hit], names: Names) -> list[Mention]:
             as_place = True  # "in Stockholm and Jerusalem": a place the registry has no page of still heads the list
         place, place_listed = (hit, listed) if as_place else (None, False)
     chosen = [(h, c) for h, c in chosen if not (c.type == "actors" and entities[(c.type, c.slug)].kind == "government"
-                                                 and OTHERS_FORCES.search(text, max(0, h.start - 30), h.start))]
+                                                 and (OTHERS_FORCES.search(text, max(0, h.start - 30), h.start)
+                                                      or _in_other_state(text, h, chosen, entities)))]
     chosen += embedded_actors(text, [h for h, c in chosen if c.type == "agreements"], names)
     firm = {(c.type, c.slug) for _, c in chosen if c.role != "ambiguous"}
     folded: list[tuple[str, Offsets]] = []  # folded only when an ambiguous short form needs its context words

@@ -452,6 +452,11 @@ def shipped():
     ("The ceasefire starts at noon Damascus time on Sunday.", None, ("actors", "syrian-government")),
     ("The ceasefire starts at noon Damascus time on Sunday.", None, ("locations", "damascus")),
     ("Moscow time and again said no.", ("actors", "russia"), None),
+    # government forces in another state are that state's
+    ("a Kurdish force fighting government forces in southeast Turkey", None, ("actors", "syrian-government")),
+    ("Government forces in Lebanon moved in.", None, ("actors", "syrian-government")),
+    ("government forces in northern Syria shelled the town", ("actors", "syrian-government"), None),
+    ("government forces in Idlib shelled the town", ("actors", "syrian-government"), None),
 ])
 def test_the_shipped_registry_reads_names_as_a_reader_would(shipped, text, expected, not_expected):
     found = {(m.type, m.slug) for m in tag(text, shipped)}
