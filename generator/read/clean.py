@@ -36,7 +36,8 @@ ATTRIBUTION = re.compile(
     re.I,
 )
 SOURCE_IN_ATTRIBUTION = re.compile(r"\b(?:edited|translated|published|produced|written) by ((?:the )?[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,4})", re.I)
-OUTLET = re.compile(r"^(?P<outlet>[A-Z][\w&.']*(?: [A-Z][\w&.']*){0,3})\s+[–—-]\s+(?=[A-Z\"“])")  # "Tabnak – While…"
+# "Tabnak – While…"; "CAIRO / NEW YORK –", a dateline of two places
+OUTLET = re.compile(r"^(?P<outlet>[A-Z][\w&.']*(?:(?: / | )[A-Z][\w&.']*){0,3})\s+[–—-]\s+(?=[A-Z\"“])")
 BYLINE = re.compile(r"^(?i:by):? (?P<author>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3})$")  # "By Jane Doe", a line of its own
 PUBLISHED = re.compile(r"\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2})?")
 # Words a line that is only a date may also hold: "Friday, 31 December 2016, 10:15 GMT", "Last updated 4 March 2016".
@@ -97,7 +98,8 @@ def opening(body: list[str], source: str, published: str) -> tuple[list[str], st
     m = OUTLET.match(body[0]) if body else None
     if m:  # "MOSCOW —" in capitals is a dateline's place too: kept as the dateline, for the tagger (``filed_from``)
         caps = m["outlet"].isupper()
-        outlet = "" if caps and is_dateline_place(m["outlet"]) else m["outlet"]  # "SANA –" is an outlet, "MOSCOW –" no
+        # "SANA –" is an outlet, "MOSCOW –" and "CAIRO / NEW YORK –" no
+        outlet = "" if caps and all(is_dateline_place(p.strip()) for p in m["outlet"].split("/")) else m["outlet"]
         return [body[0][m.end():], *body[1:]], source or outlet, published, body[0][:m.end()].rstrip() if caps else ""
     return body, source, published, ""
 

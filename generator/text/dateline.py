@@ -20,12 +20,12 @@ _MONTH = r"(?:" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, rev
 _DATE = rf"{_MONTH} \d{{1,2}}(?:, \d{{4}})?|\d{{1,2}} {_MONTH}(?:,? \d{{4}})?"
 DATELINE = re.compile(
     rf"(?P<place>{_PLACE}(?:, {_PLACE}){{0,2}})?(?P<sep>,?) ?(?P<date>{_DATE})? ?"
-    r"(?:\((?P<agency>[A-Za-z][^()\n]{0,40})\) ?)?[-–—]+(?: +|(?=\n)|$)"
+    r"(?:\((?:(?P<time>\d{1,2}[:.]\d{2}(?: ?[AaPp]\.?[Mm]\.?)?)|(?P<agency>[A-Za-z][^()\n]{0,40}))\) ?)?[-–—]+(?: +|(?=\n)|$)"
 )
 
 # A dateline of a place in capitals alone ("MOSCOW —", "BEIRUT/AMMAN -"): cleaning reads one as an "Outlet –"
 # (``read.clean.opening``), and keeps it as the article's dateline too.
-PLACE_ONLY = re.compile(r"(?P<place>[A-Z][A-Z'’./-]+(?: [A-Z][A-Z'’./-]+){0,2}) ?[-–—]+")
+PLACE_ONLY = re.compile(r"(?P<place>[A-Z][A-Z'’./-]+(?:(?: / | )[A-Z][A-Z'’./-]+){0,3}) ?[-–—]+")  # "CAIRO / NEW YORK –"
 DATELINE_END = re.compile(r"[)\d] ?[-–—]")  # what every dateline ends with: its agency or its date, then a dash
 
 
@@ -53,7 +53,7 @@ def read_dateline(line: str, pos: int = 0) -> Dateline | None:
     place = m["place"] or ""
     if place and not (m["sep"] or m["date"] or "," in place or place.isupper()):
         return None
-    if m["agency"] is None and not (m["date"] and place and place.split(",")[0].isupper()):
+    if m["agency"] is None and not ((m["date"] or m["time"]) and place and place.split(",")[0].isupper()):
         return None
     return Dateline(line[pos:m.end()].rstrip(), place, m["date"] or "", (m["agency"] or "").strip(), m.end())
 

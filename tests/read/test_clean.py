@@ -86,6 +86,7 @@ LEAD = "The army shelled the town overnight, residents said."
     (f"Shelling resumes near Idlib\nBEIRUT (AP) — {LEAD}", "AP", "", "BEIRUT (AP) —"),  # after a title line
     (f"WASHINGTON, Aug. 16, 2016 — {LEAD}", "", "2016-08-16", "WASHINGTON, Aug. 16, 2016 —"),  # a press release's
     (f"UNITED NATIONS, 3 March 2020 - {LEAD}", "", "2020-03-03", "UNITED NATIONS, 3 March 2020 -"),
+    (f"BEIRUT, LEBANON (1:27 P.M.) – {LEAD}", "", "", "BEIRUT, LEBANON (1:27 P.M.) –"),  # the time it was filed
 ])
 def test_a_dateline_is_provenance_not_text(raw, source, published, dateline):
     article = clean("a.txt", raw + "\nMore text follows here.")
@@ -100,6 +101,7 @@ def test_a_dateline_is_provenance_not_text(raw, source, published, dateline):
     (f"SANA — {LEAD}", "SANA", "SANA —"),  # an agency (another name of Sanaa, but not the city's own)
     (f"AFP — {LEAD}", "AFP", "AFP —"),
     (f"Tabnak – {LEAD}", "Tabnak", ""),  # an outlet
+    (f"CAIRO / NEW YORK – {LEAD}", "", "CAIRO / NEW YORK –"),  # filed from two places
 ])
 def test_a_place_in_capitals_before_a_dash_is_kept_as_the_dateline(raw, source, dateline):
     article = clean("a.txt", raw + "\nMore text follows here.")

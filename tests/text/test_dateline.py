@@ -11,6 +11,8 @@ from generator.text.dateline import filed_from
     ("DEIR EZ-ZOR, Syria, 8 June 2019 (AFP) –", ["DEIR EZ-ZOR"]),
     ("BEIRUT/AMMAN (AP) —", ["BEIRUT", "AMMAN"]),
     ("MOSCOW —", ["MOSCOW"]),  # a place in capitals alone, as cleaning keeps it
+    ("CAIRO / NEW YORK –", ["CAIRO", "NEW YORK"]),
+    ("BEIRUT, LEBANON (1:27 P.M.) –", ["BEIRUT"]),
     ("", []),
     ("Tabnak –", []),  # an outlet, not a dateline
 ])
