@@ -151,7 +151,8 @@ def is_locative(text: str, start: int, end: int, possessive: bool = False) -> bo
     if before[-1:] in (["including"], ["like"]) and not PLACE_PLURALS.isdisjoint(before[-4:-1]):
         return True
     if before and before[-1] == "from":  # "coming from Jordan", "a briefing from Amman"; not "support from Turkey"
-        return any(w in MOVEMENT or w in REPORTING for w in before[-5:-1]) or FROM_TO.match(text, end) is not None
+        return any(w in MOVEMENT or w in REPORTING for w in before[-5:-1]) or FROM_TO.match(text, end) is not None \
+            or (len(before) > 1 and before[-2][:1].isdigit())  # "20,000 from Iraq": people from there
     for i in range(len(before) - 1, -1, -1):
         w = before[i]
         if w in LOCATIVE_PREPS:

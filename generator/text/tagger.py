@@ -311,6 +311,9 @@ def named(text: str, hits: list[Hit], names: Names) -> list[Mention]:
                   # "the camp of Yarmouk, Damascus on 14 May", "Geneva, Switzerland, August 26, 2016": a place set off
                   # after a place locates it (not a list: "Syria, Turkey and Iraq have agreed")
                   and not is_acting(text, hit.start, hit.end))  # "in Aleppo, Russia said": Russia speaks
+        if place is not None and not listed and text[place.end:hit.start] == " (" and text[hit.end:hit.end + 1] == ")" \
+                and all(c.type == "locations" for c in place.candidates):
+            listed = True  # "Al-Masnaa (Lebanon)": where the place before it is (not "Dina Kawar (Jordan)", a person's)
         if hit.possessive and not listed and i + 1 < len(hits):
             listed = _owns_settlement(text, hit, hits[i + 1], entities)
         readings = resolve(hit, text, entities, listed)

@@ -132,6 +132,7 @@ def test_the_test_before_the_office_pattern_never_hides_a_match(text):
     ("with support from Turkey", "Turkey", False),
     ("critical to bringing in weapons and fighters from Lebanon", "Lebanon", True),
     ("government ministers from Iraq announced", "Iraq", False),
+    ("62 different countries, including 20,000 from Iraq.", "Iraq", True),
 ])
 def test_aid_flowing_from_a_country_places_it(sentence, name, expected):
     start = sentence.index(name)

@@ -457,6 +457,10 @@ def shipped():
     ("Government forces in Lebanon moved in.", None, ("actors", "syrian-government")),
     ("government forces in northern Syria shelled the town", ("actors", "syrian-government"), None),
     ("government forces in Idlib shelled the town", ("actors", "syrian-government"), None),
+    # a country in brackets after a place is where it is; after a person, whose state they speak for
+    ("the road between Al-Masnaa (Lebanon) and Jdeidet Yabous (Syria) border crossings", ("locations", "lebanon"),
+     ("actors", "lebanon")),
+    ("a statement issued by Council President Dina Kawar (Jordan):", ("actors", "jordan"), ("locations", "jordan")),
 ])
 def test_the_shipped_registry_reads_names_as_a_reader_would(shipped, text, expected, not_expected):
     found = {(m.type, m.slug) for m in tag(text, shipped)}
