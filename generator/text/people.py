@@ -40,10 +40,12 @@ PERSON_TITLED = re.compile(rf"\b{_TITLES}\s+{PERSON}\b")
 _ROLES = (r"(?i:spokes(?:person|man|woman)|commander|leader|official|envoy|minister|chief|head|director|general|colonel"
           r"|advis[eo]r|co-chair|chair(?:man|woman)?|member|coordinator|representative|secretary|deputy|negotiator|ambassador"
           r"|governor|mayor|founder|analyst|columnist|researcher|fellow|professor|journalist|correspondent|editor|activist"
-          r"|president|rapporteur|commissioner|officer|expert|specialist|scholar)")
+          r"|president|rapporteur|commissioner|officer|expert|specialist|scholar|politician|lawmaker|legislator"
+          r"|parliamentarian|diplomat|economist|cleric)")
 # People quoted as witnesses, after their name: "Ahmad Hassan, a resident of Douma", "Mohammed Jarad, brother-in-law of".
 _WITNESSES = (r"(?i:resident|refugee|farmer|teacher|doctor|nurse|surgeon|student|volunteer|paramedic|mother|father|widow"
-              r"|brother(?:-in-law)?|sister|cousin)")
+              r"|brother(?:-in-law)?|sister|cousin|businessman|businesswoman|shopkeeper|trader|merchant|engineer|lawyer"
+              r"|pharmacist|driver|survivor)")
 
 
 PERSON_APPOSITION = re.compile(  # "Robert Mardini, the ICRC's head of operations": "the" and a possessive may lead the role
@@ -114,12 +116,14 @@ _ROLE_WORDS = ("spokes", "commander", "leader", "official", "envoy", "minister",
                "colonel", "advis", "chair", "member", "coordinator", "representative", "secretary", "deputy", "negotiator",
                "ambassador", "governor", "mayor", "founder", "analyst", "columnist", "researcher", "fellow", "professor",
                "journalist", "correspondent", "editor", "activist", "president", "rapporteur", "commissioner", "operative",
-               "officer", "expert", "specialist", "scholar")
+               "officer", "expert", "specialist", "scholar", "politician", "lawmaker", "legislator", "parliamentarian",
+               "diplomat", "economist", "cleric")
 
 
 _ROLE_WORDS += tuple(w.capitalize() for w in _ROLE_WORDS)  # every word _ROLES matches holds one, in either case
 _WITNESS_WORDS = ("resident", "refugee", "farmer", "teacher", "doctor", "nurse", "surgeon", "student", "volunteer", "paramedic",
-                  "mother", "father", "widow", "brother", "sister", "cousin")
+                  "mother", "father", "widow", "brother", "sister", "cousin", "businessman", "businesswoman", "shopkeeper",
+                  "trader", "merchant", "engineer", "lawyer", "pharmacist", "driver", "survivor")
 
 
 _WITNESS_WORDS += tuple(w.capitalize() for w in _WITNESS_WORDS)
