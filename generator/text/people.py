@@ -65,7 +65,8 @@ PERSON_BEFORE = re.compile(rf"(?<![\w’'-]){PERSON}$")
 # "the Russian Ambassador to the UK, Alexander Yakovenko,", "the ICRC head of delegation in Syria, Marianne Gasser,": the
 # role may name what it heads and where or whom it serves.
 PERSON_AFTER_ROLE = re.compile(  # "A spokesman for the rebel Free Syrian Army in Aleppo, Abou Firas, told", "…, Ravina Shamdasani"
-    rf"\b{_ROLES}s?(?:\s+of\s+(?:the\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]*){{0,2}})?"
+    rf"\b{_ROLES}s?(?:\s+of\s+(?:the\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]*){{0,2}}"
+    r"(?:\s+(?:[a-z]+\s+)?(?:office|bureau|department|cent(?:er|re)|unit|wing|council|committee|branch))?)?"  # "SDF media office"
     rf"(?:\s+(?:to|for|in|at)\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}}){{0,2}},\s+{PERSON}"
     r"(?=[^\w\s’'\-‑]|\n|$)")  # then any mark but a hyphen or an apostrophe: a mark, or the end of its stretch
 # "analyst Mahmoud Abdel Salam claimed", "senior ISIS operative Omar Abdul Qader": a role noun right before a name.

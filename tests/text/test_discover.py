@@ -39,6 +39,7 @@ def proposals(text: str, known=()) -> set[tuple[str, str]]:
         ("Ahmad Hassan, a resident of Douma, said the bread ran out", ("actors", "Ahmad Hassan")),
         ("Ahmed Suleiman, a Syrian Kurdish politician told Reuters on Sunday", ("actors", "Ahmed Suleiman")),
         ("says Abu Ali, a local businessman and Hezbollah supporter", ("actors", "Abu Ali")),
+        ("The head of the SDF media office, Mustafa Bali, said he had no comment", ("actors", "Mustafa Bali")),
         ("In Dahr al-Jabal, seven abandoned villas preside over the plain", ("locations", "Dahr al-Jabal")),
         ("shelling near Kafr al-Naha killed two", ("locations", "Kafr al-Naha")),
         ("shelling hit the settlements of Nahsheba, Qallat Marza (twice) and Arafit", ("locations", "Arafit")),
