@@ -39,11 +39,18 @@ class Hit:
     possessive: bool = False  # the name took a trailing "s" / "'s": "Turkeys offensive"
 
 
+# Initialisms news agencies write with stops: "the U.N. refugee agency" is the registry's "UN refugee agency".
+STOPPED = {"un": "u.n.", "us": "u.s.", "uk": "u.k.", "eu": "e.u."}
+
+
 def name_variants(name: str) -> set[str]:
-    """The folded name, plus the name without Arabic articles ("Ain al-Hour" → "ain hour")."""
+    """The folded name, plus the name without Arabic articles ("Ain al-Hour" → "ain hour"), and with its initialisms
+    written with stops ("UN refugee agency" → "u.n. refugee agency")."""
     folded = fold_name(name)
     variants = {folded}
     tokens = folded.split(" ")
+    if len(tokens) > 1 and not STOPPED.keys().isdisjoint(tokens):
+        variants.add(" ".join(STOPPED.get(t, t) for t in tokens))
     bare = [t for t in tokens if t not in ARTICLE_TOKENS]
     if bare and bare != tokens:
         short = " ".join(bare)

@@ -125,3 +125,12 @@ def test_a_possessive_is_never_read_as_a_longer_name_ending_in_s(text, slugs):
     matcher = Matcher([entity("locations", "hama", "Hama", kind="city"),
                        entity("actors", "hamas", "Hamas", kind="armed group")])
     assert [",".join(sorted({c.slug for c in h.candidates})) for h in matcher.find(text)] == [slugs]
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("the U.N. refugee agency said", "U.N. refugee agency"),  # agencies' style: initialisms with stops
+    ("the UN refugee agency said", "UN refugee agency"),
+])
+def test_an_initialism_with_stops_is_the_registrys_without(text, surface):
+    matcher = Matcher([entity("actors", "unhcr", "UNHCR", aliases=["UN refugee agency"], kind="organisation")])
+    assert [(h.surface, [c.slug for c in h.candidates]) for h in matcher.find(text)] == [(surface, ["unhcr"])]
