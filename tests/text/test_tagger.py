@@ -75,9 +75,9 @@ def test_ambiguous_short_form_needs_support_in_the_article():
 
 OLD_CITIES = Registry({e.key: e for e in [
     entity("locations", "homs", "Homs", kind="city"), entity("locations", "aleppo", "Aleppo", kind="city"),
-    entity("locations", "old-homs", "Old City of Homs", aliases=["Old City"], ambiguous=["Old City"], context=["Homs"],
+    entity("locations", "old-homs", "Old City of Homs", ambiguous=["Old City"], context=["Homs"],
            kind="neighbourhood"),
-    entity("locations", "old-aleppo", "Old City of Aleppo", aliases=["Old City"], ambiguous=["Old City"], context=["Aleppo"],
+    entity("locations", "old-aleppo", "Old City of Aleppo", ambiguous=["Old City"], context=["Aleppo"],
            kind="district"),
 ]})
 
