@@ -55,12 +55,15 @@ TARGETS = {("overall", "f1"): 0.90, ("overall", "precision"): 0.92, ("agreements
 # them changed a tag of the blind set. After one more of news outlets' and agencies' texts, kept out of the repository
 # for their copyright (tune17: 30 texts, 2012-2025, first score 0.918, agreements 0.595; tuned to 0.933) at 2c35250:
 # 0.8998 (584/649, printed 0.900; P 0.924, R 0.877; tp 292, fp 24, fn 41; actors 0.913, locations 0.936, agreements
-# 0.679), a hair below the target.
+# 0.679), a hair below the target. After one more of news outlets' texts (tune18: 30 texts, 2012-2025, outlets tune17
+# had not used, first scores 0.865, 0.924 and 0.918 for its three parts; tuned to 0.935) at 744b682: 0.904 (586/648;
+# P 0.930, R 0.880; tp 293, fp 22, fn 40; actors 0.917, locations 0.947, agreements 0.667): every target is met, so
+# the blind set has no floor of its own any more.
 # tune7 (first score 0.882; agreements 0.500, 6 of 16 found) is tuned on, yet its agreements stay below the target:
 # most of those it misses are named by a description that only the article's date tells apart ("the agreement
 # reached last week between the Syrian authorities and the Syrian Democratic Forces" fits the deals of 2019 and 2025
 # alike), and its texts carry no date; two are arrangements the registry has no page of. Its floor is its measure.
-FLOORS = {("blind", "overall", "f1"): 0.895, ("tune7", "agreements", "f1"): 0.50}
+FLOORS = {("tune7", "agreements", "f1"): 0.50}
 
 
 @pytest.fixture(scope="module", params=sorted(SETS))
