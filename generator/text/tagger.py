@@ -337,7 +337,7 @@ def named(text: str, hits: list[Hit], names: Names) -> list[Mention]:
         return _context_present(entities[(c.type, c.slug)], folded[0][0])
 
     kept = [(h, c) for h, c in chosen if c.role != "ambiguous" or (c.type, c.slug) in firm or supported(c)]
-    if len(kept) > len({h for h, _ in kept}):
+    if len(kept) > len({h.start for h, _ in kept}):  # (a hit read two ways: rare)
         kept = _nearest_context(kept, firm, entities, *folded[0]) if folded else kept
     mentions = [Mention(c.type, c.slug, h.start, h.end, h.surface) for h, c in kept]
     mentions = specified(mentions)
