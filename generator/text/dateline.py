@@ -26,6 +26,7 @@ DATELINE = re.compile(
 # A dateline of a place in capitals alone ("MOSCOW —", "BEIRUT/AMMAN -"): cleaning reads one as an "Outlet –"
 # (``read.clean.opening``), and keeps it as the article's dateline too.
 PLACE_ONLY = re.compile(r"(?P<place>[A-Z][A-Z'’./-]+(?:(?: / | )[A-Z][A-Z'’./-]+){0,3}) ?[-–—]+")  # "CAIRO / NEW YORK –"
+LEADS = frozenset("In On At By From For The A An After Before Since Until".split())  # a sentence's first words, no place
 DATELINE_END = re.compile(r"[)\d] ?[-–—]")  # what every dateline ends with: its agency or its date, then a dash
 
 
@@ -45,7 +46,8 @@ def read_dateline(line: str, pos: int = 0) -> Dateline | None:
 
     A place without a comma or a date after it must be in capitals ("BEIRUT (AP) —"): "Free Syrian Army (FSA) –"
     is a name and its acronym. Without an agency, a dateline is a city in capitals and a date ("WASHINGTON, Aug. 16,
-    2016 —"): "Geneva, March 3 - talks resumed" is a sentence.
+    2016 —"), or a place and a full date ("Geneva/Damascus, 20 June 2012 –"): "Geneva, March 3 - talks resumed" is a
+    sentence.
     """
     m = DATELINE.match(line, pos)
     if not m:
@@ -53,7 +55,8 @@ def read_dateline(line: str, pos: int = 0) -> Dateline | None:
     place = m["place"] or ""
     if place and not (m["sep"] or m["date"] or "," in place or place.isupper()):
         return None
-    if m["agency"] is None and not ((m["date"] or m["time"]) and place and place.split(",")[0].isupper()):
+    if m["agency"] is None and not ((m["date"] or m["time"]) and place and (
+            place.split(",")[0].isupper() or (re.search(r"\d{4}$", m["date"] or "") and place.split()[0] not in LEADS))):
         return None
     return Dateline(line[pos:m.end()].rstrip(), place, m["date"] or "", (m["agency"] or "").strip(), m.end())
 

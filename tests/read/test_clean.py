@@ -87,6 +87,7 @@ LEAD = "The army shelled the town overnight, residents said."
     (f"WASHINGTON, Aug. 16, 2016 — {LEAD}", "", "2016-08-16", "WASHINGTON, Aug. 16, 2016 —"),  # a press release's
     (f"UNITED NATIONS, 3 March 2020 - {LEAD}", "", "2020-03-03", "UNITED NATIONS, 3 March 2020 -"),
     (f"BEIRUT, LEBANON (1:27 P.M.) – {LEAD}", "", "", "BEIRUT, LEBANON (1:27 P.M.) –"),  # the time it was filed
+    (f"Geneva/Damascus, 20 June 2012 – {LEAD}", "", "2012-06-20", "Geneva/Damascus, 20 June 2012 –"),  # a full date
 ])
 def test_a_dateline_is_provenance_not_text(raw, source, published, dateline):
     article = clean("a.txt", raw + "\nMore text follows here.")

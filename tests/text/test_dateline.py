@@ -13,6 +13,9 @@ from generator.text.dateline import filed_from
     ("MOSCOW —", ["MOSCOW"]),  # a place in capitals alone, as cleaning keeps it
     ("CAIRO / NEW YORK –", ["CAIRO", "NEW YORK"]),
     ("BEIRUT, LEBANON (1:27 P.M.) –", ["BEIRUT"]),
+    ("Geneva/Damascus, 20 June 2012 –", ["Geneva", "Damascus"]),  # in title case, with a full date
+    ("Geneva, March 3 -", []),  # without a year: the start of a sentence ("Geneva, March 3 - talks resumed")
+    ("In Idlib, March 3, 2020 -", []),
     ("", []),
     ("Tabnak –", []),  # an outlet, not a dateline
 ])

@@ -460,7 +460,8 @@ def shipped():
     # a country in brackets after a place is where it is; after a person, whose state they speak for
     ("the road between Al-Masnaa (Lebanon) and Jdeidet Yabous (Syria) border crossings", ("locations", "lebanon"),
      ("actors", "lebanon")),
-    ("a statement issued by Council President Dina Kawar (Jordan):", ("actors", "jordan"), ("locations", "jordan")),    ("The border will open at Bab al-Salam and Al Ra’ee for three months.", ("locations", "al-rai"), None),
+    ("a statement issued by Council President Dina Kawar (Jordan):", ("actors", "jordan"), ("locations", "jordan")),
+    ("The border will open at Bab al-Salam and Al Ra’ee for three months.", ("locations", "al-rai"), None),
 ])
 def test_the_shipped_registry_reads_names_as_a_reader_would(shipped, text, expected, not_expected):
     found = {(m.type, m.slug) for m in tag(text, shipped)}
