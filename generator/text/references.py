@@ -165,8 +165,11 @@ ACTS = {"evacuat": "out", "withdr": "out", "surrend": "out", "abandon": "out", "
         "disengag": "disengage"}
 
 
-def acts_of(tokens) -> frozenset[str]:
-    return frozenset(act for t in tokens for stem, act in ACTS.items() if t.startswith(stem))
+ACT_STEM = re.compile(r"\b(" + "|".join(ACTS) + ")", re.I)
+
+
+def acts_of(text: str) -> frozenset[str]:
+    return frozenset(ACTS[m.lower()] for m in ACT_STEM.findall(text))
 
 
 PARTY_COMPOUND = re.compile(r"\b[\w.]+[-–](?:brokered|backed|led|sponsored|mediated|facilitated)\b")
@@ -282,7 +285,7 @@ class References:
                                          e.status in STANDING, by_place,
                                          frozenset(c for t in _tokens(e.title) if (c := noun_class(t))),
                                          frozenset(k for k, w in places.items() if w >= 2.0 and place_kind.get(k) != "country"),
-                                         acts_of(t for n in names for t in _tokens(n))))
+                                         acts_of(" ".join(names))))
         # "The Ankara agreement" names two agreements: a name by place tells only when one agreement has it.
         owners = Counter(pair for pairs in by_place_of.values() for pair in pairs)
         self.profiles = [replace(p, by_place=frozenset(x for x in p.by_place if owners[x] == 1)) if p.by_place else p
@@ -529,6 +532,7 @@ class Context:
             verb = agreed.start()
             lo_clause = max(max(text.rfind(c, 0, verb) for c in ".;:!?\n") + 1, verb - 80)
             parties |= {(m.type, m.slug) for m in mentions if m.type == "actors" and lo_clause <= m.start < verb}
+        classes = frozenset(c for t in phrase if (c := noun_class(t)))
         return cls(
             near=frozenset((m.type, m.slug) for m in mentions if lo <= m.start < hi),
             anywhere=anywhere,
@@ -540,11 +544,11 @@ class Context:
                            if not UNTIL.search(part, max(0, m.start() - 12), m.start())),
             pub_day=pub_day,
             parties=frozenset(parties),
-            classes=frozenset(c for t in phrase if (c := noun_class(t))),
+            classes=classes,
             phrase_months=frozenset(i + 1 for i, m in enumerate(MONTHS) if m in phrase),
             named_words=named_words,
             elsewhere=unplaced.intersection(in_phrase),
-            acts=acts_of(words),
+            acts=acts_of(part) if "deal" in classes else frozenset(),  # what a deal did: for "deal" nouns only
             creates=not CREATE.isdisjoint(phrase),
             # (places beside the noun are places of its phrase: most phrases have none)
             beside=frozenset((m.type, m.slug) for m in mentions if m.type == "locations" and ref.start <= m.start < end and (
@@ -582,13 +586,13 @@ def specific(p: Profile, ctx: Context) -> bool:
                 or (ctx.days and p.date[4:] in ctx.days) or (ctx.years and p.year in ctx.years)
                 or (ctx.pub_day is not None and p.day is not None and ctx.pub_day - p.day <= 45 and recent_and_near(p, ctx))
                 or (ctx.pub_day is None and not ctx.years and undated_clue(p, ctx))
-                or acted_near(p, ctx))
+                or (p.acts and ctx.acts and acted_near(p, ctx)))
 
 
 def acted_near(p: Profile, ctx: Context) -> bool:
     """A deal named by what it did beside its own place: "allowed to evacuate Raqqa, in a deal" (not "a ceasefire": what
     a truce does is stop fighting, and evacuations happen under many)."""
-    return "deal" in ctx.classes and not p.acts.isdisjoint(ctx.acts) and any(p.places[k] >= 3.0 for k in p.local & ctx.near)
+    return not p.acts.isdisjoint(ctx.acts) and any(p.places[k] >= 3.0 for k in p.local & ctx.near)
 
 
 def undated_clue(p: Profile, ctx: Context) -> bool:
@@ -638,7 +642,7 @@ def evidence(p: Profile, cls: str, ctx: Context) -> dict[str, float]:
         why["noun"] = 1.0
     if ctx.elsewhere and p.local:
         why["another place in phrase"] = -3.0  # "a deal with ISIS in Baghouz" is not the one made in Raqqa
-    if acted_near(p, ctx):
+    if p.acts and ctx.acts and acted_near(p, ctx):
         why["what it did, near its place"] = 3.0  # "allowed to evacuate Raqqa, in a deal": the Raqqa evacuation deal
     if p.kind in MEETINGS and cls in MADE and cls not in p.titled:
         why["talks, not what they agreed"] = -3.0

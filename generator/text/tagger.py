@@ -80,7 +80,7 @@ def resolve(hit: Hit, text: str, entities: dict[tuple[str, str], Entity], after_
         return places  # a dateline cleaning left in the text ("BEIRUT - The deadline", "BEIRUT, February 27, 2016")
     if text[hit.end:hit.end + 1] in DASH and words_after(text, hit.end, 1)[:1] == ["-based"]:
         return []  # "a Britain-based monitor" names neither the state nor the place
-    if places and TIME_ZONE.match(text, hit.end):
+    if places and text.startswith(" time", hit.end) and TIME_ZONE.match(text, hit.end):
         return []  # "at noon Damascus time": a clock, neither the state nor a place the story is about
     if split_compass(text, hit):
         return []  # "south-east Syria" is not "east Syria", nor "Syria's north-western province" "Syria's north"
@@ -131,7 +131,7 @@ IN_STATE = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:north|south)?-?(?:east|west)?(?
 def _in_other_state(text: str, hit: Hit, chosen: Sequence[tuple[Hit, Candidate]], entities) -> bool:
     """Whether a bare "government forces" is set in another state than Syria ("fighting government forces in southeast
     Turkey"), so is that state's."""
-    if (m := IN_STATE.match(text, hit.end)) is None:
+    if not text.startswith(" in ", hit.end) or (m := IN_STATE.match(text, hit.end)) is None:
         return False
     return any(h.start == m.end() and (e := entities.get((c.type, c.slug))) is not None and e.kind in STATES
                and e.title != "Syria" for h, c in chosen)
