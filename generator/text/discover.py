@@ -92,15 +92,14 @@ AGREEMENT_NAMED = re.compile(
 AGREEMENT_PAIR = re.compile(
     rf"\b(?P<name>[A-Z][\w’']+(?:\s*[-–]\s*[A-Z][\w’']+)+)\s+(?P<noun>{_AGREEMENT_NOUN}|talks|summit)\b"
 )
-_NATION = (r"(?:US|U\.S\.|American|Russian|Turkish|Syrian|Iranian|Iraqi|Israeli|Jordanian|Lebanese|Saudi|Qatari|Emirati|Egyptian|British"
-           r"|French|German|Kazakh|Chinese|Kuwaiti|Omani|Bahraini|Algerian|Moroccan|Tunisian|Libyan|Italian|Dutch|Canadian)")
-_PORTFOLIO = r"(?:Foreign(?:\s+Affairs)?|Defen[cs]e|Interior|Justice|Health|Transport|Energy|Oil|Information|Finance|Economy|Education|Awqaf|Social Affairs)"
 # A state in the possessive, and its adjective, which names its ministry: "Turkey's Interior Ministry" is the Turkish one.
 ADJECTIVE = {"Kazakhstan": "Kazakh", "China": "Chinese", "Russia": "Russian", "Turkey": "Turkish", "Iran": "Iranian",
              "Iraq": "Iraqi", "Jordan": "Jordanian", "Lebanon": "Lebanese", "Saudi Arabia": "Saudi", "Qatar": "Qatari",
              "Egypt": "Egyptian", "Syria": "Syrian", "Israel": "Israeli", "Britain": "British", "France": "French",
              "Germany": "German", "Italy": "Italian", "Canada": "Canadian", "Kuwait": "Kuwaiti", "Oman": "Omani",
              "Bahrain": "Bahraini", "Algeria": "Algerian", "Morocco": "Moroccan", "Tunisia": "Tunisian", "Libya": "Libyan"}
+_NATION = "(?:" + "|".join(["US", r"U\.S\.", "American", "Emirati", "Dutch", *ADJECTIVE.values()]) + ")"
+_PORTFOLIO = r"(?:Foreign(?:\s+Affairs)?|Defen[cs]e|Interior|Justice|Health|Transport|Energy|Oil|Information|Finance|Economy|Education|Awqaf|Social Affairs)"
 _STATE = rf"(?P<state>{'|'.join(ADJECTIVE)})['’]s"
 # "the Kazakh Foreign Ministry", "Kazakhstan's Foreign Ministry": a state's ministry, named by its adjective or possessive
 MINISTRY = re.compile(rf"\b(?P<name>(?P<nation>{_NATION}|{_STATE})\s+(?:{_PORTFOLIO}\s+Ministry"

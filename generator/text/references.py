@@ -524,14 +524,11 @@ class Context:
         parties = {party_words[t] for t in loose if t in party_words} | {(m.type, m.slug) for m in sides}
         if WITH.match(text, ref.end) and (said := SAID_THAT.search(text, max(lo, ref.start - 60), ref.start)):
             # "the SDF announced that a deal with the Syrian government…": who announced it is the other side
-            lo_clause = max(max(text.rfind(c, 0, said.start()) for c in ".;:!?\n") + 1, said.start() - 80)
-            parties |= {(m.type, m.slug) for m in mentions if m.type == "actors" and lo_clause <= m.start < said.start()}
+            parties |= _subject(text, mentions, said.start())
         if agreed := AGREED_BY.search(text, max(0, ref.start - 12), ref.noun_start):
             # "the US, Russia and Jordan agreed a ceasefire", "the United States and Russia reached agreement": the
             # parties are the clause's subject
-            verb = agreed.start()
-            lo_clause = max(max(text.rfind(c, 0, verb) for c in ".;:!?\n") + 1, verb - 80)
-            parties |= {(m.type, m.slug) for m in mentions if m.type == "actors" and lo_clause <= m.start < verb}
+            parties |= _subject(text, mentions, agreed.start())
         classes = frozenset(c for t in phrase if (c := noun_class(t)))
         return cls(
             near=frozenset((m.type, m.slug) for m in mentions if lo <= m.start < hi),
@@ -556,6 +553,12 @@ class Context:
                 or (m.start >= ref.end and PLACE_AFTER_NOUN.fullmatch(text, ref.end, m.start))))
             if any(k[0] == "locations" for k in in_phrase) else frozenset(),
         )
+
+
+def _subject(text: str, mentions: Sequence[Mention], verb: int) -> set[tuple[str, str]]:
+    """The actors named in the clause before a verb at ``verb`` (at most 80 characters back): its subject."""
+    lo = max(max(text.rfind(c, 0, verb) for c in ".;:!?\n") + 1, verb - 80)
+    return {(m.type, m.slug) for m in mentions if m.type == "actors" and lo <= m.start < verb}
 
 
 # "a deal with Damascus to defy Turkey": the one a deal is against is no party to it
